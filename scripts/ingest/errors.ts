@@ -7,6 +7,8 @@ export class IngestError extends Error {
   readonly code: string;
   readonly hint: string;
   readonly line: number | null;
+  /** Set when the error is in another file than the source (its sidecar). */
+  file: string | null = null;
 
   constructor(code: string, message: string, hint: string, line: number | null = null) {
     super(message);
@@ -19,6 +21,7 @@ export class IngestError extends Error {
 
 /** `content/sources/x.txt:12: error [no-numbering] message\n  hint: …` */
 export function formatIngestError(file: string, error: IngestError): string {
-  const where = error.line === null ? file : `${file}:${error.line}`;
+  const name = error.file ?? file;
+  const where = error.line === null ? name : `${name}:${error.line}`;
   return `${where}: error [${error.code}] ${error.message}\n  hint: ${error.hint}`;
 }

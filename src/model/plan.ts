@@ -46,6 +46,8 @@ export const itemSchema = z.object({
   number: z.number().int().positive(),
   /** Lead phrase, without its closing punctuation; null when the item has none. */
   title: z.string().nullable(),
+  /** Label and lead phrase exactly as printed (closing mark included): the item's heading. */
+  heading: z.string(),
   /** Everything after the label, as printed (lead phrase included); paragraphs joined by "\n". */
   text: z.string(),
   /** 1-based line in the source file where the item starts. */
@@ -58,7 +60,10 @@ export interface Section {
   anchor: string;
   label: string;
   number: number;
+  /** Empty for the unnumbered section that holds a list printed without sections. */
   title: string;
+  /** Label and title exactly as printed (closing mark included). */
+  heading: string;
   /** Text printed after the heading before the first child, paragraphs joined by "\n"; "" if none. */
   text: string;
   line: number;
@@ -73,6 +78,7 @@ export const sectionSchema: z.ZodType<Section> = z.lazy(() =>
     label: z.string(),
     number: z.number().int().positive(),
     title: z.string(),
+    heading: z.string(),
     text: z.string(),
     line: z.number().int().positive(),
     sections: z.array(sectionSchema),
@@ -94,8 +100,11 @@ export const planSchema = z.object({
   /** Stable id, the URL path without slashes: shandong/taian/2024. */
   id: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/),
   url: z.string().startsWith('/').endsWith('/'),
+  /** The title: a sidecar's, else the printed one, else inferred (see titleInferred). */
   title: z.string().min(1),
   titleInferred: z.boolean(),
+  /** The title lines exactly as printed in the document (joined), or null when it prints none. */
+  printedTitle: z.string().nullable(),
   /** Document kind as named in scripts/genre/kinds.yaml, e.g. 工作要点. */
   kind: z.string().min(1),
   kindSlug: z.string().regex(/^[a-z0-9-]+$/),

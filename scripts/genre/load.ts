@@ -1,0 +1,165 @@
+/**
+ * Loads the genre tables (numbering styles, kinds, title rules, issuers) once,
+ * validates them, and compiles their patterns. A malformed table is an editor's
+ * mistake, so the error names the file and the field.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const tableDirectory = new URL('./', import.meta.url);
+
+function loadTable<T>(fileName: string, schema: z.ZodType<T>): T {
+  const path = new URL(fileName, tableDirectory);
+  const result = schema.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`scripts/genre/${fileName} is malformed:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+const regexSource = z.string().refine((source) => {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+const numberingTable = z.object({
+  styles: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z-]+$/),
+      rank: z.number().int().nonnegative(),
+      examples: z.array(z.string()).min(1),
+      pattern: regexSource.refine((source) => source.startsWith('^'), 'must be anchored with ^'),
+      numerals: z.enum(['arabic', 'chinese', 'circled']),
+    }),
+  ),
+});
+
+const kindsTable = z.object({
+  kinds: z.array(
+    z.object({
+      name: z.string().min(1),
+      slug: z.string().regex(/^[a-z][a-z-]*$/),
+      canonical: z.boolean().default(false),
+      titlePatterns: z.array(regexSource).min(1),
+      sectionSignals: z.array(regexSource).optional(),
+    }),
+  ),
+  fallback: z.string(),
+});
+
+const titlesTable = z.object({
+  planTitle: z.object({
+    maxLength: z.number().int().positive(),
+    pattern: regexSource,
+    notPatterns: z.array(regexSource),
+  }),
+  leadPhrase: z.object({
+    maxLength: z.number().int().positive(),
+    minLength: z.number().int().positive(),
+    terminators: z.array(z.string().length(1)).min(1),
+    bodyOpeners: z.array(z.string().min(1)),
+    notBeforeOpener: z.array(z.string().length(1)),
+    minOpenerOffset: z.number().int().nonnegative(),
+    minBodyLength: z.number().int().nonnegative(),
+  }),
+});
+
+const issuersTable = z.object({ organSuffixes: z.array(z.string().min(1)).min(1) });
+
+const metadataTable = z.object({ docNumber: regexSource, issueDate: regexSource, year: regexSource });
+
+export type NumeralSystem = 'arabic' | 'chinese' | 'circled';
+
+export interface NumberingStyle {
+  id: string;
+  rank: number;
+  pattern: RegExp;
+  numerals: NumeralSystem;
+}
+
+export interface DocumentKind {
+  name: string;
+  slug: string;
+  /** The annual work plan: its URL carries no kind slug. */
+  canonical: boolean;
+  titlePatterns: RegExp[];
+  sectionSignals: RegExp[];
+}
+
+export interface Genre {
+  numbering: NumberingStyle[];
+  kinds: DocumentKind[];
+  fallbackKind: DocumentKind;
+  planTitle: { maxLength: number; pattern: RegExp; notPatterns: RegExp[] };
+  leadPhrase: {
+    maxLength: number;
+    minLength: number;
+    terminators: ReadonlySet<string>;
+    bodyOpeners: string[];
+    notBeforeOpener: ReadonlySet<string>;
+    minOpenerOffset: number;
+    minBodyLength: number;
+  };
+  organSuffixes: string[];
+  docNumber: RegExp;
+  issueDate: RegExp;
+  /** Global: use with matchAll. */
+  year: RegExp;
+}
+
+let cached: Genre | undefined;
+
+export function loadGenre(): Genre {
+  if (cached) return cached;
+  const numbering = loadTable('numbering.yaml', numberingTable);
+  const kinds = loadTable('kinds.yaml', kindsTable);
+  const titles = loadTable('titles.yaml', titlesTable);
+  const issuers = loadTable('issuers.yaml', issuersTable);
+  const metadata = loadTable('metadata.yaml', metadataTable);
+
+  const compiledKinds = kinds.kinds.map((kind) => ({
+    name: kind.name,
+    slug: kind.slug,
+    canonical: kind.canonical,
+    titlePatterns: kind.titlePatterns.map((source) => new RegExp(source, 'u')),
+    sectionSignals: (kind.sectionSignals ?? []).map((source) => new RegExp(source, 'u')),
+  }));
+  const fallbackKind = compiledKinds.find((kind) => kind.name === kinds.fallback);
+  if (!fallbackKind) throw new Error(`scripts/genre/kinds.yaml: fallback "${kinds.fallback}" is not a listed kind`);
+  if (compiledKinds.filter((kind) => kind.canonical).length !== 1) {
+    throw new Error('scripts/genre/kinds.yaml: exactly one kind must be canonical (the annual work plan)');
+  }
+
+  cached = {
+    numbering: numbering.styles.map((style) => ({
+      id: style.id,
+      rank: style.rank,
+      pattern: new RegExp(style.pattern, 'u'),
+      numerals: style.numerals,
+    })),
+    kinds: compiledKinds,
+    fallbackKind,
+    planTitle: {
+      maxLength: titles.planTitle.maxLength,
+      pattern: new RegExp(titles.planTitle.pattern, 'u'),
+      notPatterns: titles.planTitle.notPatterns.map((source) => new RegExp(source, 'u')),
+    },
+    leadPhrase: {
+      ...titles.leadPhrase,
+      terminators: new Set(titles.leadPhrase.terminators),
+      notBeforeOpener: new Set(titles.leadPhrase.notBeforeOpener),
+    },
+    // Longest first, so 教育和体育局 wins over 体育局-like shorter endings.
+    organSuffixes: [...issuers.organSuffixes].sort((a, b) => b.length - a.length),
+    docNumber: new RegExp(metadata.docNumber, 'u'),
+    issueDate: new RegExp(metadata.issueDate, 'u'),
+    year: new RegExp(metadata.year, 'gu'),
+  };
+  return cached;
+}

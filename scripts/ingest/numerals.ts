@@ -1,0 +1,46 @@
+/** Reads the numbers printed in outline labels: 12, 十二, ⑫. */
+import type { NumeralSystem } from '../genre/load.ts';
+
+const chineseDigits: Readonly<Record<string, number>> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23, 一百 → 100; null if not a numeral. */
+export function parseChineseNumeral(text: string): number | null {
+  if (text.length === 0) return null;
+  let total = 0;
+  let pending = 0;
+  let seenAny = false;
+  for (const char of text) {
+    if (char === '十' || char === '百') {
+      const unit = char === '十' ? 10 : 100;
+      total += (pending === 0 && !seenAny ? 1 : pending) * unit;
+      pending = 0;
+      seenAny = true;
+      continue;
+    }
+    const digit = chineseDigits[char];
+    if (digit === undefined) return null;
+    pending = pending * 10 + digit;
+    seenAny = true;
+  }
+  const value = total + pending;
+  return value > 0 ? value : null;
+}
+
+const circledStart = '①'.codePointAt(0) ?? 0;
+
+export function parseNumeral(text: string, system: NumeralSystem): number | null {
+  switch (system) {
+    case 'arabic': {
+      const value = Number.parseInt(text, 10);
+      return Number.isFinite(value) && value > 0 ? value : null;
+    }
+    case 'chinese':
+      return parseChineseNumeral(text);
+    case 'circled': {
+      const code = text.codePointAt(0);
+      return code === undefined ? null : code - circledStart + 1;
+    }
+  }
+}

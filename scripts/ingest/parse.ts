@@ -1,0 +1,189 @@
+/**
+ * Parse: cleaned lines → the document's parts (notice, title, preamble) and its
+ * numbered outline as a tree.
+ *
+ * Writers nest numbering styles in their own order (一、 › （一） › 1., or
+ * 一、 › 1., or 一、 › （一） › 一是 …), so levels come from the order in which
+ * each branch of the document opens them, not from a fixed table. A marker is
+ * only believed when its number continues its list; otherwise the line is text
+ * (a sentence that happens to start with "3." or "一是").
+ */
+import type { Genre, NumberingStyle } from '../genre/load.ts';
+import type { SourceLine } from './clean.ts';
+import { IngestError } from './errors.ts';
+import { parseNumeral } from './numerals.ts';
+
+export interface Marker {
+  style: NumberingStyle;
+  number: number;
+  /** The label as printed, e.g. "1." or "（一）". */
+  label: string;
+  /** The rest of the line after the label. */
+  rest: string;
+}
+
+export interface OutlineNode {
+  marker: Marker;
+  line: SourceLine;
+  /** Unnumbered lines that follow the heading line, before the first child. */
+  body: SourceLine[];
+  children: OutlineNode[];
+  /** Set on a top-level node that restarts the top numbering (a second list in one plan). */
+  startsPart: boolean;
+}
+
+export interface ParseWarning {
+  line: number;
+  message: string;
+}
+
+export interface ParsedDocument {
+  /** The covering notice (印发通知) and anything else printed before the title. */
+  notice: SourceLine[];
+  /** The printed title: its own line, plus an issuers line printed just above it. */
+  titleLines: SourceLine[];
+  preamble: SourceLine[];
+  outline: OutlineNode[];
+  warnings: ParseWarning[];
+}
+
+export function matchMarker(text: string, genre: Genre): Marker | null {
+  for (const style of genre.numbering) {
+    const match = style.pattern.exec(text);
+    if (!match) continue;
+    const numberText = match.groups?.['num'] ?? match.groups?.['num2'];
+    if (numberText === undefined) continue;
+    const number = parseNumeral(numberText, style.numerals);
+    if (number === null) continue;
+    const label = match[0];
+    const rest = text.slice(label.length).trimStart();
+    if (rest.length === 0) continue;
+    return { style, number, label: text.slice(0, text.length - rest.length), rest };
+  }
+  return null;
+}
+
+export function isIssuerLine(text: string, genre: Genre): boolean {
+  const parts = text.split(/\s+/u).filter((part) => part.length > 0);
+  return parts.length > 0 && parts.every((part) => genre.organSuffixes.some((suffix) => part.endsWith(suffix)));
+}
+
+export function isPlanTitle(text: string, genre: Genre): boolean {
+  const rule = genre.planTitle;
+  return text.length <= rule.maxLength && rule.pattern.test(text) && !rule.notPatterns.some((not) => not.test(text));
+}
+
+/**
+ * The style that opens the outline: among styles whose list really runs (a 1
+ * followed later by a 2), the one highest in the conventional order.
+ */
+function topStyle(marked: ReadonlyArray<Marker | null>): NumberingStyle | null {
+  const seenOne = new Set<string>();
+  let best: NumberingStyle | null = null;
+  for (const marker of marked) {
+    if (!marker) continue;
+    if (marker.number === 1) seenOne.add(marker.style.id);
+    else if (marker.number === 2 && seenOne.has(marker.style.id)) {
+      if (!best || marker.style.rank < best.rank) best = marker.style;
+    }
+  }
+  return best;
+}
+
+const maxDepth = 6;
+
+export function parseDocument(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
+  const marked = lines.map((line) => matchMarker(line.text, genre));
+  const top = topStyle(marked);
+  if (!top) {
+    throw new IngestError(
+      'no-numbering',
+      'no numbered outline found: no list numbered 1, 2 … in any known style (一、 （一） 1. （1） ① 一是 第一)',
+      'check that the file is a work plan; if it uses a numbering style not listed in scripts/genre/numbering.yaml, add the style there',
+    );
+  }
+  const isTopOne = (index: number): boolean => marked[index]?.style === top && marked[index]?.number === 1;
+  const firstTopOne = marked.findIndex((_, index) => isTopOne(index));
+
+  let titleIndex = -1;
+  for (let index = firstTopOne - 1; index >= 0; index -= 1) {
+    const line = lines[index];
+    if (line && !marked[index] && isPlanTitle(line.text, genre)) {
+      titleIndex = index;
+      break;
+    }
+  }
+  let titleStart = titleIndex;
+  const above = lines[titleIndex - 1];
+  if (titleIndex > 0 && above && isIssuerLine(above.text, genre)) titleStart = titleIndex - 1;
+
+  const notice = titleIndex >= 0 ? lines.slice(0, titleStart) : [];
+  const titleLines = titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [];
+  const preamble = lines.slice(titleIndex + 1, firstTopOne);
+
+  const warnings: ParseWarning[] = [];
+  const outline: OutlineNode[] = [];
+  const open: OutlineNode[] = [];
+  const lastNumberOfStyle = new Map<string, number>();
+
+  const attach = (marker: Marker, line: SourceLine, depth: number, startsPart: boolean): void => {
+    const node: OutlineNode = { marker, line, body: [], children: [], startsPart };
+    open.length = depth;
+    const parent = open[depth - 1];
+    (parent ? parent.children : outline).push(node);
+    open.push(node);
+    lastNumberOfStyle.set(marker.style.id, marker.number);
+  };
+
+  for (let index = firstTopOne; index < lines.length; index += 1) {
+    const line = lines[index] as SourceLine;
+    const marker = marked[index];
+    if (marker && place(marker, line)) continue;
+    const deepest = open.at(-1);
+    if (deepest) appendText(deepest, line);
+  }
+
+  function place(marker: Marker, line: SourceLine): boolean {
+    const depth = open.findLastIndex((node) => node.marker.style === marker.style);
+    if (depth >= 0) {
+      const last = (open[depth] as OutlineNode).marker.number;
+      if (marker.number > last && marker.number <= last + 2) {
+        if (marker.number > last + 1) {
+          warnings.push({ line: line.line, message: `numbering jumps from ${last} to ${marker.number}` });
+        }
+        attach(marker, line, depth, false);
+        return true;
+      }
+      if (depth === 0 && marker.number === 1) {
+        attach(marker, line, 0, true);
+        return true;
+      }
+      if (marker.number <= last) {
+        warnings.push({
+          line: line.line,
+          message: `"${marker.label}" does not continue its list (last was ${last}); kept as text`,
+        });
+      }
+      return false;
+    }
+    if (open.length === 0) return marker.style === top && marker.number === 1 && (attach(marker, line, 0, false), true);
+    if (open.length >= maxDepth) return false;
+    const running = lastNumberOfStyle.get(marker.style.id) ?? 0;
+    if (marker.number === 1 || marker.number === running + 1) {
+      attach(marker, line, open.length, false);
+      return true;
+    }
+    return false;
+  }
+
+  return { notice, titleLines, preamble, outline, warnings };
+}
+
+/**
+ * Text after a node's children belongs to its last descendant: an unnumbered
+ * paragraph continues whatever was numbered last.
+ */
+function appendText(node: OutlineNode, line: SourceLine): void {
+  if (node.children.length === 0) node.body.push(line);
+  else appendText(node.children.at(-1) as OutlineNode, line);
+}

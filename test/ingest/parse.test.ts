@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { loadGenre } from '../../scripts/genre/load.ts';
+import { IngestError } from '../../scripts/ingest/errors.ts';
+import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
+import { fixtureLines } from './helpers.ts';
+
+const genre = loadGenre();
+
+function shape(nodes: readonly OutlineNode[]): unknown[] {
+  return nodes.map((node) => (node.children.length ? [node.marker.label, shape(node.children)] : node.marker.label));
+}
+
+describe('matchMarker: every common numbering style', () => {
+  it.each([
+    ['一、加强党的建设', 'chinese-comma', 1, '加强党的建设'],
+    ['十二、其他工作', 'chinese-comma', 12, '其他工作'],
+    ['（一）坚持从严治党', 'chinese-bracket', 1, '坚持从严治党'],
+    ['(三)突出优化提升', 'chinese-bracket', 3, '突出优化提升'],
+    ['1.巩固提升主题教育成果。', 'arabic-dot', 1, '巩固提升主题教育成果。'],
+    ['2、加强教育系统党的建设', 'arabic-dot', 2, '加强教育系统党的建设'],
+    ['3．纵深推进全面从严治党', 'arabic-dot', 3, '纵深推进全面从严治党'],
+    ['（4）完善机制', 'arabic-bracket', 4, '完善机制'],
+    ['5）完善机制', 'arabic-bracket', 5, '完善机制'],
+    ['②推进课后服务', 'circled', 2, '推进课后服务'],
+    ['三是落实责任，思想阵地更加稳固。', 'chinese-shi', 3, '落实责任，思想阵地更加稳固。'],
+    ['第二，深化改革', 'chinese-ordinal', 2, '深化改革'],
+    ['第一部分 2023年工作总结', 'part', 1, '2023年工作总结'],
+  ])('%s → %s %i', (text, style, number, rest) => {
+    const marker = matchMarker(text, genre);
+    expect(marker?.style.id).toBe(style);
+    expect(marker?.number).toBe(number);
+    expect(marker?.rest).toBe(rest);
+  });
+
+  it.each(['2024年，全市教育工作', '3.5亿元用于校舍改造', '一是', '１２３', '一年来，全县教育'])('%s is not a marker', (text) => {
+    expect(matchMarker(text, genre)).toBeNull();
+  });
+});
+
+describe('parseDocument', () => {
+  it('nests styles in the order the document opens them, and numbers running through the plan', () => {
+    const doc = parseDocument(
+      fixtureLines(`2024年工作要点
+全市教育工作的总体思路是：坚持立德树人。
+一、加强党的建设
+1.强化理论武装。学习。
+2.加强组织建设。建设。
+二、发展各类教育
+3.推进学前教育普惠发展。普惠。
+4.推进义务教育优质均衡。均衡。`),
+      genre,
+    );
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['2024年工作要点']);
+    expect(doc.preamble.map((line) => line.text)).toEqual(['全市教育工作的总体思路是：坚持立德树人。']);
+    expect(shape(doc.outline)).toEqual([
+      ['一、', ['1.', '2.']],
+      ['二、', ['3.', '4.']],
+    ]);
+  });
+
+  it('keeps three levels: 一、 › （一） › 一是, and restarts the inner lists', () => {
+    const doc = parseDocument(
+      fixtureLines(`一、2023年主要工作
+（一）党建引领
+一是坚持标准，党建加强。
+二是筑牢防线，廉政绷紧。
+（二）立德树人
+一是科学谋划，质量提高。
+二、2024年工作计划
+一是强化党建引领。
+二是推进项目建设。`),
+      genre,
+    );
+    expect(shape(doc.outline)).toEqual([
+      ['一、', [['（一）', ['一是', '二是']], ['（二）', ['一是']]]],
+      ['二、', ['一是', '二是']],
+    ]);
+  });
+
+  it('puts the covering notice before the title and joins an issuers line printed above the title', () => {
+    const doc = parseDocument(
+      fixtureLines(`关于印发2024年工作要点的通知
+泰教发〔2024〕1号
+各县市区教育和体育局：
+现将《2024年工作要点》印发你们，请认真贯彻落实。
+中共泰安市委教育工委  泰安市教育局
+2024年工作要点
+2024年，全市教育工作的总体思路是：扩优提质。
+一、擎旗定向
+1.巩固提升主题教育成果。内容。
+2.加强教育系统党的建设。内容。
+二、育人为本
+3.深化思政。内容。`),
+      genre,
+    );
+    expect(doc.notice.map((line) => line.line)).toEqual([1, 2, 3, 4]);
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['中共泰安市委教育工委  泰安市教育局', '2024年工作要点']);
+    expect(doc.preamble).toHaveLength(1);
+  });
+
+  it('treats a sentence that starts like a number as text, not as an item', () => {
+    const doc = parseDocument(
+      fixtureLines(`一、改善办学条件
+1.推进校舍建设。新建学校。
+2.实施项目。具体如下：
+5.新建幼儿园10所，这是正文里的一句话。
+3.加强管理。内容。
+二、保障措施
+4.加强领导。内容。`),
+      genre,
+    );
+    expect(shape(doc.outline)).toEqual([
+      ['一、', ['1.', '2.', '3.']],
+      ['二、', ['4.']],
+    ]);
+    const second = doc.outline[0]?.children[1];
+    expect(second?.body.map((line) => line.text)).toEqual(['5.新建幼儿园10所，这是正文里的一句话。']);
+  });
+
+  it('starts the outline at the highest style even when a lower one appears earlier', () => {
+    const doc = parseDocument(
+      fixtureLines(`2022年工作要点
+总体要求：一是坚持方向；二是突出重点。
+一是坚持方向。
+二是突出重点。
+一、重点任务
+1.任务一。内容。
+2.任务二。内容。
+二、保障措施
+3.加强领导。内容。`),
+      genre,
+    );
+    expect(doc.preamble.map((line) => line.text)).toEqual(['总体要求：一是坚持方向；二是突出重点。', '一是坚持方向。', '二是突出重点。']);
+    expect(shape(doc.outline)).toEqual([
+      ['一、', ['1.', '2.']],
+      ['二、', ['3.']],
+    ]);
+  });
+
+  it('marks a second list that restarts the top numbering as a new part', () => {
+    const doc = parseDocument(
+      fixtureLines(`一、学前教育
+二、义务教育
+2024年工作计划
+一、强化党建
+二、推进改革`),
+      genre,
+    );
+    expect(doc.outline.map((node) => [node.marker.label, node.startsPart])).toEqual([
+      ['一、', false],
+      ['二、', false],
+      ['一、', true],
+      ['二、', false],
+    ]);
+  });
+
+  it('fails with a hint when the document has no numbered list', () => {
+    const run = (): unknown => parseDocument(fixtureLines('2024年工作要点\n全市教育工作要坚持立德树人。\n要办好人民满意的教育。'), genre);
+    expect(run).toThrow(IngestError);
+    expect(run).toThrow(/no numbered outline/);
+    try {
+      run();
+    } catch (error) {
+      expect((error as IngestError).code).toBe('no-numbering');
+      expect((error as IngestError).hint).toMatch(/numbering\.yaml/);
+    }
+  });
+});
