@@ -1,0 +1,134 @@
+/**
+ * Metadata: what the document says about itself — title, issuers, kind, years,
+ * 文号 and dates — read from the notice, the title lines and the headings.
+ * Region resolution and sidecar overrides come later (region.ts, assemble.ts).
+ */
+import type { DocumentKind, Genre } from '../genre/load.ts';
+import type { CleanFacts, SourceLine } from './clean.ts';
+import { parseChineseNumeral } from './numerals.ts';
+import { isIssuerLine, type ParsedDocument } from './parse.ts';
+
+export interface DocumentMetadata {
+  /** The title as printed (an issuers line above it joined on), or null. */
+  title: string | null;
+  issuers: string[];
+  kind: DocumentKind;
+  kindInferred: boolean;
+  /** Years the document speaks for, ascending; the last is the plan year. */
+  years: number[];
+  yearInferred: boolean;
+  docNumber: string | null;
+  issuedOn: string | null;
+  publishedOn: string | null;
+  publisher: string | null;
+}
+
+const collapseSpaces = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+export function yearsIn(text: string, genre: Genre): number[] {
+  return [...text.matchAll(genre.year)].map((match) => Number(match[0]));
+}
+
+function uniqueSorted(numbers: readonly number[]): number[] {
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+/** Keeps the longer of two names where one contains the other (台儿庄区委… inside 中共台儿庄区委…). */
+function addIssuer(issuers: string[], name: string): void {
+  if (issuers.some((known) => known.includes(name))) return;
+  const shorter = issuers.findIndex((known) => name.includes(known));
+  if (shorter >= 0) issuers[shorter] = name;
+  else issuers.push(name);
+}
+
+function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
+  const issuers: string[] = [];
+  const addLine = (text: string): void => {
+    for (const part of text.split(/\s+/u)) if (part) addIssuer(issuers, part);
+  };
+  for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
+  if (titleLine) {
+    const firstYear = titleLine.search(/(?:19|20)\d{2}/u);
+    const prefix = firstYear > 0 ? titleLine.slice(0, firstYear) : '';
+    if (prefix && isIssuerLine(prefix, genre)) addLine(prefix);
+  }
+  for (const line of doc.notice) {
+    if (isIssuerLine(line.text, genre)) addLine(line.text);
+    else {
+      // A signature line: the issuers' names followed by the date of issue.
+      const beforeDate = line.text.replace(genre.issueDate, '').trim();
+      if (beforeDate !== line.text.trim() && beforeDate && isIssuerLine(beforeDate, genre)) addLine(beforeDate);
+    }
+  }
+  return issuers;
+}
+
+function numeralValue(text: string): number | null {
+  if (/^\d+$/u.test(text)) return Number(text);
+  if (/^[二][〇零○]/u.test(text)) {
+    const digits = [...text].map((char) => (/[〇零○]/u.test(char) ? 0 : parseChineseNumeral(char)));
+    return digits.every((digit) => digit !== null) ? Number(digits.join('')) : null;
+  }
+  return parseChineseNumeral(text);
+}
+
+export function isoDateOf(text: string, genre: Genre): string | null {
+  const groups = genre.issueDate.exec(text)?.groups;
+  if (!groups) return null;
+  const year = numeralValue(groups['year'] ?? '');
+  const month = numeralValue(groups['month'] ?? '');
+  const day = numeralValue(groups['day'] ?? '');
+  if (year === null || month === null || day === null || month > 12 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function kindOf(titleLine: string | null, topHeadings: readonly string[], genre: Genre): { kind: DocumentKind; inferred: boolean } {
+  if (titleLine) {
+    const byTitle = genre.kinds.find((kind) => kind.titlePatterns.some((pattern) => pattern.test(titleLine)));
+    if (byTitle) return { kind: byTitle, inferred: false };
+  }
+  const byHeadings = genre.kinds.find(
+    (kind) =>
+      kind.sectionSignals.length > 0 &&
+      kind.sectionSignals.every((signal) => topHeadings.some((heading) => signal.test(heading))),
+  );
+  return { kind: byHeadings ?? genre.fallbackKind, inferred: true };
+}
+
+export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
+  const titleLine = doc.titleLines.at(-1)?.text ?? null;
+  const title = doc.titleLines.length > 0 ? doc.titleLines.map((line) => collapseSpaces(line.text)).join('') : null;
+  const topHeadings = doc.outline.map((node) => node.marker.rest);
+  const { kind, inferred: kindInferred } = kindOf(titleLine, topHeadings, genre);
+
+  let years = titleLine ? uniqueSorted(yearsIn(titleLine, genre)) : [];
+  let yearInferred = false;
+  if (years.length === 0) {
+    yearInferred = true;
+    years = uniqueSorted(topHeadings.flatMap((heading) => yearsIn(heading, genre)));
+    const firstPreambleYear = doc.preamble.map((line) => yearsIn(line.text, genre)[0]).find((year) => year !== undefined);
+    if (years.length === 0 && firstPreambleYear !== undefined) years = [firstPreambleYear];
+  }
+
+  const noticeText = doc.notice.map((line: SourceLine) => line.text);
+  const docNumber = facts.docNumber ?? noticeText.map((text) => genre.docNumber.exec(text)?.[0]).find(Boolean) ?? null;
+  const noticeDates = noticeText.map((text) => isoDateOf(text, genre)).filter((date): date is string => date !== null);
+  const issuedOn = facts.issuedOn ?? noticeDates.at(-1) ?? null;
+  if (years.length === 0) {
+    const dated = issuedOn ?? facts.publishedOn;
+    if (dated) years = [Number(dated.slice(0, 4))];
+  }
+
+  return {
+    title,
+    issuers: issuersOf(doc, titleLine, genre),
+    kind,
+    kindInferred,
+    years,
+    yearInferred,
+    docNumber: docNumber ? collapseSpaces(docNumber) : null,
+    issuedOn,
+    publishedOn: facts.publishedOn,
+    publisher: facts.publisher,
+  };
+}

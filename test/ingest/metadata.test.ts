@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { loadGenre } from '../../scripts/genre/load.ts';
+import type { CleanFacts } from '../../scripts/ingest/clean.ts';
+import { isoDateOf, readMetadata } from '../../scripts/ingest/metadata.ts';
+import { parseDocument } from '../../scripts/ingest/parse.ts';
+import { fixtureLines } from './helpers.ts';
+
+const genre = loadGenre();
+const noFacts: CleanFacts = { publishedOn: null, publisher: null, docNumber: null, issuedOn: null };
+const outline = `一、重点任务
+1.加强党建。内容。
+2.发展教育。内容。
+二、保障措施
+3.加强领导。内容。`;
+
+const metadataOf = (text: string, facts: CleanFacts = noFacts) => readMetadata(parseDocument(fixtureLines(text), genre), facts, genre);
+
+describe('readMetadata', () => {
+  it('reads issuers, 文号 and date of issue from the notice, and the title printed over two lines', () => {
+    const metadata = metadataOf(`中共泰安市委教育工委  泰安市教育局
+关于印发2024年工作要点的通知
+泰教发〔2024〕1号
+各县市区教育和体育局：
+现将《2024年工作要点》印发你们。
+中共泰安市委教育工委         泰安市教育局
+2024年3月26日
+中共泰安市委教育工委  泰安市教育局
+2024年工作要点
+${outline}`);
+    expect(metadata).toMatchObject({
+      title: '中共泰安市委教育工委 泰安市教育局2024年工作要点',
+      issuers: ['中共泰安市委教育工委', '泰安市教育局'],
+      docNumber: '泰教发〔2024〕1号',
+      issuedOn: '2024-03-26',
+      years: [2024],
+      yearInferred: false,
+      kindInferred: false,
+    });
+    expect(metadata.kind.name).toBe('工作要点');
+  });
+
+  it('keeps the full name of an issuer printed both in full and shortened', () => {
+    const metadata = metadataOf(`台教体字〔2021〕1号
+中共台儿庄区委教育工作委员会
+台儿庄区教育和体育局
+关于印发2021年教育工作要点的通知
+台儿庄区委教育工作委员会    台儿庄区教育和体育局
+二〇二一年一月六日
+2021年台儿庄区教育工作要点
+${outline}`);
+    expect(metadata.issuers).toEqual(['中共台儿庄区委教育工作委员会', '台儿庄区教育和体育局']);
+    expect(metadata.issuedOn).toBe('2021-01-06');
+    expect(metadata.docNumber).toBe('台教体字〔2021〕1号');
+  });
+
+  it('takes the issuer from the title when the title names it', () => {
+    expect(metadataOf(`鹰潭市教育局2021年工作要点\n${outline}`).issuers).toEqual(['鹰潭市教育局']);
+  });
+
+  it('infers kind and years of an untitled summary-and-plan from its top headings', () => {
+    const metadata = metadataOf(`2023年，全县教育工作坚持立德树人。
+一、2023年主要工作及成效
+1.党建引领。内容。
+二、存在的主要问题
+1.学位紧张。内容。
+三、2024年工作计划
+1.强化党建。内容。`);
+    expect(metadata.title).toBeNull();
+    expect(metadata.kind.name).toBe('工作总结和工作计划');
+    expect(metadata.kindInferred).toBe(true);
+    expect(metadata.years).toEqual([2023, 2024]);
+    expect(metadata.yearInferred).toBe(true);
+  });
+
+  it('prefers facts from the page (发文字号, 成文日期) over the notice', () => {
+    const facts: CleanFacts = { publishedOn: '2024-03-27', publisher: '泰安市教育局', docNumber: '泰教发〔2024〕9号', issuedOn: '2024-03-20' };
+    const metadata = metadataOf(`2024年工作要点\n${outline}`, facts);
+    expect(metadata).toMatchObject({ docNumber: '泰教发〔2024〕9号', issuedOn: '2024-03-20', publishedOn: '2024-03-27', publisher: '泰安市教育局' });
+  });
+
+  it.each([
+    ['2024年3月26日', '2024-03-26'],
+    ['鹰潭市教育局 2021年2月24日', '2021-02-24'],
+    ['二〇二四年十二月三十一日', '2024-12-31'],
+    ['2024年13月1日', null],
+    ['截至2024年3月26日，全市', null],
+  ])('isoDateOf(%s) = %s', (text, iso) => {
+    expect(isoDateOf(text, genre)).toBe(iso);
+  });
+});

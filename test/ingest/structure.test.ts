@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { itemsOf } from '../../src/model/plan.ts';
+import { loadGenre } from '../../scripts/genre/load.ts';
+import { parseDocument } from '../../scripts/ingest/parse.ts';
+import { buildSections, leadPhraseOf } from '../../scripts/ingest/structure.ts';
+import { fixtureLines } from './helpers.ts';
+
+const genre = loadGenre();
+
+function build(text: string) {
+  const doc = parseDocument(fixtureLines(text), genre);
+  return buildSections(doc.outline, '/shandong/taian/2024/', genre).sections;
+}
+
+describe('leadPhraseOf', () => {
+  it('ends the lead phrase at the first full stop or colon', () => {
+    expect(leadPhraseOf('巩固提升主题教育成果。加强思想政治引领。', genre)).toEqual({ title: '巩固提升主题教育成果', printed: '巩固提升主题教育成果。' });
+    expect(leadPhraseOf('目标任务：全面完成。', genre).title).toBe('目标任务');
+  });
+
+  it('finds the lead phrase when the writer forgot the full stop', () => {
+    const lead = leadPhraseOf(
+      '扩增普通高中优质资源出台《大连市高中阶段教育普及攻坚计划（2017-2020年）》，推动普通高中多样化有特色发展。',
+      genre,
+    );
+    expect(lead).toEqual({ title: '扩增普通高中优质资源', printed: '扩增普通高中优质资源' });
+  });
+
+  it('gives no lead phrase to a long sentence of several clauses', () => {
+    const text = '实施素质教育提升工程，提高课后服务质量，健全思想政治理论课设置和加强思政课师资配备，加强青少年学生思想道德教育。';
+    expect(leadPhraseOf(text, genre)).toEqual({ title: null, printed: '' });
+  });
+
+  it('does not cut a noun phrase before a verb (政策的实施)', () => {
+    expect(leadPhraseOf('随着“二孩”“三胎”政策的实施,适龄儿童逐年增多，城区学位紧张', genre).title).toBeNull();
+  });
+});
+
+describe('buildSections', () => {
+  it('keys items by their own number when the numbering runs through the plan', () => {
+    const sections = build(`一、党的建设
+1.强化理论武装。学习。
+2.加强组织建设。建设。
+二、各类教育
+3.推进学前教育普惠发展。普惠。`);
+    const items = [...itemsOf(sections)];
+    expect(items.map((item) => [item.key, item.title, item.url, item.anchor])).toEqual([
+      ['1', '强化理论武装', '/shandong/taian/2024/1/', 'item-1'],
+      ['2', '加强组织建设', '/shandong/taian/2024/2/', 'item-2'],
+      ['3', '推进学前教育普惠发展', '/shandong/taian/2024/3/', 'item-3'],
+    ]);
+    expect(sections.map((section) => [section.key, section.title, section.anchor])).toEqual([
+      ['1', '党的建设', 'section-1'],
+      ['2', '各类教育', 'section-2'],
+    ]);
+  });
+
+  it('prefixes keys with section numbers when numbering restarts in each part', () => {
+    const sections = build(`一、主要目标任务
+1.强化党建统领作用，擦亮党建品牌。
+2.实施素质教育提升工程，提高课后服务质量。
+二、主要工作内容
+（一）坚持从严治党
+1.强化科学理论武装。内容。
+（二）坚持人才立教
+2.为年轻教师寻找引路人。内容。`);
+    expect([...itemsOf(sections)].map((item) => item.key)).toEqual(['1.1', '1.2', '2.1', '2.2']);
+    expect(sections[1]?.sections.map((section) => section.key)).toEqual(['2.1', '2.2']);
+  });
+
+  it('uses the full path when inner lists restart under every subsection', () => {
+    const sections = build(`一、2023年主要工作
+（一）党建引领
+一是坚持标准，党建加强。内容。
+二是筑牢防线，廉政绷紧。内容。
+（二）立德树人
+一是科学谋划，质量提高。内容。
+二、2024年工作计划
+一是强化党建引领。内容。`);
+    expect([...itemsOf(sections)].map((item) => [item.key, item.url])).toEqual([
+      ['1.1.1', '/shandong/taian/2024/1-1-1/'],
+      ['1.1.2', '/shandong/taian/2024/1-1-2/'],
+      ['1.2.1', '/shandong/taian/2024/1-2-1/'],
+      ['2.1', '/shandong/taian/2024/2-1/'],
+    ]);
+  });
+
+  it('keeps sub-points (（1）（2）) inside their item instead of making sections of a few items', () => {
+    const sections = build(`一、重点任务
+1.推进项目建设。具体是：
+（1）新建学校。
+（2）改扩建幼儿园。
+2.加强队伍建设。内容。
+3.深化改革。内容。
+二、保障措施
+4.加强领导。内容。`);
+    const items = [...itemsOf(sections)];
+    expect(items.map((item) => item.key)).toEqual(['1', '2', '3', '4']);
+    expect(items[0]?.text).toBe('推进项目建设。具体是：\n（1）新建学校。\n（2）改扩建幼儿园。');
+  });
+
+  it('wraps a flat list in one unnamed section', () => {
+    const sections = build(`1.加强党建。内容。
+2.发展教育。内容。`);
+    expect(sections).toHaveLength(1);
+    expect(sections[0]?.heading).toBe('');
+    expect(sections[0]?.items.map((item) => item.key)).toEqual(['1', '2']);
+  });
+
+  it('gives each restarted list its own part, headed by the short line printed before it', () => {
+    const sections = build(`一、学前教育
+学前教育普及普惠。
+二、义务教育
+义务教育优质均衡。
+2024年工作计划
+一、强化党建
+二、推进改革`);
+    expect(sections.map((section) => [section.key, section.heading])).toEqual([
+      ['1', ''],
+      ['2', '2024年工作计划'],
+    ]);
+    expect([...itemsOf(sections)].map((item) => [item.key, item.anchor])).toEqual([
+      ['1.1', 'item-1-1'],
+      ['1.2', 'item-1-2'],
+      ['2.1', 'item-2-1'],
+      ['2.2', 'item-2-2'],
+    ]);
+    expect(sections[0]?.items[1]?.text).toBe('义务教育\n义务教育优质均衡。');
+  });
+
+  it('splits a section heading that runs on into text at its full stop', () => {
+    const sections = build(`一、指导思想。以习近平新时代中国特色社会主义思想为指导，落实立德树人根本任务。
+二、重点任务
+1.加强党建。内容。`);
+    expect(sections[0]).toMatchObject({
+      title: '指导思想',
+      heading: '一、指导思想。',
+      text: '以习近平新时代中国特色社会主义思想为指导，落实立德树人根本任务。',
+    });
+  });
+});
