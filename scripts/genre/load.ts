@@ -54,6 +54,7 @@ const kindsTable = z.object({
 });
 
 const titlesTable = z.object({
+  noticeSignals: z.array(regexSource),
   planTitle: z.object({
     maxLength: z.number().int().positive(),
     pattern: regexSource,
@@ -97,6 +98,7 @@ export interface Genre {
   kinds: DocumentKind[];
   fallbackKind: DocumentKind;
   planTitle: { maxLength: number; pattern: RegExp; notPatterns: RegExp[] };
+  noticeSignals: RegExp[];
   leadPhrase: {
     maxLength: number;
     minLength: number;
@@ -150,6 +152,7 @@ export function loadGenre(): Genre {
       pattern: new RegExp(titles.planTitle.pattern, 'u'),
       notPatterns: titles.planTitle.notPatterns.map((source) => new RegExp(source, 'u')),
     },
+    noticeSignals: titles.noticeSignals.map((source) => new RegExp(source, 'u')),
     leadPhrase: {
       ...titles.leadPhrase,
       terminators: new Set(titles.leadPhrase.terminators),

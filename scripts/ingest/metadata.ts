@@ -6,11 +6,13 @@
 import type { DocumentKind, Genre } from '../genre/load.ts';
 import type { CleanFacts, SourceLine } from './clean.ts';
 import { parseChineseNumeral } from './numerals.ts';
-import { isIssuerLine, type ParsedDocument } from './parse.ts';
+import { isIssuerLine, isPlanTitle, type ParsedDocument } from './parse.ts';
 
 export interface DocumentMetadata {
-  /** The title as printed (an issuers line above it joined on), or null. */
+  /** The title as printed (an issuers line above it joined on), else as the notice quotes it, or null. */
   title: string | null;
+  /** The title lines exactly as printed, joined; null when the document prints none. */
+  printedTitle: string | null;
   issuers: string[];
   kind: DocumentKind;
   kindInferred: boolean;
@@ -95,9 +97,21 @@ function kindOf(titleLine: string | null, topHeadings: readonly string[], genre:
   return { kind: byHeadings ?? genre.fallbackKind, inferred: true };
 }
 
+/** A notice quotes the plan it issues: 现将《鹰潭市教育局2021年工作要点》印发给你们. */
+function titleQuotedInNotice(notice: readonly SourceLine[], genre: Genre): string | null {
+  for (const line of notice) {
+    for (const match of line.text.matchAll(/《([^《》]{4,80})》/gu)) {
+      const quoted = collapseSpaces(match[1] ?? '');
+      if (isPlanTitle(quoted, genre)) return quoted;
+    }
+  }
+  return null;
+}
+
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
-  const titleLine = doc.titleLines.at(-1)?.text ?? null;
-  const title = doc.titleLines.length > 0 ? doc.titleLines.map((line) => collapseSpaces(line.text)).join('') : null;
+  const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => collapseSpaces(line.text)).join('') : null;
+  const title = printedTitle ?? titleQuotedInNotice(doc.notice, genre);
+  const titleLine = doc.titleLines.at(-1)?.text ?? title;
   const topHeadings = doc.outline.map((node) => node.marker.rest);
   const { kind, inferred: kindInferred } = kindOf(titleLine, topHeadings, genre);
 
@@ -121,6 +135,7 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
 
   return {
     title,
+    printedTitle,
     issuers: issuersOf(doc, titleLine, genre),
     kind,
     kindInferred,

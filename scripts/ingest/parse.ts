@@ -92,6 +92,22 @@ function topStyle(marked: ReadonlyArray<Marker | null>): NumberingStyle | null {
 
 const maxDepth = 6;
 
+/**
+ * A plan printed without its own title line may still follow its covering
+ * notice; the notice then ends with its signature: the last issuers or date
+ * line after the line that issues the plan (现将《…》印发).
+ */
+function untitledNoticeEnd(lines: readonly SourceLine[], outlineStart: number, genre: Genre): number {
+  const issuing = lines.findIndex((line, index) => index < outlineStart && genre.noticeSignals.some((signal) => signal.test(line.text)));
+  if (issuing < 0) return 0;
+  let end = issuing + 1;
+  for (let index = issuing + 1; index < outlineStart; index += 1) {
+    const text = (lines[index] as SourceLine).text;
+    if (genre.issueDate.test(text) || isIssuerLine(text, genre)) end = index + 1;
+  }
+  return end;
+}
+
 export function parseDocument(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
   const marked = lines.map((line) => matchMarker(line.text, genre));
   const top = topStyle(marked);
@@ -117,9 +133,11 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   const above = lines[titleIndex - 1];
   if (titleIndex > 0 && above && isIssuerLine(above.text, genre)) titleStart = titleIndex - 1;
 
-  const notice = titleIndex >= 0 ? lines.slice(0, titleStart) : [];
+  let noticeEnd = titleStart;
+  if (titleIndex < 0) noticeEnd = untitledNoticeEnd(lines, firstTopOne, genre);
+  const notice = lines.slice(0, Math.max(noticeEnd, 0));
   const titleLines = titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [];
-  const preamble = lines.slice(titleIndex + 1, firstTopOne);
+  const preamble = lines.slice(titleIndex >= 0 ? titleIndex + 1 : Math.max(noticeEnd, 0), firstTopOne);
 
   const warnings: ParseWarning[] = [];
   const outline: OutlineNode[] = [];

@@ -53,6 +53,23 @@ ${outline}`);
     expect(metadata.docNumber).toBe('台教体字〔2021〕1号');
   });
 
+  it('takes the title the notice quotes when the plan prints none of its own', () => {
+    const text = `关于印发《鹰潭市教育局2021年工作要点》的通知
+现将《鹰潭市教育局2021年工作要点》印发给你们，请认真贯彻落实。
+鹰潭市教育局
+2021年2月24日
+2021年，全市教育工作的总体思路是：坚持立德树人。
+${outline}`;
+    const doc = parseDocument(fixtureLines(text), genre);
+    expect(doc.notice.map((line) => line.line)).toEqual([1, 2, 3, 4]);
+    expect(doc.preamble.map((line) => line.line)).toEqual([5]);
+    const metadata = readMetadata(doc, noFacts, genre);
+    expect(metadata.printedTitle).toBeNull();
+    expect(metadata.title).toBe('鹰潭市教育局2021年工作要点');
+    expect(metadata.issuedOn).toBe('2021-02-24');
+    expect(metadata.issuers).toEqual(['鹰潭市教育局']);
+  });
+
   it('takes the issuer from the title when the title names it', () => {
     expect(metadataOf(`鹰潭市教育局2021年工作要点\n${outline}`).issuers).toEqual(['鹰潭市教育局']);
   });
