@@ -1,0 +1,93 @@
+/**
+ * Runs searches in Chromium against a built index, for the quality suite and the
+ * benchmark: a static server over the site, a blank zh-CN page at the base path,
+ * and the query module (scripts/search/*.ts, types stripped) served beside it so
+ * the browser runs exactly the code the search page bundles.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { stripTypeScriptTypes } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** The module path the page imports the query code from. */
+export const queryModulePath = '__search/query.ts';
+
+const blankPage = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>search</title></head><body></body></html>';
+
+function serve(siteDir: string, base: string): Promise<Server> {
+  const moduleDir = new URL('./', import.meta.url).pathname;
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (!path.startsWith(base)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const local = path.slice(base.length);
+    if (local === '__search/') {
+      response.writeHead(200, { 'content-type': types['.html']! }).end(blankPage);
+      return;
+    }
+    if (local.startsWith('__search/') && local.endsWith('.ts')) {
+      const file = join(moduleDir, normalize(local.slice('__search/'.length)));
+      if (!file.startsWith(moduleDir) || !existsSync(file)) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': types['.js']! }).end(stripTypeScriptTypes(readFileSync(file, 'utf8')));
+      return;
+    }
+    let file = join(siteDir, normalize(local));
+    if (!file.startsWith(siteDir)) {
+      response.writeHead(404).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export interface SearchSession {
+  page: Page;
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** Opens the blank page at `${base}__search/` over `siteDir`, with Pagefind initialised as `window.pagefind`. */
+export async function openSearchSession(siteDir: string, base: string, browser?: Browser): Promise<SearchSession> {
+  const server = await serve(normalize(siteDir), base);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ownBrowser = browser === undefined;
+  const activeBrowser = browser ?? (await chromium.launch({ executablePath: chromiumPath }));
+  const page = await activeBrowser.newPage();
+  await page.goto(`${origin}${base}__search/`);
+  await page.evaluate(async (pagefindUrl) => {
+    const pagefind = await import(pagefindUrl);
+    await pagefind.init();
+    (globalThis as unknown as { pagefind: unknown }).pagefind = pagefind;
+  }, `${base}pagefind/pagefind.js`);
+  return {
+    page,
+    origin,
+    close: async () => {
+      await page.close();
+      if (ownBrowser) await activeBrowser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * node scripts/search/quality.ts [--content content] [--queries test/search/queries.yaml] [--mode atlas,stock,rerank] [--json]
+ *
+ * Search quality in Chromium against freshly built indexes of the content, per
+ * query set: recall, R-precision and MRR against what Ctrl+F finds (the items whose
+ * text contains every term). Modes:
+ *   atlas   our index (character-bigram tokens) and our query module — what the site ships
+ *   stock   stock Pagefind: the plain text indexed and queried by Pagefind alone
+ *   rerank  stock Pagefind, then the results containing the query moved first
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { writeSearchIndex } from './build-index.ts';
+import { chromiumPath, openSearchSession, queryModulePath, type SearchSession } from './browser.ts';
+import { loadPlans } from './corpus.ts';
+import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './metrics.ts';
+
+export const modes = ['atlas', 'stock', 'rerank'] as const;
+export type Mode = (typeof modes)[number];
+
+const querySet = z.object({ name: z.string(), queries: z.array(z.string().min(1)) });
+export const queriesFile = z.object({
+  sets: z.array(querySet),
+  /** Hand-checked: for each query, item URLs that must come before any item not containing all terms. */
+  expectations: z
+    .array(z.object({ query: z.string(), first: z.array(z.string()), note: z.string().optional() }))
+    .default([]),
+});
+export type QueriesFile = z.infer<typeof queriesFile>;
+
+export function loadQueries(path: string): QueriesFile {
+  return queriesFile.parse(parse(readFileSync(path, 'utf8')));
+}
+
+export interface Ranked {
+  url: string;
+  type: string;
+}
+
+/** Ranked records for one query in the page, item or plan, URLs with base. */
+export async function rankedInBrowser(session: SearchSession, mode: Mode, query: string, base: string): Promise<Ranked[]> {
+  return session.page.evaluate(
+    async ({ mode, query, module }) => {
+      type Fragment = { url: string; meta: Record<string, string> };
+      type Result = { data: () => Promise<Fragment> };
+      const pagefind = (globalThis as unknown as { pagefind: { search: (q: string) => Promise<{ results: Result[] }> } }).pagefind;
+      if (mode === 'atlas') {
+        const engine = (await import(module)) as { search: (p: unknown, q: string) => Promise<{ hits: Result[] }> };
+        const outcome = await engine.search(pagefind, query);
+        const fragments = await Promise.all(outcome.hits.map((hit) => hit.data()));
+        return fragments.map((f) => ({ url: f.url, type: f.meta['type'] ?? '' }));
+      }
+      const response = await pagefind.search(query);
+      const fragments = await Promise.all(response.results.map((result) => result.data()));
+      const ranked = fragments.map((f) => ({ url: f.url, type: f.meta['type'] ?? '', text: (f.meta['text'] ?? '').toLowerCase() }));
+      if (mode === 'stock') return ranked.map(({ url, type }) => ({ url, type }));
+      const terms = query.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
+      const hasAll = (text: string) => terms.every((term) => text.includes(term));
+      return [...ranked.filter((r) => hasAll(r.text)), ...ranked.filter((r) => !hasAll(r.text))].map(({ url, type }) => ({ url, type }));
+    },
+    { mode, query, module: `${base}${queryModulePath}` },
+  );
+}
+
+export interface SetReport {
+  name: string;
+  summary: Summary;
+  perQuery: { query: string; score: QueryScore }[];
+}
+
+export interface QualityReport {
+  mode: Mode;
+  sets: SetReport[];
+  all: Summary;
+  expectations: { query: string; missing: string[] }[];
+}
+
+const base = '/';
+
+export async function measureQuality(contentDir: string, queries: QueriesFile, wanted: readonly Mode[]): Promise<QualityReport[]> {
+  const items = itemTexts(loadPlans(contentDir));
+  const work = mkdtempSync(join(tmpdir(), 'atlas-search-'));
+  const browser = await chromium.launch({ executablePath: chromiumPath });
+  const reports: QualityReport[] = [];
+  try {
+    for (const stock of [false, true]) {
+      const siteModes = wanted.filter((mode) => (mode === 'atlas') !== stock);
+      if (siteModes.length === 0) continue;
+      const site = join(work, stock ? 'stock' : 'atlas');
+      await writeSearchIndex({ contentDir, outDir: join(site, 'pagefind'), base, stock });
+      const session = await openSearchSession(site, base, browser);
+      try {
+        for (const mode of siteModes) reports.push(await measureMode(session, mode, items, queries));
+      } finally {
+        await session.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return wanted.map((mode) => reports.find((report) => report.mode === mode)!);
+}
+
+async function measureMode(
+  session: SearchSession,
+  mode: Mode,
+  items: ReturnType<typeof itemTexts>,
+  queries: QueriesFile,
+): Promise<QualityReport> {
+  const strip = (url: string): string => url.slice(base.length - 1);
+  const ranking = async (query: string): Promise<string[]> =>
+    (await rankedInBrowser(session, mode, query, base)).filter((r) => r.type === 'item').map((r) => strip(r.url));
+  const sets: SetReport[] = [];
+  for (const set of queries.sets) {
+    const perQuery: { query: string; score: QueryScore }[] = [];
+    for (const query of set.queries) perQuery.push({ query, score: scoreRanking(await ranking(query), relevantItems(items, query)) });
+    sets.push({ name: set.name, summary: summarize(perQuery.map((q) => q.score)), perQuery });
+  }
+  const expectations: { query: string; missing: string[] }[] = [];
+  for (const expectation of queries.expectations) {
+    const ranked = await ranking(expectation.query);
+    const top = new Set(ranked.slice(0, expectation.first.length));
+    expectations.push({ query: expectation.query, missing: expectation.first.filter((url) => !top.has(url)) });
+  }
+  return { mode, sets, all: summarize(sets.flatMap((set) => set.perQuery.map((q) => q.score))), expectations };
+}
+
+const fixed = (value: number): string => value.toFixed(3);
+
+export function formatReport(reports: readonly QualityReport[], verbose: boolean): string {
+  const lines: string[] = [];
+  lines.push(`${'mode'.padEnd(8)} ${'query set'.padEnd(22)} queries  recall  R-prec     MRR`);
+  for (const report of reports) {
+    for (const set of [...report.sets, { name: 'all', summary: report.all, perQuery: [] }]) {
+      const s = set.summary;
+      lines.push(`${report.mode.padEnd(8)} ${set.name.padEnd(22)} ${String(s.queries).padStart(7)}  ${fixed(s.recall)}   ${fixed(s.rPrecision)}   ${fixed(s.mrr)}`);
+    }
+    const failed = report.expectations.filter((e) => e.missing.length > 0);
+    lines.push(`${report.mode.padEnd(8)} hand-checked expectations met: ${report.expectations.length - failed.length}/${report.expectations.length}`);
+    if (verbose) {
+      for (const set of report.sets) {
+        for (const { query, score } of set.perQuery) {
+          if (score.recall < 1 || score.rPrecision < 1) {
+            lines.push(`  ${report.mode} ${query}: relevant ${score.relevant}, retrieved ${score.retrieved}, recall ${fixed(score.recall)}, R-prec ${fixed(score.rPrecision)}, RR ${fixed(score.reciprocalRank)}`);
+          }
+        }
+      }
+      for (const e of failed) lines.push(`  ${report.mode} expectation ${e.query}: not first: ${e.missing.join(' ')}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      content: { type: 'string', default: 'content' },
+      queries: { type: 'string', default: 'test/search/queries.yaml' },
+      mode: { type: 'string', default: modes.join(',') },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  const wanted = values.mode.split(',').map((mode) => z.enum(modes).parse(mode.trim()));
+  const reports = await measureQuality(values.content, loadQueries(values.queries), wanted);
+  console.log(values.json ? JSON.stringify(reports, null, 2) : formatReport(reports, values.verbose));
+}

@@ -1,0 +1,167 @@
+/**
+ * The query side, run in the browser in front of Pagefind (and in tests against a
+ * fake). For each term of the query it finds exactly the records whose text
+ * contains the term, then ranks: records containing every term first, then by how
+ * many terms they contain, then by Pagefind's own score (or the chosen sort).
+ */
+import { normalizeText, planTerm, queryTerms, type TermPlan } from './tokens.ts';
+
+export interface PagefindFragment {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+  filters: FilterCounts;
+}
+
+export interface SearchOptions {
+  filters?: Record<string, string[]>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The part of Pagefind's browser API this module uses. */
+export interface PagefindLike {
+  search: (term: string, options?: SearchOptions) => Promise<PagefindResponse | null>;
+}
+
+export interface Hit {
+  id: string;
+  /** How many query terms the record contains (all of them come first). */
+  matched: number;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+
+export interface SearchOutcome {
+  terms: string[];
+  hits: Hit[];
+  /** Hits that contain every term. */
+  complete: number;
+  /** Facet counts of the hits; exact for one term, else from Pagefind for the first term. */
+  filters: FilterCounts;
+}
+
+interface TermHits {
+  ids: Map<string, { score: number; rank: number; result: PagefindResult }>;
+  filters: FilterCounts;
+  exact: boolean;
+}
+
+async function runSearch(pagefind: PagefindLike, term: string, options: SearchOptions): Promise<PagefindResponse> {
+  return (await pagefind.search(term, options)) ?? { results: [], filters: {} };
+}
+
+async function contains(result: PagefindResult, text: string): Promise<boolean> {
+  const fragment = await result.data();
+  return normalizeText(fragment.meta['text'] ?? '').includes(text);
+}
+
+async function findTerm(pagefind: PagefindLike, plan: TermPlan, options: SearchOptions): Promise<TermHits> {
+  const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
+  const scoring = runSearch(pagefind, plan.tokens.join(' '), options);
+  // One token, or a prefix that would need checking anyway: Pagefind's own (prefix) search.
+  const phrase = plan.prefix ? plan.tokens.slice(0, -1) : plan.tokens;
+  const exact = phrase.length >= 2 ? runSearch(pagefind, `"${phrase.join(' ')}"`, options) : null;
+  const [scored, phrased] = await Promise.all([scoring, exact]);
+  const scores = new Map(scored.results.map((result) => [result.id, result.score]));
+  let candidates = (phrased ?? scored).results;
+  // A prefix after a phrase (2024年, 网络5) or a word prefix can overreach: check the text.
+  const needsCheck = plan.prefix && plan.tokens.length >= 2;
+  if (needsCheck) {
+    const keep = await Promise.all(candidates.map((result) => contains(result, plan.text)));
+    candidates = candidates.filter((_, index) => keep[index]);
+  }
+  const ranked = sorted ? candidates : [...candidates].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+  const ids = new Map<string, { score: number; rank: number; result: PagefindResult }>();
+  ranked.forEach((result, rank) => ids.set(result.id, { score: scores.get(result.id) ?? 0, rank, result }));
+  return { ids, filters: (phrased ?? scored).filters, exact: !needsCheck };
+}
+
+async function countFacets(hits: Hit[]): Promise<FilterCounts> {
+  const counts: FilterCounts = {};
+  const fragments = await Promise.all(hits.map((hit) => hit.data()));
+  for (const fragment of fragments) {
+    for (const [key, values] of Object.entries(fragment.filters)) {
+      const bucket = (counts[key] ??= {});
+      for (const value of values) bucket[value] = (bucket[value] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** Above this many hits, facet counts of several terms come from the first term alone. */
+const facetCountLimit = 400;
+
+export async function search(pagefind: PagefindLike, query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+  const terms = [...new Set(queryTerms(query))];
+  if (terms.length === 0) return { terms, hits: [], complete: 0, filters: {} };
+  const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
+  const perTerm = await Promise.all(terms.map((term) => findTerm(pagefind, planTerm(term), options)));
+
+  const merged = new Map<string, { matched: number; score: number; rank: number; result: PagefindResult }>();
+  for (const { ids } of perTerm) {
+    const top = Math.max(...[...ids.values()].map((entry) => entry.score), Number.MIN_VALUE);
+    for (const [id, entry] of ids) {
+      const seen = merged.get(id);
+      const score = entry.score / top;
+      if (seen === undefined) merged.set(id, { matched: 1, score, rank: entry.rank, result: entry.result });
+      else merged.set(id, { ...seen, matched: seen.matched + 1, score: seen.score + score, rank: Math.min(seen.rank, entry.rank) });
+    }
+  }
+  const hits = [...merged.entries()]
+    .sort(([, a], [, b]) => b.matched - a.matched || (sorted ? a.rank - b.rank : b.score - a.score || a.rank - b.rank))
+    .map(([id, entry]) => ({ id, matched: entry.matched, score: entry.score, data: entry.result.data }));
+  const complete = hits.filter((hit) => hit.matched === terms.length).length;
+
+  const single = perTerm.length === 1 && perTerm[0]!.exact;
+  const filters = single
+    ? perTerm[0]!.filters
+    : hits.length <= facetCountLimit
+      ? await countFacets(hits)
+      : perTerm[0]!.filters;
+  return { terms, hits, complete, filters };
+}
+
+/**
+ * An excerpt of `text` around the first occurrence of any term, as segments to be
+ * rendered with the matches marked (the caller escapes and wraps them).
+ */
+export function excerpt(text: string, terms: readonly string[], width = 80): { text: string; mark: boolean }[] {
+  const folded = normalizeText(text);
+  // NFKC can change lengths (e.g. ㈠ → (一)); only fold case positions when lengths agree.
+  const haystack = folded.length === text.length ? folded : text.toLowerCase();
+  const needles = terms.filter((term) => term.length > 0);
+  const positions: { start: number; end: number }[] = [];
+  for (const needle of needles) {
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+      positions.push({ start: at, end: at + needle.length });
+    }
+  }
+  positions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const first = positions[0]?.start ?? 0;
+  const from = Math.max(0, Math.min(first - Math.floor(width / 3), text.length - width));
+  const to = Math.min(text.length, from + width);
+  const segments: { text: string; mark: boolean }[] = [];
+  let cursor = from;
+  for (const { start, end } of positions) {
+    if (start < cursor || start >= to) continue;
+    if (start > cursor) segments.push({ text: text.slice(cursor, start), mark: false });
+    segments.push({ text: text.slice(start, Math.min(end, to)), mark: true });
+    cursor = Math.min(end, to);
+  }
+  if (cursor < to) segments.push({ text: text.slice(cursor, to), mark: false });
+  if (from > 0) segments.unshift({ text: '…', mark: false });
+  if (to < text.length) segments.push({ text: '…', mark: false });
+  return segments;
+}

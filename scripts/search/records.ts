@@ -1,0 +1,90 @@
+/**
+ * One Pagefind custom record per item (every hit opens the item at its stable URL)
+ * and one per plan, built straight from the model so the index does not depend on
+ * how the pages render.
+ */
+import { itemsOf, type Plan, type RegionLevel } from '../../src/model/plan.ts';
+import { indexTokens } from './tokens.ts';
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Topics of one item, by item URL (site-relative, without base), from the enrichment step. */
+export type TopicsByUrl = ReadonlyMap<string, readonly string[]>;
+
+/** All records share one language so one index serves the zh-CN pages. */
+export const recordLanguage = 'zh';
+
+/** Facet keys as they appear in the search page URL. */
+export const facetKeys = ['year', 'province', 'level', 'kind', 'topic'] as const;
+export type FacetKey = (typeof facetKeys)[number];
+
+export const levelNames: Record<RegionLevel, string> = {
+  province: '省级',
+  prefecture: '地市级',
+  county: '县级',
+};
+
+/** `/atlas/` + `/shandong/taian/2024/7/` → `/atlas/shandong/taian/2024/7/`. */
+export function withBase(base: string, url: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return `${trimmed}${url}`;
+}
+
+function planFilters(plan: Plan): Record<string, string[]> {
+  return {
+    year: [String(plan.year)],
+    province: [plan.region.province],
+    level: [levelNames[plan.region.level]],
+    kind: [plan.kind],
+  };
+}
+
+function regionLabel(plan: Plan): string {
+  const { region } = plan;
+  const parts = [region.province, region.prefecture, region.name].filter(
+    (part, index, all): part is string => part !== null && all.indexOf(part) === index,
+  );
+  return parts.join(' ');
+}
+
+export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new Map()): SearchRecord[] {
+  const common = {
+    plan: plan.title,
+    planUrl: withBase(base, plan.url),
+    region: regionLabel(plan),
+    year: String(plan.year),
+    kind: plan.kind,
+  };
+  const filters = planFilters(plan);
+  const sort = { year: String(plan.year) };
+  const planText = [plan.title, plan.preamble].filter((part) => part.length > 0).join('\n');
+  const records: SearchRecord[] = [
+    {
+      url: withBase(base, plan.url),
+      content: indexTokens(planText).join(' '),
+      language: recordLanguage,
+      meta: { ...common, type: 'plan', title: plan.title, text: plan.preamble },
+      filters,
+      sort,
+    },
+  ];
+  for (const item of itemsOf(plan.sections)) {
+    const itemTopics = topics.get(item.url) ?? [];
+    records.push({
+      url: withBase(base, item.url),
+      content: indexTokens(item.text).join(' '),
+      language: recordLanguage,
+      meta: { ...common, type: 'item', title: item.title ?? item.heading, label: item.label, text: item.text },
+      filters: itemTopics.length > 0 ? { ...filters, topic: [...itemTopics] } : filters,
+      sort,
+    });
+  }
+  return records;
+}
