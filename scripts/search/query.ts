@@ -45,6 +45,8 @@ export interface Hit {
 
 export interface SearchOutcome {
   terms: string[];
+  /** Set when nothing contained the query as typed and its words were searched instead. */
+  relaxed: boolean;
   hits: Hit[];
   /** Hits that contain every term. */
   complete: number;
@@ -103,9 +105,54 @@ async function countFacets(hits: Hit[]): Promise<FilterCounts> {
 /** Above this many hits, facet counts of several terms come from the first term alone. */
 const facetCountLimit = 400;
 
-export async function search(pagefind: PagefindLike, query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
-  const terms = [...new Set(queryTerms(query))];
-  if (terms.length === 0) return { terms, hits: [], complete: 0, filters: {} };
+/**
+ * Words of a term that nothing contains as typed (推进县管校聘改革): the longest
+ * dictionary terms first, the rest by the browser's word segmenter when it has one.
+ */
+export function splitTerm(term: string, dictionary: readonly string[], segment?: (text: string) => string[]): string[] {
+  const words = [...new Set(dictionary.map(normalizeText))].filter((word) => word.length > 1).sort((a, b) => b.length - a.length);
+  const parts: string[] = [];
+  let rest = '';
+  const flush = (): void => {
+    if (rest.length > 0) parts.push(...(segment === undefined ? [rest] : segment(rest)));
+    rest = '';
+  };
+  for (let at = 0; at < term.length; ) {
+    const word = words.find((candidate) => term.startsWith(candidate, at));
+    if (word === undefined) {
+      rest += term[at];
+      at += 1;
+    } else {
+      flush();
+      parts.push(word);
+      at += word.length;
+    }
+  }
+  flush();
+  return parts.filter((part) => part.length > 0);
+}
+
+export interface QueryContext {
+  /** Policy terms (content/taxonomy/policy-terms.yaml) kept whole when a query is split. */
+  dictionary?: readonly string[];
+  segment?: (text: string) => string[];
+}
+
+export async function search(
+  pagefind: PagefindLike,
+  query: string,
+  options: SearchOptions = {},
+  context: QueryContext = {},
+): Promise<SearchOutcome> {
+  const exact = await searchTerms(pagefind, [...new Set(queryTerms(query))], options);
+  if (exact.hits.length > 0 || context.dictionary === undefined) return exact;
+  const words = [...new Set(exact.terms.flatMap((term) => splitTerm(term, context.dictionary ?? [], context.segment)))];
+  if (words.length <= exact.terms.length) return exact;
+  return { ...(await searchTerms(pagefind, words, options)), relaxed: true };
+}
+
+async function searchTerms(pagefind: PagefindLike, terms: string[], options: SearchOptions): Promise<SearchOutcome> {
+  if (terms.length === 0) return { terms, relaxed: false, hits: [], complete: 0, filters: {} };
   const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
   const perTerm = await Promise.all(terms.map((term) => findTerm(pagefind, planTerm(term), options)));
 
@@ -130,7 +177,7 @@ export async function search(pagefind: PagefindLike, query: string, options: Sea
     : hits.length <= facetCountLimit
       ? await countFacets(hits)
       : perTerm[0]!.filters;
-  return { terms, hits, complete, filters };
+  return { terms, relaxed: false, hits, complete, filters };
 }
 
 /**
