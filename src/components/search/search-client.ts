@@ -1,0 +1,241 @@
+/**
+ * The search page in the browser: reads the query and filters from the URL, runs
+ * scripts/search/query.ts over Pagefind (loaded from the site's own base path),
+ * renders results and facets, and writes every change back to the URL so a search
+ * can be shared and reloaded.
+ */
+import { excerpt, search, type FilterCounts, type Hit, type PagefindLike, type SearchOptions } from '../../../scripts/search/query.ts';
+import { facetKeys } from '../../../scripts/search/records.ts';
+import { strings } from './strings.ts';
+
+const pageSize = 20;
+
+interface PagefindModule extends PagefindLike {
+  init: () => Promise<void>;
+  options: (options: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+}
+
+export interface SearchState {
+  query: string;
+  filters: Record<string, string[]>;
+  sort: '' | 'year-desc' | 'year-asc';
+}
+
+export function readState(params: URLSearchParams): SearchState {
+  const filters: Record<string, string[]> = {};
+  for (const key of facetKeys) {
+    const values = params.getAll(key).filter((value) => value.length > 0);
+    if (values.length > 0) filters[key] = values;
+  }
+  const sort = params.get('sort');
+  return { query: params.get('q') ?? '', filters, sort: sort === 'year-desc' || sort === 'year-asc' ? sort : '' };
+}
+
+export function writeState(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query.length > 0) params.set('q', state.query);
+  for (const key of facetKeys) for (const value of state.filters[key] ?? []) params.append(key, value);
+  if (state.sort !== '') params.set('sort', state.sort);
+  return params;
+}
+
+function searchOptions(state: SearchState): SearchOptions {
+  const options: SearchOptions = { filters: state.filters };
+  if (state.sort !== '') options.sort = { year: state.sort === 'year-desc' ? 'desc' : 'asc' };
+  return options;
+}
+
+function element<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (found === null) throw new Error(`search page: ${selector} missing`);
+  return found;
+}
+
+export function start(): void {
+  const root = document.querySelector<HTMLElement>('[data-search]');
+  if (root === null) return;
+  const base = root.dataset['base'] ?? '/';
+  const dictionary = JSON.parse(root.dataset['dictionary'] ?? '[]') as string[];
+  const form = element<HTMLFormElement>(root, '[data-search-form]');
+  const input = element<HTMLInputElement>(root, '[data-search-input]');
+  const sortSelect = element<HTMLSelectElement>(root, '[data-search-sort]');
+  const status = element<HTMLElement>(root, '[data-search-status]');
+  const list = element<HTMLOListElement>(root, '[data-search-results]');
+  const more = element<HTMLButtonElement>(root, '[data-search-more]');
+  const clear = element<HTMLButtonElement>(root, '[data-search-clear]');
+  const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  const segment = segmenter === null ? undefined : (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+
+  let pagefind: Promise<PagefindModule> | null = null;
+  const loadPagefind = (): Promise<PagefindModule> => {
+    pagefind ??= (async () => {
+      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
+      await module.options({ baseUrl: '/' });
+      await module.init();
+      return module;
+    })();
+    return pagefind;
+  };
+
+  let state = readState(new URLSearchParams(location.search));
+  let generation = 0;
+  let hits: Hit[] = [];
+  let terms: string[] = [];
+  let shown = 0;
+  let allFilters: FilterCounts = {};
+
+  const renderFacets = (counts: FilterCounts): void => {
+    let any = false;
+    for (const key of facetKeys) {
+      const fieldset = element<HTMLFieldSetElement>(root, `[data-facet="${key}"]`);
+      const options = element<HTMLElement>(fieldset, '[data-facet-options]');
+      const values = Object.keys(allFilters[key] ?? {}).sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
+      fieldset.hidden = values.length === 0;
+      options.replaceChildren(
+        ...values.map((value) => {
+          const label = document.createElement('label');
+          const box = document.createElement('input');
+          box.type = 'checkbox';
+          box.name = key;
+          box.value = value;
+          box.setAttribute('form', 'search-form');
+          box.checked = state.filters[key]?.includes(value) ?? false;
+          if (box.checked) any = true;
+          const count = state.query.trim() === '' ? null : (counts[key]?.[value] ?? 0);
+          label.append(box, ` ${value}${count === null ? '' : `（${count}）`}`);
+          return label;
+        }),
+      );
+    }
+    clear.hidden = !any;
+  };
+
+  const renderHit = async (hit: Hit): Promise<HTMLLIElement> => {
+    const fragment = await hit.data();
+    const item = document.createElement('li');
+    const heading = document.createElement('a');
+    heading.href = fragment.url;
+    const isPlan = fragment.meta['type'] === 'plan';
+    const label = fragment.meta['label'] ?? '';
+    heading.textContent = isPlan ? `${strings.plan}：${fragment.meta['title'] ?? ''}` : `${label}${fragment.meta['title'] ?? ''}`;
+    const meta = document.createElement('p');
+    meta.className = 'search-meta';
+    meta.textContent = [isPlan ? null : fragment.meta['plan'], fragment.meta['region'], fragment.meta['year'] ? `${fragment.meta['year']}年` : null]
+      .filter((part): part is string => typeof part === 'string' && part.length > 0)
+      .join(' · ');
+    const text = document.createElement('p');
+    text.className = 'search-excerpt';
+    for (const segment of excerpt(fragment.meta['text'] ?? '', terms)) {
+      if (segment.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = segment.text;
+        text.append(mark);
+      } else text.append(segment.text);
+    }
+    item.append(heading, meta, text);
+    return item;
+  };
+
+  const showMore = async (run: number): Promise<void> => {
+    const batch = hits.slice(shown, shown + pageSize);
+    const items = await Promise.all(batch.map(renderHit));
+    if (run !== generation) return;
+    list.append(...items);
+    shown += batch.length;
+    more.hidden = shown >= hits.length;
+  };
+
+  const run = async (): Promise<void> => {
+    const current = ++generation;
+    input.value = state.query;
+    sortSelect.value = state.sort;
+    list.replaceChildren();
+    more.hidden = true;
+    hits = [];
+    shown = 0;
+    let engine: PagefindModule;
+    try {
+      engine = await loadPagefind();
+      if (Object.keys(allFilters).length === 0) allFilters = await engine.filters();
+    } catch {
+      status.textContent = strings.failed;
+      return;
+    }
+    if (state.query.trim() === '') {
+      status.textContent = strings.empty;
+      renderFacets({});
+      return;
+    }
+    status.textContent = strings.loading;
+    const outcome = await search(engine, state.query, searchOptions(state), { dictionary, ...(segment ? { segment } : {}) });
+    if (current !== generation) return;
+    hits = outcome.hits;
+    terms = outcome.terms;
+    renderFacets(outcome.filters);
+    if (hits.length === 0) {
+      status.textContent = strings.noResults(state.query.trim());
+      return;
+    }
+    status.textContent = outcome.relaxed
+      ? `${strings.relaxed(outcome.terms)}：${strings.found(hits.length)}`
+      : strings.found(hits.length) + strings.complete(outcome.complete, outcome.terms.length);
+    await showMore(current);
+  };
+
+  const commit = (push: boolean): void => {
+    const params = writeState(state).toString();
+    const url = `${location.pathname}${params === '' ? '' : `?${params}`}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    void run();
+  };
+
+  const stateFromForm = (): SearchState => {
+    const filters: Record<string, string[]> = {};
+    for (const box of root.querySelectorAll<HTMLInputElement>('[data-facet] input:checked')) (filters[box.name] ??= []).push(box.value);
+    const sort = sortSelect.value;
+    return { query: input.value, filters, sort: sort === 'year-desc' || sort === 'year-asc' ? sort : '' };
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state = stateFromForm();
+    commit(true);
+  });
+  sortSelect.addEventListener('change', () => {
+    state = stateFromForm();
+    commit(false);
+  });
+  root.addEventListener('change', (event) => {
+    if (!(event.target instanceof HTMLInputElement) || event.target.type !== 'checkbox') return;
+    state = stateFromForm();
+    commit(false);
+  });
+  clear.addEventListener('click', () => {
+    state = { ...state, filters: {} };
+    commit(false);
+    input.focus();
+  });
+  more.addEventListener('click', () => {
+    const focusIndex = shown;
+    void showMore(generation).then(() => list.querySelectorAll('a')[focusIndex]?.focus());
+  });
+  // ↓ from the box or a result moves to the next result, ↑ to the previous one (or back to the box).
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...list.querySelectorAll('a')];
+    const at = event.target instanceof HTMLAnchorElement ? links.indexOf(event.target) : event.target === input ? -1 : null;
+    if (at === null || (at === -1 && event.key === 'ArrowUp')) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? at + 1 : at - 1;
+    if (next < 0) input.focus();
+    else links[Math.min(next, links.length - 1)]?.focus();
+  });
+  window.addEventListener('popstate', () => {
+    state = readState(new URLSearchParams(location.search));
+    void run();
+  });
+
+  void run();
+}
