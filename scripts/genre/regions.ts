@@ -1,0 +1,76 @@
+/**
+ * Loads scripts/genre/regions.yaml: how plans shorten and refer to divisions
+ * (name endings, generic names, scope words, place-name readings). Validated
+ * once; a malformed table names the file and the field.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { regionLevels, type RegionLevel } from '../../src/model/plan.ts';
+
+const han = z.string().regex(/^\p{Script=Han}+$/u, 'Chinese characters only');
+
+const regionsTable = z.object({
+  suffixes: z.array(han).min(1),
+  zoneEndings: z.array(han),
+  ethnicGroups: z.array(han).min(1),
+  generic: z.array(han),
+  scopes: z
+    .array(
+      z.object({
+        word: han,
+        levels: z.array(z.enum(regionLevels)).min(1),
+        endings: z.array(han).min(1),
+      }),
+    )
+    .min(1),
+  readings: z.record(han, z.string().regex(/^[a-z]+( [a-z]+)*$/, 'lowercase syllables separated by spaces')),
+  slugs: z.record(z.string().regex(/^\d{6}$/, 'a six-digit code'), z.string().regex(/^[a-z0-9-]+$/)),
+});
+
+export interface RegionScope {
+  word: string;
+  levels: readonly RegionLevel[];
+  endings: readonly string[];
+}
+
+export interface RegionGenre {
+  /** Longest first, so 自治县 is stripped before 县. */
+  suffixes: readonly string[];
+  zoneEndings: readonly string[];
+  ethnicGroups: readonly string[];
+  generic: ReadonlySet<string>;
+  scopes: readonly RegionScope[];
+  /** Place-name readings, longest key first. */
+  readings: ReadonlyArray<readonly [string, readonly string[]]>;
+  /** Slugs fixed by code. */
+  slugs: ReadonlyMap<string, string>;
+}
+
+let cached: RegionGenre | undefined;
+
+export function parseRegionGenre(text: string, fileName = 'scripts/genre/regions.yaml'): RegionGenre {
+  const result = regionsTable.safeParse(parseYaml(text));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`${fileName} is malformed:\n  ${problems.join('\n  ')}`);
+  }
+  const table = result.data;
+  const byLengthDescending = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    suffixes: [...table.suffixes].sort(byLengthDescending),
+    zoneEndings: table.zoneEndings,
+    ethnicGroups: [...table.ethnicGroups].sort(byLengthDescending),
+    generic: new Set(table.generic),
+    scopes: table.scopes,
+    readings: Object.keys(table.readings)
+      .sort(byLengthDescending)
+      .map((key) => [key, (table.readings[key] as string).split(' ')] as const),
+    slugs: new Map(Object.entries(table.slugs)),
+  };
+}
+
+export function loadRegionGenre(): RegionGenre {
+  cached ??= parseRegionGenre(readFileSync(new URL('./regions.yaml', import.meta.url), 'utf8'));
+  return cached;
+}
