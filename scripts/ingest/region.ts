@@ -1,0 +1,256 @@
+/**
+ * Resolves a plan's region to its GB/T 2260 division, from the strongest
+ * evidence that names one: an editor's sidecar, then the printed title, the
+ * issuing bodies, the covering notice, and last the places the body mentions.
+ */
+import type { Provenance, Region } from '../../src/model/plan.ts';
+import { loadRegionGenre, type RegionGenre } from '../genre/regions.ts';
+import { loadDivisionIndex, type Division, type DivisionIndex, type NameMention } from './divisions.ts';
+import { IngestError } from './errors.ts';
+
+export interface RegionEvidence {
+  /** An editor's sidecar `region:`, as a code or a name; it wins. */
+  sidecar: { code?: string | null; name?: string | null } | null;
+  /** The printed title, e.g. 鹰潭市教育局2021年工作要点. */
+  title: string | null;
+  /** e.g. ['中共泰安市委教育工委', '泰安市教育局']. */
+  issuers: string[];
+  /** The covering notice. */
+  notice: string;
+  /** Preamble, section and item text. */
+  body: string;
+}
+
+/**
+ * Only the first part of the body is scanned for place names. A plan names its
+ * region in its opening paragraphs and throughout; past 200,000 characters
+ * (several times a long plan) more text adds no evidence, while a 10 MB input
+ * must not cost seconds.
+ */
+export const bodyScanLimit = 200_000;
+
+/** A full name (大连市) is stronger evidence than a short one (大连), which may be a word. */
+const fullNameWeight = 2;
+const shortNameWeight = 1;
+/** How much a named ancestor (辽宁省 for 大连市) adds to a division's body score, relative to its own mentions. */
+const ancestorBoost = 0.5;
+/** Running text: two-character full names (成县, 高县) are read as parts of other words. */
+const bodyScan = { limit: bodyScanLimit, minFullNameLength: 3 };
+
+const sidecarHint = (example: string): string =>
+  `add "region: <code or name>" (e.g. region: ${example}) to a sidecar NAME.meta.yaml beside the source`;
+
+export function regionForDivision(division: Division, source: Provenance, evidence: string, index: DivisionIndex = loadDivisionIndex()): Region {
+  const ancestors = index.ancestors(division.code);
+  const province = division.level === 'province' ? division : (ancestors[0] as Division);
+  const prefecture = division.prefectureCode === null ? null : (index.byCode.get(division.prefectureCode) ?? null);
+  return {
+    name: division.name,
+    code: division.code,
+    province: province.name,
+    provinceCode: province.code,
+    prefecture: prefecture?.name ?? null,
+    prefectureCode: prefecture?.code ?? null,
+    level: division.level,
+    path: [...index.path(division.code)],
+    source,
+    evidence,
+  };
+}
+
+const describe = (division: Division, index: DivisionIndex): string =>
+  `${[...index.ancestors(division.code), division].map((each) => each.name).join('')} ${division.code}`;
+
+function ambiguous(name: string, candidates: readonly Division[], index: DivisionIndex): IngestError {
+  const listed = candidates.map((candidate) => describe(candidate, index));
+  return new IngestError(
+    'region-ambiguous',
+    `the region "${name}" could be any of: ${listed.join('; ')}`,
+    `${sidecarHint(candidates[0]?.code ?? '370900')}, with the code of the right one`,
+  );
+}
+
+/** How strongly each division is named across all the evidence: weights of its mentions. */
+type Weights = ReadonlyMap<string, number>;
+
+function weigh(mentions: readonly NameMention[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const { entry } of mentions) {
+    const weight = entry.full ? fullNameWeight : shortNameWeight;
+    for (const division of entry.divisions) weights.set(division.code, (weights.get(division.code) ?? 0) + weight);
+  }
+  return weights;
+}
+
+const isAncestor = (ancestor: Division, of: Division, index: DivisionIndex): boolean =>
+  index.ancestors(of.code).some((each) => each.code === ancestor.code);
+
+/**
+ * Picks one of the divisions a name may mean, by the other places named: first
+ * those in the same text (北京市朝阳区), then anywhere in the evidence. Null when
+ * nothing tells them apart.
+ */
+function disambiguate(candidates: readonly Division[], near: Weights, anywhere: Weights, index: DivisionIndex): Division | null {
+  if (candidates.length === 1) return candidates[0] as Division;
+  for (const weights of [near, anywhere]) {
+    const support = (division: Division): number => {
+      let total = 0;
+      for (const ancestor of index.ancestors(division.code)) total += weights.get(ancestor.code) ?? 0;
+      for (const [code, weight] of weights) {
+        const other = index.byCode.get(code);
+        if (other && other.code !== division.code && isAncestor(division, other, index)) total += weight;
+      }
+      return total;
+    };
+    const scored = candidates.map((division) => ({ division, score: support(division) })).sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (best && best.score > 0 && (!second || second.score < best.score)) return best.division;
+  }
+  return null;
+}
+
+interface TextResolution {
+  division: Division;
+  names: string[];
+}
+
+/**
+ * The region a short text (title, issuers, notice, a sidecar name) names: the
+ * most specific division whose ancestors are the other divisions named; when
+ * the text names several places of one region (a notice to 泰山区 and 岱岳区 from
+ * 泰安市), the lowest named one above them all. Null when it names none or
+ * places that do not fit together.
+ */
+function resolveText(text: string, anywhere: Weights, index: DivisionIndex): TextResolution | null {
+  const mentions = index.scan(text);
+  if (mentions.length === 0) return null;
+  const near = weigh(mentions);
+  const named = new Map<string, { division: Division; names: Set<string> }>();
+  for (const { entry } of mentions) {
+    const division = disambiguate(entry.divisions, near, anywhere, index);
+    if (!division) throw ambiguous(entry.surface, entry.divisions, index);
+    const found = named.get(division.code) ?? { division, names: new Set<string>() };
+    found.names.add(entry.surface);
+    named.set(division.code, found);
+  }
+  const divisions = [...named.values()];
+  const related = (a: Division, b: Division): boolean => a.code === b.code || isAncestor(a, b, index) || isAncestor(b, a, index);
+  // The deepest division every other named one is an ancestor or a part of.
+  const chosen = divisions
+    .filter(({ division }) => divisions.every((other) => related(other.division, division)))
+    .sort((a, b) => index.ancestors(b.division.code).length - index.ancestors(a.division.code).length)[0];
+  if (!chosen) return null;
+  const names = divisions
+    .filter(({ division }) => division.code === chosen.division.code || isAncestor(division, chosen.division, index))
+    .flatMap(({ names: surfaces }) => [...surfaces]);
+  return { division: chosen.division, names };
+}
+
+function fromSidecar(sidecar: NonNullable<RegionEvidence['sidecar']>, anywhere: Weights, index: DivisionIndex): Region | null {
+  const code = sidecar.code?.trim();
+  if (code) {
+    const division = index.byCode.get(code);
+    if (!division) {
+      throw new IngestError(
+        'region-unknown',
+        `the sidecar's region code ${code} is not a GB/T 2260 division`,
+        'use a six-digit code of a province, prefecture or county (e.g. 370900 for 泰安市), or the official name',
+      );
+    }
+    return regionForDivision(division, 'sidecar', code, index);
+  }
+  const name = sidecar.name?.trim();
+  if (!name) return null;
+  const exact = index.lookup(name);
+  const division = exact.length > 0 ? disambiguate(exact, new Map(), anywhere, index) : (resolveText(name, anywhere, index)?.division ?? null);
+  if (exact.length > 1 && !division) throw ambiguous(name, exact, index);
+  if (!division) {
+    throw new IngestError(
+      'region-unknown',
+      `the sidecar's region "${name}" names no GB/T 2260 division`,
+      'use the official name (e.g. 泰安市, 台儿庄区) or the six-digit code (e.g. 370900)',
+    );
+  }
+  return regionForDivision(division, 'sidecar', name, index);
+}
+
+interface BodyCandidate {
+  division: Division;
+  own: number;
+  score: number;
+}
+
+function fromBody(body: string, index: DivisionIndex, genre: RegionGenre): Region | null {
+  const prefix = body.length > bodyScanLimit ? body.slice(0, bodyScanLimit) : body;
+  const mentions = index.scan(prefix, bodyScan);
+  if (mentions.length === 0) return null;
+  const weights = weigh(mentions);
+
+  const scopeCounts = genre.scopes
+    .map((scope) => ({ scope, count: prefix.split(scope.word).length - 1 }))
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => b.count - a.count);
+  const scope = scopeCounts[0]?.scope ?? null;
+
+  const candidates: BodyCandidate[] = [];
+  for (const [code, own] of weights) {
+    const division = index.byCode.get(code) as Division;
+    let score = own;
+    for (const ancestor of index.ancestors(code)) score += ancestorBoost * (weights.get(ancestor.code) ?? 0);
+    candidates.push({ division, own, score });
+  }
+  const fitsScope = (division: Division): boolean =>
+    scope !== null && scope.levels.includes(division.level) && scope.endings.some((ending) => division.name.endsWith(ending));
+  const scoped = candidates.filter(({ division }) => fitsScope(division));
+  const pool = (scoped.length > 0 ? scoped : candidates).sort((a, b) => b.score - a.score || a.division.code.localeCompare(b.division.code));
+  const best = pool[0] as BodyCandidate;
+  const tied = pool.filter((candidate) => candidate.score === best.score);
+  if (tied.length > 1) {
+    const surfaces = [...new Set(mentions.filter(({ entry }) => entry.divisions.some((d) => tied.some((t) => t.division.code === d.code))).map(({ entry }) => entry.surface))];
+    throw ambiguous(surfaces.join('、'), tied.map(({ division }) => division), index);
+  }
+  // A place's own parts do not outrank it: a prefecture named at least as often as one of its counties is the region.
+  const ancestorInPool = pool.find(
+    (candidate) => candidate !== best && isAncestor(candidate.division, best.division, index) && candidate.own >= best.own,
+  );
+  const chosen = ancestorInPool ?? best;
+
+  const relevant = new Set([chosen.division.code, ...index.ancestors(chosen.division.code).map((each) => each.code)]);
+  const counts = new Map<string, number>();
+  for (const { entry } of mentions) {
+    if (entry.divisions.some((division) => relevant.has(division.code))) counts.set(entry.surface, (counts.get(entry.surface) ?? 0) + 1);
+  }
+  const scopeCount = scopeCounts[0];
+  const evidence = [
+    ...(scopeCount && fitsScope(chosen.division) ? [`${scopeCount.scope.word}×${scopeCount.count}`] : []),
+    ...[...counts].map(([surface, count]) => `${surface}×${count}`),
+  ].join('、');
+  return regionForDivision(chosen.division, 'body', evidence, index);
+}
+
+export function resolveRegion(evidence: RegionEvidence, index: DivisionIndex = loadDivisionIndex()): Region {
+  const genre = loadRegionGenre();
+  const texts: Array<{ source: Provenance; text: string }> = [
+    { source: 'title', text: evidence.title ?? '' },
+    { source: 'issuer', text: evidence.issuers.join('\n') },
+    { source: 'notice', text: evidence.notice },
+  ];
+  // Names anywhere in the evidence settle which 朝阳区 a title means.
+  const anywhere = weigh([...texts.map(({ text }) => index.scan(text)), index.scan(evidence.body, bodyScan)].flat());
+
+  if (evidence.sidecar) {
+    const region = fromSidecar(evidence.sidecar, anywhere, index);
+    if (region) return region;
+  }
+  for (const { source, text } of texts) {
+    const found = resolveText(text, anywhere, index);
+    if (found) return regionForDivision(found.division, source, found.names.join('、'), index);
+  }
+  const region = fromBody(evidence.body, index, genre);
+  if (region) return region;
+  throw new IngestError(
+    'region-unresolved',
+    'the document names no region (no province, city or county in its title, issuers, notice or text)',
+    sidecarHint('370900'),
+  );
+}
