@@ -62,6 +62,14 @@ function serve(siteDir: string, base: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/**
+ * Source of an async expression run in the page that imports `url` as `module`.
+ * A string, not a function: test runners rewrite `import()` inside functions.
+ */
+export function browserImport(url: string, body: string): string {
+  return `(async () => { const module = await import(${JSON.stringify(url)}); ${body} })()`;
+}
+
 export interface SearchSession {
   page: Page;
   origin: string;
@@ -76,11 +84,7 @@ export async function openSearchSession(siteDir: string, base: string, browser?:
   const activeBrowser = browser ?? (await chromium.launch({ executablePath: chromiumPath }));
   const page = await activeBrowser.newPage();
   await page.goto(`${origin}${base}__search/`);
-  await page.evaluate(async (pagefindUrl) => {
-    const pagefind = await import(pagefindUrl);
-    await pagefind.init();
-    (globalThis as unknown as { pagefind: unknown }).pagefind = pagefind;
-  }, `${base}pagefind/pagefind.js`);
+  await page.evaluate(browserImport(`${base}pagefind/pagefind.js`, 'await module.init(); globalThis.pagefind = module;'));
   return {
     page,
     origin,

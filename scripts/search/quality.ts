@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { writeSearchIndex } from './build-index.ts';
-import { chromiumPath, openSearchSession, queryModulePath, type SearchSession } from './browser.ts';
+import { browserImport, chromiumPath, openSearchSession, queryModulePath, type SearchSession } from './browser.ts';
 import { loadPlans } from './corpus.ts';
 import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './metrics.ts';
 
@@ -44,27 +44,26 @@ export interface Ranked {
 
 /** Ranked records for one query in the page, item or plan, URLs with base. */
 export async function rankedInBrowser(session: SearchSession, mode: Mode, query: string, base: string): Promise<Ranked[]> {
-  return session.page.evaluate(
-    async ({ mode, query, module }) => {
-      type Fragment = { url: string; meta: Record<string, string> };
-      type Result = { data: () => Promise<Fragment> };
-      const pagefind = (globalThis as unknown as { pagefind: { search: (q: string) => Promise<{ results: Result[] }> } }).pagefind;
-      if (mode === 'atlas') {
-        const engine = (await import(module)) as { search: (p: unknown, q: string) => Promise<{ hits: Result[] }> };
-        const outcome = await engine.search(pagefind, query);
-        const fragments = await Promise.all(outcome.hits.map((hit) => hit.data()));
-        return fragments.map((f) => ({ url: f.url, type: f.meta['type'] ?? '' }));
-      }
+  const body = `
+    const pagefind = globalThis.pagefind;
+    const query = ${JSON.stringify(query)};
+    const mode = ${JSON.stringify(mode)};
+    let fragments;
+    if (mode === 'atlas') {
+      const outcome = await module.search(pagefind, query);
+      fragments = await Promise.all(outcome.hits.map((hit) => hit.data()));
+    } else {
       const response = await pagefind.search(query);
-      const fragments = await Promise.all(response.results.map((result) => result.data()));
-      const ranked = fragments.map((f) => ({ url: f.url, type: f.meta['type'] ?? '', text: (f.meta['text'] ?? '').toLowerCase() }));
-      if (mode === 'stock') return ranked.map(({ url, type }) => ({ url, type }));
-      const terms = query.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
-      const hasAll = (text: string) => terms.every((term) => text.includes(term));
+      fragments = await Promise.all(response.results.map((result) => result.data()));
+    }
+    const ranked = fragments.map((f) => ({ url: f.url, type: f.meta.type ?? '', text: (f.meta.text ?? '').toLowerCase() }));
+    if (mode === 'rerank') {
+      const terms = query.toLowerCase().split(/\\s+/).filter((t) => t.length > 0);
+      const hasAll = (text) => terms.every((term) => text.includes(term));
       return [...ranked.filter((r) => hasAll(r.text)), ...ranked.filter((r) => !hasAll(r.text))].map(({ url, type }) => ({ url, type }));
-    },
-    { mode, query, module: `${base}${queryModulePath}` },
-  );
+    }
+    return ranked.map(({ url, type }) => ({ url, type }));`;
+  return session.page.evaluate(browserImport(`${base}${queryModulePath}`, body)) as Promise<Ranked[]>;
 }
 
 export interface SetReport {

@@ -1,0 +1,62 @@
+/**
+ * Search quality in Chromium against an index built by the build's own index step:
+ * every query of test/search/queries.yaml, judged against the items whose text
+ * contains it. Raise the thresholds as quality improves; never lower them to pass.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPlans } from '../../scripts/search/corpus.ts';
+import { itemTexts, relevantItems } from '../../scripts/search/metrics.ts';
+import { loadQueries, measureQuality, type QualityReport } from '../../scripts/search/quality.ts';
+import { searchContent } from './content.ts';
+
+const queries = loadQueries('test/search/queries.yaml');
+let content = '';
+let atlas: QualityReport;
+let stock: QualityReport;
+
+beforeAll(async () => {
+  content = searchContent();
+  const reports = await measureQuality(content, queries, ['atlas', 'stock']);
+  atlas = reports[0]!;
+  stock = reports[1]!;
+});
+
+const set = (report: QualityReport, name: string) => {
+  const found = report.sets.find((s) => s.name === name);
+  if (found === undefined) throw new Error(`no query set ${name}`);
+  return found;
+};
+
+describe('search quality', () => {
+  it('has at least 40 queries of 1 to 8 characters, each with something to find', () => {
+    const all = queries.sets.flatMap((s) => s.queries);
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    const items = itemTexts(loadPlans(content));
+    for (const query of all) {
+      expect(query.replace(/\s/g, '').length, query).toBeLessThanOrEqual(8);
+      expect(relevantItems(items, query).size, `${query} has no relevant item; pick another`).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds every item containing a single term and ranks them above every other record', () => {
+    for (const name of ['policy terms', 'ordinary words']) {
+      const { summary, perQuery } = set(atlas, name);
+      expect(summary.recall, name).toBe(1);
+      expect(summary.rPrecision, name).toBeGreaterThanOrEqual(0.99);
+      for (const { query, score } of perQuery) expect(score.recall, query).toBe(1);
+    }
+  });
+
+  it('ranks the items containing every term of several first', () => {
+    const { summary } = set(atlas, 'several terms');
+    expect(summary.recall).toBe(1);
+    expect(summary.rPrecision).toBe(1);
+    expect(summary.mrr).toBe(1);
+    for (const expectation of atlas.expectations) expect(expectation.missing, expectation.query).toEqual([]);
+  });
+
+  it('beats stock Pagefind, measured on the same queries', () => {
+    expect(atlas.all.rPrecision).toBeGreaterThan(stock.all.rPrecision);
+    expect(atlas.all.recall).toBeGreaterThanOrEqual(stock.all.recall);
+  });
+});
