@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/model/plan.ts';
+import { basePath } from '../../scripts/search/build-index.ts';
+import { loadTopics } from '../../scripts/search/corpus.ts';
+import { planRecords, withBase } from '../../scripts/search/records.ts';
+
+const item = (key: string, text: string) => ({
+  key,
+  url: `/shandong/zaozhuang/taierzhuang/2021/${key.replace(/\./g, '-')}/`,
+  anchor: `item-${key.replace(/\./g, '-')}`,
+  label: `${key}.`,
+  number: 1,
+  title: text.split('。')[0] ?? null,
+  heading: `${key}.${text.split('。')[0]}。`,
+  text,
+  line: 1,
+});
+
+const plan: Plan = {
+  id: 'shandong/zaozhuang/taierzhuang/2021',
+  url: '/shandong/zaozhuang/taierzhuang/2021/',
+  title: '台儿庄区教育和体育局2021年工作要点',
+  titleInferred: false,
+  printedTitle: null,
+  kind: '工作要点',
+  kindSlug: 'yaodian',
+  year: 2021,
+  years: [2021],
+  region: {
+    name: '台儿庄区', code: '370405', province: '山东省', provinceCode: '370000', prefecture: '枣庄市', prefectureCode: '370400',
+    level: 'county', path: ['shandong', 'zaozhuang', 'taierzhuang'], source: 'title', evidence: '台儿庄区',
+  },
+  issuers: [], docNumber: null, issuedOn: null, publishedOn: null, publisher: null, sourceUrl: null,
+  sourceFile: 'taierzhuang-2021.txt', sourceSha256: '0'.repeat(64), notice: '', preamble: '全区教育工作的总体要求。',
+  sections: [{
+    key: '2', anchor: 'section-2', label: '二、', number: 2, title: '深化改革', heading: '二、深化改革', text: '', line: 1, sections: [],
+    items: [item('2.14', '深化县管校聘改革。推进教师交流。'), item('2.15', '落实“双减”。')],
+  }],
+  inferred: [], removed: [],
+};
+
+describe('search records', () => {
+  it('makes one record per item at its stable URL under the base, and one for the plan', () => {
+    const records = planRecords(plan, '/atlas/');
+    expect(records.map((r) => r.url)).toEqual([
+      '/atlas/shandong/zaozhuang/taierzhuang/2021/',
+      '/atlas/shandong/zaozhuang/taierzhuang/2021/2-14/',
+      '/atlas/shandong/zaozhuang/taierzhuang/2021/2-15/',
+    ]);
+    expect(records.map((r) => r.meta['type'])).toEqual(['plan', 'item', 'item']);
+    const first = records[1]!;
+    expect(first.meta).toMatchObject({ title: '深化县管校聘改革', plan: plan.title, region: '山东省 枣庄市 台儿庄区', year: '2021', text: plan.sections[0]!.items[0]!.text });
+    expect(first.filters).toEqual({ year: ['2021'], province: ['山东省'], level: ['县级'], kind: ['工作要点'] });
+    expect(first.sort).toEqual({ year: '2021' });
+    expect(first.content).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it('adds the topics of an item as a filter when the enrichment step has run', () => {
+    const topics = new Map([['/shandong/zaozhuang/taierzhuang/2021/2-14/', ['教师队伍']]]);
+    const records = planRecords(plan, '/', topics);
+    expect(records[1]!.filters['topic']).toEqual(['教师队伍']);
+    expect(records[2]!.filters['topic']).toBeUndefined();
+  });
+
+  it('reads topics from enrichment files of either shape', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-topics-'));
+    mkdirSync(join(dir, 'enrichment'));
+    writeFileSync(join(dir, 'enrichment', 'a.json'), JSON.stringify({ items: { '/x/1/': { topics: ['学前', { name: '教师队伍', score: 0.8 }] } } }));
+    writeFileSync(join(dir, 'enrichment', 'b.json'), JSON.stringify([{ url: '/x/1/', topics: ['学前'] }, { url: '/x/2/', topics: ['党建'] }]));
+    const topics = loadTopics(dir);
+    expect(topics.get('/x/1/')).toEqual(['学前', '教师队伍']);
+    expect(topics.get('/x/2/')).toEqual(['党建']);
+  });
+
+  it('normalizes the base path the way the site does', () => {
+    expect(basePath(undefined)).toBe('/');
+    expect(basePath('atlas')).toBe('/atlas/');
+    expect(basePath('/atlas/')).toBe('/atlas/');
+    expect(withBase('/', '/a/')).toBe('/a/');
+  });
+});
