@@ -207,6 +207,14 @@ export function buildDivisionIndex(raw: readonly RawDivision[], genre: RegionGen
   for (const [surface, divisions] of shortNames) {
     if (!genre.generic.has(surface) && [...surface].length >= 2) insert(surface, false, divisions);
   }
+  // A generic name is evidence right after its parent's: 长治市城区, 济南市中区.
+  for (const division of all) {
+    if (!genre.generic.has(division.name) || division.parentCode === null) continue;
+    const parent = byCode.get(division.parentCode) as Division;
+    for (const parentName of new Set([parent.name, parent.shortName])) {
+      if ([...parentName].length >= 2) insert(`${parentName}${division.name}`, true, [division]);
+    }
+  }
 
   const ancestorsCache = new Map<string, readonly Division[]>();
   const ancestors = (code: string): readonly Division[] => {

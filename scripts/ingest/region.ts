@@ -174,6 +174,23 @@ function fromSidecar(sidecar: NonNullable<RegionEvidence['sidecar']>, anywhere: 
   return regionForDivision(division, 'sidecar', name, index);
 }
 
+/**
+ * A title or issuer that names its region only by a generic name (城区教育局,
+ * 市中区教育局) still names it: the places the document mentions settle which
+ * one, else the editor must.
+ */
+function genericallyNamed(text: string, anywhere: Weights, index: DivisionIndex, genre: RegionGenre): Division | null {
+  const names = [...genre.generic].filter((name) => text.includes(name)).sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    const candidates = index.lookup(name).filter((division) => division.name === name);
+    if (candidates.length === 0) continue;
+    const division = disambiguate(candidates, new Map(), anywhere, index);
+    if (!division) throw ambiguous(name, candidates, index);
+    return division;
+  }
+  return null;
+}
+
 interface BodyCandidate {
   division: Division;
   own: number;
@@ -245,6 +262,10 @@ export function resolveRegion(evidence: RegionEvidence, index: DivisionIndex = l
   for (const { source, text } of texts) {
     const found = resolveText(text, anywhere, index);
     if (found) return regionForDivision(found.division, source, found.names.join('、'), index);
+  }
+  for (const { source, text } of texts.slice(0, 2)) {
+    const division = genericallyNamed(text, anywhere, index, genre);
+    if (division) return regionForDivision(division, source, division.name, index);
   }
   const region = fromBody(evidence.body, index, genre);
   if (region) return region;

@@ -1,0 +1,265 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { regionSchema } from '../../src/model/plan.ts';
+import { loadDivisionIndex, type Division } from '../../scripts/ingest/divisions.ts';
+import { IngestError } from '../../scripts/ingest/errors.ts';
+import { regionForDivision, resolveRegion, type RegionEvidence } from '../../scripts/ingest/region.ts';
+
+const index = loadDivisionIndex();
+
+function evidence(parts: Partial<RegionEvidence>): RegionEvidence {
+  return { sidecar: null, title: null, issuers: [], notice: '', body: '', ...parts };
+}
+
+function failure(parts: Partial<RegionEvidence>): IngestError {
+  try {
+    resolveRegion(evidence(parts), index);
+  } catch (error) {
+    if (error instanceof IngestError) return error;
+    throw error;
+  }
+  throw new Error('expected an IngestError');
+}
+
+const division = (code: string): Division => index.byCode.get(code) as Division;
+
+describe('the five bundled plans', () => {
+  const seeds = ['taian-2024', 'yingtan-2021', 'dalian-2018', 'taierzhuang-2021', 'gaotai-2024'];
+  it.each(seeds)('%s', (name) => {
+    const fixture = parseYaml(readFileSync(new URL(`fixtures/region/${name}.yaml`, import.meta.url), 'utf8')) as RegionEvidence & {
+      expect: Record<string, unknown>;
+    };
+    const { expect: expected, ...parts } = fixture;
+    const region = resolveRegion({ ...parts, sidecar: null }, index);
+    expect(regionSchema.parse(region)).toEqual(region);
+    expect(region).toMatchObject(expected);
+  });
+
+  it('dalian: counts 大连 and 大连市 in the body, its province, and 全市', () => {
+    const fixture = parseYaml(readFileSync(new URL('fixtures/region/dalian-2018.yaml', import.meta.url), 'utf8')) as RegionEvidence;
+    const region = resolveRegion({ ...fixture, sidecar: null }, index);
+    expect(region.evidence).toMatch(/全市×\d+/u);
+    expect(region.evidence).toMatch(/大连市×\d+/u);
+    expect(region.evidence).toMatch(/辽宁省×1/u);
+    expect(region.evidence).not.toMatch(/六盘水/u);
+  });
+});
+
+describe('sidecar', () => {
+  it('wins with a code over everything the document says', () => {
+    const region = resolveRegion(evidence({ sidecar: { code: '370405' }, title: '鹰潭市教育局2021年工作要点' }), index);
+    expect(region).toMatchObject({ code: '370405', source: 'sidecar', evidence: '370405', level: 'county' });
+  });
+
+  it('wins with an official or short name', () => {
+    expect(resolveRegion(evidence({ sidecar: { name: '泰安市' }, title: '鹰潭市教育局' }), index)).toMatchObject({ code: '370900', source: 'sidecar' });
+    expect(resolveRegion(evidence({ sidecar: { name: '高台' } }), index)).toMatchObject({ code: '620724' });
+  });
+
+  it('reads a name with its parents', () => {
+    expect(resolveRegion(evidence({ sidecar: { name: '北京市朝阳区' } }), index)).toMatchObject({ code: '110105', path: ['beijing', 'chaoyang'] });
+  });
+
+  it('settles an ambiguous name by the places the document names', () => {
+    expect(resolveRegion(evidence({ sidecar: { name: '朝阳区' }, body: '长春市教育局……吉林省' }), index)).toMatchObject({ code: '220104' });
+  });
+
+  it('refuses a code that is no division, naming it', () => {
+    const error = failure({ sidecar: { code: '379999' }, title: '泰安市教育局' });
+    expect(error.code).toBe('region-unknown');
+    expect(error.message).toContain('379999');
+  });
+
+  it('refuses a name that is no division, naming it', () => {
+    const error = failure({ sidecar: { name: '桃花源市' } });
+    expect(error.code).toBe('region-unknown');
+    expect(error.message).toContain('桃花源市');
+  });
+
+  it('refuses an ambiguous name, listing the candidates with their codes', () => {
+    const error = failure({ sidecar: { name: '朝阳区' } });
+    expect(error.code).toBe('region-ambiguous');
+    expect(error.message).toContain('110105');
+    expect(error.message).toContain('220104');
+  });
+
+  it('is ignored when it gives neither code nor name', () => {
+    expect(resolveRegion(evidence({ sidecar: { code: null, name: null }, title: '鹰潭市教育局' }), index)).toMatchObject({ code: '360600', source: 'title' });
+  });
+});
+
+describe('title, issuers and notice', () => {
+  it('takes the title before the issuers and the notice', () => {
+    const region = resolveRegion(evidence({ title: '2021年台儿庄区教育工作要点', issuers: ['枣庄市教育局'], notice: '泰安市' }), index);
+    expect(region).toMatchObject({ code: '370405', source: 'title', evidence: '台儿庄区' });
+  });
+
+  it('takes the most specific division of a chain of names', () => {
+    expect(resolveRegion(evidence({ title: '山东省泰安市教育局2024年工作要点' }), index)).toMatchObject({ code: '370900', evidence: '山东省、泰安市' });
+    expect(resolveRegion(evidence({ title: '枣庄市台儿庄区2021年教育工作要点' }), index)).toMatchObject({ code: '370405', prefecture: '枣庄市' });
+  });
+
+  it('finds names inside organ names', () => {
+    expect(resolveRegion(evidence({ title: '2024年工作要点', issuers: ['中共泰安市委教育工委', '泰安市教育局'] }), index)).toMatchObject({
+      code: '370900',
+      source: 'issuer',
+    });
+    expect(resolveRegion(evidence({ issuers: ['中共台儿庄区委教育工作委员会'] }), index)).toMatchObject({ code: '370405', source: 'issuer' });
+  });
+
+  it('reads the notice when title and issuers name nothing', () => {
+    expect(resolveRegion(evidence({ notice: '现将《鹰潭市教育局2021年工作要点》印发给你们' }), index)).toMatchObject({ code: '360600', source: 'notice' });
+  });
+
+  it('does not take an abbreviation like 泰教发 as a place', () => {
+    const error = failure({ notice: '泰教发〔2024〕1号\n各县市区教育和体育局:' });
+    expect(error.code).toBe('region-unresolved');
+  });
+
+  it('takes the prefecture when a notice addresses several of its counties', () => {
+    const region = resolveRegion(evidence({ notice: '泰安市教育局\n泰山区、岱岳区教育和体育局,新泰市、肥城市教育和体育局:' }), index);
+    expect(region).toMatchObject({ code: '370900', source: 'notice' });
+  });
+
+  it('settles an ambiguous name by other places in the same text, then anywhere', () => {
+    expect(resolveRegion(evidence({ title: '北京市朝阳区教育委员会2024年工作要点' }), index)).toMatchObject({ code: '110105' });
+    expect(resolveRegion(evidence({ title: '朝阳区教育局2024年工作要点', body: '全区教育工作深入贯彻吉林省和长春市部署' }), index)).toMatchObject({
+      code: '220104',
+      source: 'title',
+    });
+  });
+
+  it('refuses an ambiguous name nothing settles, listing the candidates with codes', () => {
+    const error = failure({ title: '鼓楼区教育局2024年工作要点' });
+    expect(error.code).toBe('region-ambiguous');
+    for (const code of ['320106', '350102', '410204', '320302']) expect(error.message).toContain(code);
+  });
+});
+
+describe('generic names', () => {
+  it('count right after their parent’s name', () => {
+    expect(resolveRegion(evidence({ title: '晋城市城区教育局2024年工作要点' }), index)).toMatchObject({ code: '140502', path: ['shanxi', 'jincheng', 'chengqu'] });
+    expect(resolveRegion(evidence({ issuers: ['济南市中区教育体育局'] }), index)).toMatchObject({ code: '370103', source: 'issuer' });
+  });
+
+  it('name the region in a title when the document’s places settle which one', () => {
+    expect(resolveRegion(evidence({ title: '城区教育局2024年工作要点', body: '全区教育工作,落实阳泉市部署' }), index)).toMatchObject({ code: '140302', source: 'title' });
+  });
+
+  it('are refused in a title when nothing settles which one, listing the candidates', () => {
+    const error = failure({ title: '市中区教育局2024年工作要点' });
+    expect(error.code).toBe('region-ambiguous');
+    for (const code of ['370103', '370402', '511002', '511102']) expect(error.message).toContain(code);
+  });
+
+  it('say nothing in a notice or the body', () => {
+    expect(failure({ notice: '各城区教育局:', body: '城区学校' }).code).toBe('region-unresolved');
+  });
+});
+
+describe('every division of the dataset', () => {
+  it('is resolved from a title that names it with its parent', () => {
+    const wrong: string[] = [];
+    // The dataset keeps some abolished divisions beside their successors under one parent
+    // (三明市 三元区 350403 and 350404; 沙县 and 沙县区): those names are truly ambiguous.
+    const twinned = (code: string, name: string, parentCode: string | null): boolean =>
+      index.lookup(name).some((other) => other.code !== code && other.parentCode === parentCode);
+    for (const division of index.byCode.values()) {
+      if (twinned(division.code, division.name, division.parentCode)) continue;
+      const parent = division.parentCode === null ? '' : (index.byCode.get(division.parentCode)?.name ?? '');
+      const title = `${parent}${division.name}教育局2024年工作要点`;
+      try {
+        const region = resolveRegion(evidence({ title }), index);
+        if (region.code !== division.code) wrong.push(`${title} → ${region.code}`);
+      } catch (error) {
+        wrong.push(`${title} → ${error instanceof IngestError ? error.code : String(error)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('body', () => {
+  it('counts names, full names weighing more than short ones', () => {
+    // 大连 three times as a short name (3) against 沈阳市 twice as a full name (4).
+    const region = resolveRegion(evidence({ body: '大连教育、大连城市、大连发展。沈阳市经验,沈阳市' }), index);
+    expect(region).toMatchObject({ code: '210100', source: 'body' });
+  });
+
+  it('lets a scope word choose the level', () => {
+    const county = resolveRegion(evidence({ body: '全县教育工作。泰安泰安泰安泰安,东平县' }), index);
+    expect(county).toMatchObject({ code: '370923', level: 'county' });
+    const prefecture = resolveRegion(evidence({ body: '全市教育工作。泰安,东平县东平县东平县' }), index);
+    expect(prefecture).toMatchObject({ code: '370900', level: 'prefecture' });
+    expect(prefecture.evidence).toContain('全市×1');
+  });
+
+  it('boosts a division whose ancestors are named too', () => {
+    // 朝阳 alone is four places; 北京 tells which.
+    expect(resolveRegion(evidence({ body: '全区教育工作。朝阳区、朝阳区,首都北京' }), index)).toMatchObject({ code: '110105' });
+  });
+
+  it('keeps a place above its own parts named as often', () => {
+    expect(resolveRegion(evidence({ body: '全市教育。泰安市,新泰市' }), index)).toMatchObject({ code: '370900' });
+  });
+
+  it('does not count generic names', () => {
+    expect(failure({ body: '城区学校与郊区学校,平安校园,乡村振兴' }).code).toBe('region-unresolved');
+  });
+
+  it('refuses an ambiguous name nothing settles', () => {
+    const error = failure({ body: '全区教育工作。鼓楼区' });
+    expect(error.code).toBe('region-ambiguous');
+    expect(error.message).toContain('320106');
+  });
+
+  it('scans a 10 MB body quickly', () => {
+    const body = `全县教育工作。高台县,张掖市。${'坚持立德树人,办好人民满意的教育。'.repeat(600_000)}`;
+    expect(body.length).toBeGreaterThan(10_000_000);
+    const started = performance.now();
+    expect(resolveRegion(evidence({ body }), index)).toMatchObject({ code: '620724' });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('nothing found', () => {
+  it('says how to supply the region in a sidecar', () => {
+    const error = failure({ title: '2018年工作要点', body: '坚持立德树人' });
+    expect(error.code).toBe('region-unresolved');
+    expect(error.hint).toContain('region:');
+    expect(error.hint).toContain('.meta.yaml');
+  });
+});
+
+describe('regionForDivision', () => {
+  it('describes a county under a prefecture', () => {
+    expect(regionForDivision(division('370405'), 'title', '台儿庄区', index)).toEqual({
+      name: '台儿庄区',
+      code: '370405',
+      province: '山东省',
+      provinceCode: '370000',
+      prefecture: '枣庄市',
+      prefectureCode: '370400',
+      level: 'county',
+      path: ['shandong', 'zaozhuang', 'taierzhuang'],
+      source: 'title',
+      evidence: '台儿庄区',
+    });
+  });
+
+  it('describes a prefecture as its own prefecture', () => {
+    expect(regionForDivision(division('370900'), 'issuer', '泰安市', index)).toMatchObject({ prefecture: '泰安市', prefectureCode: '370900', path: ['shandong', 'taian'] });
+  });
+
+  it('describes a municipality and its districts without a prefecture', () => {
+    expect(regionForDivision(division('110000'), 'title', '北京市', index)).toMatchObject({ province: '北京市', prefecture: null, level: 'province', path: ['beijing'] });
+    expect(regionForDivision(division('110101'), 'title', '东城区', index)).toMatchObject({ province: '北京市', prefecture: null, level: 'county', path: ['beijing', 'dongcheng'] });
+  });
+
+  it('describes a county the province governs directly', () => {
+    const region = regionForDivision(division('429004'), 'title', '仙桃市', index);
+    expect(region).toMatchObject({ province: '湖北省', prefecture: null, prefectureCode: null, level: 'county', path: ['hubei', 'xiantao'] });
+    expect(regionSchema.safeParse(region).success).toBe(true);
+  });
+});
