@@ -1,0 +1,147 @@
+/**
+ * Loads scripts/genre/noise.yaml once, validates it and compiles its patterns.
+ * A malformed table is an editor's mistake, so the error names the file, the
+ * rule and the field.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+export const factNames = ['publishedOn', 'publisher', 'docNumber', 'issuedOn'] as const;
+export type FactName = (typeof factNames)[number];
+
+export const noiseScopes = ['inline', 'line', 'edge', 'block'] as const;
+export type NoiseScope = (typeof noiseScopes)[number];
+
+export const blockKinds = ['repeats-following', 'page-title'] as const;
+export type BlockKind = (typeof blockKinds)[number];
+
+const regexSource = z.string().min(1).superRefine((source, context) => {
+  try {
+    new RegExp(source, 'u');
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+  }
+});
+
+const factPattern = regexSource.refine((source) => source.includes('(?<value>'), 'must capture the fact as (?<value>…)');
+
+const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
+    description: z.string().min(1),
+    scope: z.enum(noiseScopes),
+    patterns: z.array(regexSource).min(1).optional(),
+    labels: z.array(z.string().min(1)).min(1).optional(),
+    block: z.enum(blockKinds).optional(),
+    maxLength: z.number().int().positive().default(200),
+    facts: z.array(z.enum(factNames)).default([]),
+  })
+  .strict()
+  .superRefine((rule, context) => {
+    if ((rule.patterns === undefined) === (rule.labels === undefined)) {
+      context.addIssue({ code: 'custom', message: 'give either patterns or labels' });
+    }
+    if (rule.labels && rule.scope !== 'line') context.addIssue({ code: 'custom', message: 'labels only make sense with scope: line' });
+    if ((rule.scope === 'block') !== (rule.block !== undefined)) {
+      context.addIssue({ code: 'custom', message: 'scope: block needs `block`, and only it' });
+    }
+    if (rule.scope === 'inline' && rule.facts.length > 0) {
+      context.addIssue({ code: 'custom', message: 'inline rules capture no facts' });
+    }
+  });
+
+const noiseTable = z
+  .object({
+    facts: z.object({
+      publishedOn: factPattern,
+      publisher: factPattern,
+      docNumber: factPattern,
+      issuedOn: factPattern,
+    }),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .strict()
+  .superRefine((table, context) => {
+    const seen = new Set<string>();
+    table.rules.forEach((rule, index) => {
+      if (seen.has(rule.id)) context.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id ${rule.id}` });
+      seen.add(rule.id);
+    });
+  });
+
+export type NoiseTable = z.infer<typeof noiseTable>;
+
+export interface NoiseRule {
+  id: string;
+  description: string;
+  scope: NoiseScope;
+  /** For inline rules: global (use with matchAll / replace). Otherwise tested once per line. */
+  patterns: RegExp[];
+  /** Set for label rules: matches a line that is only the label (its value is on the next line). */
+  labelOnly: RegExp | null;
+  block: BlockKind | null;
+  maxLength: number;
+  facts: FactName[];
+}
+
+export interface Noise {
+  rules: NoiseRule[];
+  /** How to read each fact out of a removed line; the value is in the group `value`. */
+  facts: Record<FactName, RegExp>;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** Compiles a validated table; exported so tests can check a table of their own. */
+export function compileNoise(table: NoiseTable): Noise {
+  const rules = table.rules.map((rule): NoiseRule => {
+    let patterns: RegExp[];
+    let labelOnly: RegExp | null = null;
+    if (rule.labels) {
+      // Longest first, so 发布日期 is not read as a shorter label plus text.
+      const alternatives = [...rule.labels].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+      patterns = [new RegExp(`^[【\\[]?(?:${alternatives})[】\\]]?(?:\\s?[:：]|\\s|$)`, 'u')];
+      labelOnly = new RegExp(`^[【\\[]?(?:${alternatives})[】\\]]?\\s?[:：]?$`, 'u');
+    } else {
+      patterns = (rule.patterns ?? []).map((source) => new RegExp(source, rule.scope === 'inline' ? 'gu' : 'u'));
+    }
+    return {
+      id: rule.id,
+      description: rule.description,
+      scope: rule.scope,
+      patterns,
+      labelOnly,
+      block: rule.block ?? null,
+      maxLength: rule.maxLength,
+      facts: rule.facts,
+    };
+  });
+  const facts = Object.fromEntries(factNames.map((name) => [name, new RegExp(table.facts[name], 'u')])) as Record<FactName, RegExp>;
+  return { rules, facts };
+}
+
+/** Validates a parsed table; the error lists every problem with its path. */
+export function parseNoiseTable(data: unknown, fileName = 'scripts/genre/noise.yaml'): NoiseTable {
+  const result = noiseTable.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const [first, index] = issue.path;
+      const rule = first === 'rules' && typeof index === 'number' && Array.isArray((data as { rules?: unknown[] })?.rules)
+        ? ((data as { rules: Array<{ id?: unknown }> }).rules[index]?.id ?? `#${index}`)
+        : null;
+      return `${rule === null ? '' : `rule ${String(rule)}: `}${issue.path.join('.')}: ${issue.message}`;
+    });
+    throw new Error(`${fileName} is malformed:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+let cached: Noise | undefined;
+
+export function loadNoise(): Noise {
+  if (cached) return cached;
+  const text = readFileSync(new URL('./noise.yaml', import.meta.url), 'utf8');
+  cached = compileNoise(parseNoiseTable(parseYaml(text)));
+  return cached;
+}
