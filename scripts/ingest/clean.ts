@@ -1,0 +1,222 @@
+/**
+ * Clean: decoded text → normalized, numbered lines with the web page's noise
+ * removed. Every removal is listed with its source line and the id of the rule
+ * in scripts/genre/noise.yaml that made it, so nothing disappears silently;
+ * facts printed in the noise (publish date, source, 文号, 成文日期) are kept.
+ *
+ * Order: normalize every line; remove inline artefacts and whole noise lines
+ * anywhere; then peel page chrome off the top and bottom edges (stopping at
+ * the first line that is not chrome, so the same words in the body stay), the
+ * top edge also losing a page-title line and an automatic summary.
+ */
+import type { RemovedText } from '../../src/model/plan.ts';
+import { loadNoise, type FactName, type Noise, type NoiseRule } from '../genre/load-noise.ts';
+import { NormalizationCounts, normalizeLine, splitLines } from './normalize.ts';
+
+export interface SourceLine {
+  /** 1-based line in the decoded source (LF, CRLF and CR all end a line). */
+  line: number;
+  /** Normalized and trimmed; never empty. */
+  text: string;
+}
+
+export interface CleanFacts {
+  publishedOn: string | null;
+  publisher: string | null;
+  docNumber: string | null;
+  issuedOn: string | null;
+}
+
+export interface CleanedSource {
+  lines: SourceLine[];
+  /** In source order (line, then position in the line). */
+  removed: RemovedText[];
+  facts: CleanFacts;
+  /** How many changes of each kind normalization made (see normalize.ts). */
+  normalized: Record<string, number>;
+}
+
+interface Entry {
+  line: number;
+  text: string;
+  kept: boolean;
+}
+
+interface Removal extends RemovedText {
+  column: number;
+}
+
+/** A value this long on the line after a bare field label is taken as that field's value. */
+const maxFollowingValue = 60;
+/** A summary paragraph shorter than this could repeat later text by chance. */
+const minRepeatLength = 12;
+/** An automatic summary is a few paragraphs; this bounds the search. */
+const maxSummaryParagraphs = 8;
+
+const compact = (text: string): string => text.replace(/\s+/gu, '');
+const withoutEllipsis = (text: string): string => text.replace(/(?:\.{2,}|…+|。{3})$/u, '');
+
+function isoDate(value: string): string | null {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})$/u.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function readFact(name: FactName, text: string, noise: Noise): string | null {
+  const value = noise.facts[name].exec(text)?.groups?.['value']?.trim();
+  if (!value) return null;
+  return name === 'publishedOn' || name === 'issuedOn' ? isoDate(value) : value;
+}
+
+function fits(rule: NoiseRule, text: string): boolean {
+  return text.length <= rule.maxLength && rule.patterns.some((pattern) => pattern.test(text));
+}
+
+export function cleanSource(text: string): CleanedSource {
+  const noise = loadNoise();
+  const counts = new NormalizationCounts();
+  const inlineRules = noise.rules.filter((rule) => rule.scope === 'inline');
+  const lineRules = noise.rules.filter((rule) => rule.scope === 'line');
+  const edgeRules = noise.rules.filter((rule) => rule.scope === 'edge');
+  const blockRules = noise.rules.filter((rule) => rule.scope === 'block');
+
+  const entries: Entry[] = [];
+  splitLines(text, counts).forEach((raw, index) => {
+    const normalized = normalizeLine(raw, counts);
+    if (normalized.length === 0) counts.add('empty-line');
+    else entries.push({ line: index + 1, text: normalized, kept: true });
+  });
+
+  const removed: Removal[] = [];
+  const facts: CleanFacts = { publishedOn: null, publisher: null, docNumber: null, issuedOn: null };
+  const takeFacts = (rule: NoiseRule, removedText: string): void => {
+    for (const name of rule.facts) facts[name] ??= readFact(name, removedText, noise);
+  };
+  const removeLine = (entry: Entry, rule: NoiseRule): void => {
+    removed.push({ line: entry.line, text: entry.text, rule: rule.id, column: 0 });
+    entry.kept = false;
+  };
+
+  // Inline artefacts: collect matches of every inline rule on the line, keep the earliest of overlapping ones.
+  for (const entry of entries) {
+    const hits: Array<{ start: number; end: number; rule: string }> = [];
+    for (const rule of inlineRules) {
+      for (const pattern of rule.patterns) {
+        for (const match of entry.text.matchAll(pattern)) {
+          if (match[0].length > 0) hits.push({ start: match.index, end: match.index + match[0].length, rule: rule.id });
+        }
+      }
+    }
+    if (hits.length === 0) continue;
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    let kept = '';
+    let position = 0;
+    for (const hit of hits) {
+      if (hit.start < position) continue;
+      kept += entry.text.slice(position, hit.start);
+      removed.push({ line: entry.line, text: entry.text.slice(hit.start, hit.end), rule: hit.rule, column: hit.start + 1 });
+      position = hit.end;
+    }
+    kept += entry.text.slice(position);
+    entry.text = kept.trim();
+    if (entry.text.length === 0) entry.kept = false;
+  }
+
+  // Whole noise lines, wherever they are.
+  const lineRuleOf = (entry: Entry): NoiseRule | undefined => lineRules.find((rule) => fits(rule, entry.text));
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index]!;
+    if (!entry.kept) continue;
+    const rule = lineRuleOf(entry);
+    if (!rule) continue;
+    let factText = entry.text;
+    removeLine(entry, rule);
+    // A disclosure table pasted cell by cell: the label alone, its value on the next line.
+    if (rule.labelOnly?.test(factText)) {
+      const value = entries.slice(index + 1).find((candidate) => candidate.kept);
+      if (value && value.text.length <= maxFollowingValue && !lineRuleOf(value) && !rule.labelOnly.test(value.text)) {
+        factText = `${factText.replace(/[:：]$/u, '')}：${value.text}`;
+        removeLine(value, rule);
+      }
+    }
+    takeFacts(rule, factText);
+  }
+
+  // The top edge: chrome, the page title, an automatic summary.
+  const keptAfter = (index: number): Entry[] => entries.slice(index + 1).filter((entry) => entry.kept);
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index]!;
+    if (!entry.kept) continue;
+    const edge = edgeRules.find((rule) => fits(rule, entry.text));
+    if (edge) {
+      removeLine(entry, edge);
+      takeFacts(edge, entry.text);
+      continue;
+    }
+    const block = blockRules.find((rule) => fits(rule, entry.text) && removeBlock(rule, index));
+    if (!block) break;
+  }
+
+  function removeBlock(rule: NoiseRule, index: number): boolean {
+    const entry = entries[index]!;
+    if (rule.block === 'page-title') {
+      const title = compact(entry.text);
+      if (title.length < 4) return false;
+      let heading = '';
+      for (const following of keptAfter(index).slice(0, 4)) {
+        heading += compact(following.text);
+        const rest = title.slice(heading.length);
+        if (!title.startsWith(heading)) return false;
+        // The page title may add the site's name: 标题_泰安市教育局, 标题 - 某某网.
+        if (rest === '' || (/^[_\-|｜—–]/u.test(rest) && rest.length <= 25)) {
+          removeLine(entry, rule);
+          return true;
+        }
+      }
+      return false;
+    }
+    // repeats-following: a label, then paragraphs that only repeat text printed later.
+    const after = keptAfter(index);
+    const offsets: number[] = [];
+    let haystack = '';
+    for (const following of after) {
+      offsets.push(haystack.length);
+      haystack += compact(following.text);
+    }
+    const repeatsLater = (paragraph: string, from: number): boolean => {
+      const needle = withoutEllipsis(compact(paragraph));
+      return needle.length >= minRepeatLength && haystack.indexOf(needle, offsets[from] ?? haystack.length) !== -1;
+    };
+    const label = rule.patterns.map((pattern) => pattern.exec(entry.text)).find((match) => match !== null);
+    const rest = label ? entry.text.slice(label[0].length) : '';
+    if (rest.trim().length > 0 && !repeatsLater(rest, 0)) return false;
+    let taken = 0;
+    while (taken < after.length && taken < maxSummaryParagraphs && repeatsLater(after[taken]!.text, taken + 1)) taken += 1;
+    if (taken === 0 && rest.trim().length === 0) return false;
+    removeLine(entry, rule);
+    for (const paragraph of after.slice(0, taken)) removeLine(paragraph, rule);
+    return true;
+  }
+
+  // The bottom edge: chrome after the text.
+  for (let index = entries.length - 1; index >= 0; index -= 1) {
+    const entry = entries[index]!;
+    if (!entry.kept) continue;
+    const edge = edgeRules.find((rule) => fits(rule, entry.text));
+    if (!edge) break;
+    removeLine(entry, edge);
+    takeFacts(edge, entry.text);
+  }
+
+  removed.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    lines: entries.filter((entry) => entry.kept).map((entry) => ({ line: entry.line, text: entry.text })),
+    removed: removed.map(({ line, text: removedText, rule }) => ({ line, text: removedText, rule })),
+    facts,
+    normalized: counts.report(),
+  };
+}
