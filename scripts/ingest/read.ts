@@ -158,10 +158,13 @@ function commonChineseShare(bytes: Uint8Array): number {
   return common + other === 0 ? 0 : common / (common + other);
 }
 
+const chardetSample = 64 * 1024;
+
 const legacyChineseCandidates = new Set(['GB18030', 'Big5', 'EUC-JP', 'EUC-KR', 'Shift_JIS', 'ISO-2022-CN']);
 
 function decodeGb18030(bytes: Uint8Array): string | null {
-  const matches = chardet.analyse(bytes);
+  // chardet's statistics settle within a few dozen kilobytes; the whole of a 10 MB file costs seconds.
+  const matches = chardet.analyse(bytes.subarray(0, chardetSample));
   const cjk = matches.filter((match) => legacyChineseCandidates.has(match.name));
   const best = Math.max(0, ...cjk.map((match) => match.confidence));
   const gb = cjk.find((match) => match.name === 'GB18030');
@@ -186,6 +189,24 @@ function plausibleUtf16(text: string): boolean {
     ) good += 1;
   }
   return text.length > 0 && good / text.length >= 0.9;
+}
+
+function binary(bytes: Uint8Array, offset: number): IngestError {
+  const byte = bytes[offset]!;
+  return new IngestError(
+    'binary',
+    `this looks like a binary file, not text: ${byte === 0 ? 'a NUL byte' : `control byte ${hex(byte)}`} at byte offset ${offset}`,
+    'give the plan as plain text (.txt); copy the text out of a PDF or Word file rather than renaming it',
+    lineAtByte(bytes, offset),
+  );
+}
+
+function plausibleUtf16Of(bytes: Uint8Array): DecodedSource | null {
+  for (const bigEndian of [false, true]) {
+    const text = decodeUtf16(bytes, 0, bigEndian);
+    if (text !== null && plausibleUtf16(text)) return { text, encoding: bigEndian ? 'UTF-16BE' : 'UTF-16LE' };
+  }
+  return null;
 }
 
 function undecodable(bytes: Uint8Array, start: number): IngestError {
@@ -238,40 +259,43 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     return checked({ text, encoding: bigEndian ? 'UTF-16BE' : 'UTF-16LE' });
   }
 
-  const utf16 = utf16ByNuls(bytes);
-  if (utf16) {
-    const text = decodeUtf16(bytes, 0, utf16 === 'be');
+  const byteOrder = utf16ByNuls(bytes);
+  if (byteOrder) {
+    const text = decodeUtf16(bytes, 0, byteOrder === 'be');
     if (text !== null) {
-      checkUtf16Controls(text, bytes, 0, utf16 === 'be');
-      return checked({ text, encoding: utf16 === 'be' ? 'UTF-16BE' : 'UTF-16LE' });
+      checkUtf16Controls(text, bytes, 0, byteOrder === 'be');
+      return checked({ text, encoding: byteOrder === 'be' ? 'UTF-16BE' : 'UTF-16LE' });
     }
   }
 
-  for (let index = 0; index < bytes.length; index += 1) {
-    const byte = bytes[index]!;
-    if (isBinaryControl(byte)) {
-      throw new IngestError(
-        'binary',
-        `this looks like a binary file, not text: ${byte === 0 ? 'a NUL byte' : `control byte ${hex(byte)}`} at byte offset ${index}`,
-        'give the plan as plain text (.txt); copy the text out of a PDF or Word file rather than renaming it',
-        lineAtByte(bytes, index),
-      );
-    }
+  // Only UTF-16 may hold NULs; the other control bytes are judged once the encoding is known,
+  // because the byte pairs of BOM-less UTF-16 Chinese are full of them.
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    // Chinese UTF-16 without BOM and without ASCII has NULs only from characters like 一 (U+4E00).
+    const chinese = plausibleUtf16Of(bytes);
+    if (chinese) return checked(chinese);
+    throw binary(bytes, nul);
   }
 
+  let text: string | null = null;
+  let encoding: SourceEncoding = 'UTF-8';
   try {
-    return checked({ text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'UTF-8' });
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    // not UTF-8: try the legacy encodings below
+    text = decodeGb18030(bytes);
+    encoding = 'GB18030';
+  }
+  if (text !== null) {
+    const control = bytes.findIndex(isBinaryControl);
+    if (control !== -1) throw binary(bytes, control);
+    return checked({ text, encoding });
   }
 
-  const gb = decodeGb18030(bytes);
-  if (gb !== null) return checked({ text: gb, encoding: 'GB18030' });
+  const chinese = plausibleUtf16Of(bytes);
+  if (chinese) return checked(chinese);
 
-  for (const bigEndian of [false, true]) {
-    const text = decodeUtf16(bytes, 0, bigEndian);
-    if (text !== null && plausibleUtf16(text)) return checked({ text, encoding: bigEndian ? 'UTF-16BE' : 'UTF-16LE' });
-  }
-
+  const control = bytes.findIndex(isBinaryControl);
+  if (control !== -1) throw binary(bytes, control);
   throw undecodable(bytes, 0);
 }
