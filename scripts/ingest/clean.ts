@@ -40,6 +40,8 @@ interface Entry {
   line: number;
   text: string;
   kept: boolean;
+  /** Where `text` starts in the normalized line once inline pieces are gone, so removals sort in reading order. */
+  column: number;
 }
 
 interface Removal extends RemovedText {
@@ -88,7 +90,7 @@ export function cleanSource(text: string): CleanedSource {
   splitLines(text, counts).forEach((raw, index) => {
     const normalized = normalizeLine(raw, counts);
     if (normalized.length === 0) counts.add('empty-line');
-    else entries.push({ line: index + 1, text: normalized, kept: true });
+    else entries.push({ line: index + 1, text: normalized, kept: true, column: 0 });
   });
 
   const removed: Removal[] = [];
@@ -97,7 +99,7 @@ export function cleanSource(text: string): CleanedSource {
     for (const name of rule.facts) facts[name] ??= readFact(name, removedText, noise);
   };
   const removeLine = (entry: Entry, rule: NoiseRule): void => {
-    removed.push({ line: entry.line, text: entry.text, rule: rule.id, column: 0 });
+    removed.push({ line: entry.line, text: entry.text, rule: rule.id, column: entry.column });
     entry.kept = false;
   };
 
@@ -115,13 +117,20 @@ export function cleanSource(text: string): CleanedSource {
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     let kept = '';
     let position = 0;
+    let firstKept = -1;
+    const keep = (start: number, end: number): void => {
+      const segment = entry.text.slice(start, end);
+      if (firstKept === -1 && segment.trim().length > 0) firstKept = start + segment.length - segment.trimStart().length;
+      kept += segment;
+    };
     for (const hit of hits) {
       if (hit.start < position) continue;
-      kept += entry.text.slice(position, hit.start);
+      keep(position, hit.start);
       removed.push({ line: entry.line, text: entry.text.slice(hit.start, hit.end), rule: hit.rule, column: hit.start + 1 });
       position = hit.end;
     }
-    kept += entry.text.slice(position);
+    keep(position, entry.text.length);
+    entry.column = firstKept + 1;
     entry.text = kept.trim();
     if (entry.text.length === 0) entry.kept = false;
   }
