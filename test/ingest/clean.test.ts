@@ -1,0 +1,352 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { compileNoise, loadNoise, parseNoiseTable } from '../../scripts/genre/load-noise.ts';
+import { cleanSource, type CleanedSource } from '../../scripts/ingest/clean.ts';
+import { decodeSource } from '../../scripts/ingest/read.ts';
+
+const seed = (name: string): string => decodeSource(readFileSync(new URL(`../../content/sources/${name}.txt`, import.meta.url))).text;
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/clean/${name}`, import.meta.url), 'utf8');
+
+const keptText = (cleaned: CleanedSource): string[] => cleaned.lines.map((line) => line.text);
+const removedBy = (cleaned: CleanedSource, rule: string): string[] => cleaned.removed.filter((item) => item.rule === rule).map((item) => item.text);
+const removedLines = (cleaned: CleanedSource): number[] => [...new Set(cleaned.removed.map((item) => item.line))];
+
+const han = (text: string): string[] => text.match(/\p{Script=Han}/gu) ?? [];
+
+/**
+ * Nothing lost: on every source line the Han characters of the kept text plus
+ * those of the removed pieces are exactly the line's own, and the kept ones
+ * keep their order. Lines stay in source order, so the whole text does too.
+ */
+function expectNoHanLost(source: string, cleaned: CleanedSource): void {
+  const sourceLines = source.split(/\r\n|\r|\n/u);
+  const kept = new Map(cleaned.lines.map((line) => [line.line, line.text]));
+  const removedOn = new Map<number, string[]>();
+  for (const item of cleaned.removed) removedOn.set(item.line, [...(removedOn.get(item.line) ?? []), item.text]);
+  sourceLines.forEach((text, index) => {
+    const line = index + 1;
+    const original = han(text);
+    const keptHan = han(kept.get(line) ?? '');
+    const removedHan = (removedOn.get(line) ?? []).flatMap(han);
+    expect([...keptHan, ...removedHan].sort(), `line ${line}`).toEqual([...original].sort());
+    let cursor = 0;
+    for (const char of keptHan) {
+      cursor = original.indexOf(char, cursor) + 1;
+      expect(cursor, `line ${line} keeps its order`).toBeGreaterThan(0);
+    }
+  });
+  // And overall, in order: every source line's Han, line by line.
+  const rebuilt = sourceLines.map((_, index) => [...(removedOn.get(index + 1) ?? []), kept.get(index + 1) ?? ''].join('')).join('\n');
+  expect(han(rebuilt).length).toBe(han(source).length);
+}
+
+describe('cleanSource: lines', () => {
+  it('numbers lines as in the decoded source, whatever the line ends, and drops empty lines', () => {
+    const cleaned = cleanSource('一、总体要求\r\n\r\n1.坚持党建引领。\r2.深化改革。\n\u3000\u3000\n3.保障安全。');
+    expect(cleaned.lines).toEqual([
+      { line: 1, text: '一、总体要求' },
+      { line: 3, text: '1.坚持党建引领。' },
+      { line: 4, text: '2.深化改革。' },
+      { line: 6, text: '3.保障安全。' },
+    ]);
+    expect(cleaned.normalized).toMatchObject({ crlf: 2, cr: 1, 'ideographic-space': 2, 'empty-line': 2 });
+  });
+
+  it('normalizes the text it keeps', () => {
+    const cleaned = cleanSource('\u3000\u3000(一)推进２０２４年工作,提高质量');
+    expect(keptText(cleaned)).toEqual(['（一）推进2024年工作，提高质量']);
+    expect(cleaned.normalized).toEqual({ 'ideographic-space': 2, 'fullwidth-digit': 4, 'halfwidth-punctuation': 3, 'trimmed-line': 1 });
+  });
+
+  it('keeps HTML and script tags as text', () => {
+    const text = '一、总体要求\n<script>alert("x")</script>\n<p>1.加强党建。</p>';
+    expect(keptText(cleanSource(text))).toEqual(['一、总体要求', '<script>alert("x")</script>', '<p>1.加强党建。</p>']);
+  });
+
+  it('returns nothing removed and no facts for a clean plan', () => {
+    const cleaned = cleanSource('2024年工作要点\n一、总体要求\n1.加强党建。');
+    expect(cleaned.removed).toEqual([]);
+    expect(cleaned.facts).toEqual({ publishedOn: null, publisher: null, docNumber: null, issuedOn: null });
+  });
+});
+
+const body = '2024年工作要点\n一、总体要求\n1.坚持立德树人。全面贯彻党的教育方针。\n2.深化教育改革。';
+const bodyLines = body.split('\n');
+
+describe('cleanSource: one fixture per noise rule', () => {
+  it.each([
+    ['publish-date', `发布日期：2024-03-26 09:28 浏览次数：\n${body}`, '发布日期：2024-03-26 09:28 浏览次数：'],
+    ['publish-date', `【发布时间：2024年3月26日】\n${body}`, '【发布时间：2024年3月26日】'],
+    ['disclosure-field', `索引号：11370900004/2024-00012 主题分类：教育\n${body}`, '索引号：11370900004/2024-00012 主题分类：教育'],
+    ['disclosure-field', `发文机关：泰安市教育局\n${body}`, '发文机关：泰安市教育局'],
+    ['view-count', `作者：本站 阅读次数：128\n${body}`, '作者：本站 阅读次数：128'],
+    ['view-count', `${body}\n【点击数：35】`, '【点击数：35】'],
+    ['view-count', `访问量：2048\n${body}`, '访问量：2048'],
+    ['source', `${body}\n信息来源：泰安市教育局`, '信息来源：泰安市教育局'],
+    ['source', `来源：市教育局\n${body}`, '来源：市教育局'],
+    ['editor', `${body}\n责任编辑：王五`, '责任编辑：王五'],
+    ['editor', `${body}\n编辑: yy`, '编辑: yy'],
+    ['breadcrumb', `当前位置：首页 > 政务公开 > 通知公告\n${body}`, '当前位置：首页 > 政务公开 > 通知公告'],
+    ['breadcrumb', `首页 > 教育动态\n${body}`, '首页 > 教育动态'],
+    ['produced-by', `${body}\nProduced By 大汉网络 大汉版通发布系统`, 'Produced By 大汉网络 大汉版通发布系统'],
+    ['attachment-download', `${body}\n附件下载：2024年工作要点.pdf`, '附件下载：2024年工作要点.pdf'],
+    ['timestamp', `2024-03-26 09:28:15\n${body}`, '2024-03-26 09:28:15'],
+    ['print-close', `${body}\n打印 关闭`, '打印 关闭'],
+    ['print-close', `${body}\n打印本页 关闭窗口`, '打印本页 关闭窗口'],
+    ['print-close', `${body}\n关闭`, '关闭'],
+    ['previous-next', `${body}\n上一篇：关于开展安全教育的通知`, '上一篇：关于开展安全教育的通知'],
+    ['previous-next', `${body}\n下一篇:`, '下一篇：'],
+    ['share', `${body}\n分享到：微信 微博`, '分享到：微信 微博'],
+    ['qr-caption', `${body}\n扫一扫在手机打开当前页`, '扫一扫在手机打开当前页'],
+    ['qr-caption', `${body}\n中国教育信息订阅号二维码`, '中国教育信息订阅号二维码'],
+    ['qr-caption', `${body}\n某某市教育局微信公众号`, '某某市教育局微信公众号'],
+    ['related-links', `${body}\n相关链接`, '相关链接'],
+    ['attachment-file', `${body}\n附件1：2024年重点任务分工.docx`, '附件1：2024年重点任务分工.docx'],
+    ['site-footer', `${body}\n版权所有：某某市教育局 鲁ICP备12345678号`, '版权所有：某某市教育局 鲁ICP备12345678号'],
+  ])('%s removes "%s"', (rule, text, removed) => {
+    const cleaned = cleanSource(text);
+    expect(removedBy(cleaned, rule)).toEqual([removed]);
+    expect(keptText(cleaned)).toEqual(bodyLines);
+  });
+
+  it.each([
+    ['docx-bookmark', '[bookmark: _GoBack]14.实现纵横连通。', '[bookmark: _GoBack]', '14.实现纵横连通。'],
+    ['docx-bookmark', '加强[bookmark: OLE_LINK1]党建。', '[bookmark: OLE_LINK1]', '加强党建。'],
+    ['font-size', '发布日期：2024-03-26 【字体：大 中 小】', '【字体：大 中 小】', null],
+    ['font-size', '字体：大中小 一、总体要求', '字体：大中小', '一、总体要求'],
+    ['page-button', '【打印本页】【关闭窗口】', '【打印本页】', null],
+  ])('%s removes "%s" inside the line', (rule, line, removed, rest) => {
+    const cleaned = cleanSource(`${line}\n${body}`);
+    expect(removedBy(cleaned, rule)[0]).toBe(removed);
+    expect(keptText(cleaned)).toEqual(rest === null ? bodyLines : [rest, ...bodyLines]);
+  });
+
+  it('a disclosure table pasted cell by cell loses each label and the value on the next line', () => {
+    const cleaned = cleanSource(`发文字号：\n泰教发〔2024〕9号\n成文日期\n2024-03-20\n${body}`);
+    expect(removedBy(cleaned, 'disclosure-field')).toEqual(['发文字号：', '泰教发〔2024〕9号', '成文日期', '2024-03-20']);
+    expect(cleaned.facts).toMatchObject({ docNumber: '泰教发〔2024〕9号', issuedOn: '2024-03-20' });
+    expect(keptText(cleaned)).toEqual(bodyLines);
+  });
+
+  it('auto-summary: the 摘要 label and the paragraphs that only repeat later text, truncated or not', () => {
+    const notice = '各县区教育局：现将《2024年工作要点》印发给你们，请认真贯彻落实。';
+    const text = `摘要\n${notice.slice(0, 20)}...\n${notice}\n关于印发2024年工作要点的通知\n${notice}\n${body}`;
+    const cleaned = cleanSource(text);
+    expect(removedBy(cleaned, 'auto-summary')).toEqual(['摘要', `${notice.slice(0, 20)}...`, notice]);
+    expect(removedLines(cleaned)).toEqual([1, 2, 3]);
+    expect(keptText(cleaned)[0]).toBe('关于印发2024年工作要点的通知');
+  });
+
+  it('auto-summary: a summary on the label line itself', () => {
+    const notice = '各县区教育局：现将《2024年工作要点》印发给你们，请认真贯彻落实。';
+    const cleaned = cleanSource(`摘要：${notice.slice(0, 25)}…\n关于印发的通知\n${notice}\n${body}`);
+    expect(removedLines(cleaned)).toEqual([1]);
+  });
+
+  it('auto-summary: keeps an abstract that says something the text does not', () => {
+    const text = `摘要：本要点提出全年七个方面二十三项重点任务和保障措施。\n${body}`;
+    expect(cleanSource(text).removed).toEqual([]);
+  });
+
+  it('page-title: a first line that repeats the heading lines after it', () => {
+    const text = `某某市教育局关于印发2024年工作要点的通知\n发布日期：2024-03-26\n某某市教育局\n关于印发2024年工作要点的通知\n${body}`;
+    const cleaned = cleanSource(text);
+    expect(removedBy(cleaned, 'page-title')).toEqual(['某某市教育局关于印发2024年工作要点的通知']);
+    expect(keptText(cleaned).slice(0, 2)).toEqual(['某某市教育局', '关于印发2024年工作要点的通知']);
+  });
+
+  it('page-title: with the name of the site appended', () => {
+    const text = `2024年工作要点_某某市教育局\n${body}`;
+    expect(removedBy(cleanSource(text), 'page-title')).toEqual(['2024年工作要点_某某市教育局']);
+  });
+
+  it('page-title: keeps a first line that is the only title', () => {
+    expect(cleanSource(body).removed).toEqual([]);
+  });
+});
+
+describe('cleanSource: edge chrome stays in the body', () => {
+  it('keeps 关闭, 打印, 上一篇, QR words and 分享 in the middle of the text', () => {
+    const middle = ['关闭', '打印', '打印 关闭', '上一篇：总结经验', '扫一扫二维码参与问卷', '教师微信公众号', '分享到：各学校'];
+    const text = `${bodyLines.slice(0, 3).join('\n')}\n${middle.join('\n')}\n${bodyLines[3]}\n打印 关闭`;
+    const cleaned = cleanSource(text);
+    expect(keptText(cleaned)).toEqual([...bodyLines.slice(0, 3), ...middle, bodyLines[3]]);
+    expect(removedBy(cleaned, 'print-close')).toEqual(['打印 关闭']);
+  });
+
+  it('keeps a plan title that mentions a 公众号', () => {
+    const text = '关于加强中小学微信公众号管理的通知\n一、总体要求\n1.加强管理。';
+    expect(cleanSource(text).removed).toEqual([]);
+  });
+
+  it('keeps body sentences that speak of views, sources and editing', () => {
+    const text = `${body}\n3.网站访问量达到120万人次。\n4.资金来源：市财政。\n5.编辑出版校本教材。\n6.加强课外阅读：\n（1）每天阅读一小时。`;
+    expect(cleanSource(text).removed).toEqual([]);
+  });
+});
+
+describe('cleanSource: facts', () => {
+  it.each([
+    ['发布日期：2024-03-26 09:28', '2024-03-26'],
+    ['发布时间：2024年3月6日', '2024-03-06'],
+    ['发布时间: 2021/1/8 10:12:30', '2021-01-08'],
+    ['【发布日期：2019.12.31】', '2019-12-31'],
+  ])('publishedOn from %s', (line, date) => {
+    expect(cleanSource(`${line}\n${body}`).facts.publishedOn).toBe(date);
+  });
+
+  it('ignores an impossible date', () => {
+    expect(cleanSource(`发布日期：2024-02-30\n${body}`).facts.publishedOn).toBeNull();
+  });
+
+  it('publisher from 信息来源 / 来源 / 发布机构, without what follows on the line', () => {
+    expect(cleanSource(`${body}\n信息来源：泰安市教育局`).facts.publisher).toBe('泰安市教育局');
+    expect(cleanSource(`来源：某某区教育和体育局  作者：张三\n${body}`).facts.publisher).toBe('某某区教育和体育局');
+    expect(cleanSource(`来源：某某区教育局作者：张三\n${body}`).facts.publisher).toBe('某某区教育局');
+    expect(cleanSource(`发布机构：某某市教育局\n${body}`).facts.publisher).toBe('某某市教育局');
+  });
+
+  it('docNumber from 发文字号 and issuedOn from 成文日期', () => {
+    const facts = cleanSource(`发文字号：泰教发〔2024〕1号 成文日期：2024年03月20日\n${body}`).facts;
+    expect(facts).toMatchObject({ docNumber: '泰教发〔2024〕1号', issuedOn: '2024-03-20' });
+  });
+
+  it('takes the first value when the page prints a fact twice', () => {
+    expect(cleanSource(`发布日期：2024-03-26\n${body}\n发布日期：2024-04-01`).facts.publishedOn).toBe('2024-03-26');
+  });
+});
+
+describe('cleanSource: whole pages', () => {
+  it('a government information-disclosure page', () => {
+    const text = fixture('disclosure-page.txt');
+    const cleaned = cleanSource(text);
+    expect(keptText(cleaned)).toEqual([
+      '某某市教育局2024年工作要点',
+      '一、总体要求',
+      '1.坚持立德树人。全面贯彻党的教育方针。',
+      '2.打印资料与关闭窗口的规定。上一篇文章中提到的二维码管理。',
+    ]);
+    expect(cleaned.facts).toEqual({ publishedOn: '2024-03-27', publisher: null, docNumber: '某教发〔2024〕9号', issuedOn: '2024-03-20' });
+    expectNoHanLost(text, cleaned);
+  });
+
+  it('a news page with chrome above and below', () => {
+    const text = fixture('news-page.txt');
+    const cleaned = cleanSource(text);
+    expect(keptText(cleaned)).toEqual(['2021年教育工作要点', '一、主要任务', '1.强化党建引领。把学习贯彻作为首要任务。']);
+    expect(cleaned.facts).toEqual({ publishedOn: '2021-01-08', publisher: '某某区教育和体育局', docNumber: null, issuedOn: null });
+    expect(cleaned.removed.map((item) => item.rule)).toEqual([
+      'breadcrumb', 'view-count', 'font-size', 'print-close', 'qr-caption', 'share', 'previous-next', 'previous-next', 'editor',
+    ]);
+    expectNoHanLost(text, cleaned);
+  });
+});
+
+describe('cleanSource: the five bundled plans', () => {
+  it('taian: 发布日期 gives publishedOn; the page title and the chrome after the text go, the body stays', () => {
+    const text = seed('taian-2024');
+    const cleaned = cleanSource(text);
+    expect(cleaned.facts).toEqual({ publishedOn: '2024-03-26', publisher: '泰安市教育局', docNumber: null, issuedOn: null });
+    expect(removedLines(cleaned)).toEqual([1, 2, 89, 90, 91, 92]);
+    expect(cleaned.removed.map((item) => item.rule)).toEqual(['page-title', 'publish-date', 'source', 'print-close', 'print-close', 'produced-by']);
+    expect(cleaned.lines[0]).toEqual({ line: 4, text: '中共泰安市委教育工委  泰安市教育局' });
+    expect(cleaned.lines.map((line) => line.line)).toContain(86);
+    expect(cleaned.lines.at(-1)?.text).toMatch(/^23\.维护教育系统安全稳定。/u);
+    expectNoHanLost(text, cleaned);
+  });
+
+  it('yingtan: the 摘要 block (lines 1-5) and the QR captions (79-80) go', () => {
+    const text = seed('yingtan-2021');
+    const cleaned = cleanSource(text);
+    expect(removedLines(cleaned)).toEqual([1, 3, 5, 79, 80]);
+    expect(cleaned.removed.map((item) => item.rule)).toEqual(['auto-summary', 'auto-summary', 'auto-summary', 'qr-caption', 'qr-caption']);
+    expect(cleaned.lines[0]).toEqual({ line: 7, text: '关于印发《鹰潭市教育局2021年工作要点》的通知' });
+    expect(cleaned.lines.at(-1)?.line).toBe(77);
+    expectNoHanLost(text, cleaned);
+  });
+
+  it('taierzhuang: the docx bookmark goes from line 57, item 14 stays', () => {
+    const text = seed('taierzhuang-2021');
+    const cleaned = cleanSource(text);
+    expect(cleaned.removed).toEqual([{ line: 57, text: '[bookmark: _GoBack]', rule: 'docx-bookmark' }]);
+    expect(cleaned.lines.find((line) => line.line === 57)?.text).toMatch(/^14\.实现纵横连通，推进职业教育多样化发展。/u);
+    expectNoHanLost(text, cleaned);
+  });
+
+  it('dalian: 编辑, 打印 关闭, 上一篇, 下一篇 and Produced By go; the title line stays', () => {
+    const text = seed('dalian-2018');
+    const cleaned = cleanSource(text);
+    expect(cleaned.removed).toEqual([
+      { line: 40, text: '编辑: yy', rule: 'editor' },
+      { line: 41, text: '打印 关闭', rule: 'print-close' },
+      { line: 43, text: '上一篇：', rule: 'previous-next' },
+      { line: 45, text: '下一篇：', rule: 'previous-next' },
+      { line: 47, text: 'Produced By 大汉网络 大汉版通发布系统', rule: 'produced-by' },
+    ]);
+    expect(cleaned.lines[0]).toEqual({ line: 1, text: '2018年工作要点' });
+    expect(cleaned.lines.at(-1)?.line).toBe(39);
+    expectNoHanLost(text, cleaned);
+  });
+
+  it('gaotai: nothing to remove; its ASCII punctuation becomes Chinese', () => {
+    const text = seed('gaotai-2024');
+    const cleaned = cleanSource(text);
+    expect(cleaned.removed).toEqual([]);
+    expect(cleaned.lines).toHaveLength(25);
+    expect(cleaned.lines[2]?.text).toBe('（一）聚焦“培源强基”，党建引领呈现新气象');
+    expect(cleaned.normalized['halfwidth-punctuation']).toBeGreaterThan(100);
+    expectNoHanLost(text, cleaned);
+  });
+});
+
+describe('cleanSource: size', () => {
+  it('cleans a 10 MB text quickly', () => {
+    const page = seed('taian-2024');
+    const text = page.repeat(Math.ceil(10_000_000 / Buffer.byteLength(page)));
+    const started = performance.now();
+    const cleaned = cleanSource(text);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(cleaned.lines.length).toBeGreaterThan(10_000);
+  });
+
+  it('cleans a 100,000-character line quickly and keeps it whole', () => {
+    const line = `1.${'深化教育综合改革,推进教育现代化。'.repeat(6000)}`.slice(0, 100_000);
+    const started = performance.now();
+    const cleaned = cleanSource(`${body}\n${line}\n打印 关闭`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cleaned.lines.at(-1)?.text).toHaveLength(100_000);
+    expect(removedBy(cleaned, 'print-close')).toEqual(['打印 关闭']);
+  });
+});
+
+describe('noise table', () => {
+  const table = parseYaml(readFileSync(new URL('../../scripts/genre/noise.yaml', import.meta.url), 'utf8')) as {
+    rules: Array<Record<string, unknown>>;
+  };
+
+  it('gives every rule an id, a plain description and a scope', () => {
+    const noise = loadNoise();
+    expect(noise.rules.length).toBeGreaterThan(15);
+    for (const rule of noise.rules) expect(rule.description.length).toBeGreaterThan(10);
+  });
+
+  it('refuses an invalid pattern, naming the rule', () => {
+    const broken = { ...table, rules: [{ id: 'broken', description: 'x', scope: 'line', patterns: ['(['] }] };
+    expect(() => parseNoiseTable(broken)).toThrow(/rule broken: .*not a valid regular expression/u);
+  });
+
+  it('refuses duplicate ids, labels outside line scope and a block rule without its block', () => {
+    const rule = table.rules[0]!;
+    expect(() => parseNoiseTable({ ...table, rules: [rule, rule] })).toThrow(/duplicate rule id/u);
+    expect(() => parseNoiseTable({ ...table, rules: [{ id: 'x', description: 'x', scope: 'edge', labels: ['索引号'] }] })).toThrow(/labels only/u);
+    expect(() => parseNoiseTable({ ...table, rules: [{ id: 'x', description: 'x', scope: 'block', patterns: ['^摘要'] }] })).toThrow(/scope: block/u);
+  });
+
+  it('compiles label rules so a bare label is recognised', () => {
+    const noise = compileNoise(parseNoiseTable({ ...table, rules: [{ id: 'x', description: 'x', scope: 'line', labels: ['索引号'] }] }));
+    expect(noise.rules[0]?.labelOnly?.test('索引号：')).toBe(true);
+    expect(noise.rules[0]?.patterns[0]?.test('索引号：123')).toBe(true);
+    expect(noise.rules[0]?.patterns[0]?.test('索引号码很长')).toBe(false);
+  });
+});
