@@ -1,0 +1,162 @@
+/**
+ * One document through every ingest stage: read → clean → parse → metadata →
+ * region → structure → model → Markdown, then the nothing-lost check.
+ * Pure apart from the genre tables and the division index it is given.
+ */
+import { createHash } from 'node:crypto';
+import type { DocumentKind, Genre } from '../genre/load.ts';
+import { planSchema, type Plan } from '../../src/model/plan.ts';
+import { cleanSource, type SourceLine } from './clean.ts';
+import type { DivisionIndex } from './divisions.ts';
+import { IngestError } from './errors.ts';
+import { planMarkdown } from './markdown.ts';
+import { readMetadata } from './metadata.ts';
+import { parseDocument, type ParseWarning } from './parse.ts';
+import { decodeSource, type SourceEncoding } from './read.ts';
+import { resolveRegion } from './region.ts';
+import { parseSidecar, type Sidecar } from './sidecar.ts';
+import { buildSections } from './structure.ts';
+import { markdownBodyText, verifyNothingLost } from './verify.ts';
+
+export interface SourceDocument {
+  /** Path as shown to people, e.g. content/sources/taian-2024.txt. */
+  file: string;
+  bytes: Uint8Array;
+  sidecar: { file: string; text: string } | null;
+}
+
+export interface IngestedDocument {
+  plan: Plan;
+  markdown: string;
+  encoding: SourceEncoding;
+  normalized: Record<string, number>;
+  warnings: ParseWarning[];
+  /** Fields an editor's sidecar supplied. */
+  fromSidecar: string[];
+}
+
+export interface IngestContext {
+  genre: Genre;
+  divisions: DivisionIndex;
+}
+
+const joinLines = (lines: readonly SourceLine[]): string => lines.map((line) => line.text).join('\n');
+
+function sidecarOf(source: SourceDocument): Sidecar {
+  if (!source.sidecar) return {};
+  try {
+    return parseSidecar(source.sidecar.text);
+  } catch (error) {
+    if (error instanceof IngestError) error.file = source.sidecar.file;
+    throw error;
+  }
+}
+
+function kindNamed(name: string, genre: Genre, sidecarFile: string | null): DocumentKind {
+  const kind = genre.kinds.find((candidate) => candidate.name === name);
+  if (kind) return kind;
+  const error = new IngestError(
+    'sidecar-field',
+    `the sidecar's "kind" is ${name}, which is not a known kind`,
+    `use one of: ${genre.kinds.map((candidate) => candidate.name).join(', ')} (or add it to scripts/genre/kinds.yaml)`,
+  );
+  error.file = sidecarFile;
+  throw error;
+}
+
+function inferredTitle(regionName: string, years: readonly number[], kind: DocumentKind): string {
+  const [first, last] = [years[0], years.at(-1)];
+  if (years.length > 1 && /总结.*计划/u.test(kind.name)) return `${regionName}${first}年工作总结和${last}年工作计划`;
+  return `${regionName}${last}年${kind.name}`;
+}
+
+export function ingestDocument(source: SourceDocument, context: IngestContext): IngestedDocument {
+  const { genre, divisions } = context;
+  const sidecar = sidecarOf(source);
+  const decoded = decodeSource(source.bytes);
+  const cleaned = cleanSource(decoded.text);
+  const parsed = parseDocument(cleaned.lines, genre);
+  const metadata = readMetadata(parsed, cleaned.facts, genre);
+
+  const notice = joinLines(parsed.notice);
+  const preamble = joinLines(parsed.preamble);
+  const body = [preamble, ...parsed.outline.map(function text(node): string {
+    return [node.line.text, ...node.body.map((line) => line.text), ...node.children.map(text)].join('\n');
+  })].join('\n');
+
+  const sidecarRegion = sidecar.region === undefined ? null : /^\d{6}$/u.test(sidecar.region) ? { code: sidecar.region } : { name: sidecar.region };
+  const region = resolveRegion(
+    { sidecar: sidecarRegion, title: metadata.title, issuers: metadata.issuers, notice, body },
+    divisions,
+  );
+
+  const kind = sidecar.kind === undefined ? metadata.kind : kindNamed(sidecar.kind, genre, source.sidecar?.file ?? null);
+  const years = sidecar.year === undefined ? metadata.years : [...new Set([...metadata.years, sidecar.year])].sort();
+  const year = sidecar.year ?? metadata.years.at(-1);
+  if (year === undefined) {
+    throw new IngestError(
+      'year-unknown',
+      'the document names no year in its title, headings or dates',
+      `add "year: 2024" (the year planned) to a sidecar ${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml`,
+    );
+  }
+
+  const id = [...region.path, String(year), ...(kind.canonical ? [] : [kind.slug]), ...(sidecar.variant ? [sidecar.variant] : [])].join('/');
+  const url = `/${id}/`;
+  const { sections } = buildSections(parsed.outline, url, genre);
+
+  const title = sidecar.title ?? metadata.title ?? inferredTitle(region.name, years, kind);
+  const inferred = [
+    ...(sidecar.title === undefined && metadata.title === null ? ['title'] : []),
+    ...(sidecar.kind === undefined && metadata.kindInferred ? ['kind'] : []),
+    ...(sidecar.year === undefined && metadata.yearInferred ? ['year'] : []),
+    ...(region.source === 'body' ? ['region'] : []),
+  ];
+
+  const candidate: Plan = {
+    id,
+    url,
+    title,
+    titleInferred: sidecar.title === undefined && metadata.title === null,
+    printedTitle: metadata.printedTitle,
+    kind: kind.name,
+    kindSlug: kind.slug,
+    year,
+    years,
+    region,
+    issuers: sidecar.issuers ?? metadata.issuers,
+    docNumber: sidecar.docNumber ?? metadata.docNumber,
+    issuedOn: sidecar.issuedOn ?? metadata.issuedOn,
+    publishedOn: sidecar.publishedOn ?? metadata.publishedOn,
+    publisher: sidecar.publisher ?? metadata.publisher,
+    sourceUrl: sidecar.sourceUrl ?? null,
+    sourceFile: source.file,
+    sourceSha256: createHash('sha256').update(source.bytes).digest('hex'),
+    notice,
+    preamble,
+    sections,
+    inferred,
+    removed: cleaned.removed,
+  };
+  const checked = planSchema.safeParse(candidate);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new IngestError(
+      'model-invalid',
+      `the parsed plan does not fit the model at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+      'this is a bug in Plan Atlas or a gap in scripts/genre/*.yaml; please report it with this file',
+    );
+  }
+  const plan = checked.data;
+  const markdown = planMarkdown(plan);
+  verifyNothingLost(cleaned.lines, [plan.notice, plan.printedTitle ?? '', markdownBodyText(markdown)]);
+
+  return {
+    plan,
+    markdown,
+    encoding: decoded.encoding,
+    normalized: cleaned.normalized,
+    warnings: parsed.warnings,
+    fromSidecar: Object.keys(sidecar).sort(),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * `npm run ingest` as an editor uses it: a folder of sources in, collections
+ * and clear errors out.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { planSchema } from '../../src/model/plan.ts';
+import { runCli } from './run.ts';
+
+const seeds = new URL('../../content/sources/', import.meta.url);
+const workspaces: string[] = [];
+
+function workspace(): { sources: string; content: string; root: string } {
+  const root = mkdtempSync(join(tmpdir(), 'plan-atlas-ingest-'));
+  workspaces.push(root);
+  const sources = join(root, 'sources');
+  const content = join(root, 'content');
+  mkdirSync(sources);
+  mkdirSync(content);
+  return { root, sources, content };
+}
+
+afterEach(() => {
+  for (const root of workspaces.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+const ingest = (paths: { sources: string; content: string; root: string }) =>
+  runCli('ingest', ['--sources', paths.sources, '--content', paths.content, '--cache', join(paths.root, 'cache')]);
+
+function listFiles(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(directory.length + 1))
+    .sort();
+}
+
+function frontmatterOf(markdown: string) {
+  return planSchema.parse(parseYaml(/^---\n([\s\S]*?)\n---\n/u.exec(markdown)?.[1] ?? ''));
+}
+
+const smallPlan = `大连市教育局2019年工作要点
+全市教育工作的总体思路是：坚持立德树人。
+一、加强党的建设
+1.强化理论武装。学习贯彻。
+2.加强组织建设。建设基层组织。
+二、发展各类教育
+3.推进学前教育普惠发展。扩大普惠资源。
+`;
+
+describe('npm run ingest', () => {
+  it('writes one Markdown file per plan, byte-identical on a second run', () => {
+    const paths = workspace();
+    for (const name of ['taian-2024.txt', 'dalian-2018.txt']) copyFileSync(new URL(name, seeds), join(paths.sources, name));
+    const first = ingest(paths);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/2 plans, 54 items/u);
+    const files = listFiles(join(paths.content, 'plans'));
+    expect(files).toEqual(['liaoning/dalian/2018.md', 'shandong/taian/2024.md']);
+    const snapshot = files.map((file) => readFileSync(join(paths.content, 'plans', file), 'utf8'));
+
+    expect(ingest(paths).status).toBe(0);
+    expect(files.map((file) => readFileSync(join(paths.content, 'plans', file), 'utf8'))).toEqual(snapshot);
+    expect(readdirSync(paths.content).sort()).toEqual(['plans', 'reports']);
+  });
+
+  it('re-parses only the document that changed', () => {
+    const paths = workspace();
+    for (const name of ['taian-2024.txt', 'dalian-2018.txt', 'yingtan-2021.txt']) copyFileSync(new URL(name, seeds), join(paths.sources, name));
+    expect(ingest(paths).stdout).toMatch(/\(3 parsed, 0 unchanged/u);
+    const before = readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2018.md'), 'utf8');
+    writeFileSync(join(paths.sources, 'dalian-2018.txt'), readFileSync(join(paths.sources, 'dalian-2018.txt'), 'utf8').replace('办好继续教育。', '办好继续教育和老年教育。'));
+    const second = ingest(paths);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/\(1 parsed, 2 unchanged/u);
+    const after = readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2018.md'), 'utf8');
+    expect(after).not.toBe(before);
+    expect(after).toContain('办好继续教育和老年教育');
+    expect(readdirSync(join(paths.root, 'cache'))).toHaveLength(3);
+  });
+
+  it('reads GB18030 and UTF-16 sources like their UTF-8 original', () => {
+    const paths = workspace();
+    writeFileSync(join(paths.sources, 'utf8.txt'), smallPlan);
+    const utf8 = runCli('ingest', ['--json', join(paths.sources, 'utf8.txt')]);
+    for (const [name, bytes] of [
+      ['gbk.txt', iconv.encode(smallPlan, 'gb18030')],
+      ['utf16.txt', iconv.encode(smallPlan, 'utf-16le', { addBOM: true })],
+      ['bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(smallPlan.replaceAll('\n', '\r\n'))])],
+    ] as const) {
+      writeFileSync(join(paths.sources, name), bytes);
+      const result = runCli('ingest', ['--json', join(paths.sources, name)]);
+      expect(result.status, result.stderr).toBe(0);
+      const { sourceFile: _a, sourceSha256: _b, ...plan } = JSON.parse(result.stdout);
+      const { sourceFile: _c, sourceSha256: _d, ...expected } = JSON.parse(utf8.stdout);
+      expect(plan).toEqual(expected);
+    }
+  });
+
+  it('lets a sidecar win over what was inferred, and --check says which is which', () => {
+    const paths = workspace();
+    copyFileSync(new URL('dalian-2018.txt', seeds), join(paths.sources, 'plan.txt'));
+    const before = runCli('ingest', ['--check', join(paths.sources, 'plan.txt')]);
+    expect(before.status).toBe(0);
+    expect(before.stdout).toMatch(/region\s+大连市 210200 .*\(inferred\)/u);
+    expect(before.stdout).toMatch(/inferred\s+region/u);
+
+    writeFileSync(join(paths.sources, 'plan.meta.yaml'), 'title: 大连市教育局2018年工作要点\nregion: 210200\nissuedOn: 2018-02-01\n');
+    const after = runCli('ingest', ['--check', join(paths.sources, 'plan.txt')]);
+    expect(after.status).toBe(0);
+    expect(after.stdout).toMatch(/title\s+大连市教育局2018年工作要点 {2}\(sidecar\)/u);
+    expect(after.stdout).toMatch(/issued on\s+2018-02-01 {2}\(sidecar\)/u);
+    expect(after.stdout).toMatch(/from sidecar\s+issuedOn, region, title/u);
+    expect(existsSync(join(paths.content, 'plans'))).toBe(false);
+  });
+
+  it('keeps HTML and script tags as text that can never become markup', () => {
+    const paths = workspace();
+    const hostile = smallPlan.replace('坚持立德树人。', '坚持立德树人。<script>alert("x")</script><img src=x onerror=alert(1)> [链接](javascript:alert(1)) **粗**');
+    writeFileSync(join(paths.sources, 'plan.txt'), hostile);
+    expect(ingest(paths).status).toBe(0);
+    const markdown = readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2019.md'), 'utf8');
+    expect(frontmatterOf(markdown).preamble).toContain('<script>alert("x")</script>');
+    const body = markdown.slice(markdown.indexOf('\n---\n') + 5);
+    expect(body).not.toMatch(/(?<!\\)<(script|img)/u);
+    expect(body).not.toMatch(/(?<!\\)\[链接\]/u);
+  });
+
+  it('ingests a 100,000-character line and a 10 MB file', () => {
+    const paths = workspace();
+    const longLine = '推进教育改革，'.repeat(14_300);
+    writeFileSync(join(paths.sources, 'long-line.txt'), smallPlan.replace('扩大普惠资源。', `扩大普惠资源。${longLine}`));
+    const bigBody = Array.from({ length: 900 }, (_, index) => `${index + 4}.推进第${index + 4}项工作。${'落实责任，加强督导，'.repeat(400)}`).join('\n');
+    writeFileSync(join(paths.sources, 'big.txt'), `${smallPlan.replace('2019', '2020')}${bigBody}\n`);
+    expect(readFileSync(join(paths.sources, 'big.txt')).length).toBeGreaterThan(10_000_000);
+    const result = ingest(paths);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const big = frontmatterOf(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2020.md'), 'utf8'));
+    expect(big.sections.at(-1)?.items.at(-1)?.key).toBe('903');
+    const long = frontmatterOf(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2019.md'), 'utf8'));
+    expect(long.sections.at(-1)?.items.at(-1)?.text.length).toBeGreaterThan(100_000);
+  }, 120_000);
+});
+
+describe('bad input: a clear error, the other documents still ingested, non-zero exit', () => {
+  const cases: Array<[string, string, string | Uint8Array, RegExp]> = [
+    ['empty.txt', 'empty', '', /./u],
+    ['blank.txt', 'blank', ' \n\u3000\r\n\t\n', /./u],
+    ['binary.txt', 'binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]), /./u],
+    ['undecodable.txt', 'undecodable', new Uint8Array([...Buffer.from('2024年工作要点\n一、'), 0xff, 0xfe, 0xfd, 0x80, 0x81, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]), /UTF-8/u],
+    ['no-numbering.txt', 'no-numbering', '2024年工作要点\n全市教育工作要坚持立德树人，办好人民满意的教育。\n', /numbering\.yaml/u],
+    ['no-region.txt', 'region-unresolved', '2024年工作要点\n总体思路：坚持立德树人。\n一、加强党建\n1.强化理论武装。学习。\n二、发展教育\n2.推进改革。改革。\n', /meta\.yaml/u],
+  ];
+
+  it.each(cases)('%s → [%s]', (name, code, bytes, hint) => {
+    const paths = workspace();
+    copyFileSync(new URL('taian-2024.txt', seeds), join(paths.sources, 'good.txt'));
+    writeFileSync(join(paths.sources, name), bytes);
+    const result = ingest(paths);
+    expect(result.status).toBe(1);
+    const message = result.stderr.split('\n').find((line) => line.includes(name)) ?? '';
+    expect(message).toContain(`[${code}]`);
+    expect(result.stderr).toMatch(/hint: /u);
+    expect(result.stderr).toMatch(hint);
+    expect(listFiles(join(paths.content, 'plans'))).toEqual(['shandong/taian/2024.md']);
+    expect(readdirSync(paths.content).filter((entry) => entry.startsWith('.'))).toEqual([]);
+  });
+
+  it('names both files when two documents are the same plan, and writes neither', () => {
+    const paths = workspace();
+    copyFileSync(new URL('taian-2024.txt', seeds), join(paths.sources, 'a.txt'));
+    copyFileSync(new URL('taian-2024.txt', seeds), join(paths.sources, 'b.txt'));
+    copyFileSync(new URL('dalian-2018.txt', seeds), join(paths.sources, 'c.txt'));
+    const result = ingest(paths);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/a\.txt: error \[duplicate-identity\] .*b\.txt.*\/shandong\/taian\/2024\//u);
+    expect(result.stderr).toMatch(/b\.txt: error \[duplicate-identity\] .*a\.txt/u);
+    expect(result.stderr).toMatch(/variant/u);
+    expect(listFiles(join(paths.content, 'plans'))).toEqual(['liaoning/dalian/2018.md']);
+  });
+
+  it('names the sidecar and its line when the sidecar is wrong', () => {
+    const paths = workspace();
+    copyFileSync(new URL('dalian-2018.txt', seeds), join(paths.sources, 'plan.txt'));
+    writeFileSync(join(paths.sources, 'plan.meta.yaml'), 'title: 大连\nyear: twenty\n');
+    const result = runCli('ingest', ['--check', join(paths.sources, 'plan.txt')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/plan\.meta\.yaml:2: error \[sidecar-field\] .*"year"/u);
+  });
+});
