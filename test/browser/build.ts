@@ -1,0 +1,135 @@
+/**
+ * Builds the site for tests with the real command, `npm run build`, in a copy of the
+ * working tree (node_modules linked, not copied), so tests never touch the
+ * developer's dist/ or content/, and a default-base and a `/atlas/` build can sit
+ * side by side. Each kind of build is made at most once per test run: the run's
+ * folder comes from test/browser/global-setup.ts, and every test file reuses what an
+ * earlier file built there.
+ *
+ * TEST_DIST (default base) and TEST_DIST_ATLAS (BASE_PATH=/atlas/) point the tests
+ * at a fresh build made elsewhere instead; TEST_CONTENT names its content/ folder
+ * (default: the content/ beside that dist).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A folder that lives as long as the test run, for builds shared between test files. */
+    atlasTestRun: string;
+  }
+}
+
+/** Where the test builds say the site will be published (canonical links, citations, sitemap). */
+export const testSiteUrl = 'https://plan-atlas.example.org';
+
+export const siteKinds = {
+  root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST' },
+  atlas: { base: '/atlas/', env: { BASE_PATH: '/atlas/' } as Record<string, string>, given: 'TEST_DIST_ATLAS' },
+} as const;
+export type SiteKind = keyof typeof siteKinds;
+
+export interface BuiltSite {
+  kind: SiteKind;
+  /** The built site (what would be uploaded). */
+  dist: string;
+  /** The content/ folder the build ingested into (plans, reports). */
+  content: string;
+  /** The tree the build ran in (holds the ledger and other committed files as built). */
+  tree: string;
+  base: string;
+}
+
+export const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+
+/** Files of the working tree a fresh clone would have, plus work not yet committed. */
+function treeFiles(): string[] {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (listed.status !== 0) {
+    throw new Error(`git ls-files failed in ${repoRoot}: ${listed.stderr}. The test builds copy the working tree git knows about.`);
+  }
+  return listed.stdout
+    .split('\0')
+    .filter((file) => file !== '' && !file.startsWith('node_modules/'))
+    .filter((file) => existsSync(join(repoRoot, file)));
+}
+
+function copyTree(target: string): void {
+  for (const file of treeFiles()) {
+    const to = join(target, file);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(join(repoRoot, file), to);
+  }
+  symlinkSync(join(repoRoot, 'node_modules'), join(target, 'node_modules'), 'dir');
+}
+
+/** The environment of a user's shell: nothing the test runner sets leaks into the build. */
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(VITEST|NODE_ENV$|TEST$|MODE$|BASE_PATH$|SITE_URL$|npm_)/.test(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, SITE_URL: testSiteUrl, ...extra };
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const text = Buffer.concat(output).toString('utf8');
+      writeFileSync(log, text);
+      if (code === 0) done();
+      else fail(new Error(`\`${command} ${args.join(' ')}\` failed (exit ${code}) in ${cwd}; full log: ${log}\n${text.slice(-4000)}`));
+    });
+  });
+}
+
+/** Runs `npm run build` in a fresh copy of the working tree at `dir`. */
+export async function buildInto(dir: string, kind: SiteKind): Promise<BuiltSite> {
+  const tree = join(dir, 'tree');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(tree, { recursive: true });
+  copyTree(tree);
+  await run('npm', ['run', 'build'], tree, buildEnv(siteKinds[kind].env), join(dir, 'build.log'));
+  const site: BuiltSite = { kind, dist: join(tree, 'dist'), content: join(tree, 'content'), tree, base: siteKinds[kind].base };
+  if (!existsSync(join(site.dist, 'index.html'))) throw new Error(`npm run build succeeded in ${tree} but wrote no dist/index.html`);
+  return site;
+}
+
+function runFolder(): string {
+  try {
+    return inject('atlasTestRun');
+  } catch {
+    // Not started through test/vitest.config.ts: build privately for this file.
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-test-run-'));
+  return dir;
+}
+
+/** The site built for this test run (built now if no earlier test file built it). */
+export async function builtSite(kind: SiteKind): Promise<BuiltSite> {
+  const given = process.env[siteKinds[kind].given];
+  if (given !== undefined && given !== '') {
+    const dist = resolve(given);
+    if (!existsSync(join(dist, 'index.html'))) throw new Error(`${siteKinds[kind].given}=${given} has no index.html; build it first`);
+    const content = resolve(process.env['TEST_CONTENT'] ?? join(dist, '..', 'content'));
+    return { kind, dist, content, tree: resolve(dist, '..'), base: siteKinds[kind].base };
+  }
+  const dir = join(runFolder(), kind);
+  const marker = join(dir, 'built.json');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite;
+  const site = await buildInto(dir, kind);
+  writeFileSync(marker, JSON.stringify(site));
+  return site;
+}
