@@ -1,0 +1,52 @@
+/**
+ * Word segmentation with jieba (nodejieba 3), the one impure piece of enrichment:
+ * jieba is a process-wide native library that reads its user dictionary from a
+ * file. The rest of the stage sees only the Segmenter interface, so tests can
+ * hand it a fake and the scoring stays a pure function of its tokens.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jieba from 'nodejieba';
+
+export interface Segmenter {
+  /** The text cut into words, in order; joined they give the text back. */
+  cut(text: string): string[];
+}
+
+/**
+ * High enough that jieba keeps a user word whole against any split into
+ * dictionary words (县中建设 → 县中/建设, not 县/中/建设), low enough that
+ * it does not glue a user word to its neighbours.
+ */
+const userWordFrequency = 100000;
+
+let loadedDictionary: string | null = null;
+
+/**
+ * Jieba with the given words (taxonomy signal terms, policy terms) added to its
+ * dictionary. Loading is idempotent: the same words give the same file and no reload.
+ */
+export function createJiebaSegmenter(userWords: readonly string[]): Segmenter {
+  const words = [...new Set(userWords.map((word) => word.trim()).filter((word) => word.length > 0 && !/\s/.test(word)))].sort();
+  const text = words.map((word) => `${word} ${userWordFrequency} n`).join('\n') + '\n';
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const directory = join(tmpdir(), 'plan-atlas-jieba');
+  const file = join(directory, `user-${hash}.utf8`);
+  if (loadedDictionary !== file) {
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(file, text);
+    jieba.load({ userDict: file });
+    loadedDictionary = file;
+  }
+  return {
+    cut(input: string): string[] {
+      if (loadedDictionary !== file) {
+        jieba.load({ userDict: file });
+        loadedDictionary = file;
+      }
+      return jieba.cut(input);
+    },
+  };
+}
