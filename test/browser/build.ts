@@ -41,6 +41,8 @@ export interface BuiltSite {
   /** The tree the build ran in (holds the ledger and other committed files as built). */
   tree: string;
   base: string;
+  /** SITE_URL it was built for: absolute links under it are internal (unknown for a given dist without SITE_URL). */
+  siteUrl?: string;
 }
 
 export const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -102,7 +104,14 @@ export async function buildInto(dir: string, kind: SiteKind): Promise<BuiltSite>
   mkdirSync(tree, { recursive: true });
   copyTree(tree);
   await run('npm', ['run', 'build'], tree, buildEnv(siteKinds[kind].env), join(dir, 'build.log'));
-  const site: BuiltSite = { kind, dist: join(tree, 'dist'), content: join(tree, 'content'), tree, base: siteKinds[kind].base };
+  const site: BuiltSite = {
+    kind,
+    dist: join(tree, 'dist'),
+    content: join(tree, 'content'),
+    tree,
+    base: siteKinds[kind].base,
+    siteUrl: testSiteUrl,
+  };
   if (!existsSync(join(site.dist, 'index.html'))) throw new Error(`npm run build succeeded in ${tree} but wrote no dist/index.html`);
   return site;
 }
@@ -124,12 +133,22 @@ export async function builtSite(kind: SiteKind): Promise<BuiltSite> {
     const dist = resolve(given);
     if (!existsSync(join(dist, 'index.html'))) throw new Error(`${siteKinds[kind].given}=${given} has no index.html; build it first`);
     const content = resolve(process.env['TEST_CONTENT'] ?? join(dist, '..', 'content'));
-    return { kind, dist, content, tree: resolve(dist, '..'), base: siteKinds[kind].base };
+    const site: BuiltSite = { kind, dist, content, tree: resolve(dist, '..'), base: siteKinds[kind].base };
+    const siteUrl = process.env['SITE_URL'];
+    return siteUrl === undefined || siteUrl === '' ? site : { ...site, siteUrl };
   }
   const dir = join(runFolder(), kind);
   const marker = join(dir, 'built.json');
+  const failure = join(dir, '..', `${kind}.failed.txt`);
   if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite;
-  const site = await buildInto(dir, kind);
-  writeFileSync(marker, JSON.stringify(site));
-  return site;
+  // A build that failed once fails every later file the same way, without building again.
+  if (existsSync(failure)) throw new Error(readFileSync(failure, 'utf8'));
+  try {
+    const site = await buildInto(dir, kind);
+    writeFileSync(marker, JSON.stringify(site));
+    return site;
+  } catch (error) {
+    writeFileSync(failure, `earlier in this run: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
 }

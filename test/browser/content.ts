@@ -1,0 +1,58 @@
+/**
+ * What the browser tests walk to, chosen from the plans the build ingested, and the
+ * committed URL ledger of the built tree.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { itemsOf, type Item, type Plan } from '../../src/model/plan.ts';
+
+/** A prefecture's 工作要点 with enough items to walk prev/next (泰安 2024 when bundled). */
+export function walkPlan(plans: Plan[]): Plan {
+  const eligible = plans.filter((plan) => plan.region.path.length >= 2 && [...itemsOf(plan.sections)].length >= 3);
+  const plan = eligible.find((candidate) => candidate.id === 'shandong/taian/2024') ?? eligible[0];
+  if (plan === undefined) throw new Error('no ingested plan with a region below province level and at least 3 items');
+  return plan;
+}
+
+export function itemList(plan: Plan): Item[] {
+  return [...itemsOf(plan.sections)];
+}
+
+/** The site-relative URLs of a region and its ancestors: `/shandong/`, `/shandong/taian/`. */
+export function regionUrls(plan: Plan): string[] {
+  return plan.region.path.map((_, index) => `/${plan.region.path.slice(0, index + 1).join('/')}/`);
+}
+
+const ledgerExtensions = /\.(json|ya?ml|txt|csv|tsv|md)$/;
+const skipped = new Set(['node_modules', 'dist', '.git', '.astro', '.cache', 'content']);
+
+/**
+ * The committed URL ledger: the one file of the tree whose name says "ledger"
+ * (outside node_modules, dist and generated content). Read without assuming its
+ * format: every site-relative path in it, e.g. `/shandong/taian/2024/7/`.
+ */
+export function findLedger(tree: string): string {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (!skipped.has(entry.name)) walk(join(dir, entry.name));
+      } else if (/ledger/i.test(entry.name) && ledgerExtensions.test(entry.name)) {
+        found.push(join(dir, entry.name));
+      }
+    }
+  };
+  walk(tree);
+  if (found.length === 0) {
+    throw new Error(`no URL ledger in ${tree}: the site issue wants a committed file (name containing "ledger") listing every published plan and item URL`);
+  }
+  if (found.length > 1) throw new Error(`more than one URL ledger: ${found.map((file) => relative(tree, file)).join(', ')}`);
+  return found[0]!;
+}
+
+export function ledgerUrls(file: string): string[] {
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  const urls = text.match(/(?<![\w./:-])\/(?:[a-z0-9][a-z0-9-]*\/)+/g) ?? [];
+  return [...new Set(urls)];
+}
