@@ -1,0 +1,48 @@
+/**
+ * Two builds of the same sources give a byte-identical dist/: every file, hashed.
+ * The second build runs in another folder, so a build that depends on where the
+ * checkout lives (absolute paths, file order) fails too.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildInto, builtSite } from '../browser/build.ts';
+
+function hashes(dist: string): Map<string, string> {
+  const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  return new Map(
+    files
+      .map((file) => [relative(dist, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex')] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+}
+
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('deterministic build', () => {
+  it('gives byte-identical dist/ from two builds', { timeout: 600_000 }, async () => {
+    const given = process.env['TEST_DIST'] !== undefined && process.env['TEST_DIST'] !== '';
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-determinism-'));
+    scratch.push(dir);
+    // A dist made elsewhere may be stale; compare two builds made here then.
+    const first = given ? await buildInto(join(dir, 'first'), 'root') : await builtSite('root');
+    const second = await buildInto(join(dir, 'second'), 'root');
+    const a = hashes(first.dist);
+    const b = hashes(second.dist);
+    expect(a.size).toBeGreaterThan(0);
+    const differences: string[] = [];
+    for (const file of new Set([...a.keys(), ...b.keys()])) {
+      if (!a.has(file)) differences.push(`${file}: only in the second build`);
+      else if (!b.has(file)) differences.push(`${file}: only in the first build`);
+      else if (a.get(file) !== b.get(file)) differences.push(`${file}: contents differ`);
+    }
+    expect(differences).toEqual([]);
+  });
+});
