@@ -26,6 +26,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'offsite.html'), page('<img src="https://example.com/x.png" alt="">'));
   writeFileSync(join(dir, 'broken.html'), page('<script>console.error("boom")</script>'));
   writeFileSync(join(dir, 'throws.html'), page('<script>null.x</script>'));
+  writeFileSync(
+    join(dir, 'copy.html'),
+    page('<button type="button" onclick="navigator.clipboard.writeText(\'泰安市教育局. 引文[EB/OL].\')">复制引文</button>'),
+  );
   server = await serveSite(dir, '/atlas/');
   chromium = await launchChromium();
   await guard.install(chromium.context);
@@ -76,6 +80,21 @@ describe('static server', () => {
       expect(response.status, path).toBe(404);
       expect(await response.text(), path).toContain('找不到');
     }
+  });
+});
+
+describe('clipboard', () => {
+  it('reads what a copy button wrote, once permissions are granted', async () => {
+    await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const tab = await chromium.context.newPage();
+    guard.watch(tab);
+    await tab.goto(server.url('/copy.html'));
+    await tab.evaluate(() => navigator.clipboard.writeText(''));
+    await tab.getByRole('button', { name: /复制/ }).click();
+    await tab.waitForFunction(async () => (await navigator.clipboard.readText()) !== '');
+    expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe('泰安市教育局. 引文[EB/OL].');
+    await tab.close();
+    expect(guard.reset()).toEqual([]);
   });
 });
 
