@@ -1,0 +1,48 @@
+/**
+ * node scripts/ledger/cli.ts [--check] [--ledger FILE] [--plans DIR]
+ *
+ * Run by `npm run build` after ingest: appends newly published plan and item URLs
+ * to the ledger, and exits non-zero naming every ledger URL that no longer
+ * resolves and has no recorded move. --check reports without writing.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { appendUrls, checkLedger, formatLedger, parseLedger, type Ledger } from './ledger.ts';
+import { readPlans, urlsOfPlan } from './plans.ts';
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      check: { type: 'boolean', default: false },
+      ledger: { type: 'string', default: 'content/ledger/urls.txt' },
+      plans: { type: 'string', default: 'content/plans' },
+    },
+  });
+  const ledgerPath = values.ledger;
+  if (!existsSync(values.plans)) {
+    console.error(`ledger: ${values.plans} does not exist\n  hint: run npm run ingest first`);
+    return 1;
+  }
+  const ledger: Ledger = existsSync(ledgerPath) ? parseLedger(readFileSync(ledgerPath, 'utf8')) : { urls: [], moves: new Map() };
+  const live = readPlans(values.plans).flatMap(urlsOfPlan);
+  const result = checkLedger(ledger, live, ledgerPath);
+  for (const problem of result.problems) console.error(`ledger: error ${problem.message}`);
+  if (result.added.length > 0) {
+    if (values.check) {
+      console.log(`ledger: ${result.added.length} new URLs not yet in ${ledgerPath} (run without --check to append), e.g. ${result.added[0]}`);
+    } else {
+      writeFileSync(ledgerPath, formatLedger(appendUrls(ledger, result.added)));
+      console.log(`ledger: appended ${result.added.length} new URLs to ${ledgerPath}; commit it with the plans' sources`);
+    }
+  }
+  const total = ledger.urls.length + (values.check ? 0 : result.added.length);
+  console.log(`ledger: ${total} URLs, ${result.redirects.size} moves, ${result.problems.length} problems`);
+  return result.problems.length > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(`ledger: error ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,139 @@
+/**
+ * The URL ledger: every plan and item URL ever published, so a citation made
+ * today still resolves after the parser, a sidecar or a source changes.
+ *
+ * Format (content/ledger/urls.txt): `#` comments, one site-relative URL per line,
+ * and moves as `old -> new`. Pure functions here; scripts/ledger/cli.ts does the I/O.
+ */
+
+export interface Ledger {
+  /** Published URLs, sorted, unique. */
+  urls: string[];
+  /** Old URL → where it moved. */
+  moves: Map<string, string>;
+}
+
+export class LedgerFormatError extends Error {
+  readonly line: number;
+  constructor(line: number, message: string) {
+    super(`line ${line}: ${message}`);
+    this.name = 'LedgerFormatError';
+    this.line = line;
+  }
+}
+
+const urlPattern = /^\/(?:[a-z0-9-]+\/)*$/u;
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function isLedgerUrl(url: string): boolean {
+  return urlPattern.test(url);
+}
+
+export function parseLedger(text: string): Ledger {
+  const urls = new Set<string>();
+  const moves = new Map<string, string>();
+  text.split(/\r?\n/u).forEach((raw, index) => {
+    const line = raw.trim();
+    const lineNumber = index + 1;
+    if (line.length === 0 || line.startsWith('#')) return;
+    const parts = line.split(/\s*->\s*/u);
+    if (parts.length > 2) throw new LedgerFormatError(lineNumber, `a move has one "->": ${line}`);
+    for (const url of parts) {
+      if (!isLedgerUrl(url)) {
+        throw new LedgerFormatError(lineNumber, `"${url}" is not a site-relative URL such as /shandong/taian/2024/7/`);
+      }
+    }
+    if (parts.length === 1) {
+      urls.add(parts[0] as string);
+      return;
+    }
+    const [from, to] = parts as [string, string];
+    if (from === to) throw new LedgerFormatError(lineNumber, `${from} moves to itself`);
+    const earlier = moves.get(from);
+    if (earlier !== undefined && earlier !== to) {
+      throw new LedgerFormatError(lineNumber, `${from} already moves to ${earlier}`);
+    }
+    moves.set(from, to);
+  });
+  return { urls: [...urls].sort(compare), moves };
+}
+
+const header = [
+  '# Plan Atlas URL ledger: every plan and item URL the site has published, one per line.',
+  '# The build appends new URLs and fails when a URL here no longer resolves.',
+  '# If a URL moved, record it below as "old -> new"; the site then serves a redirect page at the old URL.',
+  '# Never delete a line: people have cited these URLs.',
+];
+
+export function formatLedger(ledger: Ledger): string {
+  const moves = [...ledger.moves.entries()].sort((a, b) => compare(a[0], b[0]));
+  const lines = [...header, '', ...ledger.urls];
+  if (moves.length > 0) lines.push('', '# Moves', ...moves.map(([from, to]) => `${from} -> ${to}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Where a URL ends up after following recorded moves, or null if it leads nowhere live. */
+export function resolveUrl(url: string, moves: ReadonlyMap<string, string>, live: ReadonlySet<string>): string | null {
+  const seen = new Set<string>();
+  let current = url;
+  while (!live.has(current)) {
+    if (seen.has(current)) return null;
+    seen.add(current);
+    const next = moves.get(current);
+    if (next === undefined) return null;
+    current = next;
+  }
+  return current;
+}
+
+export interface LedgerProblem {
+  url: string;
+  message: string;
+}
+
+export interface LedgerCheck {
+  /** Problems that must fail the build. */
+  problems: LedgerProblem[];
+  /** Live URLs the ledger does not list yet. */
+  added: string[];
+  /** Old URL → live URL, for redirect pages. */
+  redirects: Map<string, string>;
+}
+
+export function checkLedger(ledger: Ledger, liveUrls: Iterable<string>, ledgerPath = 'content/ledger/urls.txt'): LedgerCheck {
+  const live = new Set(liveUrls);
+  const problems: LedgerProblem[] = [];
+  const redirects = new Map<string, string>();
+  const known = new Set(ledger.urls);
+  for (const url of ledger.urls) {
+    if (live.has(url)) continue;
+    if (ledger.moves.has(url)) continue;
+    problems.push({
+      url,
+      message:
+        `${url} is in ${ledgerPath} but the site no longer publishes it. ` +
+        `If it moved, record the move by adding the line "${url} -> /its/new/url/" to ${ledgerPath}; ` +
+        `if its plan was withdrawn, point it at the plan's region page the same way. Never delete the line.`,
+    });
+  }
+  for (const [from, to] of [...ledger.moves.entries()].sort((a, b) => compare(a[0], b[0]))) {
+    known.add(from);
+    if (live.has(from)) {
+      problems.push({ url: from, message: `${from} is recorded as moved to ${to}, but the site still publishes ${from}; remove the move or the page.` });
+      continue;
+    }
+    const target = resolveUrl(to, ledger.moves, live);
+    if (target === null) {
+      problems.push({ url: from, message: `${from} moves to ${to}, which the site does not publish (nor records a move for); correct the move in ${ledgerPath}.` });
+      continue;
+    }
+    redirects.set(from, target);
+  }
+  const added = [...live].filter((url) => !known.has(url)).sort(compare);
+  return { problems, added, redirects };
+}
+
+/** The ledger after appending new live URLs. Nothing is ever removed. */
+export function appendUrls(ledger: Ledger, added: readonly string[]): Ledger {
+  return { urls: [...new Set([...ledger.urls, ...added])].sort(compare), moves: new Map(ledger.moves) };
+}

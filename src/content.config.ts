@@ -1,0 +1,28 @@
+/**
+ * Content collections. `plans` is what `npm run ingest` writes: one Markdown file
+ * per plan, its frontmatter the complete Plan of src/model/plan.ts.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'zod';
+import { planSchema } from './model/plan.ts';
+
+/**
+ * Astro reads frontmatter with js-yaml, which turns a plain 2024-03-26 into a Date;
+ * the model (and the ingest's YAML 1.2 writer) mean the string.
+ */
+export function datesToIsoStrings(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(datesToIsoStrings);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, datesToIsoStrings(entry)]));
+  }
+  return value;
+}
+
+export const collections = {
+  plans: defineCollection({
+    loader: glob({ pattern: '**/*.md', base: './content/plans', generateId: ({ data }) => String(data['id']) }),
+    schema: z.preprocess(datesToIsoStrings, planSchema),
+  }),
+};

@@ -1,0 +1,57 @@
+/**
+ * Ready citations for a plan or an item: GB/T 7714-2015 for electronic resources
+ * ([EB/OL]), and the Highwire citation_* tags that Zotero and Google Scholar read.
+ * The access date is left as the placeholder 引用日期: a build that stamped the
+ * day would not be reproducible; the copy button fills in the reader's day.
+ */
+import type { Item, Plan } from '../model/plan.ts';
+
+export const accessDatePlaceholder = '引用日期';
+
+/** GB/T 7714-2015 §8.1: up to three responsible parties, then ", 等". */
+export function responsibleParties(plan: Plan): string {
+  const names = plan.issuers.length > 0 ? plan.issuers : plan.publisher ? [plan.publisher] : [plan.region.name];
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ');
+}
+
+/** The date the citation gives in parentheses: published, else issued. */
+export function citationDate(plan: Plan): string | null {
+  return plan.publishedOn ?? plan.issuedOn;
+}
+
+const trimEndPunctuation = (text: string): string => text.replace(/[。．.；;，,：:、\s]+$/u, '');
+
+export function itemCitationTitle(plan: Plan, item: Item): string {
+  const name = item.title ? `${item.label}${item.title}` : `${item.label}`;
+  return `${plan.title}: ${trimEndPunctuation(name)}`;
+}
+
+/** 泰安市教育局. 中共泰安市委教育工委 泰安市教育局2024年工作要点[EB/OL]. (2024-03-26)[引用日期]. https://…/ */
+export function gbtCitation(plan: Plan, url: string, item?: Item): string {
+  const title = item ? itemCitationTitle(plan, item) : plan.title;
+  const date = citationDate(plan);
+  const dated = date ? `(${date})` : '';
+  return `${responsibleParties(plan)}. ${title}[EB/OL]. ${dated}[${accessDatePlaceholder}]. ${url}.`;
+}
+
+export interface MetaTag { name: string; content: string }
+
+/** Highwire Press tags, one per author. */
+export function citationMeta(plan: Plan, url: string, item?: Item): MetaTag[] {
+  const tags: MetaTag[] = [{ name: 'citation_title', content: item ? itemCitationTitle(plan, item) : plan.title }];
+  for (const issuer of plan.issuers) tags.push({ name: 'citation_author', content: issuer });
+  const date = plan.issuedOn ?? plan.publishedOn;
+  tags.push({ name: 'citation_publication_date', content: date ? date.replaceAll('-', '/') : String(plan.year) });
+  if (plan.publishedOn) tags.push({ name: 'citation_online_date', content: plan.publishedOn.replaceAll('-', '/') });
+  if (plan.publisher) tags.push({ name: 'citation_publisher', content: plan.publisher });
+  if (plan.docNumber) tags.push({ name: 'citation_technical_report_number', content: plan.docNumber });
+  if (item) tags.push({ name: 'citation_inbook_title', content: plan.title });
+  tags.push({ name: 'citation_language', content: 'zh' });
+  tags.push({ name: 'citation_public_url', content: url });
+  return tags;
+}
+
+/** Replaces the access-date placeholder with a reader's day (done in the browser on copy). */
+export function withAccessDate(citation: string, isoDay: string): string {
+  return citation.replace(`[${accessDatePlaceholder}]`, `[${isoDay}]`);
+}
