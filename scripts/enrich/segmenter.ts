@@ -5,7 +5,7 @@
  * hand it a fake and the scoring stays a pure function of its tokens.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jieba from 'nodejieba';
@@ -28,8 +28,27 @@ let loadedDictionary: string | null = null;
  * Jieba with the given words (taxonomy signal terms, policy terms) added to its
  * dictionary. Loading is idempotent: the same words give the same file and no reload.
  */
+let defaultWords: ReadonlySet<string> | null = null;
+
+/** The words of jieba's own dictionary (one "word freq tag" a line; DEFAULT_DICT is exported but not typed). */
+function jiebaWords(): ReadonlySet<string> {
+  defaultWords ??= new Set(
+    readFileSync((jieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT, 'utf8')
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf(' ')))
+      .filter(Boolean),
+  );
+  return defaultWords;
+}
+
 export function createJiebaSegmenter(userWords: readonly string[]): Segmenter {
-  const words = [...new Set(userWords.map((word) => word.trim()).filter((word) => word.length > 0 && !/\s/.test(word)))].sort();
+  // Only words jieba's dictionary lacks: re-adding a common word (小学) at a user
+  // word's high frequency would make it win where it should not
+  // (全县中小学 → 全/县中/小学).
+  const known = jiebaWords();
+  const words = [...new Set(userWords.map((word) => word.trim()).filter((word) => word.length > 0 && !/\s/.test(word)))]
+    .filter((word) => !known.has(word))
+    .sort();
   const text = words.map((word) => `${word} ${userWordFrequency} n`).join('\n') + '\n';
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const directory = join(tmpdir(), 'plan-atlas-jieba');

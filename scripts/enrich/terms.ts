@@ -10,6 +10,8 @@ import { createMatcher, type Match, type Matcher } from '../link/matcher.ts';
 const quotedPattern = /“([^“”\n]{2,16})”/g;
 const sentencePunctuation = /[，。；：！？、,.;:!?《》\s]/u;
 const han = /\p{Script=Han}/u;
+/** “五个”, “七一”: numbers, not terms. */
+const numeralsOnly = /^[一二三四五六七八九十百千两〇零0-9]+个?$/u;
 
 export function normalizeTerm(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
@@ -19,7 +21,7 @@ export function findQuotedTerms(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(quotedPattern)) {
     const phrase = match[1]!;
-    if (sentencePunctuation.test(phrase) || !han.test(phrase)) continue;
+    if (sentencePunctuation.test(phrase) || !han.test(phrase) || numeralsOnly.test(phrase)) continue;
     const term = normalizeTerm(phrase);
     if (term.length >= 2) found.push(term);
   }
