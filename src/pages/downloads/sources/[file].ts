@@ -1,0 +1,24 @@
+/**
+ * /downloads/sources/NAME.txt: each plan's source text as published. Re-encoded
+ * as UTF-8 with a byte-order mark, because static hosts rarely send a charset for
+ * .txt and a browser would otherwise guess wrong on Chinese; the page shows the
+ * SHA-256 of the original bytes.
+ */
+import { readFileSync } from 'node:fs';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { decodeSource } from '../../../../scripts/ingest/read.ts';
+import { sourceDownloadPath } from '../../../site/atlas-model.ts';
+import { atlas } from '../../../site/atlas.ts';
+
+export const getStaticPaths = (async () => {
+  const { plans } = await atlas();
+  return plans.map((plan) => ({
+    params: { file: sourceDownloadPath(plan).split('/').at(-1) as string },
+    props: { sourceFile: plan.sourceFile },
+  }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { text } = decodeSource(readFileSync((props as { sourceFile: string }).sourceFile));
+  return new Response(`\uFEFF${text.replace(/^\uFEFF/u, '')}`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};

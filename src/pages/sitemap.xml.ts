@@ -1,0 +1,17 @@
+/** /sitemap.xml: every page a reader can land on, under the base. */
+import type { APIRoute } from 'astro';
+import { atlas } from '../site/atlas.ts';
+import { sitemap } from '../site/feed.ts';
+import { absoluteUrl } from '../site/url.ts';
+
+export const GET: APIRoute = async () => {
+  const { plans, items, regionsByUrl, years } = await atlas();
+  const paths = [
+    '/', '/plans/', '/years/', '/downloads/', '/about/', '/search/',
+    ...years.map((year) => `/years/${year}/`),
+    ...regionsByUrl.keys(),
+    ...plans.map((plan) => plan.url),
+    ...items.map((context) => context.item.url),
+  ];
+  return new Response(sitemap(paths.map((path) => absoluteUrl(path))), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
