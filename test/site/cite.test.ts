@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { citationMeta, gbtCitation, responsibleParties, withAccessDate } from '../../src/site/cite.ts';
+import { plan } from './fixtures.ts';
+
+const url = 'https://plan-atlas.example/shandong/taian/2024/';
+
+describe('gbtCitation', () => {
+  it('cites a plan as an electronic resource with the publish date and an access-date placeholder', () => {
+    expect(gbtCitation(plan(), url)).toBe(
+      '泰安市教育局. 泰安市教育局2024年工作要点[EB/OL]. (2024-03-27)[引用日期]. https://plan-atlas.example/shandong/taian/2024/.',
+    );
+  });
+
+  it('falls back to the issue date, and leaves the date out when there is none', () => {
+    expect(gbtCitation(plan({ publishedOn: null }), url)).toContain('[EB/OL]. (2024-03-26)[引用日期]');
+    expect(gbtCitation(plan({ publishedOn: null, issuedOn: null }), url)).toContain('[EB/OL]. [引用日期]');
+  });
+
+  it('names an item by the plan title, its label and lead phrase', () => {
+    const p = plan();
+    const item = p.sections[0]!.items[0]!;
+    expect(gbtCitation(p, `${url}1/`, item)).toBe(
+      '泰安市教育局. 泰安市教育局2024年工作要点: 1.巩固成果[EB/OL]. (2024-03-27)[引用日期]. https://plan-atlas.example/shandong/taian/2024/1/.',
+    );
+  });
+});
+
+describe('responsibleParties', () => {
+  it('joins up to three issuers and abbreviates more with 等', () => {
+    expect(responsibleParties(plan({ issuers: ['甲', '乙'] }))).toBe('甲, 乙');
+    expect(responsibleParties(plan({ issuers: ['甲', '乙', '丙', '丁'] }))).toBe('甲, 乙, 丙, 等');
+  });
+
+  it('uses the publisher, else the region, when no issuer is known', () => {
+    expect(responsibleParties(plan({ issuers: [] }))).toBe('泰安市教育局');
+    expect(responsibleParties(plan({ issuers: [], publisher: null }))).toBe('泰安市');
+  });
+});
+
+describe('withAccessDate', () => {
+  it('fills in the reader’s day', () => {
+    expect(withAccessDate('X[EB/OL]. (2024-03-27)[引用日期]. U.', '2025-01-02')).toBe('X[EB/OL]. (2024-03-27)[2025-01-02]. U.');
+  });
+});
+
+describe('citationMeta', () => {
+  it('gives Highwire tags with one author per issuer and slashed dates', () => {
+    const tags = citationMeta(plan({ issuers: ['甲', '乙'] }), url);
+    expect(tags.filter((tag) => tag.name === 'citation_author').map((tag) => tag.content)).toEqual(['甲', '乙']);
+    expect(tags).toContainEqual({ name: 'citation_publication_date', content: '2024/03/26' });
+    expect(tags).toContainEqual({ name: 'citation_public_url', content: url });
+  });
+
+  it('falls back to the year when the plan has no date', () => {
+    const tags = citationMeta(plan({ issuedOn: null, publishedOn: null }), url);
+    expect(tags).toContainEqual({ name: 'citation_publication_date', content: '2024' });
+  });
+});

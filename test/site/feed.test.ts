@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { atomFeed, escapeXml, sitemap } from '../../src/site/feed.ts';
+import { plan } from './fixtures.ts';
+
+const absolute = (path: string): string => `https://example.org/atlas${path}`;
+const options = { title: '知识库', home: absolute('/'), self: absolute('/feed.xml'), absolute };
+
+describe('atomFeed', () => {
+  it('lists plans newest first with dates from the plans, not the clock', () => {
+    const older = plan({ url: '/a/2021/', year: 2021, years: [2021], publishedOn: '2021-02-01', issuedOn: null });
+    const newer = plan({ title: 'A & <B>' });
+    const feed = atomFeed([older, newer], options);
+    expect(feed.indexOf('https://example.org/atlas/shandong/taian/2024/')).toBeLessThan(feed.indexOf('https://example.org/atlas/a/2021/'));
+    expect(feed).toContain('<updated>2024-03-27T00:00:00Z</updated>');
+    expect(feed).toContain('<title>A &amp; &lt;B&gt;</title>');
+    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/atlas/feed.xml"/>');
+    expect(atomFeed([newer, older], options)).toBe(feed);
+  });
+});
+
+describe('sitemap', () => {
+  it('lists each URL once, sorted and escaped', () => {
+    const xml = sitemap(['https://e.org/b/', 'https://e.org/a/?x=1&y=2', 'https://e.org/b/']);
+    expect(xml.match(/<loc>/gu)).toHaveLength(2);
+    expect(xml.indexOf('/a/')).toBeLessThan(xml.indexOf('/b/'));
+    expect(xml).toContain('x=1&amp;y=2');
+  });
+
+  it('escapes the five XML specials it can meet', () => {
+    expect(escapeXml('<a href="x">&</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+  });
+});
