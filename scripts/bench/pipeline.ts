@@ -1,0 +1,281 @@
+/**
+ * The scale benchmark: the whole `npm run build` on a corpus of N plans, outside
+ * the repo's content, stage by stage, beside a bare baseline of the same pages
+ * (plain Astro, stock Pagefind), then one typical search in Chromium on each, and
+ * an incremental rebuild after editing one source.
+ *
+ * The stages are read from package.json's "build" script, so a stage added to the
+ * build (enrich, ledger, a check) is measured without changing this file; only
+ * the ingest gets extra options (the corpus and a cache of the benchmark's own).
+ */
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { barePages, writeBareProject } from './bare.ts';
+import { runMeasured, type StageRun } from './measure.ts';
+import { measureSearch, type SearchFigures } from './search.ts';
+import { writeSiteRoot } from './site-root.ts';
+import { loadPlans } from '../search/corpus.ts';
+import { itemsOf } from '../../src/model/plan.ts';
+
+export interface Stage {
+  name: string;
+  command: string;
+}
+
+export interface StageResult extends StageRun {
+  name: string;
+  /** Pages the stage produced: .md plans, .html pages or Pagefind fragments (one per record). */
+  pages: number;
+  /** Growth of the stage's output directories (content/, dist/), in bytes. */
+  bytes: number;
+}
+
+export interface BenchResult {
+  plans: number;
+  items: number;
+  sourceBytes: number;
+  pipeline: StageResult[];
+  bare: StageResult[];
+  /** The ingest again after editing one source, with the cache of the clean run. */
+  incrementalIngest: StageResult | null;
+  searchIndexBytes: number;
+  bareSearchIndexBytes: number;
+  search: SearchFigures | null;
+  bareSearch: SearchFigures | null;
+  work: string;
+}
+
+const pageFile = /\.(?:md|html|pf_fragment)$/;
+
+interface Tally {
+  files: Map<string, number>;
+}
+
+/** Sizes of every file under the given directories (links into the repo are not followed). */
+function tally(directories: readonly string[]): Tally {
+  const files = new Map<string, number>();
+  for (const directory of directories) {
+    if (!existsSync(directory)) continue;
+    for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      files.set(path, statSync(path).size);
+    }
+  }
+  return { files };
+}
+
+/** What a stage added or rewrote: pages (by kind of file) and bytes. */
+function growth(before: Tally, after: Tally): { pages: number; bytes: number } {
+  let pages = 0;
+  let bytes = 0;
+  for (const [path, size] of after.files) {
+    const old = before.files.get(path);
+    if (old === undefined && pageFile.test(path)) pages += 1;
+    bytes += size - (old ?? 0);
+  }
+  for (const [path, size] of before.files) if (!after.files.has(path)) bytes -= size;
+  return { pages, bytes };
+}
+
+function directorySize(directory: string): number {
+  let bytes = 0;
+  for (const size of tally([directory]).files.values()) bytes += size;
+  return bytes;
+}
+
+/** `npm run a && b && npm run c` → the commands, `npm run x` replaced by its script, recursively. */
+export function buildStages(scripts: Record<string, string>, script = 'build'): Stage[] {
+  const command = scripts[script];
+  if (command === undefined) throw new Error(`package.json has no "${script}" script`);
+  return command.split('&&').flatMap((part): Stage[] => {
+    const step = part.trim();
+    const npmRun = /^npm run (?:--silent )?([\w:-]+)(.*)$/.exec(step);
+    if (npmRun) {
+      const inner = buildStages(scripts, npmRun[1]!);
+      if (inner.length === 1) return [{ name: npmRun[1]!, command: `${inner[0]!.command}${npmRun[2] ?? ''}` }];
+      return inner;
+    }
+    return [{ name: stageName(step), command: step }];
+  });
+}
+
+function stageName(command: string): string {
+  if (/^astro build\b/.test(command)) return 'astro';
+  if (/build-index|pagefind/.test(command)) return 'pagefind';
+  const script = /scripts\/(?:cli\/)?([\w-]+)(?:\/cli)?\.ts/.exec(command);
+  return script ? script[1]! : command.split(' ')[0]!;
+}
+
+export interface BenchOptions {
+  repo: string;
+  plans: number;
+  work: string;
+  query: string;
+  seed: number;
+  /** Skip the bare baseline (a quicker run while developing). */
+  bare: boolean;
+  log: (line: string) => void;
+}
+
+function environment(root: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: `${join(root, 'node_modules', '.bin')}:${process.env['PATH'] ?? ''}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // The stages' own output speaks English and plain text in the log.
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+}
+
+async function runStage(
+  stage: Stage,
+  root: string,
+  outputs: readonly string[],
+  logFile: string,
+): Promise<StageResult> {
+  const before = tally(outputs);
+  const run = await runMeasured('bash', ['-c', stage.command], { cwd: root, env: environment(root), logFile });
+  if (run.exitCode !== 0) {
+    throw new Error(`stage ${stage.name} (${stage.command}) exited with ${run.exitCode}; see ${logFile}`);
+  }
+  return { name: stage.name, ...run, ...growth(before, tally(outputs)) };
+}
+
+/** Corpus of N plans: the bundled sources for N = 5, else the synthetic generator. */
+async function writeCorpus(options: BenchOptions, directory: string): Promise<void> {
+  const bundled = join(options.repo, 'content', 'sources');
+  const realCount = readdirSync(bundled).filter((name) => name.endsWith('.txt')).length;
+  mkdirSync(directory, { recursive: true });
+  if (options.plans === realCount) {
+    for (const name of readdirSync(bundled)) writeFileSync(join(directory, name), readFileSync(join(bundled, name)));
+    return;
+  }
+  const run = await runMeasured(
+    'node',
+    [join(options.repo, 'scripts', 'cli', 'bench-corpus.ts'), '--plans', String(options.plans), '--out', directory, '--seed', String(options.seed)],
+    { cwd: options.repo, env: environment(options.repo), logFile: join(options.work, 'corpus.log') },
+  );
+  if (run.exitCode !== 0) throw new Error(`bench:corpus failed; see ${join(options.work, 'corpus.log')}`);
+}
+
+/** Appends a sentence to the last line of the first source: one edited plan. */
+function editOneSource(directory: string): string {
+  const name = readdirSync(directory).filter((file) => file.endsWith('.txt')).sort()[0]!;
+  appendFileSync(join(directory, name), '加强督导检查，确保各项任务落到实处。\n');
+  return name;
+}
+
+export async function benchPipeline(options: BenchOptions): Promise<BenchResult> {
+  const work = resolve(options.work);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const { log } = options;
+  const sources = join(work, 'sources');
+  log(`corpus: ${options.plans} plans → ${sources}`);
+  await writeCorpus(options, sources);
+  const sourceBytes = directorySize(sources);
+
+  const root = writeSiteRoot(options.repo, join(work, 'site'));
+  const packageJson = JSON.parse(readFileSync(join(options.repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const cache = join(work, 'cache', 'ingest');
+  const stages = buildStages(packageJson.scripts).map((stage) =>
+    stage.name === 'ingest' ? { ...stage, command: `${stage.command} --sources ${sources} --cache ${cache}` } : stage,
+  );
+  const outputs = [join(root, 'content'), join(root, 'dist')];
+  const logFile = join(work, 'pipeline.log');
+  const pipeline: StageResult[] = [];
+  for (const stage of stages) {
+    log(`pipeline: ${stage.name}: ${stage.command}`);
+    pipeline.push(await runStage(stage, root, outputs, logFile));
+  }
+
+  const plans = loadPlans(join(root, 'content'));
+  const items = plans.reduce((sum, plan) => sum + [...itemsOf(plan.sections)].length, 0);
+
+  let incrementalIngest: StageResult | null = null;
+  const ingest = stages.find((stage) => stage.name === 'ingest');
+  if (ingest) {
+    const edited = editOneSource(sources);
+    log(`incremental: edited ${edited}; ingest again`);
+    incrementalIngest = await runStage(ingest, root, outputs, logFile);
+  }
+
+  const bare: StageResult[] = [];
+  const bareRoot = join(work, 'bare');
+  if (options.bare) {
+    log(`bare: ${plans.length + items} pages in ${bareRoot}`);
+    writeBareProject(bareRoot, barePages(plans), join(options.repo, 'node_modules'));
+    const bareOutputs = [join(bareRoot, 'dist')];
+    const bareLog = join(work, 'bare.log');
+    bare.push(await runStage({ name: 'astro', command: 'astro build' }, bareRoot, bareOutputs, bareLog));
+    bare.push(await runStage({ name: 'pagefind', command: 'pagefind --site dist' }, bareRoot, bareOutputs, bareLog));
+  }
+
+  log(`search: "${options.query}" in Chromium`);
+  const search = await measureSearch(join(root, 'dist'), options.query, 'atlas');
+  const bareSearch = options.bare ? await measureSearch(join(bareRoot, 'dist'), options.query, 'stock') : null;
+  return {
+    plans: plans.length,
+    items,
+    sourceBytes,
+    pipeline,
+    bare,
+    incrementalIngest,
+    searchIndexBytes: directorySize(join(root, 'dist', 'pagefind')),
+    bareSearchIndexBytes: options.bare ? directorySize(join(bareRoot, 'dist', 'pagefind')) : 0,
+    search,
+    bareSearch,
+    work,
+  };
+}
+
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+const s = (seconds: number): string => seconds.toFixed(1);
+
+function stageLine(label: string, stage: StageResult): string {
+  return `${label.padEnd(18)} ${s(stage.wallSeconds).padStart(7)} ${s(stage.cpuSeconds).padStart(7)} ${mb(stage.peakBytes).padStart(9)} ${String(stage.pages).padStart(7)} ${mb(stage.bytes).padStart(9)}`;
+}
+
+function total(stages: readonly StageResult[]): StageResult {
+  return {
+    name: 'total',
+    exitCode: 0,
+    wallSeconds: stages.reduce((sum, stage) => sum + stage.wallSeconds, 0),
+    cpuSeconds: stages.reduce((sum, stage) => sum + stage.cpuSeconds, 0),
+    peakBytes: Math.max(0, ...stages.map((stage) => stage.peakBytes)),
+    writtenBytes: null,
+    pages: stages.reduce((sum, stage) => sum + stage.pages, 0),
+    bytes: stages.reduce((sum, stage) => sum + stage.bytes, 0),
+  };
+}
+
+function searchLine(label: string, figures: SearchFigures): string {
+  return `${label.padEnd(18)} init ${String(Math.round(figures.initMs)).padStart(5)} ms, first results ${String(Math.round(figures.firstResultsMs)).padStart(5)} ms after the query (${figures.hits} hits), ${(figures.fetchedBytes / 1024).toFixed(0)} KB in ${figures.requests} requests`;
+}
+
+export function formatBench(result: BenchResult): string {
+  const lines = [
+    `corpus             ${result.plans} plans, ${result.items} items, ${mb(result.sourceBytes)} MB of sources → ${result.plans + result.items} pages`,
+    '',
+    `${'stage'.padEnd(18)} ${'wall s'.padStart(7)} ${'CPU s'.padStart(7)} ${'peak MB'.padStart(9)} ${'pages'.padStart(7)} ${'out MB'.padStart(9)}`,
+    ...result.pipeline.map((stage) => stageLine(stage.name, stage)),
+    stageLine('pipeline total', total(result.pipeline)),
+  ];
+  if (result.bare.length > 0) {
+    lines.push(...result.bare.map((stage) => stageLine(`bare ${stage.name}`, stage)), stageLine('bare total', total(result.bare)));
+    const ratio = total(result.pipeline).wallSeconds / total(result.bare).wallSeconds;
+    lines.push(`pipeline / bare    ${ratio.toFixed(2)}× wall time (aim ≤ 2×)`);
+  }
+  if (result.incrementalIngest) {
+    const clean = result.pipeline.find((stage) => stage.name === 'ingest');
+    const share = clean ? (100 * result.incrementalIngest.wallSeconds) / clean.wallSeconds : NaN;
+    lines.push(stageLine('ingest, 1 edited', result.incrementalIngest), `incremental ingest ${share.toFixed(1)} % of the clean ingest's wall time (aim < 5 %)`);
+  }
+  lines.push('', `search index       ${mb(result.searchIndexBytes)} MB${result.bare.length > 0 ? `; bare (stock Pagefind) ${mb(result.bareSearchIndexBytes)} MB` : ''}`);
+  if (result.search) lines.push(searchLine(`query ${result.search.query}`, result.search));
+  if (result.bareSearch) lines.push(searchLine('  bare, stock', result.bareSearch));
+  lines.push(`work dir           ${result.work} (logs: pipeline.log, bare.log)`);
+  return lines.join('\n');
+}
