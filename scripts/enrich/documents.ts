@@ -22,8 +22,11 @@ export function parseTitleRules(text: string, file = 'scripts/enrich/titles.yaml
   return result.data;
 }
 
-export function loadTitleRules(): TitleRules {
-  return parseTitleRules(readFileSync(new URL('./titles.yaml', import.meta.url), 'utf8'));
+/** Relative to the working directory (the repository), not to this module: the site build bundles it elsewhere. */
+export const titleRulesPath = 'scripts/enrich/titles.yaml';
+
+export function loadTitleRules(path = titleRulesPath): TitleRules {
+  return parseTitleRules(readFileSync(path, 'utf8'), path);
 }
 
 export interface Citation {

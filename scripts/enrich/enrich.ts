@@ -9,7 +9,8 @@ import { itemsOf, type Item, type Plan } from '../../src/model/plan.ts';
 import { loadPolicyTerms, type PolicyTerm } from '../search/dictionary.ts';
 import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, type TitleRules } from './documents.ts';
 import { keywordVectors, loadStopwords, termFrequencies } from './keywords.ts';
-import { defaultRelatedOptions, relatedItems, type RelatedItem, type RelatedOptions } from './related.ts';
+import { defaultRelatedOptions, relatedItems, type RelatedOptions } from './related.ts';
+import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from './schema.ts';
 import { createJiebaSegmenter, type Segmenter } from './segmenter.ts';
 import { stableSlug } from './slug.ts';
 import { loadTaxonomy, signalTerms, type Taxonomy } from './taxonomy.ts';
@@ -37,94 +38,6 @@ export function loadEnrichResources(): EnrichResources {
   };
 }
 
-export interface ItemTopic {
-  slug: string;
-  name: string;
-  score: number;
-  /** The signal terms that decided it. */
-  evidence: string[];
-}
-
-export interface ItemEnrichment {
-  /** The item's URL: the id of the entry in the Astro collection. */
-  id: string;
-  url: string;
-  plan: string;
-  key: string;
-  heading: string;
-  topics: ItemTopic[];
-  /** Slugs of the documents the item cites, in order of first citation. */
-  documents: string[];
-  /** Slugs of the policy terms the item prints, by term. */
-  terms: string[];
-  /** Its heaviest keywords, for display. */
-  keywords: string[];
-  related: RelatedItem[];
-}
-
-export interface TopicEntry {
-  id: string;
-  slug: string;
-  name: string;
-  kind: 'stage' | 'theme';
-  definition: string;
-  /** Items of the topic: plans newest first (then by id), items in document order. */
-  items: string[];
-  /** Item count per plan id, for the heatmap. */
-  plans: Record<string, number>;
-}
-
-export interface Occurrence {
-  url: string;
-  plan: string;
-  year: number;
-}
-
-export interface DocumentEntry {
-  id: string;
-  slug: string;
-  /** The title as most often printed. */
-  title: string;
-  /** The normalized key the variants meet under. */
-  key: string;
-  /** Every printed variant, most frequent first. */
-  variants: string[];
-  citations: Array<Occurrence & { as: string }>;
-}
-
-export interface YearCount {
-  year: number;
-  /** Items printing the term that year, plans among them, and all items and plans of that year. */
-  items: number;
-  plans: number;
-  corpusItems: number;
-  corpusPlans: number;
-}
-
-export interface TermEntry {
-  id: string;
-  slug: string;
-  term: string;
-  /** quoted: printed in “” by some plan; dictionary: in content/taxonomy/policy-terms.yaml. */
-  origins: Array<'quoted' | 'dictionary'>;
-  note: string | null;
-  source: string | null;
-  occurrences: Array<Occurrence & { count: number; quoted: boolean }>;
-  years: YearCount[];
-}
-
-export interface PlanEntry {
-  id: string;
-  url: string;
-  title: string;
-  region: string;
-  regionPath: string[];
-  year: number;
-  kind: string;
-  items: number;
-  topics: Record<string, number>;
-}
-
 export interface Enrichment {
   items: ItemEnrichment[];
   topics: TopicEntry[];
@@ -144,6 +57,15 @@ function byText(a: string, b: string): number {
 /** Plans newest first, then by id: the order of every listing. */
 export function planOrder(a: Pick<Plan, 'year' | 'id'>, b: Pick<Plan, 'year' | 'id'>): number {
   return b.year - a.year || byText(a.id, b.id);
+}
+
+const nameLength = 28;
+
+/** "7.推动学前教育优质普惠" or, for an item without a lead phrase, "4.稳步提升教育教学质量，中考合格率…". */
+export function itemName(item: Pick<Item, 'label' | 'title' | 'text'>): string {
+  if (item.title) return `${item.label}${item.title}`;
+  const text = item.text.replace(/\s+/g, '');
+  return `${item.label}${text.length > nameLength ? `${text.slice(0, nameLength)}…` : text}`;
 }
 
 interface Entry {
@@ -206,6 +128,7 @@ export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources 
       plan: plan.id,
       key: item.key,
       heading: item.heading,
+      name: itemName(item),
       topics: assigned.map((topic) => ({ slug: topic.slug, name: topicNames.get(topic.slug)!, score: topic.score, evidence: topic.evidence.slice(0, 5) })),
       documents: cited,
       terms: terms.map((term) => stableSlug(term)),
@@ -246,11 +169,11 @@ export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources 
   const years = [...yearTotals.keys()].sort((a, b) => a - b);
   const allYears = years.length === 0 ? [] : Array.from({ length: years.at(-1)! - years[0]! + 1 }, (_, index) => years[0]! + index);
 
-  const topics: TopicEntry[] = taxonomy.topics.map((topic) => {
+  const topics: TopicEntry[] = taxonomy.topics.map((topic, order) => {
     const members = items.filter((item) => item.topics.some((assigned) => assigned.slug === topic.slug));
     const perPlan: Record<string, number> = {};
     for (const member of members) perPlan[member.plan] = (perPlan[member.plan] ?? 0) + 1;
-    return { id: topic.slug, slug: topic.slug, name: topic.name, kind: topic.kind, definition: topic.definition, items: members.map((member) => member.url), plans: perPlan };
+    return { id: topic.slug, slug: topic.slug, order, name: topic.name, kind: topic.kind, definition: topic.definition, items: members.map((member) => member.url), plans: perPlan };
   });
 
   const documentEntries: DocumentEntry[] = [...documents.entries()]

@@ -10,9 +10,11 @@ import { z } from 'zod';
 
 const stopwordsSchema = z.object({ words: z.array(z.string().min(1)) });
 
-export function loadStopwords(): ReadonlySet<string> {
-  const parsed = stopwordsSchema.safeParse(parseYaml(readFileSync(new URL('./stopwords.yaml', import.meta.url), 'utf8')));
-  if (!parsed.success) throw new Error(`scripts/enrich/stopwords.yaml is malformed: ${parsed.error.message}`);
+export const stopwordsPath = 'scripts/enrich/stopwords.yaml';
+
+export function loadStopwords(path = stopwordsPath): ReadonlySet<string> {
+  const parsed = stopwordsSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path} is malformed: ${parsed.error.message}`);
   return new Set(parsed.data.words);
 }
 

@@ -11,6 +11,9 @@
  * up to the words left out), plus a small bonus per shared topic.
  */
 import type { KeywordVector } from './keywords.ts';
+import type { RelatedItem } from './schema.ts';
+
+export type { RelatedItem };
 
 export interface RelatedInput {
   url: string;
@@ -18,15 +21,6 @@ export interface RelatedInput {
   vector: KeywordVector;
   topics: readonly string[];
   terms: readonly string[];
-}
-
-export interface RelatedItem {
-  url: string;
-  score: number;
-  /** Why: topics both items have, terms both print, and the heaviest shared keywords. */
-  topics: string[];
-  terms: string[];
-  keywords: string[];
 }
 
 export interface RelatedOptions {

@@ -1,0 +1,118 @@
+/**
+ * Pure view helpers of the cross-link pages: chart geometry, excerpts, reasons,
+ * grouping. No Astro here, so they are unit-tested like any stage.
+ */
+import type { ItemEnrichment, PlanEntry, RelatedItem, TopicEntry, YearCount } from '../../../scripts/enrich/schema.ts';
+
+export interface HeatCell {
+  topic: string;
+  plan: string;
+  count: number;
+  /** Share of the plan's items in the topic, 0–1: what the colour shows, so long and short plans compare. */
+  share: number;
+  x: number;
+  y: number;
+  fill: string;
+}
+
+export interface Heatmap {
+  width: number;
+  height: number;
+  cell: number;
+  rowLabelWidth: number;
+  columnLabelHeight: number;
+  cells: HeatCell[];
+  maxShare: number;
+}
+
+/** Blue ramp from paper to accent; contrast of the count text is chosen by the caller from share. */
+export function heatFill(share: number, maxShare: number): string {
+  if (share <= 0 || maxShare <= 0) return '#f6f8fa';
+  const t = Math.min(1, share / maxShare);
+  const mix = (from: number, to: number): number => Math.round(from + (to - from) * (0.15 + 0.85 * t));
+  return `rgb(${mix(230, 11)}, ${mix(240, 92)}, ${mix(250, 173)})`;
+}
+
+export function heatmap(topics: readonly TopicEntry[], plans: readonly PlanEntry[], cell = 28, rowLabelWidth = 150, columnLabelHeight = 120): Heatmap {
+  const cells: HeatCell[] = [];
+  let maxShare = 0;
+  topics.forEach((topic) => {
+    plans.forEach((plan) => {
+      const count = topic.plans[plan.id] ?? 0;
+      const share = plan.items > 0 ? count / plan.items : 0;
+      maxShare = Math.max(maxShare, share);
+    });
+  });
+  topics.forEach((topic, row) => {
+    plans.forEach((plan, column) => {
+      const count = topic.plans[plan.id] ?? 0;
+      const share = plan.items > 0 ? count / plan.items : 0;
+      cells.push({ topic: topic.slug, plan: plan.id, count, share, x: rowLabelWidth + column * cell, y: columnLabelHeight + row * cell, fill: heatFill(share, maxShare) });
+    });
+  });
+  return { width: rowLabelWidth + plans.length * cell + 4, height: columnLabelHeight + topics.length * cell + 4, cell, rowLabelWidth, columnLabelHeight, cells, maxShare };
+}
+
+export interface YearBar {
+  year: number;
+  items: number;
+  /** Items per 100 items of that year's plans: use relative to what was published. */
+  per100: number;
+  x: number;
+  y: number;
+  height: number;
+}
+
+export function yearBars(years: readonly YearCount[], width = 320, height = 120, gap = 4): { bars: YearBar[]; barWidth: number; width: number; height: number; max: number } {
+  const plot = height - 20;
+  const per100 = years.map((year) => (year.corpusItems > 0 ? (100 * year.items) / year.corpusItems : 0));
+  const max = Math.max(0, ...per100);
+  const barWidth = years.length > 0 ? Math.max(6, (width - gap * (years.length - 1)) / years.length) : 0;
+  const bars = years.map((year, index) => {
+    const value = per100[index]!;
+    const barHeight = max > 0 ? Math.round((value / max) * plot) : 0;
+    return { year: year.year, items: year.items, per100: Math.round(value * 10) / 10, x: Math.round(index * (barWidth + gap)), y: plot - barHeight, height: barHeight };
+  });
+  return { bars, barWidth: Math.floor(barWidth), width: Math.ceil(years.length * (barWidth + gap)), height, max };
+}
+
+/** Up to `radius` characters either side of the first occurrence of `needle`, with ellipses where cut. */
+export function excerpt(text: string, needle: string, radius = 40): { before: string; match: string; after: string } | null {
+  const flat = text.replace(/\n/g, ' ');
+  const at = flat.indexOf(needle);
+  if (at < 0) return null;
+  const start = Math.max(0, at - radius);
+  const end = Math.min(flat.length, at + needle.length + radius);
+  return {
+    before: `${start > 0 ? '…' : ''}${flat.slice(start, at)}`,
+    match: needle,
+    after: `${flat.slice(at + needle.length, end)}${end < flat.length ? '…' : ''}`,
+  };
+}
+
+/** "共同主题：教师队伍；共同词语：县管校聘" — why two items are related. */
+export function relatedReason(related: RelatedItem, topicNames: ReadonlyMap<string, string>): string {
+  const parts: string[] = [];
+  if (related.topics.length > 0) parts.push(`共同主题：${related.topics.map((slug) => topicNames.get(slug) ?? slug).join('、')}`);
+  if (related.terms.length > 0) parts.push(`共同术语：${related.terms.join('、')}`);
+  else if (related.keywords.length > 0) parts.push(`共同关键词：${related.keywords.join('、')}`);
+  return parts.join('；');
+}
+
+export interface PlanGroup {
+  plan: PlanEntry;
+  items: ItemEnrichment[];
+}
+
+/** Items grouped by plan, plans in the order given by `plans` (newest first), items in the order of `urls`. */
+export function groupByPlan(urls: readonly string[], items: ReadonlyMap<string, ItemEnrichment>, plans: readonly PlanEntry[]): PlanGroup[] {
+  const byPlan = new Map<string, ItemEnrichment[]>();
+  for (const url of urls) {
+    const item = items.get(url);
+    if (!item) continue;
+    const list = byPlan.get(item.plan) ?? [];
+    list.push(item);
+    byPlan.set(item.plan, list);
+  }
+  return plans.filter((plan) => byPlan.has(plan.id)).map((plan) => ({ plan, items: byPlan.get(plan.id)! }));
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanEntry, TopicEntry } from '../../scripts/enrich/schema.ts';
+import { excerpt, groupByPlan, heatmap, relatedReason, yearBars } from '../../src/components/enrich/view.ts';
+
+const plan = (id: string, year: number, items: number): PlanEntry => ({ id, url: `/${id}/`, title: id, region: id, regionPath: [id], year, kind: '工作要点', items, topics: {} });
+const topic = (slug: string, plans: Record<string, number>): TopicEntry => ({ id: slug, slug, order: 0, name: slug, kind: 'theme', definition: '', items: [], plans });
+
+describe('heatmap', () => {
+  it('colours by the share of a plan\'s items, so a short plan is not drowned by a long one', () => {
+    const map = heatmap([topic('a', { long: 10, short: 2 })], [plan('long', 2024, 100), plan('short', 2023, 4)]);
+    const [long, short] = map.cells;
+    expect(long!.share).toBe(0.1);
+    expect(short!.share).toBe(0.5);
+    expect(map.maxShare).toBe(0.5);
+    expect(short!.fill).not.toBe(long!.fill);
+    expect(short!.x).toBeGreaterThan(long!.x);
+  });
+
+  it('draws an empty cell in the paper tint', () => {
+    expect(heatmap([topic('a', {})], [plan('p', 2024, 5)]).cells[0]!.fill).toBe('#f6f8fa');
+  });
+});
+
+describe('yearBars', () => {
+  it('scales bars by items per 100 items of the year', () => {
+    const { bars } = yearBars([
+      { year: 2021, items: 2, plans: 1, corpusItems: 50, corpusPlans: 2 },
+      { year: 2022, items: 0, plans: 0, corpusItems: 0, corpusPlans: 0 },
+      { year: 2023, items: 2, plans: 1, corpusItems: 20, corpusPlans: 1 },
+    ]);
+    expect(bars.map((bar) => bar.per100)).toEqual([4, 0, 10]);
+    expect(bars[2]!.height).toBeGreaterThan(bars[0]!.height);
+    expect(bars[1]!.height).toBe(0);
+  });
+});
+
+describe('excerpt', () => {
+  it('cuts around the first occurrence with ellipses', () => {
+    expect(excerpt('一二三四五县管校聘六七八九十', '县管校聘', 2)).toEqual({ before: '…四五', match: '县管校聘', after: '六七…' });
+    expect(excerpt('县管校聘', '县管校聘')).toEqual({ before: '', match: '县管校聘', after: '' });
+    expect(excerpt('无', '县中')).toBeNull();
+  });
+});
+
+describe('relatedReason', () => {
+  it('names shared topics and terms, else shared keywords', () => {
+    const names = new Map([['teachers', '教师队伍']]);
+    expect(relatedReason({ url: '/x/', score: 1, topics: ['teachers'], terms: ['县管校聘'], keywords: ['轮岗'] }, names)).toBe('共同主题：教师队伍；共同术语：县管校聘');
+    expect(relatedReason({ url: '/x/', score: 1, topics: [], terms: [], keywords: ['轮岗', '交流'] }, names)).toBe('共同关键词：轮岗、交流');
+  });
+});
+
+describe('groupByPlan', () => {
+  it('groups in the order of the plans given, items in the order of the urls', () => {
+    const item = (url: string, planId: string) => ({ id: url, url, plan: planId, key: '1', heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [] });
+    const items = new Map([item('/b/1/', 'b'), item('/a/2/', 'a'), item('/a/1/', 'a')].map((entry) => [entry.url, entry]));
+    const groups = groupByPlan(['/a/2/', '/b/1/', '/a/1/', '/gone/'], items, [plan('b', 2024, 1), plan('a', 2021, 2)]);
+    expect(groups.map((group) => [group.plan.id, group.items.map((entry) => entry.url)])).toEqual([
+      ['b', ['/b/1/']],
+      ['a', ['/a/2/', '/a/1/']],
+    ]);
+  });
+});
