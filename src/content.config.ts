@@ -3,9 +3,10 @@
  * per plan, its frontmatter the complete Plan of src/model/plan.ts.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { z } from 'zod';
 import { planSchema } from './model/plan.ts';
+import { documentEntrySchema, itemEnrichmentSchema, planEntrySchema, termEntrySchema, topicEntrySchema } from '../scripts/enrich/schema.ts';
 
 /**
  * Astro reads frontmatter with js-yaml, which turns a plain 2024-03-26 into a Date;
@@ -25,4 +26,10 @@ export const collections = {
     loader: glob({ pattern: '**/*.md', base: './content/plans', generateId: ({ data }) => String(data['id']) }),
     schema: z.preprocess(datesToIsoStrings, planSchema),
   }),
+  // Cross-links (issue 4), written by the enrich stage into content/enrichment/.
+  enrichedItems: defineCollection({ loader: file('content/enrichment/items.json'), schema: itemEnrichmentSchema }),
+  enrichedPlans: defineCollection({ loader: file('content/enrichment/plans.json'), schema: planEntrySchema }),
+  topics: defineCollection({ loader: file('content/enrichment/topics.json'), schema: topicEntrySchema }),
+  citedDocuments: defineCollection({ loader: file('content/enrichment/documents.json'), schema: documentEntrySchema }),
+  policyTerms: defineCollection({ loader: file('content/enrichment/terms.json'), schema: termEntrySchema }),
 };
