@@ -6,7 +6,9 @@
  */
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import rehypeLinkTerms from './src/markdown/rehype-link-terms.ts';
 import rehypePermalinks from './src/markdown/rehype-permalinks.ts';
+import { loadLinkTargets } from './scripts/link/targets.ts';
 import remarkHeadingIds from './src/markdown/remark-heading-ids.ts';
 
 const site = process.env.SITE_URL || 'https://plan-atlas.example';
@@ -29,7 +31,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkHeadingIds],
-      rehypePlugins: [[rehypePermalinks, { base: basePath }]],
+      rehypePlugins: [[rehypePermalinks, { base: basePath }], [rehypeLinkTerms, { targets: () => loadLinkTargets(basePath) }]],
     }),
   },
 });

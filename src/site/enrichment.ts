@@ -1,23 +1,41 @@
 /**
  * Topics and related items of an item, written by the cross-link stage (issue 4)
  * when it exists. The item page renders these only when there is something to show.
- * The cross-link stage owns the data; replace `loadEnrichment` when it lands.
+ * The cross-link stage owns the data (scripts/enrich/, content/enrichment/).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { ItemEnrichment as EnrichedItem, PlanEntry } from '../../scripts/enrich/schema.ts';
+import { relatedReason } from '../components/enrich/view.ts';
 
 export interface TopicLink { slug: string; name: string }
 export interface RelatedItem { url: string; title: string; plan: string; reason?: string }
 export interface ItemEnrichment { topics: TopicLink[]; related: RelatedItem[] }
 
-/** Expected at content/enrich/items.json: { "<item url>": { topics: [...], related: [...] } }. */
-export const enrichmentPath = 'content/enrich/items.json';
+/** Written by the enrich stage (scripts/enrich/): items.json and plans.json, arrays of entries with an id. */
+export const enrichmentPath = 'content/enrichment/items.json';
+const enrichedPlansPath = 'content/enrichment/plans.json';
 
 let cache: Map<string, ItemEnrichment> | undefined;
 
 function loadEnrichment(): Map<string, ItemEnrichment> {
-  if (!existsSync(enrichmentPath)) return new Map();
-  const raw = JSON.parse(readFileSync(enrichmentPath, 'utf8')) as Record<string, Partial<ItemEnrichment>>;
-  return new Map(Object.entries(raw).map(([url, value]) => [url, { topics: value.topics ?? [], related: value.related ?? [] }]));
+  if (!existsSync(enrichmentPath) || !existsSync(enrichedPlansPath)) return new Map();
+  const items = JSON.parse(readFileSync(enrichmentPath, 'utf8')) as EnrichedItem[];
+  const plans = new Map((JSON.parse(readFileSync(enrichedPlansPath, 'utf8')) as PlanEntry[]).map((plan) => [plan.id, plan]));
+  const byUrl = new Map(items.map((item) => [item.url, item]));
+  const topicNames = new Map(items.flatMap((item) => item.topics.map((topic) => [topic.slug, topic.name] as const)));
+  return new Map(
+    items.map((item) => [
+      item.url,
+      {
+        topics: item.topics.map((topic) => ({ slug: topic.slug, name: topic.name })),
+        related: item.related.flatMap((entry) => {
+          const other = byUrl.get(entry.url);
+          const plan = other && plans.get(other.plan);
+          return other && plan ? [{ url: entry.url, title: other.name, plan: `${plan.region} ${plan.year}年${plan.kind}`, reason: relatedReason(entry, topicNames) }] : [];
+        }),
+      },
+    ]),
+  );
 }
 
 export function enrichmentOf(itemUrl: string): ItemEnrichment {
