@@ -50,7 +50,7 @@ export function heatmap(topics: readonly TopicEntry[], plans: readonly PlanEntry
       cells.push({ topic: topic.slug, plan: plan.id, count, share, x: rowLabelWidth + column * cell, y: columnLabelHeight + row * cell, fill: heatFill(share, maxShare) });
     });
   });
-  return { width: rowLabelWidth + plans.length * cell + 4, height: columnLabelHeight + topics.length * cell + 4, cell, rowLabelWidth, columnLabelHeight, cells, maxShare };
+  return { width: rowLabelWidth + plans.length * cell + Math.ceil(columnLabelHeight * 0.6), height: columnLabelHeight + topics.length * cell + 4, cell, rowLabelWidth, columnLabelHeight, cells, maxShare };
 }
 
 export interface YearBar {

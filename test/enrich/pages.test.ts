@@ -1,0 +1,85 @@
+/**
+ * The cross-link pages in Chromium, as a reader meets them: the topics overview
+ * (heatmap and its table), a topic page, a cited title in an item's text leading
+ * to its document page, a policy term leading to its term page, and a related
+ * item leading to another plan.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite, type SiteSession } from '../browser/site.ts';
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+async function click(session: SiteSession, page: Page, link: ReturnType<Page['getByRole']>): Promise<string> {
+  expect(await link.count(), `link on ${page.url()}`).toBeGreaterThan(0);
+  const target = (await link.first().getAttribute('href'))!;
+  await Promise.all([page.waitForURL((url) => url.pathname === target), link.first().click()]);
+  return session.sitePath(page.url());
+}
+
+describe('cross-link pages', () => {
+  const session = useSite('root');
+
+  it('the topics overview draws a heatmap without JavaScript and gives its numbers as a table', async () => {
+    const page = await session.open('/topics/');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('主题');
+    const heatmap = page.getByRole('img', { name: /主题 × 计划/ });
+    await expect(heatmap.count()).resolves.toBe(1);
+    expect(await heatmap.evaluate((node) => node.tagName.toLowerCase())).toBe('svg');
+    const table = page.getByRole('table', { name: '各计划中每个主题的条目数' });
+    const header = await table.locator('thead th').allInnerTexts();
+    expect(header[0]).toBe('主题');
+    expect(header.at(-1)).toBe('合计');
+    expect(header.length).toBeGreaterThanOrEqual(3);
+    const teachers = table.getByRole('row', { name: /^教师队伍/ });
+    const counts = (await teachers.locator('td').allInnerTexts()).map(Number);
+    expect(counts.at(-1)).toBe(counts.slice(0, -1).reduce((sum, count) => sum + count, 0));
+    expect(counts.at(-1)).toBeGreaterThan(5);
+    expect(await click(session, page, teachers.getByRole('link', { name: '教师队伍' }))).toBe('/topics/teachers/');
+  });
+
+  it('a topic page lists its items grouped by plan, newest plan first', async () => {
+    const page = await session.open('/topics/teachers/');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('教师队伍');
+    // Each plan heading ends with "region · year年 · n 条": the plan year is the last year printed.
+    const years = (await page.getByRole('heading', { level: 2 }).allInnerTexts()).map((text) => Number([...text.matchAll(/(\d{4})年/g)].at(-1)?.[1]));
+    expect(years.length).toBeGreaterThanOrEqual(4);
+    expect([...years].sort((a, b) => b - a)).toEqual(years);
+    await expect(page.locator(`a[href="${session.href('/shandong/taian/2024/15/')}"]`).count()).resolves.toBe(1);
+  });
+
+  it('a title cited in an item links to the document page listing every item that cites it', async () => {
+    const page = await session.open('/jiangxi/yingtan/2021/4/');
+    const main = page.getByRole('main');
+    const before = squeeze(await main.locator('.item-text').innerText());
+    expect(before).toContain('《中小学德育工作指南》');
+    const path = await click(session, page, main.getByRole('link', { name: '《中小学德育工作指南》' }));
+    expect(path).toMatch(/^\/docs\/zxxdygzzn-[0-9a-f]{6}\/$/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('《中小学德育工作指南》');
+    for (const item of ['/jiangxi/yingtan/2021/4/', '/liaoning/dalian/2018/7/']) {
+      await expect(page.locator(`main a[href="${session.href(item)}"]`).count(), item).resolves.toBe(1);
+    }
+  });
+
+  it('a policy term links to its page, with the use per year as a chart and every occurrence', async () => {
+    const page = await session.open('/shandong/taian/2024/15/');
+    await click(session, page, page.getByRole('main').locator('.item-text').getByRole('link', { name: '县管校聘', exact: true }));
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('县管校聘');
+    await expect(page.getByRole('img', { name: /县管校聘.*各年/ }).count()).resolves.toBe(1);
+    const occurrences = page.locator('main mark');
+    expect(await occurrences.count()).toBeGreaterThanOrEqual(4);
+    expect(new Set(await occurrences.allInnerTexts())).toEqual(new Set(['县管校聘']));
+  });
+
+  it('an item lists related items of other plans with the reason, and the link opens one', async () => {
+    const page = await session.open('/shandong/taian/2024/15/');
+    const related = page.getByRole('region', { name: /相关条目/ });
+    const links = related.getByRole('link');
+    expect(await links.count()).toBeGreaterThan(0);
+    expect(await links.count()).toBeLessThanOrEqual(5);
+    expect(await related.innerText()).toMatch(/共同主题|共同术语|共同关键词/);
+    const path = await click(session, page, links);
+    expect(path.startsWith('/shandong/taian/2024/')).toBe(false);
+    expect(path).toMatch(/^\/[a-z]+\/.+\/\d{4}\/(?:[a-z-]+\/)?[\d-]+\/$/);
+  });
+});
