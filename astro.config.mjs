@@ -10,9 +10,10 @@ import rehypeLinkTerms from './src/markdown/rehype-link-terms.ts';
 import rehypePermalinks from './src/markdown/rehype-permalinks.ts';
 import { loadLinkTargets } from './scripts/link/targets.ts';
 import remarkHeadingIds from './src/markdown/remark-heading-ids.ts';
+import { basePath as deployBase, siteUrl } from './src/site/deploy.ts';
 
-const site = process.env.SITE_URL || 'https://plan-atlas.example';
-const basePath = `/${(process.env.BASE_PATH || '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const site = siteUrl();
+const basePath = deployBase();
 
 export default defineConfig({
   site,

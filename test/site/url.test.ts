@@ -19,3 +19,13 @@ describe('absoluteUrl', () => {
     expect(absoluteUrl('/', 'https://example.org/')).toBe('https://example.org/');
   });
 });
+
+describe('deploy settings', () => {
+  it('reads BASE_PATH and SITE_URL, ignoring a stray BASE_URL', async () => {
+    const { basePath, siteUrl, defaultSiteUrl } = await import('../../src/site/deploy.ts');
+    expect(basePath({ BASE_PATH: 'atlas', BASE_URL: '/' })).toBe('/atlas/');
+    expect(basePath({})).toBe('/');
+    expect(siteUrl({ SITE_URL: 'https://e.org' })).toBe('https://e.org');
+    expect(siteUrl({ SITE_URL: ' ' })).toBe(defaultSiteUrl);
+  });
+});
