@@ -7,7 +7,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { appendUrls, checkLedger, formatLedger, parseLedger, type Ledger } from './ledger.ts';
+import { appendUrls, checkLedger, formatLedger, missingUrlHint, parseLedger, type Ledger } from './ledger.ts';
+
+/** Enough problems to see the pattern; a whole plan gone would otherwise print hundreds of lines. */
+const shownProblems = 20;
 import { readPlans, urlsOfPlan } from './plans.ts';
 
 function main(): number {
@@ -26,7 +29,10 @@ function main(): number {
   const ledger: Ledger = existsSync(ledgerPath) ? parseLedger(readFileSync(ledgerPath, 'utf8')) : { urls: [], moves: new Map() };
   const live = readPlans(values.plans).flatMap(urlsOfPlan);
   const result = checkLedger(ledger, live, ledgerPath);
-  for (const problem of result.problems) console.error(`ledger: error ${problem.message}`);
+  for (const problem of result.problems.slice(0, shownProblems)) console.error(`ledger: error ${problem.message}`);
+  if (result.problems.length > shownProblems) console.error(`ledger: … and ${result.problems.length - shownProblems} more`);
+  const firstMissing = result.problems.find((problem) => problem.message.includes('no longer publishes'));
+  if (firstMissing) console.error(`  hint: ${missingUrlHint(firstMissing.url, ledgerPath)}`);
   if (result.added.length > 0) {
     if (values.check) {
       console.log(`ledger: ${result.added.length} new URLs not yet in ${ledgerPath} (run without --check to append), e.g. ${result.added[0]}`);

@@ -91,6 +91,14 @@ export interface LedgerProblem {
   message: string;
 }
 
+/** How to fix a URL that no longer resolves: said once, however many URLs. */
+export function missingUrlHint(url: string, ledgerPath: string): string {
+  return (
+    `If a URL moved, record the move by adding a line "old -> new" to ${ledgerPath}, e.g. "${url} -> /its/new/url/"; ` +
+    `if its plan was withdrawn, point it at the plan's region page the same way. Never delete a line: people have cited these URLs.`
+  );
+}
+
 export interface LedgerCheck {
   /** Problems that must fail the build. */
   problems: LedgerProblem[];
@@ -108,13 +116,7 @@ export function checkLedger(ledger: Ledger, liveUrls: Iterable<string>, ledgerPa
   for (const url of ledger.urls) {
     if (live.has(url)) continue;
     if (ledger.moves.has(url)) continue;
-    problems.push({
-      url,
-      message:
-        `${url} is in ${ledgerPath} but the site no longer publishes it. ` +
-        `If it moved, record the move by adding the line "${url} -> /its/new/url/" to ${ledgerPath}; ` +
-        `if its plan was withdrawn, point it at the plan's region page the same way. Never delete the line.`,
-    });
+    problems.push({ url, message: `${url} is in ${ledgerPath} but the site no longer publishes it` });
   }
   for (const [from, to] of [...ledger.moves.entries()].sort((a, b) => compare(a[0], b[0]))) {
     known.add(from);
