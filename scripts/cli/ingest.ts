@@ -12,6 +12,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { itemsOf, type Plan, type Section } from '../../src/model/plan.ts';
+import { enrichCorpus } from '../enrich/enrich.ts';
+import { enrichmentDirectory, enrichmentFiles } from '../enrich/files.ts';
 import { loadGenre } from '../genre/load.ts';
 import { codeVersion, IngestCache } from '../ingest/cache.ts';
 import { ingestCorpus, type IngestFailure } from '../ingest/corpus.ts';
@@ -142,10 +144,18 @@ function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirec
     })),
     failures: failures.map((failure) => ({ file: failure.file, code: failure.error.code, line: failure.error.line, message: failure.error.message, hint: failure.error.hint })),
   };
+  // Enrich and link need the whole corpus: topics, cited documents, policy terms, related items.
+  const enrichStarted = performance.now();
+  const enrichment = enrichCorpus(documents.map((document) => document.plan));
+  const enrichmentPrefix = `${enrichmentDirectory}/`;
+  const enriched = new Map([...enrichmentFiles(enrichment)].map(([path, text]) => [path.slice(enrichmentPrefix.length), text]));
+  const enrichSeconds = ((performance.now() - enrichStarted) / 1000).toFixed(2);
+
   replaceCollections(
     contentDirectory,
     new Map([
       ['plans', plans],
+      [enrichmentDirectory, enriched],
       ['reports', new Map([['ingest-report.json', `${JSON.stringify(report, null, 2)}\n`]])],
     ]),
   );
@@ -155,6 +165,12 @@ function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirec
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const parsed = cache ? ` (${cache.misses} parsed, ${cache.hits} unchanged from ${display(cache.directory)})` : '';
   console.log(`ingest: ${documents.length} plans, ${items} items from ${display(sourceDirectory)}${parsed} in ${seconds} s; removed ${removed} pieces of web-page noise (see ${display(join(contentDirectory, 'reports', 'ingest-report.json'))})`);
+  console.log(
+    `enrich: ${enrichment.topics.length} topics, ${enrichment.documents.length} cited documents, ${enrichment.terms.length} policy terms in ${enrichSeconds} s`,
+  );
+  if (enrichment.unassigned.length > 0) {
+    console.log(`enrich: ${enrichment.unassigned.length} item(s) fit no topic: ${enrichment.unassigned.join(' ')}`);
+  }
   for (const document of documents) {
     for (const warning of document.warnings) console.warn(`${document.plan.sourceFile}:${warning.line}: warning ${warning.message}`);
   }

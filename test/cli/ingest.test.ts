@@ -66,7 +66,7 @@ describe('npm run ingest', () => {
 
     expect(ingest(paths).status).toBe(0);
     expect(files.map((file) => readFileSync(join(paths.content, 'plans', file), 'utf8'))).toEqual(snapshot);
-    expect(readdirSync(paths.content).sort()).toEqual(['plans', 'reports']);
+    expect(readdirSync(paths.content).sort()).toEqual(['enrichment', 'plans', 'reports']);
   });
 
   it('re-parses only the document that changed', () => {
