@@ -11,7 +11,7 @@
  * (default: the content/ beside that dist).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { inject } from 'vitest';
@@ -62,13 +62,27 @@ function treeFiles(): string[] {
     .filter((file) => existsSync(join(repoRoot, file)));
 }
 
-function copyTree(target: string): void {
+/** Copies the working tree (node_modules excepted) to `target`. */
+export function snapshotTree(target: string): void {
   for (const file of treeFiles()) {
     const to = join(target, file);
     mkdirSync(dirname(to), { recursive: true });
     copyFileSync(join(repoRoot, file), to);
   }
-  symlinkSync(join(repoRoot, 'node_modules'), join(target, 'node_modules'), 'dir');
+}
+
+/**
+ * Links every installed package into the copy, but not the caches Astro and Vite
+ * keep in node_modules (.astro/data-store.json, .vite): shared, they would let one
+ * build see another's state, and builds from different trees race on them.
+ */
+const privateCaches = new Set(['.astro', '.vite', '.vite-temp', '.cache']);
+function linkNodeModules(tree: string): void {
+  const modules = join(tree, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(join(repoRoot, 'node_modules'))) {
+    if (!privateCaches.has(entry)) symlinkSync(join(repoRoot, 'node_modules', entry), join(modules, entry));
+  }
 }
 
 /** The environment of a user's shell: nothing the test runner sets leaks into the build. */
@@ -97,12 +111,18 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-/** Runs `npm run build` in a fresh copy of the working tree at `dir`. */
-export async function buildInto(dir: string, kind: SiteKind): Promise<BuiltSite> {
+/**
+ * Runs `npm run build` in a fresh copy of the working tree at `dir`, or of `snapshot`
+ * (a folder written by snapshotTree) so that several builds see the same sources
+ * while people keep editing the tree.
+ */
+export async function buildInto(dir: string, kind: SiteKind, snapshot?: string): Promise<BuiltSite> {
   const tree = join(dir, 'tree');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(tree, { recursive: true });
-  copyTree(tree);
+  if (snapshot === undefined) snapshotTree(tree);
+  else cpSync(snapshot, tree, { recursive: true });
+  linkNodeModules(tree);
   await run('npm', ['run', 'build'], tree, buildEnv(siteKinds[kind].env), join(dir, 'build.log'));
   const site: BuiltSite = {
     kind,

@@ -23,28 +23,30 @@ export function regionUrls(plan: Plan): string[] {
   return plan.region.path.map((_, index) => `/${plan.region.path.slice(0, index + 1).join('/')}/`);
 }
 
-const ledgerExtensions = /\.(json|ya?ml|txt|csv|tsv|md)$/;
-const skipped = new Set(['node_modules', 'dist', '.git', '.astro', '.cache', 'content']);
+const ledgerExtensions = /\.(json|ya?ml|txt|csv|tsv)$/;
+/** Folders that hold code, tests or build output, never the committed ledger. */
+const skipped = new Set(['node_modules', 'dist', '.git', '.astro', '.cache', 'src', 'scripts', 'test', 'public']);
 
 /**
- * The committed URL ledger: the one file of the tree whose name says "ledger"
- * (outside node_modules, dist and generated content). Read without assuming its
- * format: every site-relative path in it, e.g. `/shandong/taian/2024/7/`.
+ * The committed URL ledger: the one data file of the tree with "ledger" in its path
+ * (content/ledger/urls.txt today). Read without assuming its format: every
+ * site-relative path in it, e.g. `/shandong/taian/2024/7/`.
  */
 export function findLedger(tree: string): string {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!skipped.has(entry.name)) walk(join(dir, entry.name));
-      } else if (/ledger/i.test(entry.name) && ledgerExtensions.test(entry.name)) {
-        found.push(join(dir, entry.name));
+        if (!skipped.has(entry.name)) walk(path);
+      } else if (/ledger/i.test(relative(tree, path)) && ledgerExtensions.test(entry.name)) {
+        found.push(path);
       }
     }
   };
   walk(tree);
   if (found.length === 0) {
-    throw new Error(`no URL ledger in ${tree}: the site issue wants a committed file (name containing "ledger") listing every published plan and item URL`);
+    throw new Error(`no URL ledger in ${tree}: the site issue wants a committed file (with "ledger" in its path) listing every published plan and item URL`);
   }
   if (found.length > 1) throw new Error(`more than one URL ledger: ${found.map((file) => relative(tree, file)).join(', ')}`);
   return found[0]!;

@@ -50,7 +50,7 @@ export function useSite(kind: SiteKind): SiteSession {
   afterEach(async () => {
     const pages = chromium?.context.pages() ?? [];
     // Let late console messages (e.g. from a click's navigation) arrive before judging.
-    await Promise.all(pages.map((page) => page.waitForLoadState('load').catch(() => undefined)));
+    await Promise.all(pages.map((page) => page.waitForLoadState('load', { timeout: 5_000 }).catch(() => undefined)));
     await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
     expect(guard.reset(), 'requests to other hosts, console errors or uncaught exceptions').toEqual([]);
   });

@@ -76,7 +76,8 @@ for (const kind of ['root', 'atlas'] as const) {
         page.waitForURL((url) => url.pathname === session.href(plan.url)),
         breadcrumb.first().getByRole('link').and(page.locator(`[href="${session.href(plan.url)}"]`)).click(),
       ]);
-      await page.goBack();
+      // Not page.goBack(): a page restored from the back/forward cache fires no load event.
+      await page.goto(session.server.url(item.url));
       await Promise.all([
         page.waitForURL((url) => url.pathname === session.href(region)),
         breadcrumb.first().getByRole('link').and(page.locator(`[href="${session.href(region)}"]`)).click(),
