@@ -137,13 +137,14 @@ export async function buildInto(dir: string, kind: SiteKind, snapshot?: string):
 }
 
 function runFolder(): string {
+  let provided: string | undefined;
   try {
-    return inject('atlasTestRun');
+    provided = inject('atlasTestRun');
   } catch {
-    // Not started through test/vitest.config.ts: build privately for this file.
+    provided = undefined;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-test-run-'));
-  return dir;
+  // Not started through test/vitest.config.ts: build privately for this file.
+  return provided === undefined || provided === '' ? mkdtempSync(join(tmpdir(), 'atlas-test-run-')) : provided;
 }
 
 /** The site built for this test run (built now if no earlier test file built it). */
