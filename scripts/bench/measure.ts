@@ -23,6 +23,8 @@ export interface StageRun {
   cpuSeconds: number;
   peakBytes: number;
   writtenBytes: number | null;
+  /** The stage's stdout and stderr (its last 256 KB), for figures it prints itself. */
+  output: string;
 }
 
 let pageSize: number | null = null;
@@ -137,8 +139,14 @@ export function runMeasured(
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
   });
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-256 * 1024);
+  };
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   let report = '';
   (child.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => {
     report += chunk.toString();
@@ -173,6 +181,7 @@ export function runMeasured(
         cpuSeconds: Math.max(childrenCpuFromTimes(report), polledCpu),
         peakBytes: peakPages * bytesPerPage(),
         writtenBytes: writeBytesFromIo(report),
+        output,
       });
     });
   });

@@ -65,6 +65,7 @@ export async function measureSearch(siteDir: string, query: string, mode: 'atlas
         const sizes = await request.sizes();
         fetchedBytes += sizes.responseBodySize + sizes.responseHeadersSize;
       }
+      if (process.env["BENCH_SEARCH_VERBOSE"]) for (const request of counted) console.error(`  ${(await request.sizes()).responseBodySize}\t${request.url()}`);
       return { query, initMs, ...figures, fetchedBytes, requests: counted.length };
     } finally {
       await session.close();
