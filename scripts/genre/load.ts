@@ -55,6 +55,7 @@ const kindsTable = z.object({
 
 const titlesTable = z.object({
   noticeSignals: z.array(regexSource),
+  closingLines: z.array(regexSource),
   planTitle: z.object({
     maxLength: z.number().int().positive(),
     pattern: regexSource,
@@ -64,14 +65,19 @@ const titlesTable = z.object({
     maxLength: z.number().int().positive(),
     minLength: z.number().int().positive(),
     terminators: z.array(z.string().length(1)).min(1),
+    hanTerminators: z.array(z.string().length(1)),
     bodyOpeners: z.array(z.string().min(1)),
     notBeforeOpener: z.array(z.string().length(1)),
     minOpenerOffset: z.number().int().nonnegative(),
     minBodyLength: z.number().int().nonnegative(),
+    minRunOnClause: z.number().int().positive(),
   }),
 });
 
-const issuersTable = z.object({ organSuffixes: z.array(z.string().min(1)).min(1) });
+const issuersTable = z.object({
+  organSuffixes: z.array(z.string().min(1)).min(1),
+  abbreviations: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+});
 
 const metadataTable = z.object({ docNumber: regexSource, issueDate: regexSource, year: regexSource });
 
@@ -99,16 +105,22 @@ export interface Genre {
   fallbackKind: DocumentKind;
   planTitle: { maxLength: number; pattern: RegExp; notPatterns: RegExp[] };
   noticeSignals: RegExp[];
+  /** Disclosure notes and attachment lists that close a notice or the plan after its signature. */
+  closingLines: RegExp[];
   leadPhrase: {
     maxLength: number;
     minLength: number;
     terminators: ReadonlySet<string>;
+    hanTerminators: ReadonlySet<string>;
     bodyOpeners: string[];
     notBeforeOpener: ReadonlySet<string>;
     minOpenerOffset: number;
     minBodyLength: number;
+    minRunOnClause: number;
   };
   organSuffixes: string[];
+  /** Short organ suffix → the full suffixes it stands for (教委 → 教育委员会). */
+  organAbbreviations: ReadonlyMap<string, readonly string[]>;
   docNumber: RegExp;
   issueDate: RegExp;
   /** Global: use with matchAll. */
@@ -153,13 +165,16 @@ export function loadGenre(): Genre {
       notPatterns: titles.planTitle.notPatterns.map((source) => new RegExp(source, 'u')),
     },
     noticeSignals: titles.noticeSignals.map((source) => new RegExp(source, 'u')),
+    closingLines: titles.closingLines.map((source) => new RegExp(source, 'u')),
     leadPhrase: {
       ...titles.leadPhrase,
       terminators: new Set(titles.leadPhrase.terminators),
+      hanTerminators: new Set(titles.leadPhrase.hanTerminators),
       notBeforeOpener: new Set(titles.leadPhrase.notBeforeOpener),
     },
     // Longest first, so 教育和体育局 wins over 体育局-like shorter endings.
     organSuffixes: [...issuers.organSuffixes].sort((a, b) => b.length - a.length),
+    organAbbreviations: new Map(Object.entries(issuers.abbreviations)),
     docNumber: new RegExp(metadata.docNumber, 'u'),
     issueDate: new RegExp(metadata.issueDate, 'u'),
     year: new RegExp(metadata.year, 'gu'),
