@@ -25,12 +25,34 @@ export function leadPhraseOf(text: string, genre: Genre): LeadPhrase {
   const rule = genre.leadPhrase;
   const limit = Math.min(text.length, rule.maxLength + 1);
   for (let index = 0; index < limit; index += 1) {
-    if (rule.terminators.has(text[index] as string)) {
+    if (isTerminatorAt(text, index, genre)) {
       if (index < rule.minLength) break;
+      const runOn = runOnLeadPhrase(text.slice(0, index), text, genre);
+      if (runOn) return runOn;
       return { title: text.slice(0, index), printed: text.slice(0, index + 1) };
     }
   }
-  const window = text.slice(0, rule.maxLength);
+  const opener = openerAt(text, text.slice(0, rule.maxLength), genre);
+  if (opener > 0) {
+    const phrase = text.slice(0, opener);
+    if (!clauseBreak.test(phrase)) return { title: phrase, printed: phrase };
+  }
+  return { title: null, printed: '' };
+}
+
+const clauseBreak = /[，,、；;]/u;
+const han = /\p{Script=Han}/u;
+
+function isTerminatorAt(text: string, index: number, genre: Genre): boolean {
+  const char = text[index] as string;
+  if (genre.leadPhrase.terminators.has(char)) return true;
+  // 教育.推进 is a mistyped 。; 1.5万 is a number.
+  return genre.leadPhrase.hanTerminators.has(char) && han.test(text[index - 1] ?? '') && han.test(text[index + 1] ?? '');
+}
+
+/** Where the earliest body verb begins in `window` (a verb inside a noun phrase does not count); -1 if none. */
+function openerAt(text: string, window: string, genre: Genre): number {
+  const rule = genre.leadPhrase;
   let best = -1;
   for (const opener of rule.bodyOpeners) {
     let at = window.indexOf(opener, rule.minOpenerOffset);
@@ -39,11 +61,21 @@ export function leadPhraseOf(text: string, genre: Genre): LeadPhrase {
     if (at >= 0 && text.length - at < rule.minBodyLength) at = -1;
     if (at >= 0 && (best < 0 || at < best)) best = at;
   }
-  if (best > 0) {
-    const phrase = text.slice(0, best);
-    if (!/[，,、；;]/u.test(phrase)) return { title: phrase, printed: phrase };
-  }
-  return { title: null, printed: '' };
+  return best;
+}
+
+/**
+ * A first sentence of several clauses whose long first clause runs from a lead
+ * phrase into a body verb (加强理论武装深入学习…精神，开展…活动。): the writer
+ * dropped the full stop before the verb, so the lead phrase ends there.
+ */
+function runOnLeadPhrase(sentence: string, text: string, genre: Genre): LeadPhrase | null {
+  const clauseEnd = sentence.search(clauseBreak);
+  if (clauseEnd < genre.leadPhrase.minRunOnClause) return null;
+  const opener = openerAt(text, sentence.slice(0, clauseEnd), genre);
+  if (opener <= 0) return null;
+  const phrase = text.slice(0, opener);
+  return { title: phrase, printed: phrase };
 }
 
 /** Section headings are titles themselves; a full stop inside one ends the title and starts its text. */
@@ -72,11 +104,14 @@ function lastDescendant(node: OutlineNode): OutlineNode {
   return last ? lastDescendant(last) : node;
 }
 
-function splitParts(outline: readonly OutlineNode[]): Array<{ heading: SourceLine | null; nodes: OutlineNode[] }> {
+function splitParts(
+  outline: readonly OutlineNode[],
+  firstHeading: SourceLine | null,
+): Array<{ heading: SourceLine | null; nodes: OutlineNode[] }> {
   const parts: Array<{ heading: SourceLine | null; nodes: OutlineNode[] }> = [];
   for (const node of outline) {
     if (node.startsPart || parts.length === 0) {
-      let heading: SourceLine | null = null;
+      let heading: SourceLine | null = parts.length === 0 ? firstHeading : null;
       const previous = parts.at(-1)?.nodes.at(-1);
       if (node.startsPart && previous) {
         const tail = lastDescendant(previous).body;
@@ -97,29 +132,54 @@ function flatten(node: OutlineNode): string[] {
 }
 
 /**
- * Siblings form a section group when their numbers head further lists. At the
- * top any child list makes them sections; below, most of them must have one,
- * so that an item with a few sub-points (（1）（2）) stays one item.
+ * A sub-point (（1）完善…制度； ①新建幼儿园2所；) is a short entry of a list
+ * inside an item: no lead phrase closed before a body of its own.
  */
-function isSectionGroup(nodes: readonly OutlineNode[], atTop: boolean): boolean {
-  const withChildren = nodes.filter((node) => node.children.length > 0).length;
-  if (withChildren === 0) return false;
-  return atTop || withChildren * 2 >= nodes.length;
+const maxSubPointLength = 60;
+
+function isSubPoint(node: OutlineNode, genre: Genre): boolean {
+  const text = [node.marker.rest, ...node.body.map((line) => line.text)].join('');
+  const lead = leadPhraseOf(node.marker.rest, genre);
+  const hasBody = lead.title !== null && text.length > lead.printed.length;
+  return node.children.length === 0 && !hasBody && text.length <= maxSubPointLength;
+}
+
+/** A node heads a list when it has children that are more than its own sub-points. */
+function headsList(node: OutlineNode, genre: Genre): boolean {
+  const subPoints = node.children.filter((child) => isSubPoint(child, genre)).length;
+  return node.children.length > 0 && subPoints * 2 < node.children.length;
+}
+
+/**
+ * Siblings form a section group when their numbers head further lists. At the
+ * top any child list makes them sections; below, most of them must head a list
+ * of real items, so that items with a few sub-points (（1）（2）, ①②) stay items.
+ */
+function isSectionGroup(nodes: readonly OutlineNode[], atTop: boolean, genre: Genre): boolean {
+  if (atTop) return nodes.some((node) => node.children.length > 0);
+  const heads = nodes.filter((node) => headsList(node, genre)).length;
+  return heads > 0 && heads * 2 >= nodes.length;
 }
 
 export interface BuiltOutline {
   sections: Section[];
 }
 
-export function buildSections(outline: readonly OutlineNode[], planUrl: string, genre: Genre): BuiltOutline {
+/** `firstPartHeading`: the unnumbered heading printed above the first of several lists (see parse.ts). */
+export function buildSections(
+  outline: readonly OutlineNode[],
+  planUrl: string,
+  genre: Genre,
+  firstPartHeading: SourceLine | null = null,
+): BuiltOutline {
   const drafts: DraftItem[] = [];
-  const parts = splitParts(outline);
+  const parts = splitParts(outline, firstPartHeading);
   const multipart = parts.length > 1;
 
   const convert = (nodes: readonly OutlineNode[], parentPath: number[], atTop: boolean): { sections: Section[]; items: Item[] } => {
     const sections: Section[] = [];
     const items: Item[] = [];
-    const asSections = isSectionGroup(nodes, atTop);
+    const asSections = isSectionGroup(nodes, atTop, genre);
     for (const node of nodes) {
       const path = [...parentPath, node.marker.number];
       if (asSections) {

@@ -139,3 +139,51 @@ describe('buildSections', () => {
     });
   });
 });
+
+describe('leadPhraseOf: genre variants', () => {
+  it('reads a half-width full stop between Chinese characters as a terminator, not a decimal point', () => {
+    expect(leadPhraseOf('加强思想政治教育.推进大中小学思政课一体化建设。', genre).title).toBe('加强思想政治教育');
+    expect(leadPhraseOf('新增学位1.5万个，完成学校建设任务。', genre).title).toBe('新增学位1.5万个，完成学校建设任务');
+  });
+
+  it('ends a lead phrase before a body verb inside a long first clause, though a full stop follows', () => {
+    expect(leadPhraseOf('巩固控辍保学成果落实“双线四级”责任制，确保适龄儿童少年应入尽入。', genre).title).toBe('巩固控辍保学成果');
+    // A short first clause is a lead phrase of its own (Taierzhuang 1.1).
+    expect(leadPhraseOf('强化党建统领作用，实施“党建+”工程。', genre).title).toBe('强化党建统领作用，实施“党建+”工程');
+  });
+});
+
+describe('buildSections: sub-points', () => {
+  it('keeps items with （1）（2） or ①② sub-points as items, even when most of a section has them', () => {
+    const sections = build(`一、推进均衡发展
+1.实施学前教育提升行动。主要做到：
+①新建城区公办幼儿园2所；
+②开展幼儿园保教质量评估。
+2.推进义务教育优质均衡。补齐短板：
+（1）完成6所薄弱学校改造；
+（2）推进城乡学校结对帮扶全覆盖。
+3.发展职业教育。深化产教融合。
+二、守住安全底线
+4.加强校园安全管理。落实责任。`);
+    expect([...itemsOf(sections)].map((item) => [item.key, item.title])).toEqual([
+      ['1', '实施学前教育提升行动'],
+      ['2', '推进义务教育优质均衡'],
+      ['3', '发展职业教育'],
+      ['4', '加强校园安全管理'],
+    ]);
+    expect(sections[0]?.sections).toEqual([]);
+  });
+
+  it('still nests a list whose entries are items with lead phrases and bodies', () => {
+    const sections = build(`一、主要任务
+（一）坚持党建引领。学年度内，全面推进校长负责制。
+1.加强理论武装。深入学习。
+2.加强基层党组织建设。推进融合。
+（二）坚持五育并举。健全培养体系。
+1.深化思政教育。推进一体化建设。
+二、保障措施
+（一）加强组织领导。明确责任分工。`);
+    expect(sections[0]?.sections.map((section) => section.heading)).toEqual(['（一）坚持党建引领。', '（二）坚持五育并举。']);
+    expect([...itemsOf(sections)].map((item) => item.key)).toEqual(['1.1.1', '1.1.2', '1.2.1', '2.1']);
+  });
+});
