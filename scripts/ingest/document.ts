@@ -80,7 +80,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
 
   const notice = joinLines(parsed.notice);
   const preamble = joinLines(parsed.preamble);
-  const body = [preamble, ...parsed.outline.map(function text(node): string {
+  const body = [preamble, parsed.firstPartHeading?.text ?? '', ...parsed.outline.map(function text(node): string {
     return [node.line.text, ...node.body.map((line) => line.text), ...node.children.map(text)].join('\n');
   })].join('\n');
 
@@ -103,7 +103,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
 
   const id = [...region.path, String(year), ...(kind.canonical ? [] : [kind.slug]), ...(sidecar.variant ? [sidecar.variant] : [])].join('/');
   const url = `/${id}/`;
-  const { sections } = buildSections(parsed.outline, url, genre);
+  const { sections } = buildSections(parsed.outline, url, genre, parsed.firstPartHeading);
 
   const title = sidecar.title ?? metadata.title ?? inferredTitle(region.name, years, kind);
   const inferred = [

@@ -43,7 +43,19 @@ export interface ParsedDocument {
   /** The printed title: its own line, plus an issuers line printed just above it. */
   titleLines: SourceLine[];
   preamble: SourceLine[];
+  /**
+   * The unnumbered heading of the first part when the plan has several numbered
+   * lists (2023年工作总结 … 一、 … 2024年工作计划 … 一、): printed right before the
+   * first list, so neither preamble nor title.
+   */
+  firstPartHeading: SourceLine | null;
   outline: OutlineNode[];
+  /**
+   * The signature block after the plan's last item: issuers, date, disclosure
+   * note, attachment list. Still part of the last item's text (the model has no
+   * place for it); read for metadata.
+   */
+  closing: SourceLine[];
   warnings: ParseWarning[];
 }
 
@@ -103,10 +115,59 @@ function untitledNoticeEnd(lines: readonly SourceLine[], outlineStart: number, g
   let end = issuing + 1;
   for (let index = issuing + 1; index < outlineStart; index += 1) {
     const text = (lines[index] as SourceLine).text;
-    if (genre.issueDate.test(text) || isIssuerLine(text, genre)) end = index + 1;
+    if (isSignatureLine(text, genre)) end = index + 1;
+    // （此件公开发布） right after the signature still belongs to the notice.
+    else if (end === index && isClosingLine(text, genre)) end = index + 1;
   }
   return end;
 }
+
+const isClosingLine = (text: string, genre: Genre): boolean => genre.closingLines.some((pattern) => pattern.test(text));
+
+/** Issuers, a date of issue, or both on one line: 泰安市教育局  2024年3月26日. */
+function isSignatureLine(text: string, genre: Genre): boolean {
+  if (isIssuerLine(text, genre)) return true;
+  const match = genre.issueDate.exec(text);
+  if (!match) return false;
+  const before = text.slice(0, match.index).trim();
+  return before.length === 0 || isIssuerLine(before, genre);
+}
+
+/** An attachment list names a few files, one short line each, no sentences. */
+const maxAttachmentLines = 8;
+const maxAttachmentLength = 60;
+
+/**
+ * The signature block after the last item, read backwards from the end: lines
+ * of issuers and dates, disclosure notes, and an attachment list (附件：1.…
+ * 2.…) before or after the signature. Empty when the text ends with a sentence.
+ */
+function closingBlock(lines: readonly SourceLine[], after: number, genre: Genre): SourceLine[] {
+  let start = lines.length;
+  let signed = false;
+  while (start - 1 > after) {
+    const text = (lines[start - 1] as SourceLine).text;
+    if (isSignatureLine(text, genre)) signed = true;
+    else if (!isClosingLine(text, genre)) break;
+    start -= 1;
+  }
+  // 附件：, then its numbered entries, then the signature.
+  for (let index = start - 1; index > after && index >= start - 1 - maxAttachmentLines; index -= 1) {
+    const text = (lines[index] as SourceLine).text;
+    if (/^附件/u.test(text) && isClosingLine(text, genre)) {
+      const entries = lines.slice(index + 1, start);
+      if (entries.every((line) => line.text.length <= maxAttachmentLength && !/[。；;]/u.test(line.text))) start = index;
+      break;
+    }
+    if (text.length > maxAttachmentLength) break;
+  }
+  const block = lines.slice(start);
+  return signed || block.some((line) => /^附件/u.test(line.text)) ? block : [];
+}
+
+/** A short unnumbered line that can head a part of the plan: no sentence, no clause. */
+const maxPartHeadingLength = 30;
+const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadingLength && !/[。；;：:，,]/u.test(text);
 
 export function parseDocument(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
   const marked = lines.map((line) => matchMarker(line.text, genre));
@@ -120,24 +181,6 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   }
   const isTopOne = (index: number): boolean => marked[index]?.style === top && marked[index]?.number === 1;
   const firstTopOne = marked.findIndex((_, index) => isTopOne(index));
-
-  let titleIndex = -1;
-  for (let index = firstTopOne - 1; index >= 0; index -= 1) {
-    const line = lines[index];
-    if (line && !marked[index] && isPlanTitle(line.text, genre)) {
-      titleIndex = index;
-      break;
-    }
-  }
-  let titleStart = titleIndex;
-  const above = lines[titleIndex - 1];
-  if (titleIndex > 0 && above && isIssuerLine(above.text, genre)) titleStart = titleIndex - 1;
-
-  let noticeEnd = titleStart;
-  if (titleIndex < 0) noticeEnd = untitledNoticeEnd(lines, firstTopOne, genre);
-  const notice = lines.slice(0, Math.max(noticeEnd, 0));
-  const titleLines = titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [];
-  const preamble = lines.slice(titleIndex >= 0 ? titleIndex + 1 : Math.max(noticeEnd, 0), firstTopOne);
 
   const warnings: ParseWarning[] = [];
   const outline: OutlineNode[] = [];
@@ -153,10 +196,14 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
     lastNumberOfStyle.set(marker.style.id, marker.number);
   };
 
+  // The signature block is read before the outline, so that a numbered
+  // attachment list (附件：1.… 2.…) never restarts the plan's list.
+  const closing = closingBlock(lines, firstTopOne, genre);
+  const closingStart = lines.length - closing.length;
   for (let index = firstTopOne; index < lines.length; index += 1) {
     const line = lines[index] as SourceLine;
     const marker = marked[index];
-    if (marker && place(marker, line)) continue;
+    if (marker && index < closingStart && place(marker, line)) continue;
     const deepest = open.at(-1);
     if (deepest) appendText(deepest, line);
   }
@@ -194,7 +241,37 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
     return false;
   }
 
-  return { notice, titleLines, preamble, outline, warnings };
+  const titleAbove = (from: number): number => {
+    for (let index = from; index >= 0; index -= 1) {
+      const line = lines[index];
+      if (line && !marked[index] && isPlanTitle(line.text, genre)) return index;
+    }
+    return -1;
+  };
+
+  // Several numbered lists, the first headed by a short line right above it:
+  // that line is the first part's heading unless it is the plan's only title.
+  let firstPartHeading: SourceLine | null = null;
+  const justAbove = lines[firstTopOne - 1];
+  if (outline.some((node) => node.startsPart) && justAbove && !marked[firstTopOne - 1] && isPartHeadingText(justAbove.text)) {
+    const higher = titleAbove(firstTopOne - 2);
+    const isOnlyTitle = isPlanTitle(justAbove.text, genre) && (higher < 0 || lines[higher]?.text === justAbove.text);
+    if (!isOnlyTitle) firstPartHeading = justAbove;
+  }
+  const outlineStart = firstPartHeading ? firstTopOne - 1 : firstTopOne;
+
+  const titleIndex = titleAbove(outlineStart - 1);
+  let titleStart = titleIndex;
+  const above = lines[titleIndex - 1];
+  if (titleIndex > 0 && above && isIssuerLine(above.text, genre)) titleStart = titleIndex - 1;
+
+  let noticeEnd = titleStart;
+  if (titleIndex < 0) noticeEnd = untitledNoticeEnd(lines, outlineStart, genre);
+  const notice = lines.slice(0, Math.max(noticeEnd, 0));
+  const titleLines = titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [];
+  const preamble = lines.slice(titleIndex >= 0 ? titleIndex + 1 : Math.max(noticeEnd, 0), outlineStart);
+
+  return { notice, titleLines, preamble, firstPartHeading, outline, closing, warnings };
 }
 
 /**

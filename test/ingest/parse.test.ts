@@ -166,3 +166,81 @@ describe('parseDocument', () => {
     }
   });
 });
+
+describe('parseDocument: parts and closings', () => {
+  it('takes the short line above the first of several lists as its part heading, not as the title', () => {
+    const doc = parseDocument(
+      fixtureLines(`泗洪县教育局2023年工作总结和2024年工作思路
+现将有关情况报告如下：
+2023年工作总结
+一、党的建设全面加强。内容。
+二、教育资源持续扩优。内容。
+2024年工作思路
+一、坚持党建引领。内容。
+二、坚持优质均衡。内容。`),
+      genre,
+    );
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['泗洪县教育局2023年工作总结和2024年工作思路']);
+    expect(doc.firstPartHeading?.text).toBe('2023年工作总结');
+    expect(doc.preamble.map((line) => line.text)).toEqual(['现将有关情况报告如下：']);
+  });
+
+  it('keeps a title printed right above a plan of several lists as the title', () => {
+    const doc = parseDocument(
+      fixtureLines(`2024年工作要点
+一、重点任务。内容。
+二、保障措施。内容。
+2024年重点项目
+一、学校建设项目。内容。
+二、教育信息化项目。内容。`),
+      genre,
+    );
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['2024年工作要点']);
+    expect(doc.firstPartHeading).toBeNull();
+  });
+
+  it('finds the signature block, with its attachment list, after the last item', () => {
+    const doc = parseDocument(
+      fixtureLines(`当阳市教育局2022年工作计划
+一、强化安全管理
+1.抓好疫情防控工作。落实措施。
+2.加强校园安全管理。开展专项行动。
+附件：
+1.当阳市2022年教育重点工作任务分解表
+2.当阳市2022年教育民生实事项目清单
+当阳市教育局
+2022年2月15日`),
+      genre,
+    );
+    expect(doc.closing.map((line) => line.text)).toEqual([
+      '附件：',
+      '1.当阳市2022年教育重点工作任务分解表',
+      '2.当阳市2022年教育民生实事项目清单',
+      '当阳市教育局',
+      '2022年2月15日',
+    ]);
+  });
+
+  it('finds no closing when the plan ends with a sentence', () => {
+    const doc = parseDocument(fixtureLines(`2024年工作要点\n一、任务\n1.加强党建。内容。\n2.发展教育。内容。`), genre);
+    expect(doc.closing).toEqual([]);
+  });
+
+  it('keeps a disclosure note after the signature in the notice of an untitled plan', () => {
+    const doc = parseDocument(
+      fixtureLines(`湄潭县教育局关于印发《湄潭县教育局2024年工作要点》的通知
+现将《湄潭县教育局2024年工作要点》印发给你们。
+湄潭县教育局
+2024年2月2日
+（此件公开发布）
+一、党的建设
+（一）深化理论武装。内容。
+（二）加强基层党组织建设。内容。
+二、教育发展
+（三）扩大学前教育资源。内容。`),
+      genre,
+    );
+    expect(doc.notice.at(-1)?.text).toBe('（此件公开发布）');
+    expect(doc.preamble).toEqual([]);
+  });
+});
