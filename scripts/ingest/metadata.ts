@@ -35,18 +35,32 @@ function uniqueSorted(numbers: readonly number[]): number[] {
   return [...new Set(numbers)].sort((a, b) => a - b);
 }
 
-/** Keeps the longer of two names where one contains the other (台儿庄区委… inside 中共台儿庄区委…). */
-function addIssuer(issuers: string[], name: string): void {
-  if (issuers.some((known) => known.includes(name))) return;
-  const shorter = issuers.findIndex((known) => name.includes(known));
-  if (shorter >= 0) issuers[shorter] = name;
+/** The full names a name may stand for: 鹿邑县教体局 → 鹿邑县教育体育局, 鹿邑县教育和体育局. */
+function fullForms(name: string, genre: Genre): string[] {
+  for (const [short, full] of genre.organAbbreviations) {
+    if (name.endsWith(short)) return full.map((suffix) => name.slice(0, -short.length) + suffix);
+  }
+  return [name];
+}
+
+/**
+ * Keeps the longer of two names where one contains the other (台儿庄区委… inside
+ * 中共台儿庄区委…), reading short organ names as their full forms (教委 = 教育委员会).
+ */
+function addIssuer(issuers: string[], name: string, genre: Genre): void {
+  const forms = fullForms(name, genre);
+  const covers = (longer: string, shorter: string): boolean =>
+    fullForms(longer, genre).some((full) => fullForms(shorter, genre).some((part) => full.includes(part)));
+  if (issuers.some((known) => covers(known, name) && known.length >= name.length)) return;
+  const replaced = issuers.findIndex((known) => covers(name, known) || forms.some((full) => full.includes(known)));
+  if (replaced >= 0) issuers[replaced] = name;
   else issuers.push(name);
 }
 
 function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
   const issuers: string[] = [];
   const addLine = (text: string): void => {
-    for (const part of text.split(/\s+/u)) if (part) addIssuer(issuers, part);
+    for (const part of text.split(/\s+/u)) if (part) addIssuer(issuers, part, genre);
   };
   for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
   if (titleLine) {
@@ -54,7 +68,8 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
     const prefix = firstYear > 0 ? titleLine.slice(0, firstYear) : '';
     if (prefix && isIssuerLine(prefix, genre)) addLine(prefix);
   }
-  for (const line of doc.notice) {
+  // The notice's signature, then the plan's own signature after its last item.
+  for (const line of [...doc.notice, ...doc.closing]) {
     if (isIssuerLine(line.text, genre)) addLine(line.text);
     else {
       // A signature line: the issuers' names followed by the date of issue.
@@ -127,7 +142,9 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   const noticeText = doc.notice.map((line: SourceLine) => line.text);
   const docNumber = facts.docNumber ?? noticeText.map((text) => genre.docNumber.exec(text)?.[0]).find(Boolean) ?? null;
   const noticeDates = noticeText.map((text) => isoDateOf(text, genre)).filter((date): date is string => date !== null);
-  const issuedOn = facts.issuedOn ?? noticeDates.at(-1) ?? null;
+  // A plan printed without a notice is dated by its own signature, after the text.
+  const closingDates = doc.closing.map((line) => isoDateOf(line.text, genre)).filter((date): date is string => date !== null);
+  const issuedOn = facts.issuedOn ?? noticeDates.at(-1) ?? closingDates.at(-1) ?? null;
   if (years.length === 0) {
     const dated = issuedOn ?? facts.publishedOn;
     if (dated) years = [Number(dated.slice(0, 4))];

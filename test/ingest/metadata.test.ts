@@ -105,3 +105,34 @@ ${outline}`;
     expect(isoDateOf(text, genre)).toBe(iso);
   });
 });
+
+describe('readMetadata: signatures after the text and short organ names', () => {
+  it('dates a plan without a notice by its own signature and lists a short and full name once', () => {
+    const metadata = metadataOf(`鹿邑县教体局2024年工作计划
+${outline}
+鹿邑县教育体育局
+2024年1月10日`);
+    expect(metadata.issuedOn).toBe('2024-01-10');
+    expect(metadata.issuers).toEqual(['鹿邑县教育体育局']);
+  });
+
+  it('prefers the notice date to the closing signature', () => {
+    const metadata = metadataOf(`某县教育局关于印发2024年工作要点的通知
+现将《某县教育局2024年工作要点》印发给你们。
+某县教育局
+2024年2月1日
+某县教育局2024年工作要点
+${outline}
+某县教育局
+2024年3月1日`);
+    expect(metadata.issuedOn).toBe('2024-02-01');
+  });
+
+  it('reads a school-year title: both years, the plan year last', () => {
+    const metadata = metadataOf(`佛山市南海区教育局2023—2024学年度工作计划\n${outline}`);
+    expect(metadata.title).toBe('佛山市南海区教育局2023—2024学年度工作计划');
+    expect(metadata.years).toEqual([2023, 2024]);
+    expect(metadata.kind.name).toBe('工作计划');
+    expect(metadata.issuers).toEqual(['佛山市南海区教育局']);
+  });
+});
