@@ -135,6 +135,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
     notice,
     preamble,
     sections,
+    closing: joinLines(parsed.closing),
     inferred,
     removed: cleaned.removed,
   };

@@ -47,7 +47,11 @@ function sectionNodes(section: Section, depth: number): RootContent[] {
 export function planBodyTree(plan: Plan): Root {
   return {
     type: 'root',
-    children: [...paragraphs(plan.preamble), ...plan.sections.flatMap((section) => sectionNodes(section, 2))],
+    children: [
+      ...paragraphs(plan.preamble),
+      ...plan.sections.flatMap((section) => sectionNodes(section, 2)),
+      ...(plan.closing ? [{ type: 'thematicBreak' } as const, ...paragraphs(plan.closing)] : []),
+    ],
   };
 }
 

@@ -200,10 +200,10 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   // attachment list (附件：1.… 2.…) never restarts the plan's list.
   const closing = closingBlock(lines, firstTopOne, genre);
   const closingStart = lines.length - closing.length;
-  for (let index = firstTopOne; index < lines.length; index += 1) {
+  for (let index = firstTopOne; index < closingStart; index += 1) {
     const line = lines[index] as SourceLine;
     const marker = marked[index];
-    if (marker && index < closingStart && place(marker, line)) continue;
+    if (marker && place(marker, line)) continue;
     const deepest = open.at(-1);
     if (deepest) appendText(deepest, line);
   }

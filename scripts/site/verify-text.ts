@@ -23,6 +23,7 @@ export function planHan(plan: Plan): string {
     }
   };
   walk(plan.sections);
+  parts.push(plan.closing);
   return hanOf(parts.join(''));
 }
 

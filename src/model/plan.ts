@@ -127,6 +127,8 @@ export const planSchema = z.object({
   notice: z.string(),
   preamble: z.string(),
   sections: z.array(sectionSchema),
+  /** What is printed after the last item: signature, date, 附件 list; paragraphs joined by "\n". */
+  closing: z.string(),
   /** Names of fields that were inferred rather than printed or given by a sidecar. */
   inferred: z.array(z.string()),
   /** Web-page noise and artefacts removed before parsing, in source order. */

@@ -55,5 +55,6 @@ export function makePlan(path: string[], year: number, items: ItemSpec[], title 
     sections: [{ key: '1', anchor: 'section-1', label: '一、', number: 1, title: '工作', heading: '一、工作', text: '', line: 1, sections: [], items: planItems }],
     inferred: [],
     removed: [],
+    closing: '',
   });
 }

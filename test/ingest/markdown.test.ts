@@ -39,6 +39,7 @@ const plan: Plan = planSchema.parse({
   ],
   inferred: [],
   removed: [],
+  closing: '',
 });
 
 describe('planMarkdown', () => {

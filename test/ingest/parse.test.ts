@@ -219,6 +219,9 @@ describe('parseDocument: parts and closings', () => {
       '当阳市教育局',
       '2022年2月15日',
     ]);
+    const lastItem = doc.outline.at(-1);
+    expect(lastItem?.marker.label).toBe('2.');
+    expect(lastItem?.body).toEqual([]);
   });
 
   it('finds no closing when the plan ends with a sentence', () => {

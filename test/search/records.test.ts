@@ -39,7 +39,7 @@ const plan: Plan = {
     key: '2', anchor: 'section-2', label: '二、', number: 2, title: '深化改革', heading: '二、深化改革', text: '', line: 1, sections: [],
     items: [item('2.14', '深化县管校聘改革。推进教师交流。'), item('2.15', '落实“双减”。')],
   }],
-  inferred: [], removed: [],
+  inferred: [], removed: [], closing: '',
 };
 
 describe('search records', () => {

@@ -75,6 +75,7 @@ export function plan(overrides: Partial<Omit<Plan, 'region'>> & { region?: Regio
     ],
     inferred: [],
     removed: [],
+    closing: '',
     ...rest,
   };
   return planSchema.parse(base);
