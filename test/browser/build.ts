@@ -26,10 +26,29 @@ declare module 'vitest' {
 /** Where the test builds say the site will be published (canonical links, citations, sitemap). */
 export const testSiteUrl = 'https://plan-atlas.example.org';
 
+/**
+ * The two test builds. The /atlas/ one also records a moved URL in its copy of the
+ * ledger (see recordTestMove), so redirects are built and checked under a base path.
+ */
 export const siteKinds = {
-  root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST' },
-  atlas: { base: '/atlas/', env: { BASE_PATH: '/atlas/' } as Record<string, string>, given: 'TEST_DIST_ATLAS' },
+  root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST', move: false },
+  atlas: { base: '/atlas/', env: { BASE_PATH: '/atlas/' } as Record<string, string>, given: 'TEST_DIST_ATLAS', move: true },
 } as const;
+
+export const ledgerFile = 'content/ledger/urls.txt';
+
+/**
+ * Appends `{first plan URL}moved-for-test/ -> {first plan URL}` to the ledger of a
+ * build copy: a URL that was published once and moved, as a real ledger will have.
+ */
+function recordTestMove(tree: string): void {
+  const file = join(tree, ledgerFile);
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const first = text.split(/\r?\n/).find((line) => /^\/(?:[a-z0-9-]+\/)+$/.test(line.trim()))?.trim();
+  if (first === undefined) return;
+  writeFileSync(file, `${text.replace(/\n*$/, '\n')}${first}moved-for-test/ -> ${first}\n`);
+}
 export type SiteKind = keyof typeof siteKinds;
 
 export interface BuiltSite {
@@ -123,6 +142,7 @@ export async function buildInto(dir: string, kind: SiteKind, snapshot?: string):
   if (snapshot === undefined) snapshotTree(tree);
   else cpSync(snapshot, tree, { recursive: true });
   linkNodeModules(tree);
+  if (siteKinds[kind].move) recordTestMove(tree);
   await run('npm', ['run', 'build'], tree, buildEnv(siteKinds[kind].env), join(dir, 'build.log'));
   const site: BuiltSite = {
     kind,

@@ -11,12 +11,7 @@ import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite, type BuiltSite } from '../browser/build.ts';
 
-let site: BuiltSite;
-beforeAll(async () => {
-  site = await builtSite('root');
-});
-
-const files = (extension: string) =>
+const files = (site: BuiltSite, extension: string) =>
   readdirSync(site.dist, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
     .map((entry) => join(entry.parentPath, entry.name))
@@ -41,50 +36,57 @@ function fetchedUrls(element: Element): string[] {
 
 const otherHost = (url: string) => /^(https?:)?\/\//i.test(url.trim());
 
-describe('every page of dist/', () => {
-  it('is zh-CN, titled, UTF-8 and has exactly one main landmark', () => {
-    const problems: string[] = [];
-    const pages = files('.html');
-    expect(pages.length).toBeGreaterThan(0);
-    for (const file of pages) {
-      const html = readFileSync(file, 'utf8');
-      const tree = rehype().parse(html) as Root;
-      let lang = '';
-      let title = '';
-      let mains = 0;
-      let charset = false;
-      let redirect = false;
-      visit(tree, 'element', (element: Element) => {
-        if (element.tagName === 'html') lang = text(element.properties['lang']);
-        if (element.tagName === 'title') title = element.children.map((child) => ('value' in child ? child.value : '')).join('').trim();
-        if (element.tagName === 'main' || text(element.properties['role']) === 'main') mains++;
-        if (element.tagName === 'meta' && text(element.properties['charSet']).toLowerCase() === 'utf-8') charset = true;
-        if (element.tagName === 'meta' && text(element.properties['httpEquiv']).toLowerCase() === 'refresh') redirect = true;
-      });
-      const name = relative(site.dist, file);
-      if (lang !== 'zh-CN') problems.push(`${name}: lang="${lang}"`);
-      if (title === '') problems.push(`${name}: no <title>`);
-      if (!charset) problems.push(`${name}: no <meta charset="utf-8">`);
-      // A redirect page for a moved URL may be a bare forwarding page.
-      if (mains !== 1 && !redirect) problems.push(`${name}: ${mains} main landmarks`);
-    }
-    expect(problems).toEqual([]);
-  });
+for (const kind of ['root', 'atlas'] as const) {
+  describe(`every page of dist/ (${kind === 'root' ? 'default base' : 'BASE_PATH=/atlas/'})`, () => {
+    let site: BuiltSite;
+    beforeAll(async () => {
+      site = await builtSite(kind);
+    });
 
-  it('loads nothing from another host: no script, style, font, image or frame from elsewhere', () => {
-    const problems: string[] = [];
-    for (const file of files('.html')) {
-      const tree = rehype().parse(readFileSync(file, 'utf8')) as Root;
-      visit(tree, 'element', (element: Element) => {
-        for (const url of fetchedUrls(element)) if (otherHost(url)) problems.push(`${relative(site.dist, file)}: <${element.tagName}> ${url}`);
-        const style = text(element.properties['style']);
-        if (/url\(\s*['"]?(https?:)?\/\//i.test(style)) problems.push(`${relative(site.dist, file)}: style ${style}`);
-      });
-    }
-    for (const file of files('.css')) {
-      const css = readFileSync(file, 'utf8');
-      for (const match of css.matchAll(/(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?\/\/[^'")\s]+)/gi)) problems.push(`${relative(site.dist, file)}: ${match[1]}`);
-    }
-    expect(problems).toEqual([]);
+    it('is zh-CN, titled, UTF-8 and has exactly one main landmark', () => {
+      const problems: string[] = [];
+      const pages = files(site, '.html');
+      expect(pages.length).toBeGreaterThan(0);
+      for (const file of pages) {
+        const html = readFileSync(file, 'utf8');
+        const tree = rehype().parse(html) as Root;
+        let lang = '';
+        let title = '';
+        let mains = 0;
+        let charset = false;
+        let redirect = false;
+        visit(tree, 'element', (element: Element) => {
+          if (element.tagName === 'html') lang = text(element.properties['lang']);
+          if (element.tagName === 'title') title = element.children.map((child) => ('value' in child ? child.value : '')).join('').trim();
+          if (element.tagName === 'main' || text(element.properties['role']) === 'main') mains++;
+          if (element.tagName === 'meta' && text(element.properties['charSet']).toLowerCase() === 'utf-8') charset = true;
+          if (element.tagName === 'meta' && text(element.properties['httpEquiv']).toLowerCase() === 'refresh') redirect = true;
+        });
+        const name = relative(site.dist, file);
+        if (lang !== 'zh-CN') problems.push(`${name}: lang="${lang}"`);
+        if (title === '') problems.push(`${name}: no <title>`);
+        if (!charset) problems.push(`${name}: no <meta charset="utf-8">`);
+        // A redirect page for a moved URL may be a bare forwarding page.
+        if (mains !== 1 && !redirect) problems.push(`${name}: ${mains} main landmarks`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('loads nothing from another host: no script, style, font, image or frame from elsewhere', () => {
+      const problems: string[] = [];
+      for (const file of files(site, '.html')) {
+        const tree = rehype().parse(readFileSync(file, 'utf8')) as Root;
+        visit(tree, 'element', (element: Element) => {
+          for (const url of fetchedUrls(element)) if (otherHost(url)) problems.push(`${relative(site.dist, file)}: <${element.tagName}> ${url}`);
+          const style = text(element.properties['style']);
+          if (/url\(\s*['"]?(https?:)?\/\//i.test(style)) problems.push(`${relative(site.dist, file)}: style ${style}`);
+        });
+      }
+      for (const file of files(site, '.css')) {
+        const css = readFileSync(file, 'utf8');
+        for (const match of css.matchAll(/(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?\/\/[^'")\s]+)/gi)) problems.push(`${relative(site.dist, file)}: ${match[1]}`);
+      }
+      expect(problems).toEqual([]);
+    });
   });
-});
+}
