@@ -12,9 +12,13 @@ import { itemBody } from '../ingest/markdown.ts';
 const han = /\p{Script=Han}/gu;
 const hanOf = (text: string): string => (text.match(han) ?? []).join('');
 
-/** The Han characters a plan's page must show, in reading order. */
+/**
+ * The Han characters a plan's page must show, in the page's reading order:
+ * the printed title heads the page, the covering notice follows it, then the
+ * plan itself; each part in the order printed.
+ */
 export function planHan(plan: Plan): string {
-  const parts: string[] = [plan.notice, plan.printedTitle ?? '', plan.preamble];
+  const parts: string[] = [plan.printedTitle ?? '', plan.notice, plan.preamble];
   const walk = (sections: Plan['sections']): void => {
     for (const section of sections) {
       parts.push(section.heading, section.text);

@@ -39,7 +39,8 @@ function link(href: string, className: string, label: string | null, text: strin
   return {
     type: 'element',
     tagName: 'a',
-    properties: label ? { href, className: [className], ariaLabel: label } : { href, className: [className] },
+    // data-ui: interface words, not the plan's text (see scripts/site/verify-text.ts).
+    properties: label ? { href, className: [className], ariaLabel: label, dataUi: '' } : { href, className: [className], dataUi: '' },
     children: [{ type: 'text', value: text }],
   };
 }
