@@ -31,8 +31,8 @@ describe('itemUrlsByAnchor', () => {
 describe('rehypePermalinks', () => {
   it('adds a ¶ link to every heading with an id, and an item-page link under the base for items', async () => {
     const html = await render('<h2 id="section-1">一、党建</h2><h3 id="item-1">1.巩固。</h3><h3>无锚点</h3>', '/atlas/', frontmatter);
-    expect(html).toContain('<h2 id="section-1">一、党建 <a href="#section-1" class="permalink" aria-label="本节链接">¶</a></h2>');
-    expect(html).toContain('<a href="/atlas/shandong/taian/2024/1/" class="item-link">条目页</a>');
+    expect(html).toContain('<h2 id="section-1">一、党建 <a href="#section-1" class="permalink" aria-label="本节链接" data-ui="">¶</a></h2>');
+    expect(html).toContain('<a href="/atlas/shandong/taian/2024/1/" class="item-link" data-ui="">条目页</a>');
     expect(html).toContain('<h3>无锚点</h3>');
     expect(html.match(/item-link/gu)).toHaveLength(1);
   });
