@@ -56,36 +56,69 @@ export function relatedItems(inputs: readonly RelatedInput[], options: RelatedOp
     if (list.length > options.postingsPerWord) list.length = options.postingsPerWord;
   }
 
+  // Which items each word's (trimmed) posting list keeps: the words two items share in the walk.
+  const kept = new Map<string, Map<number, number>>();
+  for (const [word, list] of postings) kept.set(word, new Map(list.map((posting) => [posting.item, posting.weight])));
+
+  // Scores accumulate in one array reused for every item (cleared through the list of items touched);
+  // per candidate only a number is kept, and the reasons (terms, keywords) are worked out for the few
+  // candidates that make the list. Walk order and arithmetic are as before, so the scores are too.
+  const sums = new Float64Array(inputs.length);
+  const touched: number[] = [];
+  const isTouched = new Uint8Array(inputs.length);
+  const before = (a: { score: number; url: string }, b: { score: number; url: string }): boolean =>
+    a.score > b.score || (a.score === b.score && byText(a.url, b.url) < 0);
+
   const result = new Map<string, RelatedItem[]>();
   inputs.forEach((input, item) => {
-    const scores = new Map<number, { score: number; shared: Array<[string, number]> }>();
     for (const [word, weight] of input.vector) {
       for (const posting of postings.get(word) ?? []) {
         if (posting.item === item || inputs[posting.item]!.plan === input.plan) continue;
-        const entry = scores.get(posting.item) ?? { score: 0, shared: [] };
-        entry.score += weight * posting.weight;
-        entry.shared.push([word, weight * posting.weight]);
-        scores.set(posting.item, entry);
+        if (isTouched[posting.item] === 0) {
+          isTouched[posting.item] = 1;
+          touched.push(posting.item);
+        }
+        sums[posting.item] = sums[posting.item]! + weight * posting.weight;
       }
     }
     const topics = new Set(input.topics);
+    // The best `limit` candidates by (score desc, url asc), kept sorted; a candidate is a handful of numbers.
+    const best: Array<{ other: number; score: number; url: string }> = [];
+    for (const other of touched) {
+      const candidate = inputs[other]!;
+      let sharedTopics = 0;
+      for (const topic of candidate.topics) if (topics.has(topic)) sharedTopics += 1;
+      const score = Math.round((sums[other]! + options.topicBonus * sharedTopics) * 1000) / 1000;
+      sums[other] = 0;
+      isTouched[other] = 0;
+      if (score < options.minScore) continue;
+      const entry = { other, score, url: candidate.url };
+      if (best.length === options.limit && !before(entry, best[best.length - 1]!)) continue;
+      let at = best.length;
+      while (at > 0 && before(entry, best[at - 1]!)) at -= 1;
+      best.splice(at, 0, entry);
+      if (best.length > options.limit) best.pop();
+    }
+    touched.length = 0;
     const terms = new Set(input.terms);
-    const ranked = [...scores.entries()]
-      .map(([other, entry]) => {
+    result.set(
+      input.url,
+      best.map(({ other, score }) => {
         const candidate = inputs[other]!;
-        const sharedTopics = candidate.topics.filter((topic) => topics.has(topic));
+        const shared: Array<[string, number]> = [];
+        for (const [word, weight] of input.vector) {
+          const theirs = kept.get(word)?.get(other);
+          if (theirs !== undefined) shared.push([word, weight * theirs]);
+        }
         return {
           url: candidate.url,
-          score: Math.round((entry.score + options.topicBonus * sharedTopics.length) * 1000) / 1000,
-          topics: sharedTopics,
+          score,
+          topics: candidate.topics.filter((topic) => topics.has(topic)),
           terms: [...new Set(candidate.terms.filter((term) => terms.has(term)))].sort(byText),
-          keywords: entry.shared.sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).slice(0, 3).map(([word]) => word),
+          keywords: shared.sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).slice(0, 3).map(([word]) => word),
         };
-      })
-      .filter((candidate) => candidate.score >= options.minScore)
-      .sort((a, b) => b.score - a.score || byText(a.url, b.url))
-      .slice(0, options.limit);
-    result.set(input.url, ranked);
+      }),
+    );
   });
   return result;
 }
