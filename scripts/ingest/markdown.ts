@@ -58,7 +58,8 @@ export function planBodyTree(plan: Plan): Root {
 const processor = remark().data('settings', { bullet: '-', emphasis: '_', strong: '*', rule: '-' });
 
 export function planMarkdown(plan: Plan): string {
-  const frontmatter = stringifyYaml(plan, { lineWidth: 0, aliasDuplicateObjects: false });
+  // Astro reads frontmatter with js-yaml (YAML 1.1): writing as 1.1 quotes what it would misread (dates, yes/no).
+  const frontmatter = stringifyYaml(plan, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
   const body = processor.stringify(planBodyTree(plan));
   return `---\n${frontmatter}---\n\n${body}`;
 }

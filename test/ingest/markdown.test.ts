@@ -48,6 +48,10 @@ describe('planMarkdown', () => {
   it('writes the whole model as YAML frontmatter that reads back equal', () => {
     const frontmatter = /^---\n([\s\S]*?)\n---\n/u.exec(markdown)?.[1] ?? '';
     expect(planSchema.parse(parseYaml(frontmatter))).toEqual(plan);
+    // Astro reads frontmatter as YAML 1.1, where an unquoted 2024-03-26 would become a date.
+    const dated = planSchema.parse({ ...plan, issuedOn: '2024-03-26' });
+    const datedFrontmatter = /^---\n([\s\S]*?)\n---\n/u.exec(planMarkdown(dated))?.[1] ?? '';
+    expect(parseYaml(datedFrontmatter, { version: '1.1' })).toMatchObject({ issuedOn: '2024-03-26' });
   });
 
   it('gives headings their ids and keeps markup-like text as text', () => {
