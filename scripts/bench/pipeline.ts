@@ -95,7 +95,9 @@ export function buildStages(scripts: Record<string, string>, script = 'build'): 
     const npmRun = /^npm run (?:--silent )?([\w:-]+)(.*)$/.exec(step);
     if (npmRun) {
       const inner = buildStages(scripts, npmRun[1]!);
-      if (inner.length === 1) return [{ name: npmRun[1]!, command: `${inner[0]!.command}${npmRun[2] ?? ''}` }];
+      // `npm run x -- --flag` hands `--flag` to the script.
+      const extra = (npmRun[2] ?? '').replace(/^\s*--(?=\s|$)/, '');
+      if (inner.length === 1) return [{ name: npmRun[1]!, command: `${inner[0]!.command}${extra}` }];
       return inner;
     }
     return [{ name: stageName(step), command: step }];
