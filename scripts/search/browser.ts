@@ -9,7 +9,8 @@ import { createServer, type Server } from 'node:http';
 import { stripTypeScriptTypes } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../browser/chromium.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +19,7 @@ const types: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { chromiumPath };
 
 /** The module path the page imports the query code from. */
 export const queryModulePath = '__search/query.ts';
@@ -77,12 +78,11 @@ export interface SearchSession {
 }
 
 /** Opens the blank page at `${base}__search/` over `siteDir`, with Pagefind initialised as `window.pagefind`. */
-export async function openSearchSession(siteDir: string, base: string, browser?: Browser): Promise<SearchSession> {
+export async function openSearchSession(siteDir: string, base: string, context?: Pick<BrowserContext, 'newPage'>): Promise<SearchSession> {
   const server = await serve(normalize(siteDir), base);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const ownBrowser = browser === undefined;
-  const activeBrowser = browser ?? (await chromium.launch({ executablePath: chromiumPath }));
-  const page = await activeBrowser.newPage();
+  const own = context === undefined ? await launchChromium() : null;
+  const page = await (context ?? (own as NonNullable<typeof own>).context).newPage();
   await page.goto(`${origin}${base}__search/`);
   await page.evaluate(browserImport(`${base}pagefind/pagefind.js`, 'await module.init(); globalThis.pagefind = module;'));
   return {
@@ -90,7 +90,7 @@ export async function openSearchSession(siteDir: string, base: string, browser?:
     origin,
     close: async () => {
       await page.close();
-      if (ownBrowser) await activeBrowser.close();
+      await own?.close();
       await new Promise((resolve) => server.close(resolve));
     },
   };

@@ -12,11 +12,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../browser/chromium.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { writeSearchIndex } from './build-index.ts';
-import { browserImport, chromiumPath, openSearchSession, queryModulePath, type SearchSession } from './browser.ts';
+import { browserImport, openSearchSession, queryModulePath, type SearchSession } from './browser.ts';
 import { loadPlans } from './corpus.ts';
 import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './metrics.ts';
 
@@ -84,7 +84,7 @@ const base = '/';
 export async function measureQuality(contentDir: string, queries: QueriesFile, wanted: readonly Mode[]): Promise<QualityReport[]> {
   const items = itemTexts(loadPlans(contentDir));
   const work = mkdtempSync(join(tmpdir(), 'atlas-search-'));
-  const browser = await chromium.launch({ executablePath: chromiumPath });
+  const browser = await launchChromium();
   const reports: QualityReport[] = [];
   try {
     for (const stock of [false, true]) {
@@ -92,7 +92,7 @@ export async function measureQuality(contentDir: string, queries: QueriesFile, w
       if (siteModes.length === 0) continue;
       const site = join(work, stock ? 'stock' : 'atlas');
       await writeSearchIndex({ contentDir, outDir: join(site, 'pagefind'), base, stock });
-      const session = await openSearchSession(site, base, browser);
+      const session = await openSearchSession(site, base, browser.context);
       try {
         for (const mode of siteModes) reports.push(await measureMode(session, mode, items, queries));
       } finally {

@@ -4,37 +4,15 @@
  * reaches for another host or logs an error — the site must work offline, from any
  * static host, under any base path.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumFlags, chromiumPath, launchChromium, requireChromium, type Chromium } from '../../scripts/browser/chromium.ts';
 
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-/** Exactly the switches we launch with (plus the profile dir and Playwright's pipe). */
-export const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
-
-/** Throws, never skips: a run without a browser must not pass as green. */
-export function requireChromium(): void {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. Browser tests need Debian's Chromium: ` +
-        'run `apt-get update && apt-get install -y chromium` (as root), or set CHROMIUM_PATH to a Chromium binary.',
-    );
-  }
-}
+export { chromiumFlags, chromiumPath, launchChromium, requireChromium, type Chromium };
 
 /** Normalises a base path to `/` or `/segment/…/`. */
 export function basePath(raw: string | undefined): string {
@@ -167,35 +145,6 @@ export async function serveSite(dir: string, base = '/'): Promise<StaticServer> 
   };
 }
 
-export interface Chromium {
-  context: BrowserContext;
-  close: () => Promise<void>;
-}
-
-/**
- * Launches Chromium with exactly our switches on a fresh temporary profile
- * (`ignoreDefaultArgs: true` drops Playwright's own switches; it still needs its
- * debugging pipe and the profile dir passed explicitly).
- */
-export async function launchChromium(): Promise<Chromium> {
-  requireChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'atlas-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    ignoreDefaultArgs: true,
-    args: [...chromiumFlags, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'],
-    locale: 'zh-CN',
-    viewport: { width: 1280, height: 800 },
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
 
 /**
  * Records everything a page must never do: a request to any host but 127.0.0.1

@@ -1,0 +1,64 @@
+/**
+ * Debian's Chromium, launched the one way this project allows: exactly these
+ * switches (no background networking, no component updates, no sync: nothing
+ * may leave the machine) on a fresh temporary profile. Shared by the browser
+ * tests, the search-quality suite and the benchmarks.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Exactly the switches we launch with (plus the profile dir and Playwright's pipe). */
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+/** Throws, never skips: a run without a browser must not pass as green. */
+export function requireChromium(): void {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. Browser tests need Debian's Chromium: ` +
+        'run `apt-get update && apt-get install -y chromium` (as root), or set CHROMIUM_PATH to a Chromium binary.',
+    );
+  }
+}
+
+export interface Chromium {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/**
+ * Launches Chromium with exactly our switches on a fresh temporary profile
+ * (`ignoreDefaultArgs: true` drops Playwright's own switches; it still needs its
+ * debugging pipe and the profile dir passed explicitly).
+ */
+export async function launchChromium(): Promise<Chromium> {
+  requireChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'atlas-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    ignoreDefaultArgs: true,
+    args: [...chromiumFlags, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'],
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
