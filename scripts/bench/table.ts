@@ -1,0 +1,89 @@
+/**
+ * node scripts/bench/table.ts RESULT.json…
+ *
+ * The README's Performance table from `npm run bench -- --plans N --json FILE`
+ * runs: one row per stage and corpus size (wall s / CPU s / peak MB), the bare
+ * baseline beside it, time(2N)/time(N) wherever a run of twice the plans exists,
+ * and the search figures.
+ */
+import { readFileSync } from 'node:fs';
+import type { BenchResult, StageResult } from './pipeline.ts';
+
+interface Run extends BenchResult {
+  load: number[];
+}
+
+const runs = process.argv
+  .slice(2)
+  .map((file) => JSON.parse(readFileSync(file, 'utf8')) as Run)
+  .sort((a, b) => a.plans - b.plans);
+if (runs.length === 0) {
+  console.error('usage: node scripts/bench/table.ts RESULT.json…');
+  process.exit(2);
+}
+
+const mb = (bytes: number): string => String(Math.round(bytes / 1024 / 1024));
+const s = (seconds: number): string => seconds.toFixed(1);
+const cell = (stage: StageResult | undefined): string => (stage ? `${s(stage.wallSeconds)} / ${s(stage.cpuSeconds)} / ${mb(stage.peakBytes)}` : '—');
+const sum = (stages: readonly StageResult[], key: 'wallSeconds' | 'cpuSeconds'): number => stages.reduce((total, stage) => total + stage[key], 0);
+const peak = (stages: readonly StageResult[]): number => Math.max(0, ...stages.map((stage) => stage.peakBytes));
+/** Plans per run: the runs made with --plans N may hold one fewer when a generated document fails. */
+const sizes = runs.map((run) => run.plans);
+
+const stageNames = [...new Set(runs.flatMap((run) => run.pipeline.map((stage) => stage.name)))];
+const header = `| stage (wall s / CPU s / peak MB) | ${sizes.map((size) => `${size} plans`).join(' | ')} |`;
+const rule = `|---|${sizes.map(() => '---').join('|')}|`;
+const lines = [header, rule];
+lines.push(`| pages (plans + items) | ${runs.map((run) => String(run.plans + run.items)).join(' | ')} |`);
+for (const name of stageNames) {
+  lines.push(`| ${name} | ${runs.map((run) => cell(run.pipeline.find((stage) => stage.name === name))).join(' | ')} |`);
+  const parts = [...new Set(runs.flatMap((run) => run.pipeline.find((stage) => stage.name === name)?.parts.map((part) => part.name) ?? []))];
+  for (const part of parts) {
+    lines.push(
+      `| … of which ${part} (wall s) | ${runs.map((run) => s(run.pipeline.find((stage) => stage.name === name)?.parts.find((p) => p.name === part)?.seconds ?? NaN)).join(' | ')} |`,
+    );
+  }
+}
+lines.push(`| **pipeline** | ${runs.map((run) => `**${s(sum(run.pipeline, 'wallSeconds'))} / ${s(sum(run.pipeline, 'cpuSeconds'))} / ${mb(peak(run.pipeline))}**`).join(' | ')} |`);
+for (const name of ['astro', 'pagefind']) {
+  lines.push(`| bare ${name} | ${runs.map((run) => cell(run.bare.find((stage) => stage.name === name))).join(' | ')} |`);
+}
+lines.push(`| **bare** | ${runs.map((run) => `**${s(sum(run.bare, 'wallSeconds'))} / ${s(sum(run.bare, 'cpuSeconds'))} / ${mb(peak(run.bare))}**`).join(' | ')} |`);
+lines.push(
+  `| pipeline ÷ bare, wall (CPU) | ${runs.map((run) => `${(sum(run.pipeline, 'wallSeconds') / sum(run.bare, 'wallSeconds')).toFixed(2)} (${(sum(run.pipeline, 'cpuSeconds') / sum(run.bare, 'cpuSeconds')).toFixed(2)})`).join(' | ')} |`,
+);
+lines.push(
+  `| ingest after editing one source | ${runs
+    .map((run) => {
+      const clean = run.pipeline.find((stage) => stage.name === 'ingest');
+      const again = run.incrementalIngest;
+      if (!clean || !again) return '—';
+      const whole = (stage: StageResult): number => stage.parts.reduce((total, part) => total + part.seconds, 0);
+      return `${s(again.wallSeconds)} s = ${((100 * again.wallSeconds) / clean.wallSeconds).toFixed(0)} % (${((100 * (again.wallSeconds - whole(again))) / (clean.wallSeconds - whole(clean))).toFixed(0)} % without enrich)`;
+    })
+    .join(' | ')} |`,
+);
+lines.push(`| search index MB (bare) | ${runs.map((run) => `${(run.searchIndexBytes / 1024 / 1024).toFixed(1)} (${(run.bareSearchIndexBytes / 1024 / 1024).toFixed(1)})`).join(' | ')} |`);
+lines.push(
+  `| query ${runs[0]!.search?.query ?? ''}: first results ms / KB fetched | ${runs.map((run) => (run.search ? `${Math.round(run.search.firstResultsMs)} / ${Math.round(run.search.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
+);
+lines.push(
+  `| … bare, stock Pagefind | ${runs.map((run) => (run.bareSearch ? `${Math.round(run.bareSearch.firstResultsMs)} / ${Math.round(run.bareSearch.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
+);
+lines.push(`| … Pagefind init ms (script, wasm, entry) | ${runs.map((run) => (run.search ? String(Math.round(run.search.initMs)) : '—')).join(' | ')} |`);
+lines.push(`| load average after the run | ${runs.map((run) => run.load.map((value) => value.toFixed(1)).join(' ')).join(' | ')} |`);
+console.log(lines.join('\n'));
+
+// time(2N)/time(N) per stage wherever both runs exist.
+const pairs = runs.flatMap((small) => runs.filter((large) => Math.abs(large.plans - 2 * small.plans) <= 2).map((large) => [small, large] as const));
+for (const [small, large] of pairs) {
+  const ratio = (a: number, b: number): string => (a > 0 ? (b / a).toFixed(2) : '—');
+  const rows = [...stageNames, 'bare astro', 'bare pagefind'].map((name) => {
+    const pick = (run: Run): StageResult | undefined =>
+      name.startsWith('bare ') ? run.bare.find((stage) => stage.name === name.slice(5)) : run.pipeline.find((stage) => stage.name === name);
+    const a = pick(small);
+    const b = pick(large);
+    return a && b ? `${name} ${ratio(a.wallSeconds, b.wallSeconds)} (CPU ${ratio(a.cpuSeconds, b.cpuSeconds)})` : null;
+  });
+  console.log(`\ntime(${large.plans})/time(${small.plans}), wall (CPU): ${rows.filter((row) => row !== null).join('; ')}`);
+}
