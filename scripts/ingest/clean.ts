@@ -176,7 +176,9 @@ export function cleanSource(text: string): CleanedSource {
       const title = compact(entry.text);
       if (title.length < 4) return false;
       let heading = '';
-      for (const following of keptAfter(index).slice(0, 4)) {
+      // Chrome between the page title and the printed title (分享到：, 打印) does not break the repeat.
+      const printed = keptAfter(index).filter((following) => !edgeRules.some((edgeRule) => fits(edgeRule, following.text)));
+      for (const following of printed.slice(0, 4)) {
         heading += compact(following.text);
         const rest = title.slice(heading.length);
         if (!title.startsWith(heading)) return false;

@@ -161,6 +161,14 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(removedBy(cleanSource(text), 'page-title')).toEqual(['2024年工作要点_某某市教育局']);
   });
 
+  it('page-title: repeated again below the date and a share line', () => {
+    const text = `阳朔县教育局2024年工作要点_阳朔县人民政府门户网站\n首页 > 信息公开 > 计划总结\n阳朔县教育局2024年工作要点\n发布时间：2024-02-29 16:20 来源：阳朔县教育局\n分享到：\n阳朔县教育局2024年工作要点\n${body}`;
+    const cleaned = cleanSource(text);
+    expect(removedBy(cleaned, 'page-title')).toEqual(['阳朔县教育局2024年工作要点_阳朔县人民政府门户网站', '阳朔县教育局2024年工作要点']);
+    expect(keptText(cleaned)[0]).toBe('阳朔县教育局2024年工作要点');
+    expect(cleaned.lines[0]?.line).toBe(6);
+  });
+
   it('page-title: keeps a first line that is the only title', () => {
     expect(cleanSource(body).removed).toEqual([]);
   });
