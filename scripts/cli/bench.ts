@@ -81,7 +81,8 @@ if (values.plans !== undefined) {
   if (existsSync('scripts/enrich/topic-quality.ts')) {
     console.log('\n## Topic quality (hand-labelled sample)');
     const topics = spawnSync('node', ['scripts/enrich/topic-quality.ts'], { encoding: 'utf8' });
-    process.stdout.write(topics.stdout);
+    // The summary lines; `node scripts/enrich/topic-quality.ts` lists every item that differs.
+    console.log(topics.stdout.split('\n').filter((line) => line.startsWith('topics:')).join('\n'));
     if (topics.status !== 0) process.stderr.write(topics.stderr);
   }
 }
