@@ -8,6 +8,7 @@
  * build (enrich, ledger, a check) is measured without changing this file; only
  * the ingest gets extra options (the corpus and a cache of the benchmark's own).
  */
+import { formatPageWeight, typicalItemPageWeight, type PageWeight } from './page-weight.ts';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { barePages, writeBareProject } from './bare.ts';
@@ -44,6 +45,7 @@ export interface BenchResult {
   bareSearchIndexBytes: number;
   search: SearchFigures | null;
   bareSearch: SearchFigures | null;
+  itemPage: PageWeight | null;
   work: string;
 }
 
@@ -242,6 +244,7 @@ export async function benchPipeline(options: BenchOptions): Promise<BenchResult>
     bareSearchIndexBytes: options.bare ? directorySize(join(bareRoot, 'dist', 'pagefind')) : 0,
     search,
     bareSearch,
+    itemPage: typicalItemPageWeight(join(root, 'dist')),
     work,
   };
 }
@@ -281,6 +284,7 @@ export function formatBench(result: BenchResult): string {
     ...result.pipeline.map((stage) => stageLine(stage.name, stage)),
     stageLine('pipeline total', total(result.pipeline)),
   ];
+  if (result.itemPage) lines.push(formatPageWeight(result.itemPage));
   if (result.bare.length > 0) {
     lines.push(...result.bare.map((stage) => stageLine(`bare ${stage.name}`, stage)), stageLine('bare total', total(result.bare)));
     const ratio = total(result.pipeline).wallSeconds / total(result.bare).wallSeconds;

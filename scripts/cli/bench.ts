@@ -16,6 +16,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchIngest } from '../bench/ingest.ts';
+import { formatPageWeight, typicalItemPageWeight } from '../bench/page-weight.ts';
 import { benchPipeline, formatBench } from '../bench/pipeline.ts';
 import { formatReport, loadQueries, measureQuality } from '../search/quality.ts';
 
@@ -67,10 +68,14 @@ if (values.plans !== undefined) {
   console.log(`time             ${fixed(ingest.seconds, 3)} s`);
   console.log(`throughput       ${fixed(ingest.plansPerSecond)} plans/s, ${fixed(ingest.megabytesPerSecond, 2)} MB/s (aim: ≥ 100 plans/s)`);
 
+  console.log('\n## Site (the dist/ of your last npm run build; per-stage build times: npm run bench -- --plans 5)');
+  const weight = existsSync('dist') ? typicalItemPageWeight('dist', process.env['BASE_PATH'] ?? '/') : null;
+  console.log(weight ? formatPageWeight(weight) : 'no dist/ with item pages: run npm run build first');
+
   // Search quality on the bundled plans, ingested into a scratch directory so the repo's content stays as it is.
   const content = mkdtempSync(join(tmpdir(), 'atlas-bench-content-'));
   try {
-    const ingested = spawnSync('node', ['scripts/cli/ingest.ts', '--content', content, '--no-cache'], { encoding: 'utf8' });
+    const ingested = spawnSync(process.execPath, ['scripts/cli/ingest.ts', '--content', content, '--no-cache'], { encoding: 'utf8' });
     if (ingested.status !== 0) throw new Error(`ingest failed: ${ingested.stderr}`);
     console.log('\n## Search quality (Chromium, bundled plans; recall and R-precision against Ctrl+F)');
     console.log(formatReport(await measureQuality(content, loadQueries('test/search/queries.yaml'), ['atlas', 'stock']), false));
@@ -80,7 +85,7 @@ if (values.plans !== undefined) {
 
   if (existsSync('scripts/enrich/topic-quality.ts')) {
     console.log('\n## Topic quality (hand-labelled sample)');
-    const topics = spawnSync('node', ['scripts/enrich/topic-quality.ts'], { encoding: 'utf8' });
+    const topics = spawnSync(process.execPath, ['scripts/enrich/topic-quality.ts'], { encoding: 'utf8' });
     // The summary lines; `node scripts/enrich/topic-quality.ts` lists every item that differs.
     console.log(topics.stdout.split('\n').filter((line) => line.startsWith('topics:')).join('\n'));
     if (topics.status !== 0) process.stderr.write(topics.stderr);
