@@ -1,0 +1,127 @@
+/**
+ * What a user downloads from the built site rather than reads: the data files,
+ * the feed and the machine-readable citation, fetched from the served build
+ * (root and /atlas/); and `npm run preview`, which serves dist/ as the README says.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { itemsOf, planSchema } from '../../src/model/plan.ts';
+import { useSite, type SiteSession } from './site.ts';
+
+async function download(session: SiteSession, sitePath: string): Promise<{ type: string; bytes: Buffer }> {
+  const response = await fetch(session.server.url(sitePath));
+  expect(response.status, sitePath).toBe(200);
+  return { type: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** Splits RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] as string;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') (field += '"'), (index += 1);
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') (row.push(field), (field = ''));
+    else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[index + 1] === '\n') index += 1;
+      row.push(field);
+      rows.push(row);
+      (row = []), (field = '');
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+describe.each(['root', 'atlas'] as const)('published files (%s build)', (kind) => {
+  const session = useSite(kind);
+  const absolute = (sitePath: string) => new URL(session.href(sitePath), session.site.siteUrl).href;
+
+  it('all items as CSV that Excel opens as UTF-8: BOM, one row per item, stable item URLs', async () => {
+    const { bytes } = await download(session, '/downloads/items.csv');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
+    const items = session.plans.flatMap((plan) => [...itemsOf(plan.sections)]);
+    expect(rows).toHaveLength(items.length);
+    const urlColumn = header?.indexOf('item_url') ?? -1;
+    const textColumn = header?.indexOf('text') ?? -1;
+    expect(new Set(rows.map((row) => row[urlColumn]))).toEqual(new Set(items.map((item) => absolute(item.url))));
+    const first = items[0];
+    expect(rows.find((row) => row[urlColumn] === absolute(first?.url ?? ''))?.[textColumn]).toBe(first?.text);
+  });
+
+  it('all items as JSON, and each plan as JSON in the model', async () => {
+    const items = JSON.parse((await download(session, '/downloads/items.json')).bytes.toString('utf8')) as unknown[];
+    expect(items).toHaveLength(session.plans.reduce((sum, plan) => sum + [...itemsOf(plan.sections)].length, 0));
+    for (const plan of session.plans) {
+      const published = planSchema.parse(JSON.parse((await download(session, `${plan.url}plan.json`)).bytes.toString('utf8')));
+      expect(published).toEqual(plan);
+    }
+  });
+
+  it('an Atom feed with one entry per plan, linking to the plan under the base', async () => {
+    const feed = (await download(session, '/feed.xml')).bytes.toString('utf8');
+    expect(feed.startsWith('<?xml')).toBe(true);
+    expect(feed.match(/<entry>/gu)).toHaveLength(session.plans.length);
+    for (const plan of session.plans) expect(feed).toContain(`href="${absolute(plan.url)}"`);
+  });
+
+  it('an item page carries JSON-LD, a canonical URL and the same URL for OpenGraph', async () => {
+    const item = [...itemsOf(session.plans[0]?.sections ?? [])][0];
+    const page = await session.open(item?.url ?? '/');
+    const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
+    expect(canonical).toBe(absolute(item?.url ?? ''));
+    expect(await page.getAttribute('meta[property="og:url"]', 'content')).toBe(canonical);
+    const jsonLd = await page.$$eval('script[type="application/ld+json"]', (scripts) => scripts.map((script) => script.textContent ?? ''));
+    expect(jsonLd.length).toBeGreaterThan(0);
+    const data = jsonLd.flatMap((text) => [JSON.parse(text)].flat()) as Array<Record<string, unknown>>;
+    expect(data.some((entry) => entry['url'] === canonical || JSON.stringify(entry).includes(canonical ?? '\0'))).toBe(true);
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('npm run preview', () => {
+  const session = useSite('atlas');
+
+  it('serves the built dist/ on 127.0.0.1 under the base it was built with', async () => {
+    const port = await freePort();
+    const preview = spawn('npm', ['run', 'preview', '--', '--port', String(port)], {
+      cwd: session.site.tree,
+      env: { ...process.env, BASE_PATH: session.site.base },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    try {
+      const plan = session.plans[0];
+      const url = `http://127.0.0.1:${port}${session.href(plan?.url ?? '/')}`;
+      let response: Response | null = null;
+      for (let attempt = 0; attempt < 100 && response === null; attempt += 1) {
+        response = await fetch(url).catch(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          return null;
+        });
+      }
+      expect(response?.status).toBe(200);
+      expect(await response?.text()).toContain(plan?.title ?? '\0');
+    } finally {
+      if (preview.pid !== undefined) process.kill(-preview.pid, 'SIGTERM');
+    }
+  }, 60_000);
+});
