@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createJiebaSegmenter } from '../enrich/segmenter.ts';
 import { loadGenre } from '../genre/load.ts';
 import { loadDivisionIndex } from '../ingest/divisions.ts';
 import { ingestDocument, type SourceDocument } from '../ingest/document.ts';
@@ -13,6 +14,8 @@ export interface IngestFigures {
   megabytes: number;
   genreLoadMs: number;
   divisionLoadMs: number;
+  /** jieba's dictionary, loaded once per run by the enrich step at the end of the ingest. */
+  jiebaLoadMs: number;
   seconds: number;
   plansPerSecond: number;
   megabytesPerSecond: number;
@@ -31,6 +34,9 @@ export function benchIngest(sourceDirectory: string, minimumPlans = 200): Ingest
   started = performance.now();
   const divisions = loadDivisionIndex();
   const divisionLoadMs = performance.now() - started;
+  started = performance.now();
+  createJiebaSegmenter([]).cut('全面推进县管校聘改革');
+  const jiebaLoadMs = performance.now() - started;
   const context = { genre, divisions };
 
   // One warm-up pass so that the figures measure steady throughput, not JIT start-up.
@@ -48,5 +54,5 @@ export function benchIngest(sourceDirectory: string, minimumPlans = 200): Ingest
   const seconds = (performance.now() - started) / 1000;
   const plans = rounds * sources.length;
   const megabytes = bytes / 1024 / 1024;
-  return { plans, megabytes, genreLoadMs, divisionLoadMs, seconds, plansPerSecond: plans / seconds, megabytesPerSecond: megabytes / seconds };
+  return { plans, megabytes, genreLoadMs, divisionLoadMs, jiebaLoadMs, seconds, plansPerSecond: plans / seconds, megabytesPerSecond: megabytes / seconds };
 }

@@ -63,7 +63,7 @@ if (values.plans !== undefined) {
 } else {
   const ingest = benchIngest('content/sources');
   console.log('\n## Ingest (one core, bundled plans repeated)');
-  console.log(`one-time loads   genre tables ${fixed(ingest.genreLoadMs)} ms, GB/T 2260 divisions ${fixed(ingest.divisionLoadMs)} ms`);
+  console.log(`one-time loads   genre tables ${fixed(ingest.genreLoadMs)} ms, GB/T 2260 divisions ${fixed(ingest.divisionLoadMs)} ms, jieba dictionary (enrich) ${fixed(ingest.jiebaLoadMs)} ms`);
   console.log(`corpus           ${ingest.plans} plans, ${fixed(ingest.megabytes, 2)} MB`);
   console.log(`time             ${fixed(ingest.seconds, 3)} s`);
   console.log(`throughput       ${fixed(ingest.plansPerSecond)} plans/s, ${fixed(ingest.megabytesPerSecond, 2)} MB/s (aim: ≥ 100 plans/s)`);

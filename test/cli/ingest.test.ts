@@ -69,6 +69,32 @@ describe('npm run ingest', () => {
     expect(readdirSync(paths.content).sort()).toEqual(['enrichment', 'plans', 'reports']);
   });
 
+  it('gives a plan the same URLs and file whatever other plans are ingested beside it', () => {
+    const alone = workspace();
+    copyFileSync(new URL('taierzhuang-2021.txt', seeds), join(alone.sources, 'x.txt'));
+    expect(ingest(alone).status).toBe(0);
+    const crowded = workspace();
+    for (const name of ['taian-2024.txt', 'dalian-2018.txt', 'yingtan-2021.txt', 'gaotai-2024.txt']) copyFileSync(new URL(name, seeds), join(crowded.sources, name));
+    copyFileSync(new URL('taierzhuang-2021.txt', seeds), join(crowded.sources, 'a-different-name.txt'));
+    expect(ingest(crowded).status).toBe(0);
+    const file = join('shandong', 'zaozhuang', 'taierzhuang', '2021.md');
+    const strip = (markdown: string) => markdown.replace(/^sourceFile: .*$/mu, '');
+    expect(strip(readFileSync(join(crowded.content, 'plans', file), 'utf8'))).toBe(strip(readFileSync(join(alone.content, 'plans', file), 'utf8')));
+  });
+
+  it('lists every removed piece of web-page noise in the ingest report', () => {
+    const paths = workspace();
+    copyFileSync(new URL('dalian-2018.txt', seeds), join(paths.sources, 'dalian.txt'));
+    expect(ingest(paths).status).toBe(0);
+    const report = JSON.parse(readFileSync(join(paths.content, 'reports', 'ingest-report.json'), 'utf8')) as {
+      plans: Array<{ url: string; removed: Array<{ line: number; text: string; rule: string }> }>;
+    };
+    expect(report.plans.map((plan) => plan.url)).toEqual(['/liaoning/dalian/2018/']);
+    const removed = report.plans[0]?.removed ?? [];
+    expect(removed.map((entry) => entry.line)).toEqual([40, 41, 43, 45, 47]);
+    expect(removed.map((entry) => entry.text)).toContain('Produced By 大汉网络 大汉版通发布系统');
+  });
+
   it('re-parses only the document that changed', () => {
     const paths = workspace();
     for (const name of ['taian-2024.txt', 'dalian-2018.txt', 'yingtan-2021.txt']) copyFileSync(new URL(name, seeds), join(paths.sources, name));
