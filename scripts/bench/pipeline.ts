@@ -15,7 +15,7 @@ import { barePages, writeBareProject } from './bare.ts';
 import { runMeasured, type StageRun } from './measure.ts';
 import { measureSearch, type SearchFigures } from './search.ts';
 import { writeSiteRoot } from './site-root.ts';
-import { loadPlans } from '../search/corpus.ts';
+import { loadPlans } from '../content/plans.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 
 export interface Stage {

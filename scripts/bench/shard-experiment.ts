@@ -11,7 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { close, createIndex } from 'pagefind';
-import { loadPlans } from '../search/corpus.ts';
+import { loadPlans } from '../content/plans.ts';
 import { planRecords, type SearchRecord } from '../search/records.ts';
 
 const [content, out, size] = process.argv.slice(2);

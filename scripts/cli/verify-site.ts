@@ -6,11 +6,11 @@
  * and that every item's page shows the item's whole text. Exits 1 naming the
  * page and the first text that differs.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import { itemsOf, planSchema, type Plan } from '../../src/model/plan.ts';
+import { itemsOf } from '../../src/model/plan.ts';
+import { loadPlans } from '../content/plans.ts';
 import { compareHan, pageHan, planHan } from '../site/verify-text.ts';
 
 const { values } = parseArgs({
@@ -18,14 +18,6 @@ const { values } = parseArgs({
   options: { content: { type: 'string', default: 'content' }, dist: { type: 'string', default: 'dist' } },
   strict: true,
 });
-
-function plans(directory: string): Plan[] {
-  return readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort()
-    .map((file) => planSchema.parse(parseYaml(/^---\n([\s\S]*?)\n---\n/u.exec(readFileSync(file, 'utf8'))?.[1] ?? '')));
-}
 
 const han = (text: string): string => (text.match(/\p{Script=Han}/gu) ?? []).join('');
 const problems: string[] = [];
@@ -51,7 +43,7 @@ function check(url: string, expected: string): void {
   }
 }
 
-for (const plan of plans(join(values.content, 'plans'))) {
+for (const plan of loadPlans(values.content)) {
   check(plan.url, planHan(plan));
   for (const item of itemsOf(plan.sections)) check(item.url, han(item.label + item.text));
 }

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadPlans } from '../search/corpus.ts';
+import { loadPlans } from '../content/plans.ts';
 import { enrichCorpus } from './enrich.ts';
 import { enrichmentFiles } from './files.ts';
 

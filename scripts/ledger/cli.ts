@@ -11,7 +11,8 @@ import { appendUrls, checkLedger, formatLedger, missingUrlHint, parseLedger, typ
 
 /** Enough problems to see the pattern; a whole plan gone would otherwise print hundreds of lines. */
 const shownProblems = 20;
-import { readPlans, urlsOfPlan } from './plans.ts';
+import { readPlans } from '../content/plans.ts';
+import { urlsOfPlan } from './plans.ts';
 
 function main(): number {
   const { values } = parseArgs({

@@ -9,7 +9,8 @@
 import { parseArgs } from 'node:util';
 import { close, createIndex } from 'pagefind';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
-import { loadPlans, loadTopics } from './corpus.ts';
+import { loadPlans } from '../content/plans.ts';
+import { loadTopics } from './corpus.ts';
 import { planRecords, type SearchRecord } from './records.ts';
 
 export function basePath(raw: string | undefined): string {

@@ -1,37 +1,11 @@
 /**
- * Reads what the ingest wrote (content/plans/**.md, the Plan in frontmatter) and,
- * when the enrichment step has run, the topics of each item.
+ * The topics of each item, when the enrichment step has run. (The plans
+ * themselves are read by scripts/content/plans.ts.)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { planSchema, type Plan } from '../../src/model/plan.ts';
 import type { TopicsByUrl } from './records.ts';
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-export function frontmatter(markdown: string, file: string): unknown {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(markdown);
-  if (match === null) throw new Error(`${file}: no YAML frontmatter; run npm run ingest to regenerate content/plans/`);
-  return parse(match[1]!);
-}
-
-/** Every plan, in a stable order (by id). */
-export function loadPlans(contentDir: string): Plan[] {
-  const plans = markdownFiles(join(contentDir, 'plans')).map((file) => {
-    const result = planSchema.safeParse(frontmatter(readFileSync(file, 'utf8'), file));
-    if (!result.success) throw new Error(`${file}: frontmatter is not a Plan: ${result.error.message}`);
-    return result.data;
-  });
-  return plans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
 
 /**
  * Topic assignments are read leniently, since the enrichment step owns their shape:

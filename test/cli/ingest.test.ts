@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { planSchema } from '../../src/model/plan.ts';
+import { planFromMarkdown } from '../../scripts/content/plans.ts';
 import { runCli } from './run.ts';
 
 const seeds = new URL('../../content/sources/', import.meta.url);
@@ -39,9 +38,6 @@ function listFiles(directory: string): string[] {
     .sort();
 }
 
-function frontmatterOf(markdown: string) {
-  return planSchema.parse(parseYaml(/^---\n([\s\S]*?)\n---\n/u.exec(markdown)?.[1] ?? ''));
-}
 
 const smallPlan = `大连市教育局2019年工作要点
 全市教育工作的总体思路是：坚持立德树人。
@@ -151,7 +147,7 @@ describe('npm run ingest', () => {
     writeFileSync(join(paths.sources, 'plan.txt'), hostile);
     expect(ingest(paths).status).toBe(0);
     const markdown = readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2019.md'), 'utf8');
-    expect(frontmatterOf(markdown).preamble).toContain('<script>alert("x")</script>');
+    expect(planFromMarkdown(markdown).preamble).toContain('<script>alert("x")</script>');
     const body = markdown.slice(markdown.indexOf('\n---\n') + 5);
     expect(body).not.toMatch(/(?<!\\)<(script|img)/u);
     expect(body).not.toMatch(/(?<!\\)\[链接\]/u);
@@ -167,9 +163,9 @@ describe('npm run ingest', () => {
     const result = ingest(paths);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const big = frontmatterOf(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2020.md'), 'utf8'));
+    const big = planFromMarkdown(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2020.md'), 'utf8'));
     expect(big.sections.at(-1)?.items.at(-1)?.key).toBe('903');
-    const long = frontmatterOf(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2019.md'), 'utf8'));
+    const long = planFromMarkdown(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2019.md'), 'utf8'));
     expect(long.sections.at(-1)?.items.at(-1)?.text.length).toBeGreaterThan(100_000);
   }, 120_000);
 });
