@@ -14,8 +14,8 @@ import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } 
 import { createJiebaSegmenter, type Segmenter } from './segmenter.ts';
 import { stableSlug } from './slug.ts';
 import { loadTaxonomy, signalTerms, type Taxonomy } from './taxonomy.ts';
-import { createTermFinder, findQuotedTerms, normalizeTerm } from './terms.ts';
-import { createTopicScorer, defaultTopicScoring, type TopicScoringOptions } from './topics.ts';
+import { createTermFinder, findQuotedTerms, normalizeTerm, type TermFinder } from './terms.ts';
+import { createTopicScorer, defaultTopicScoring, type TopicScorer, type TopicScoringOptions } from './topics.ts';
 
 export interface EnrichResources {
   taxonomy: Taxonomy;
@@ -68,82 +68,173 @@ export function itemName(item: Pick<Item, 'label' | 'title' | 'text'>): string {
   return `${item.label}${text.length > nameLength ? `${text.slice(0, nameLength)}…` : text}`;
 }
 
-interface Entry {
-  plan: Plan;
-  item: Item;
-  words: string[];
+/** What the corpus-wide steps need of a plan. */
+export type PlanHead = Pick<PlanEntry, 'id' | 'url' | 'title' | 'region' | 'regionPath' | 'year' | 'kind'>;
+
+export function planHead(plan: Plan): PlanHead {
+  return { id: plan.id, url: plan.url, title: plan.title, region: plan.region.name, regionPath: plan.region.path, year: plan.year, kind: plan.kind };
+}
+
+/** What the corpus-wide steps need of an item besides its facts: read from the item alone. */
+export interface ItemHead {
+  url: string;
+  key: string;
+  heading: string;
+  name: string;
+  /** Terms it prints in “”: every item's go into the segmenter's user words. */
+  quoted: string[];
+}
+
+export function itemHead(item: Item): ItemHead {
+  return { url: item.url, key: item.key, heading: item.heading, name: itemName(item), quoted: findQuotedTerms(item.text) };
+}
+
+/**
+ * What enrichment finds in one item, a function of its text and lead phrase and of
+ * the resources and the corpus's terms (the segmenter's user words) only: what a
+ * cache may keep per item. Slugs are kept beside their texts so that a cached item
+ * needs no pinyin.
+ */
+export interface ItemFacts {
+  topics: ItemEnrichment['topics'];
+  /** Every citation in order, as normalized key, slug and printed title. */
+  citations: Array<{ key: string; slug: string; shown: string }>;
+  /** Term, slug and word-aligned count, by term. */
+  terms: Array<[term: string, slug: string, count: number]>;
+  blockers: string[];
+  /** Keyword counts (termFrequencies), in the order first seen. */
+  frequencies: Array<[word: string, count: number]>;
+}
+
+/** The corpus's terms: quoted in some item, or in the dictionary. */
+export interface CorpusTerms {
+  quoted: ReadonlySet<string>;
+  dictionary: ReadonlyMap<string, PolicyTerm>;
+  /** Sorted: the term finder's patterns and, with the taxonomy's signals, the segmenter's user words. */
+  all: readonly string[];
+}
+
+export function corpusTerms(heads: Iterable<Pick<ItemHead, 'quoted'>>, policyTerms: readonly PolicyTerm[]): CorpusTerms {
+  const quoted = new Set<string>();
+  for (const head of heads) for (const term of head.quoted) quoted.add(term);
+  const dictionary = new Map(policyTerms.map((entry) => [normalizeTerm(entry.term), entry] as const));
+  return { quoted, dictionary, all: [...new Set([...quoted, ...dictionary.keys()])].sort(byText) };
+}
+
+/** The words the segmenter must keep whole: the taxonomy's signal terms and every term of the corpus. */
+export function userWords(taxonomy: Taxonomy, terms: CorpusTerms): string[] {
+  return [...signalTerms(taxonomy), ...terms.all];
+}
+
+/** Facts of one item; the segmenter (jieba's dictionary load) and matchers are made on the first call. */
+export function itemEnricher(resources: EnrichResources, terms: CorpusTerms): (item: Pick<Item, 'title' | 'text'>) => ItemFacts {
+  let tools: { segmenter: Segmenter; scorer: TopicScorer; finder: TermFinder; topicNames: Map<string, string> } | null = null;
+  return (item) => {
+    tools ??= {
+      segmenter: resources.segmenter(userWords(resources.taxonomy, terms)),
+      scorer: createTopicScorer(resources.taxonomy, resources.topicScoring ?? defaultTopicScoring),
+      finder: createTermFinder(terms.all),
+      topicNames: new Map(resources.taxonomy.topics.map((topic) => [topic.slug, topic.name])),
+    };
+    const { segmenter, scorer, finder, topicNames } = tools;
+    const words = segmenter.cut(item.text);
+    const assigned = scorer.assign(words, item.title ? segmenter.cut(item.title) : []);
+    const citations = findCitations(item.text).map((citation) => {
+      const key = normalizeTitle(citation.raw, resources.titleRules);
+      return { key, slug: documentSlug(key), shown: citation.raw.trim() };
+    });
+    const found = finder.find(item.text, words);
+    return {
+      topics: assigned.map((topic) => ({ slug: topic.slug, name: topicNames.get(topic.slug)!, score: topic.score, evidence: topic.evidence.slice(0, 5) })),
+      citations,
+      terms: [...found.counts.keys()].sort(byText).map((term) => [term, stableSlug(term), found.counts.get(term)!]),
+      blockers: [...found.blockers],
+      frequencies: [...termFrequencies(words, resources.stopwords)],
+    };
+  };
+}
+
+/** One item in corpus order (plans by planOrder, items in document order) with its facts. */
+export interface EnrichedItem {
+  plan: PlanHead;
+  head: ItemHead;
+  facts: ItemFacts;
 }
 
 export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources = loadEnrichResources()): Enrichment {
-  const { taxonomy, titleRules, stopwords } = resources;
   const ordered = [...plans].sort(planOrder);
-  const quoted = new Set<string>();
-  for (const plan of ordered) for (const item of itemsOf(plan.sections)) for (const term of findQuotedTerms(item.text)) quoted.add(term);
-  const dictionary = new Map(resources.policyTerms.map((entry) => [normalizeTerm(entry.term), entry] as const));
-  const allTerms = [...new Set([...quoted, ...dictionary.keys()])].sort(byText);
+  const entries = ordered.flatMap((plan) => [...itemsOf(plan.sections)].map((item) => ({ plan, item, head: itemHead(item) })));
+  const terms = corpusTerms(entries.map((entry) => entry.head), resources.policyTerms);
+  const enrich = itemEnricher(resources, terms);
+  return assembleEnrichment(
+    ordered.map(planHead),
+    entries.map(({ plan, item, head }) => ({ plan: planHead(plan), head, facts: enrich(item) })),
+    terms,
+    resources,
+  );
+}
 
-  const segmenter = resources.segmenter([...signalTerms(taxonomy), ...allTerms]);
-  const scorer = createTopicScorer(taxonomy, resources.topicScoring ?? defaultTopicScoring);
-  const finder = createTermFinder(allTerms);
-  const topicNames = new Map(taxonomy.topics.map((topic) => [topic.slug, topic.name]));
-
-  const entries: Entry[] = [];
-  for (const plan of ordered) for (const item of itemsOf(plan.sections)) entries.push({ plan, item, words: segmenter.cut(item.text) });
-
-  const items: ItemEnrichment[] = [];
+/**
+ * The corpus-wide part: cited documents, term occurrences, keyword vectors (IDF over
+ * the corpus), related items, topics and the per-plan counts, from every item's facts.
+ * `plans` and `items` must be in corpus order.
+ */
+export function assembleEnrichment(
+  plans: readonly PlanHead[],
+  items: readonly EnrichedItem[],
+  terms: CorpusTerms,
+  resources: Pick<EnrichResources, 'taxonomy' | 'related'>,
+): Enrichment {
+  const { taxonomy } = resources;
+  const { quoted, dictionary } = terms;
+  const enriched: ItemEnrichment[] = [];
   const documents = new Map<string, { variants: Map<string, number>; citations: DocumentEntry['citations'] }>();
   const termOccurrences = new Map<string, TermEntry['occurrences']>();
   const blockers = new Set<string>();
   const unassigned: string[] = [];
 
-  for (const { plan, item, words } of entries) {
-    const assigned = scorer.assign(words, item.title ? segmenter.cut(item.title) : []);
-    if (assigned.length === 0) unassigned.push(item.url);
+  for (const { plan, head, facts } of items) {
+    if (facts.topics.length === 0) unassigned.push(head.url);
 
     const cited: string[] = [];
-    for (const citation of findCitations(item.text)) {
-      const key = normalizeTitle(citation.raw, titleRules);
-      const slug = documentSlug(key);
+    for (const { key, slug, shown } of facts.citations) {
       const entry = documents.get(key) ?? { variants: new Map<string, number>(), citations: [] };
-      const shown = citation.raw.trim();
       entry.variants.set(shown, (entry.variants.get(shown) ?? 0) + 1);
-      if (!entry.citations.some((existing) => existing.url === item.url)) entry.citations.push({ url: item.url, plan: plan.id, year: plan.year, as: shown });
+      if (!entry.citations.some((existing) => existing.url === head.url)) entry.citations.push({ url: head.url, plan: plan.id, year: plan.year, as: shown });
       documents.set(key, entry);
       if (!cited.includes(slug)) cited.push(slug);
     }
 
-    const quotedHere = new Set(findQuotedTerms(item.text));
-    const found = finder.find(item.text, words);
-    for (const blocker of found.blockers) blockers.add(blocker);
-    const terms = [...found.counts.keys()].sort(byText);
-    for (const term of terms) {
+    const quotedHere = new Set(head.quoted);
+    for (const blocker of facts.blockers) blockers.add(blocker);
+    for (const [term, , count] of facts.terms) {
       const list = termOccurrences.get(term) ?? [];
-      list.push({ url: item.url, plan: plan.id, year: plan.year, count: found.counts.get(term)!, quoted: quotedHere.has(term) });
+      list.push({ url: head.url, plan: plan.id, year: plan.year, count, quoted: quotedHere.has(term) });
       termOccurrences.set(term, list);
     }
 
-    items.push({
-      id: item.url,
-      url: item.url,
+    enriched.push({
+      id: head.url,
+      url: head.url,
       plan: plan.id,
-      key: item.key,
-      heading: item.heading,
-      name: itemName(item),
-      topics: assigned.map((topic) => ({ slug: topic.slug, name: topicNames.get(topic.slug)!, score: topic.score, evidence: topic.evidence.slice(0, 5) })),
+      key: head.key,
+      heading: head.heading,
+      name: head.name,
+      topics: facts.topics,
       documents: cited,
-      terms: terms.map((term) => stableSlug(term)),
+      terms: facts.terms.map(([, slug]) => slug),
       keywords: [],
       related: [],
     });
   }
 
   const vectors = keywordVectors(
-    entries.map((entry) => termFrequencies(entry.words, stopwords)),
+    items.map(({ facts }) => new Map(facts.frequencies)),
     24,
   );
-  const termText = new Map(allTerms.map((term) => [stableSlug(term), term] as const));
+  const termText = new Map(terms.all.map((term) => [stableSlug(term), term] as const));
   const related = relatedItems(
-    items.map((item, index) => ({
+    enriched.map((item, index) => ({
       url: item.url,
       plan: item.plan,
       vector: vectors[index]!,
@@ -152,15 +243,15 @@ export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources 
     })),
     resources.related ?? defaultRelatedOptions,
   );
-  items.forEach((item, index) => {
+  enriched.forEach((item, index) => {
     item.keywords = vectors[index]!.slice(0, 8).map(([word]) => word);
     item.related = related.get(item.url) ?? [];
   });
 
   const itemsByPlan = new Map<string, number>();
-  for (const item of items) itemsByPlan.set(item.plan, (itemsByPlan.get(item.plan) ?? 0) + 1);
+  for (const item of enriched) itemsByPlan.set(item.plan, (itemsByPlan.get(item.plan) ?? 0) + 1);
   const yearTotals = new Map<number, { items: number; plans: number }>();
-  for (const plan of ordered) {
+  for (const plan of plans) {
     const total = yearTotals.get(plan.year) ?? { items: 0, plans: 0 };
     total.items += itemsByPlan.get(plan.id) ?? 0;
     total.plans += 1;
@@ -170,7 +261,7 @@ export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources 
   const allYears = years.length === 0 ? [] : Array.from({ length: years.at(-1)! - years[0]! + 1 }, (_, index) => years[0]! + index);
 
   const topics: TopicEntry[] = taxonomy.topics.map((topic, order) => {
-    const members = items.filter((item) => item.topics.some((assigned) => assigned.slug === topic.slug));
+    const members = enriched.filter((item) => item.topics.some((assigned) => assigned.slug === topic.slug));
     const perPlan: Record<string, number> = {};
     for (const member of members) perPlan[member.plan] = (perPlan[member.plan] ?? 0) + 1;
     return { id: topic.slug, slug: topic.slug, order, name: topic.name, kind: topic.kind, definition: topic.definition, items: members.map((member) => member.url), plans: perPlan };
@@ -223,15 +314,15 @@ export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources 
     })
     .sort((a, b) => byText(a.slug, b.slug));
 
-  const planEntries: PlanEntry[] = ordered.map((plan) => {
+  const planEntries: PlanEntry[] = plans.map((plan) => {
     const counts: Record<string, number> = {};
     for (const topic of topics) if (topic.plans[plan.id]) counts[topic.slug] = topic.plans[plan.id]!;
     return {
       id: plan.id,
       url: plan.url,
       title: plan.title,
-      region: plan.region.name,
-      regionPath: plan.region.path,
+      region: plan.region,
+      regionPath: plan.regionPath,
       year: plan.year,
       kind: plan.kind,
       items: itemsByPlan.get(plan.id) ?? 0,
@@ -240,7 +331,7 @@ export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources 
   });
 
   return {
-    items,
+    items: enriched,
     topics,
     documents: documentEntries,
     terms: termEntries,

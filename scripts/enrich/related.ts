@@ -38,77 +38,140 @@ function byText(a: string, b: string): number {
 }
 
 export function relatedItems(inputs: readonly RelatedInput[], options: RelatedOptions = defaultRelatedOptions): Map<string, RelatedItem[]> {
-  const postings = new Map<string, Array<{ item: number; weight: number }>>();
+  // Everything the walk touches lives in typed arrays indexed by number: words, plans and
+  // topics as indices, every item's vector as a slice of one flat array ("entries").
+  const wordIndex = new Map<string, number>();
+  const words: string[] = [];
+  const planIndex = new Map<string, number>();
+  const topicIndex = new Map<string, number>();
+  const entryStart = new Int32Array(inputs.length + 1);
+  let entryCount = 0;
+  for (const input of inputs) entryCount += input.vector.length;
+  const entryWord = new Int32Array(entryCount);
+  const entryWeight = new Float64Array(entryCount);
+  const entryItem = new Int32Array(entryCount);
+  const planOf = new Int32Array(inputs.length);
+  const topicsOf: number[][] = [];
+  let entry = 0;
   inputs.forEach((input, item) => {
+    entryStart[item] = entry;
     for (const [word, weight] of input.vector) {
-      const list = postings.get(word) ?? [];
-      list.push({ item, weight });
-      postings.set(word, list);
+      let index = wordIndex.get(word);
+      if (index === undefined) {
+        index = words.length;
+        words.push(word);
+        wordIndex.set(word, index);
+      }
+      entryWord[entry] = index;
+      entryWeight[entry] = weight;
+      entryItem[entry] = item;
+      entry += 1;
+    }
+    if (!planIndex.has(input.plan)) planIndex.set(input.plan, planIndex.size);
+    planOf[item] = planIndex.get(input.plan)!;
+    topicsOf.push(
+      input.topics.map((topic) => {
+        if (!topicIndex.has(topic)) topicIndex.set(topic, topicIndex.size);
+        return topicIndex.get(topic)!;
+      }),
+    );
+  });
+  entryStart[inputs.length] = entry;
+
+  // Posting lists: the entries of each word, heaviest first, cut to postingsPerWord; a word
+  // in too many items (or in one only) is not indexed. `kept` marks the entries that stay.
+  const byWord: number[][] = words.map(() => []);
+  for (let at = 0; at < entryCount; at += 1) byWord[entryWord[at]!]!.push(at);
+  const maxPostings = Math.max(2, Math.floor(inputs.length * options.maxDocumentShare));
+  const postingStart = new Int32Array(words.length + 1);
+  const postingItem = new Int32Array(entryCount);
+  const postingWeight = new Float64Array(entryCount);
+  const kept = new Uint8Array(entryCount);
+  let posting = 0;
+  byWord.forEach((list, word) => {
+    postingStart[word] = posting;
+    if (list.length > maxPostings || list.length < 2) return;
+    list.sort((a, b) => entryWeight[b]! - entryWeight[a]! || entryItem[a]! - entryItem[b]!);
+    if (list.length > options.postingsPerWord) list.length = options.postingsPerWord;
+    for (const at of list) {
+      kept[at] = 1;
+      postingItem[posting] = entryItem[at]!;
+      postingWeight[posting] = entryWeight[at]!;
+      posting += 1;
     }
   });
-  const maxPostings = Math.max(2, Math.floor(inputs.length * options.maxDocumentShare));
-  for (const [word, list] of postings) {
-    if (list.length > maxPostings || list.length < 2) {
-      postings.delete(word);
-      continue;
-    }
-    list.sort((a, b) => b.weight - a.weight || a.item - b.item);
-    if (list.length > options.postingsPerWord) list.length = options.postingsPerWord;
-  }
+  postingStart[words.length] = posting;
 
-  // Which items each word's (trimmed) posting list keeps: the words two items share in the walk.
-  const kept = new Map<string, Map<number, number>>();
-  for (const [word, list] of postings) kept.set(word, new Map(list.map((posting) => [posting.item, posting.weight])));
+  // URLs ranked once, so that ties in score are broken by comparing numbers.
+  const urlRank = new Int32Array(inputs.length);
+  const byUrl = inputs.map((_, item) => item).sort((a, b) => byText(inputs[a]!.url, inputs[b]!.url));
+  byUrl.forEach((item, rank) => {
+    const previous = byUrl[rank - 1];
+    urlRank[item] = previous !== undefined && inputs[previous]!.url === inputs[item]!.url ? urlRank[previous]! : rank;
+  });
 
   // Scores accumulate in one array reused for every item (cleared through the list of items touched);
   // per candidate only a number is kept, and the reasons (terms, keywords) are worked out for the few
-  // candidates that make the list. Walk order and arithmetic are as before, so the scores are too.
+  // candidates that make the list. Walk order and arithmetic are those of a plain walk over the posting
+  // lists, so the scores are too.
   const sums = new Float64Array(inputs.length);
   const touched: number[] = [];
   const isTouched = new Uint8Array(inputs.length);
-  const before = (a: { score: number; url: string }, b: { score: number; url: string }): boolean =>
-    a.score > b.score || (a.score === b.score && byText(a.url, b.url) < 0);
+  // Marks (item + 1) of the item being scored: its topics and its words with their weights.
+  const topicMark = new Int32Array(topicIndex.size);
+  const wordMark = new Int32Array(words.length);
+  const wordWeight = new Float64Array(words.length);
+  const before = (a: { score: number; rank: number }, b: { score: number; rank: number }): boolean =>
+    a.score > b.score || (a.score === b.score && a.rank < b.rank);
 
   const result = new Map<string, RelatedItem[]>();
   inputs.forEach((input, item) => {
-    for (const [word, weight] of input.vector) {
-      for (const posting of postings.get(word) ?? []) {
-        if (posting.item === item || inputs[posting.item]!.plan === input.plan) continue;
-        if (isTouched[posting.item] === 0) {
-          isTouched[posting.item] = 1;
-          touched.push(posting.item);
+    const mark = item + 1;
+    const plan = planOf[item]!;
+    for (let at = entryStart[item]!; at < entryStart[item + 1]!; at += 1) {
+      const word = entryWord[at]!;
+      const weight = entryWeight[at]!;
+      wordMark[word] = mark;
+      wordWeight[word] = weight;
+      for (let next = postingStart[word]!; next < postingStart[word + 1]!; next += 1) {
+        const other = postingItem[next]!;
+        if (other === item || planOf[other] === plan) continue;
+        if (isTouched[other] === 0) {
+          isTouched[other] = 1;
+          touched.push(other);
         }
-        sums[posting.item] = sums[posting.item]! + weight * posting.weight;
+        sums[other] = sums[other]! + weight * postingWeight[next]!;
       }
     }
-    const topics = new Set(input.topics);
+    for (const topic of topicsOf[item]!) topicMark[topic] = mark;
     // The best `limit` candidates by (score desc, url asc), kept sorted; a candidate is a handful of numbers.
-    const best: Array<{ other: number; score: number; url: string }> = [];
+    const best: Array<{ other: number; score: number; rank: number }> = [];
     for (const other of touched) {
-      const candidate = inputs[other]!;
       let sharedTopics = 0;
-      for (const topic of candidate.topics) if (topics.has(topic)) sharedTopics += 1;
+      for (const topic of topicsOf[other]!) if (topicMark[topic] === mark) sharedTopics += 1;
       const score = Math.round((sums[other]! + options.topicBonus * sharedTopics) * 1000) / 1000;
       sums[other] = 0;
       isTouched[other] = 0;
       if (score < options.minScore) continue;
-      const entry = { other, score, url: candidate.url };
-      if (best.length === options.limit && !before(entry, best[best.length - 1]!)) continue;
+      const candidate = { other, score, rank: urlRank[other]! };
+      if (best.length === options.limit && !before(candidate, best[best.length - 1]!)) continue;
       let at = best.length;
-      while (at > 0 && before(entry, best[at - 1]!)) at -= 1;
-      best.splice(at, 0, entry);
+      while (at > 0 && before(candidate, best[at - 1]!)) at -= 1;
+      best.splice(at, 0, candidate);
       if (best.length > options.limit) best.pop();
     }
     touched.length = 0;
+    const topics = new Set(input.topics);
     const terms = new Set(input.terms);
     result.set(
       input.url,
       best.map(({ other, score }) => {
         const candidate = inputs[other]!;
+        // The words both items have where the other item stayed in the word's (trimmed) posting list.
         const shared: Array<[string, number]> = [];
-        for (const [word, weight] of input.vector) {
-          const theirs = kept.get(word)?.get(other);
-          if (theirs !== undefined) shared.push([word, weight * theirs]);
+        for (let at = entryStart[other]!; at < entryStart[other + 1]!; at += 1) {
+          const word = entryWord[at]!;
+          if (kept[at] === 1 && wordMark[word] === mark) shared.push([words[word]!, wordWeight[word]! * entryWeight[at]!]);
         }
         return {
           url: candidate.url,
