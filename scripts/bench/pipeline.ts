@@ -240,7 +240,7 @@ export async function benchPipeline(options: BenchOptions): Promise<BenchResult>
     pipeline,
     bare,
     incrementalIngest,
-    searchIndexBytes: directorySize(join(root, 'dist', 'pagefind')),
+    searchIndexBytes: directorySize(join(root, 'dist', 'search-index')),
     bareSearchIndexBytes: options.bare ? directorySize(join(bareRoot, 'dist', 'pagefind')) : 0,
     search,
     bareSearch,

@@ -1,20 +1,16 @@
 /**
  * The search page in the browser: reads the query and filters from the URL, runs
- * scripts/search/query.ts over Pagefind (loaded from the site's own base path),
- * renders results and facets, and writes every change back to the URL so a search
- * can be shared and reloaded.
+ * scripts/search/query.ts over the site's search index (opened as soon as the page
+ * loads, from the site's own base path), renders results and facets, and writes
+ * every change back to the URL so a search can be shared and reloaded. While the
+ * reader types, the index files of the words typed so far are fetched.
  */
-import { excerpt, search, type FilterCounts, type Hit, type PagefindLike, type SearchOptions } from '../../../scripts/search/query.ts';
+import { indexFolder, openIndex, type SearchIndex } from '../../../scripts/search/engine.ts';
+import { excerpt, preload, search, type FilterCounts, type Hit, type SearchOptions } from '../../../scripts/search/query.ts';
 import { facetKeys } from '../../../scripts/search/records.ts';
 import { strings } from './strings.ts';
 
 const pageSize = 20;
-
-interface PagefindModule extends PagefindLike {
-  init: () => Promise<void>;
-  options: (options: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<FilterCounts>;
-}
 
 export interface SearchState {
   query: string;
@@ -67,16 +63,9 @@ export function start(): void {
   const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   const segment = segmenter === null ? undefined : (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 
-  let pagefind: Promise<PagefindModule> | null = null;
-  const loadPagefind = (): Promise<PagefindModule> => {
-    pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-      await module.options({ baseUrl: '/' });
-      await module.init();
-      return module;
-    })();
-    return pagefind;
-  };
+  // Opened now, not on the first query: the manifest and the record table are the only files every search needs.
+  const opening: Promise<SearchIndex> = openIndex(`${base}${indexFolder}`);
+  opening.catch(() => undefined);
 
   let state = readState(new URLSearchParams(location.search));
   let generation = 0;
@@ -154,10 +143,10 @@ export function start(): void {
     more.hidden = true;
     hits = [];
     shown = 0;
-    let engine: PagefindModule;
+    let index: SearchIndex;
     try {
-      engine = await loadPagefind();
-      if (Object.keys(allFilters).length === 0) allFilters = await engine.filters();
+      index = await opening;
+      if (Object.keys(allFilters).length === 0) allFilters = index.counts();
     } catch {
       status.textContent = strings.failed;
       return;
@@ -168,7 +157,7 @@ export function start(): void {
       return;
     }
     status.textContent = strings.loading;
-    const outcome = await search(engine, state.query, searchOptions(state), { dictionary, ...(segment ? { segment } : {}) });
+    const outcome = await search(index, state.query, searchOptions(state), { dictionary, ...(segment ? { segment } : {}) });
     if (current !== generation) return;
     hits = outcome.hits;
     terms = outcome.terms;
@@ -198,6 +187,9 @@ export function start(): void {
     return { query: input.value, filters, sort: sort === 'year-desc' || sort === 'year-asc' ? sort : '' };
   };
 
+  input.addEventListener('input', () => {
+    void opening.then((index) => preload(index, input.value)).catch(() => undefined);
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     state = stateFromForm();
