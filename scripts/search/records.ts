@@ -1,7 +1,9 @@
 /**
- * One Pagefind custom record per item (every hit opens the item at its stable URL)
- * and one per plan, built straight from the model so the index does not depend on
- * how the pages render.
+ * One search record per item (every hit opens the item at its stable URL) and one
+ * per plan, built straight from the model so the index does not depend on how the
+ * pages render. The shape is Pagefind's custom record: the site's index
+ * (build-index.ts) reads content, meta and filters; stock Pagefind, the quality
+ * baseline (stock-index.ts), reads all of it.
  */
 import { itemsOf, type Plan, type RegionLevel } from '../../src/model/plan.ts';
 import { indexTokens } from './tokens.ts';
