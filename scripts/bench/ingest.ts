@@ -14,7 +14,7 @@ export interface IngestFigures {
   megabytes: number;
   genreLoadMs: number;
   divisionLoadMs: number;
-  /** jieba's dictionary, loaded once per run by the enrich step at the end of the ingest. */
+  /** jieba's dictionary, loaded once per run by the enrich stage when some item is not in its cache. */
   jiebaLoadMs: number;
   seconds: number;
   plansPerSecond: number;

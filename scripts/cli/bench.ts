@@ -75,8 +75,10 @@ if (values.plans !== undefined) {
   // Search quality on the bundled plans, ingested into a scratch directory so the repo's content stays as it is.
   const content = mkdtempSync(join(tmpdir(), 'atlas-bench-content-'));
   try {
-    const ingested = spawnSync(process.execPath, ['scripts/cli/ingest.ts', '--content', content, '--no-cache'], { encoding: 'utf8' });
-    if (ingested.status !== 0) throw new Error(`ingest failed: ${ingested.stderr}`);
+    for (const stage of ['ingest', 'enrich']) {
+      const run = spawnSync(process.execPath, [`scripts/cli/${stage}.ts`, '--content', content, '--no-cache'], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`${stage} failed: ${run.stderr}`);
+    }
     console.log('\n## Search quality (Chromium, bundled plans; recall and R-precision against Ctrl+F)');
     console.log(formatReport(await measureQuality(content, loadQueries('test/search/queries.yaml'), ['atlas', 'stock']), false));
   } finally {
