@@ -16,7 +16,7 @@ import { loadTopics } from './corpus.ts';
 import {
   bucketKey,
   bucketOf,
-  facetOrder,
+  facetKeys,
   formatVersion,
   fragmentPath,
   planFacets,
@@ -79,7 +79,7 @@ function tokenPositions(content: string): Map<string, number[]> {
  * the manifest, written last.
  */
 export function buildIndexFiles(plans: Iterable<readonly SearchRecord[]>, put: (path: string, bytes: Uint8Array) => void): Manifest {
-  const values = Object.fromEntries(facetOrder.map((key) => [key, new Values()])) as Record<(typeof facetOrder)[number], Values>;
+  const values = Object.fromEntries(facetKeys.map((key) => [key, new Values()])) as Record<(typeof facetKeys)[number], Values>;
   const tokens = new Map<string, Building>();
   const plansTable = new Writer();
   const recordsTable = new Writer();
@@ -166,7 +166,7 @@ export function buildIndexFiles(plans: Iterable<readonly SearchRecord[]>, put: (
     plans: planCount,
     buckets,
     averageLength: record === 0 ? 0 : totalLength / record,
-    facets: Object.fromEntries(facetOrder.map((key) => [key, values[key].list])),
+    facets: Object.fromEntries(facetKeys.map((key) => [key, values[key].list])),
   };
   put('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest)}\n`));
   return manifest;

@@ -9,7 +9,7 @@ import {
   bucketOf,
   decodeBucket,
   decodePostings,
-  facetOrder,
+  facetKeys,
   fragmentPath,
   planFacets,
   postingPath,
@@ -164,9 +164,9 @@ export class SearchIndex {
 
   /** How many of `records` have each facet value; every record when none are given. */
   counts(records?: Iterable<number>): FilterCounts {
-    const tallies = facetOrder.map((key) => new Float64Array((this.manifest.facets[key] ?? []).length));
+    const tallies = facetKeys.map((key) => new Float64Array((this.manifest.facets[key] ?? []).length));
     const add = (record: number): void => {
-      facetOrder.forEach((key, k) => {
+      facetKeys.forEach((key, k) => {
         const values = this.valuesOf(record, key);
         for (let i = 0; i < values.length; i++) tallies[k]![values[i]!]! += 1;
       });
@@ -174,7 +174,7 @@ export class SearchIndex {
     if (records === undefined) for (let r = 0; r < this.size; r++) add(r);
     else for (const record of records) add(record);
     const counts: FilterCounts = {};
-    facetOrder.forEach((key, k) => {
+    facetKeys.forEach((key, k) => {
       const names = this.manifest.facets[key] ?? [];
       const bucket: Record<string, number> = {};
       tallies[k]!.forEach((count, index) => {

@@ -35,7 +35,9 @@ export interface Manifest {
   facets: Record<string, string[]>;
 }
 
-export const facetOrder = ['year', 'province', 'level', 'kind', 'topic'] as const;
+/** Facet keys, as they also appear in the search page URL. */
+export const facetKeys = ['year', 'province', 'level', 'kind', 'topic'] as const;
+export type FacetKey = (typeof facetKeys)[number];
 /** Facets of a plan (the same for all of its records); topic is per record. */
 export const planFacets = ['year', 'province', 'level', 'kind'] as const;
 

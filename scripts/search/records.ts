@@ -24,8 +24,7 @@ export type TopicsByUrl = ReadonlyMap<string, readonly string[]>;
 export const recordLanguage = 'zh';
 
 /** Facet keys as they appear in the search page URL. */
-export const facetKeys = ['year', 'province', 'level', 'kind', 'topic'] as const;
-export type FacetKey = (typeof facetKeys)[number];
+export { facetKeys, type FacetKey } from './index-format.ts';
 
 export const levelNames: Record<RegionLevel, string> = {
   province: '省级',

@@ -7,7 +7,8 @@
  */
 import { indexFolder, openIndex, type SearchIndex } from '../../../scripts/search/engine.ts';
 import { excerpt, preload, search, type FilterCounts, type Hit, type SearchOptions } from '../../../scripts/search/query.ts';
-import { facetKeys } from '../../../scripts/search/records.ts';
+// Not records.ts: it reads the plan model, and the page would ship its schema library.
+import { facetKeys } from '../../../scripts/search/index-format.ts';
 import { strings } from './strings.ts';
 
 const pageSize = 20;
