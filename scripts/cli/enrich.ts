@@ -139,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
     [...enrichmentFiles(enrichment)].map(([path, text]) => [path.slice(prefix.length), { sha256: sha256(text), text: () => text }]),
   );
   const output = syncFiles(join(values.content, enrichmentDirectory), wanted, cache?.stamps(values.content) ?? null);
-  cache?.save(values.content, output.stamps);
+  cache?.save(values.content, output.state);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const fromCache = cache ? ` (${recomputed} recomputed, ${items.length - recomputed} unchanged from ${display(cache.directory)})` : '';

@@ -1,26 +1,27 @@
 /**
- * npm run ingest                       ingest content/sources/ into content/plans/
+ * npm run ingest                       ingest content/sources/ into content/plans/ and
+ *                                      content/reports/ingest-report.json (npm run enrich follows)
  * npm run ingest -- --check FILE       show what was understood of one document; writes nothing
  * npm run --silent ingest -- --json FILE   print one document's parsed model as JSON
  *
  * Options for tools and tests: --sources DIR (default content/sources),
  * --content DIR (default content), --cache DIR (default .cache/ingest: a
  * document whose bytes, sidecar and ingest code are unchanged is not parsed
- * again), --no-cache.
+ * again), --no-cache. A file of the collections is written only when its bytes
+ * change, and a plan whose source is gone is deleted (scripts/ingest/output.ts says
+ * what a killed run can leave and why the next run repairs it).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { itemsOf, type Plan, type Section } from '../../src/model/plan.ts';
-import { enrichCorpus } from '../enrich/enrich.ts';
-import { enrichmentDirectory, enrichmentFiles } from '../enrich/files.ts';
-import { loadGenre } from '../genre/load.ts';
-import { codeVersion, IngestCache } from '../ingest/cache.ts';
-import { ingestCorpus, type IngestFailure } from '../ingest/corpus.ts';
-import { loadDivisionIndex } from '../ingest/divisions.ts';
-import { ingestDocument, type IngestedDocument, type SourceDocument } from '../ingest/document.ts';
+// Only light modules are imported up front: a run where every document is a cache
+// hit never loads the parser, the genre tables, the GB/T 2260 divisions, remark or zod.
+import type { Plan, Section } from '../../src/model/plan.ts';
+import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/cache.ts';
+import type { IngestContext, IngestedDocument, SourceDocument } from '../ingest/document.ts';
 import { formatIngestError, IngestError } from '../ingest/errors.ts';
-import { replaceCollections } from '../ingest/output.ts';
+import { asIngestError, rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
+import { sha256, syncFiles, type FolderState, type WantedFile } from '../ingest/output.ts';
 
 const sourceExtension = '.txt';
 const sidecarExtension = '.meta.yaml';
@@ -30,17 +31,26 @@ function display(path: string): string {
   return shown.startsWith('..') ? path : shown;
 }
 
-function readSource(path: string): SourceDocument {
+/** `hasSidecar` answers from a listing of the folder where there is one (no lookup per source). */
+function readSource(path: string, hasSidecar: (path: string) => boolean = existsSync): SourceDocument {
   const sidecarPath = path.slice(0, -sourceExtension.length) + sidecarExtension;
   return {
     file: display(path),
     bytes: readFileSync(path),
-    sidecar: existsSync(sidecarPath) ? { file: display(sidecarPath), text: readFileSync(sidecarPath, 'utf8') } : null,
+    sidecar: hasSidecar(sidecarPath) ? { file: display(sidecarPath), text: readFileSync(sidecarPath, 'utf8') } : null,
   };
 }
 
-function context() {
-  return { genre: loadGenre(), divisions: loadDivisionIndex() };
+/** The parser and what it needs, loaded on first use. */
+async function loadParser(divisionsFile: string | null): Promise<{ parse: (source: SourceDocument) => IngestedDocument; summarize: (document: IngestedDocument) => DocumentSummary }> {
+  const [{ ingestDocument }, { summarize }, { loadGenre }, { loadDivisionIndex }] = await Promise.all([
+    import('../ingest/document.ts'),
+    import('../ingest/corpus.ts'),
+    import('../genre/load.ts'),
+    import('../ingest/divisions.ts'),
+  ]);
+  const context: IngestContext = { genre: loadGenre(), divisions: loadDivisionIndex(divisionsFile) };
+  return { parse: (source) => ingestDocument(source, context), summarize };
 }
 
 /** Hints speak of "NAME.meta.yaml"; name the real sidecar beside the failing source. */
@@ -51,7 +61,7 @@ function printFailures(failures: readonly IngestFailure[]): void {
   }
 }
 
-function ingestOne(path: string): IngestedDocument | null {
+async function ingestOne(path: string): Promise<IngestedDocument | null> {
   if (!path.endsWith(sourceExtension)) {
     console.error(`${path}: error [not-a-source] sources are ${sourceExtension} files\n  hint: save the plan's text as UTF-8 ${sourceExtension}`);
     return null;
@@ -61,8 +71,9 @@ function ingestOne(path: string): IngestedDocument | null {
     return null;
   }
   const source = readSource(path);
+  const { parse } = await loadParser(null);
   try {
-    return ingestDocument(source, context());
+    return parse(source);
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
     printFailures([{ file: source.file, error }]);
@@ -79,7 +90,7 @@ function outline(sections: readonly Section[], indent: string, lines: string[]):
   }
 }
 
-function describe(document: IngestedDocument): string {
+function describe(document: IngestedDocument, items: number): string {
   const plan: Plan = document.plan;
   const mark = (field: string): string =>
     plan.inferred.includes(field) ? '  (inferred)' : document.fromSidecar.includes(field) ? '  (sidecar)' : '';
@@ -101,7 +112,7 @@ function describe(document: IngestedDocument): string {
     `  from sidecar  ${document.fromSidecar.join(', ') || 'nothing'}`,
     `  removed       ${plan.removed.length} piece(s) of web-page noise`,
     ...plan.removed.map((removed) => `    line ${String(removed.line).padEnd(5)} [${removed.rule}] ${removed.text}`),
-    `  outline       ${[...itemsOf(plan.sections)].length} items`,
+    `  outline       ${items} items`,
   ];
   outline(plan.sections, '    ', lines);
   if (document.warnings.length > 0) {
@@ -111,18 +122,58 @@ function describe(document: IngestedDocument): string {
   return lines.join('\n');
 }
 
-function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirectory: string | null): number {
+/** A document of this run: its summary, and its Markdown when it has to be written. */
+interface RunDocument {
+  summary: DocumentSummary;
+  markdown: () => string;
+}
+
+async function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirectory: string | null): Promise<number> {
   const started = performance.now();
-  const names = existsSync(sourceDirectory) ? readdirSync(sourceDirectory).filter((name) => name.endsWith(sourceExtension)).sort() : [];
-  const orphanSidecars = existsSync(sourceDirectory)
-    ? readdirSync(sourceDirectory).filter((name) => name.endsWith(sidecarExtension) && !names.includes(name.slice(0, -sidecarExtension.length) + sourceExtension))
-    : [];
-  const cache = cacheDirectory ? new IngestCache(cacheDirectory) : null;
-  const { documents, failures } = ingestCorpus(
-    names.map((name) => readSource(join(sourceDirectory, name))),
-    context(),
-    cache ? { cache, version: codeVersion(process.cwd()) } : null,
-  );
+  const listing = existsSync(sourceDirectory) ? readdirSync(sourceDirectory) : [];
+  const names = listing.filter((name) => name.endsWith(sourceExtension)).sort();
+  const sidecars = new Set(listing.filter((name) => name.endsWith(sidecarExtension)));
+  const sourceNames = new Set(names);
+  const orphanSidecars = [...sidecars].filter((name) => !sourceNames.has(name.slice(0, -sidecarExtension.length) + sourceExtension)).sort();
+  const hasSidecar = (path: string): boolean => sidecars.has(basename(path));
+  const cache = cacheDirectory ? new IngestCache(cacheDirectory, codeVersion(process.cwd())) : null;
+  let parser: Awaited<ReturnType<typeof loadParser>> | null = null;
+
+  const parsed: RunDocument[] = [];
+  const failures: IngestFailure[] = [];
+  for (const name of names) {
+    const path = join(sourceDirectory, name);
+    const sidecarPath = path.slice(0, -sourceExtension.length) + sidecarExtension;
+    const stats = cache ? { source: statSync(path), sidecar: hasSidecar(sidecarPath) ? statSync(sidecarPath) : null } : null;
+    const known = cache && stats ? cache.knownKey(display(path), stats.source, stats.sidecar) : null;
+    const knownHit = known && cache ? cache.get(known) : null;
+    if (knownHit && known && cache && stats) {
+      cache.rememberSource(display(path), stats.source, stats.sidecar, known);
+      parsed.push({ summary: knownHit, markdown: () => cache.markdown(known) });
+      continue;
+    }
+    const source = readSource(path, hasSidecar);
+    const key = cache ? cacheKey(source, cache.version) : null;
+    if (key && cache && stats) cache.rememberSource(source.file, stats.source, stats.sidecar, key);
+    const hit = key && cache && key !== known ? cache.get(key) : null;
+    if (hit && key && cache) {
+      parsed.push({ summary: hit, markdown: () => cache.markdown(key) });
+      continue;
+    }
+    parser ??= await loadParser(cache?.divisionsFile ?? null);
+    try {
+      const document = parser.parse(source);
+      const summary = parser.summarize(document);
+      if (key && cache) cache.set(key, summary, document.markdown);
+      parsed.push({ summary, markdown: () => document.markdown });
+    } catch (error) {
+      failures.push({ file: source.file, error: asIngestError(error) });
+    }
+  }
+  const { kept, failures: duplicates } = rejectDuplicates(parsed, (document) => ({ id: document.summary.id, file: document.summary.report.file }));
+  failures.push(...duplicates);
+  failures.sort((a, b) => a.file.localeCompare(b.file));
+  const documents = kept.sort((a, b) => a.summary.id.localeCompare(b.summary.id));
   for (const name of orphanSidecars) {
     failures.push({
       file: display(join(sourceDirectory, name)),
@@ -130,49 +181,40 @@ function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirec
     });
   }
 
-  const plans = new Map(documents.map((document) => [`${document.plan.id}.md`, document.markdown]));
   const report = {
-    plans: documents.map((document) => ({
-      file: document.plan.sourceFile,
-      url: document.plan.url,
-      encoding: document.encoding,
-      inferred: document.plan.inferred,
-      fromSidecar: document.fromSidecar,
-      normalized: document.normalized,
-      removed: document.plan.removed,
-      warnings: document.warnings,
-    })),
+    plans: documents.map((document) => document.summary.report),
     failures: failures.map((failure) => ({ file: failure.file, code: failure.error.code, line: failure.error.line, message: failure.error.message, hint: failure.error.hint })),
   };
-  // Enrich and link need the whole corpus: topics, cited documents, policy terms, related items.
-  const enrichStarted = performance.now();
-  const enrichment = enrichCorpus(documents.map((document) => document.plan));
-  const enrichmentPrefix = `${enrichmentDirectory}/`;
-  const enriched = new Map([...enrichmentFiles(enrichment)].map(([path, text]) => [path.slice(enrichmentPrefix.length), text]));
-  const enrichSeconds = ((performance.now() - enrichStarted) / 1000).toFixed(2);
-
-  replaceCollections(
-    contentDirectory,
-    new Map([
-      ['plans', plans],
-      [enrichmentDirectory, enriched],
-      ['reports', new Map([['ingest-report.json', `${JSON.stringify(report, null, 2)}\n`]])],
-    ]),
-  );
-
-  const items = documents.reduce((sum, document) => sum + [...itemsOf(document.plan.sections)].length, 0);
-  const removed = documents.reduce((sum, document) => sum + document.plan.removed.length, 0);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const parsed = cache ? ` (${cache.misses} parsed, ${cache.hits} unchanged from ${display(cache.directory)})` : '';
-  console.log(`ingest: ${documents.length} plans, ${items} items from ${display(sourceDirectory)}${parsed} in ${seconds} s; removed ${removed} pieces of web-page noise (see ${display(join(contentDirectory, 'reports', 'ingest-report.json'))})`);
-  console.log(
-    `enrich: ${enrichment.topics.length} topics, ${enrichment.documents.length} cited documents, ${enrichment.terms.length} policy terms in ${enrichSeconds} s`,
-  );
-  if (enrichment.unassigned.length > 0) {
-    console.log(`enrich: ${enrichment.unassigned.length} item(s) fit no topic: ${enrichment.unassigned.join(' ')}`);
+  const reportText = `${JSON.stringify(report, null, 2)}\n`;
+  const collections: Record<string, Map<string, WantedFile>> = {
+    plans: new Map(documents.map((document) => [`${document.summary.id}.md`, { sha256: document.summary.sha256, text: document.markdown }])),
+    reports: new Map([['ingest-report.json', { sha256: sha256(reportText), text: () => reportText }]]),
+  };
+  // Staging folders of runs before output was written file by file.
+  for (const entry of existsSync(contentDirectory) ? readdirSync(contentDirectory) : []) {
+    if (entry.startsWith('.staging-')) rmSync(join(contentDirectory, entry), { recursive: true, force: true });
   }
+  const stamps: Record<string, FolderState> = {};
+  let written = 0;
+  let removedFiles = 0;
+  for (const [folder, files] of Object.entries(collections)) {
+    const result = syncFiles(join(contentDirectory, folder), files, cache?.stamps(contentDirectory, folder) ?? null);
+    stamps[folder] = result.state;
+    written += result.written;
+    removedFiles += result.removed;
+  }
+  cache?.save(contentDirectory, stamps);
+
+  const items = documents.reduce((sum, document) => sum + document.summary.items, 0);
+  const removed = documents.reduce((sum, document) => sum + document.summary.report.removed.length, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const fromCache = cache ? ` (${cache.misses} parsed, ${cache.hits} unchanged from ${display(cache.directory)})` : '';
+  console.log(
+    `ingest: ${documents.length} plans, ${items} items from ${display(sourceDirectory)}${fromCache} in ${seconds} s; ` +
+      `${written} file(s) written, ${removedFiles} removed; removed ${removed} pieces of web-page noise (see ${display(join(contentDirectory, 'reports', 'ingest-report.json'))})`,
+  );
   for (const document of documents) {
-    for (const warning of document.warnings) console.warn(`${document.plan.sourceFile}:${warning.line}: warning ${warning.message}`);
+    for (const warning of document.summary.report.warnings) console.warn(`${document.summary.report.file}:${warning.line}: warning ${warning.message}`);
   }
   if (failures.length > 0) {
     printFailures(failures);
@@ -182,7 +224,7 @@ function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirec
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -196,13 +238,14 @@ function main(argv: string[]): number {
     strict: true,
   });
   if (values.check !== undefined) {
-    const document = ingestOne(values.check);
+    const document = await ingestOne(values.check);
     if (!document) return 1;
-    console.log(describe(document));
+    const { itemsOf } = await import('../../src/model/plan.ts');
+    console.log(describe(document, [...itemsOf(document.plan.sections)].length));
     return 0;
   }
   if (values.json !== undefined) {
-    const document = ingestOne(values.json);
+    const document = await ingestOne(values.json);
     if (!document) return 1;
     process.stdout.write(`${JSON.stringify(document.plan, null, 2)}\n`);
     return 0;
@@ -211,7 +254,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   console.error(`ingest: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 2;

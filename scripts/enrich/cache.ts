@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic, type FileStamps } from '../ingest/output.ts';
+import { writeFileAtomic, type FolderState } from '../ingest/output.ts';
 import type { ItemFacts, ItemHead, PlanHead } from './enrich.ts';
 
 /** Files whose change must invalidate every cached result (with jieba's and pinyin-pro's versions, in the lockfile). */
@@ -105,13 +105,13 @@ export class EnrichCache {
     this.items = new Table(join(directory, 'items.json'), version);
   }
 
-  stamps(contentDirectory: string): FileStamps | null {
-    const saved = readStore<FileStamps>(join(this.directory, 'outputs.json'), resolve(contentDirectory));
+  stamps(contentDirectory: string): FolderState | null {
+    const saved = readStore<FolderState>(join(this.directory, 'outputs.json'), resolve(contentDirectory));
     return saved['enrichment'] ?? null;
   }
 
   /** Last, once content/enrichment/ is complete. */
-  save(contentDirectory: string, stamps: FileStamps): void {
+  save(contentDirectory: string, stamps: FolderState): void {
     this.plans.save();
     this.items.save();
     writeFileAtomic(join(this.directory, 'outputs.json'), JSON.stringify({ version: resolve(contentDirectory), entries: { enrichment: stamps } }));
