@@ -243,7 +243,7 @@ export async function benchPipeline(options: BenchOptions): Promise<BenchResult>
     pipeline,
     bare,
     incremental,
-    searchIndexBytes: directorySize(join(root, 'dist', 'search-index')),
+    searchIndexBytes: directorySize(join(root, 'dist', 'pagefind')),
     bareSearchIndexBytes: options.bare ? directorySize(join(bareRoot, 'dist', 'pagefind')) : 0,
     search,
     bareSearch,

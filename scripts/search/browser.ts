@@ -1,7 +1,7 @@
 /**
  * Runs searches in Chromium against a built index, for the quality suite and the
  * benchmark: a static server over the site, a blank zh-CN page at the base path,
- * and the query modules (scripts/search/*.ts, types stripped) served beside it so
+ * and the query module (scripts/search/*.ts, types stripped) served beside it so
  * the browser runs exactly the code the search page bundles.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -21,9 +21,8 @@ const types: Record<string, string> = {
 
 export { chromiumPath };
 
-/** The module paths the page imports the query code and the index reader from. */
+/** The module path the page imports the query code from. */
 export const queryModulePath = '__search/query.ts';
-export const engineModulePath = '__search/engine.ts';
 
 const blankPage = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>search</title></head><body></body></html>';
 
@@ -78,28 +77,14 @@ export interface SearchSession {
   close: () => Promise<void>;
 }
 
-/**
- * Opens the blank page at `${base}__search/` over `siteDir`. With `engine` "atlas"
- * the site's index (dist/search-index/) is opened as `globalThis.atlasIndex`, as the
- * search page does when it loads; with "pagefind", stock Pagefind is initialised as
- * `globalThis.pagefind`.
- */
-export async function openSearchSession(
-  siteDir: string,
-  base: string,
-  context?: Pick<BrowserContext, 'newPage'>,
-  engine: 'atlas' | 'pagefind' = 'atlas',
-): Promise<SearchSession> {
+/** Opens the blank page at `${base}__search/` over `siteDir`, with Pagefind initialised as `window.pagefind`. */
+export async function openSearchSession(siteDir: string, base: string, context?: Pick<BrowserContext, 'newPage'>): Promise<SearchSession> {
   const server = await serve(normalize(siteDir), base);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const own = context === undefined ? await launchChromium() : null;
   const page = await (context ?? (own as NonNullable<typeof own>).context).newPage();
   await page.goto(`${origin}${base}__search/`);
-  if (engine === 'atlas') {
-    await page.evaluate(browserImport(`${base}${engineModulePath}`, `globalThis.atlasIndex = await module.openIndex(${JSON.stringify(`${base}search-index/`)});`));
-  } else {
-    await page.evaluate(browserImport(`${base}pagefind/pagefind.js`, 'await module.init(); globalThis.pagefind = module;'));
-  }
+  await page.evaluate(browserImport(`${base}pagefind/pagefind.js`, 'await module.init(); globalThis.pagefind = module;'));
   return {
     page,
     origin,

@@ -4,7 +4,7 @@
  * Search quality in Chromium against freshly built indexes of the content, per
  * query set: recall, R-precision and MRR against what Ctrl+F finds (the items whose
  * text contains every term). Modes:
- *   atlas   our index (character-bigram phrases, scripts/search/build-index.ts) and our query module — what the site ships
+ *   atlas   our index (character-bigram tokens) and our query module — what the site ships
  *   stock   stock Pagefind: the plain text indexed and queried by Pagefind alone
  *   rerank  stock Pagefind, then the results containing the query moved first
  */
@@ -16,7 +16,6 @@ import { launchChromium } from '../browser/chromium.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { writeSearchIndex } from './build-index.ts';
-import { writeStockIndex } from './stock-index.ts';
 import { browserImport, openSearchSession, queryModulePath, type SearchSession } from './browser.ts';
 import { loadPlans } from '../content/plans.ts';
 import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './metrics.ts';
@@ -51,7 +50,7 @@ export async function rankedInBrowser(session: SearchSession, mode: Mode, query:
     const mode = ${JSON.stringify(mode)};
     let fragments;
     if (mode === 'atlas') {
-      const outcome = await module.search(globalThis.atlasIndex, query);
+      const outcome = await module.search(pagefind, query);
       fragments = await Promise.all(outcome.hits.map((hit) => hit.data()));
     } else {
       const response = await pagefind.search(query);
@@ -92,9 +91,8 @@ export async function measureQuality(contentDir: string, queries: QueriesFile, w
       const siteModes = wanted.filter((mode) => (mode === 'atlas') !== stock);
       if (siteModes.length === 0) continue;
       const site = join(work, stock ? 'stock' : 'atlas');
-      if (stock) await writeStockIndex({ contentDir, outDir: join(site, 'pagefind'), base });
-      else writeSearchIndex({ contentDir, outDir: join(site, 'search-index'), base });
-      const session = await openSearchSession(site, base, browser.context, stock ? 'pagefind' : 'atlas');
+      await writeSearchIndex({ contentDir, outDir: join(site, 'pagefind'), base, stock });
+      const session = await openSearchSession(site, base, browser.context);
       try {
         for (const mode of siteModes) reports.push(await measureMode(session, mode, items, queries));
       } finally {

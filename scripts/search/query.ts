@@ -1,29 +1,46 @@
 /**
- * The query side, run in the browser over the site's search index
- * (scripts/search/engine.ts) and in tests over the same index built in memory.
- * Each term of the query is an exact phrase of its tokens (tokens.ts): the records
- * found are exactly those whose text contains the term, with how often (BM25 of
- * the phrase). Then: records containing every term first, then by how many terms
- * they contain, then by score (or by year, when asked).
+ * The query side, run in the browser in front of Pagefind (and in tests against a
+ * fake). For each term of the query it finds exactly the records whose text
+ * contains the term, then ranks: records containing every term first, then by how
+ * many terms they contain, then by Pagefind's own score (or the chosen sort).
  */
-import type { Filters, FilterCounts, Fragment, SearchIndex } from './engine.ts';
-import type { Postings } from './index-format.ts';
 import { normalizeText, planTerm, queryTerms, type TermPlan } from './tokens.ts';
 
-export type { FilterCounts, Fragment } from './engine.ts';
+export interface PagefindFragment {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+  filters: FilterCounts;
+}
 
 export interface SearchOptions {
-  filters?: Filters;
-  sort?: { year?: 'asc' | 'desc' };
+  filters?: Record<string, string[]>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The part of Pagefind's browser API this module uses. */
+export interface PagefindLike {
+  search: (term: string, options?: SearchOptions) => Promise<PagefindResponse | null>;
 }
 
 export interface Hit {
-  /** The record's number in the index. */
-  record: number;
+  id: string;
   /** How many query terms the record contains (all of them come first). */
   matched: number;
   score: number;
-  data: () => Promise<Fragment>;
+  data: () => Promise<PagefindFragment>;
 }
 
 export interface SearchOutcome {
@@ -33,78 +50,60 @@ export interface SearchOutcome {
   hits: Hit[];
   /** Hits that contain every term. */
   complete: number;
-  /** Facet counts of the hits (after the chosen filters). */
+  /** Facet counts of the hits; exact for one term, else from Pagefind for the first term. */
   filters: FilterCounts;
 }
 
-/** The positions of `record` in a list, or null; lists are sorted by record. */
-function positionsIn(list: Postings, record: number): Uint32Array | null {
-  let low = 0;
-  let high = list.records.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = list.records[middle]!;
-    if (found === record) return list.positions.subarray(list.starts[middle]!, list.starts[middle + 1]!);
-    if (found < record) low = middle + 1;
-    else high = middle - 1;
-  }
-  return null;
+interface TermHits {
+  ids: Map<string, { score: number; rank: number; result: PagefindResult }>;
+  filters: FilterCounts;
+  exact: boolean;
 }
 
-/** Positions of a slot (one list, or the lists of a prefix) in a record. */
-function slotPositions(slot: readonly Postings[], record: number): Set<number> | null {
-  let found: Set<number> | null = null;
-  for (const list of slot) {
-    const positions = positionsIn(list, record);
-    if (positions === null) continue;
-    found ??= new Set();
-    for (const position of positions) found.add(position);
-  }
-  return found;
+async function runSearch(pagefind: PagefindLike, term: string, options: SearchOptions): Promise<PagefindResponse> {
+  return (await pagefind.search(term, options)) ?? { results: [], filters: {} };
 }
 
-const k1 = 1.2;
-const b = 0.75;
+async function contains(result: PagefindResult, text: string): Promise<boolean> {
+  const fragment = await result.data();
+  return normalizeText(fragment.meta['text'] ?? '').includes(text);
+}
 
-/** Records containing the term, with its BM25 score in each. */
-async function findTerm(index: SearchIndex, plan: TermPlan): Promise<Map<number, number>> {
-  const last = plan.tokens.length - 1;
-  const slots = await Promise.all(
-    plan.tokens.map(async (token, i) => {
-      if (plan.prefix && i === last) return index.prefixPostings(token);
-      const list = await index.postings(token);
-      return list === null ? [] : [list];
-    }),
-  );
-  const scores = new Map<number, number>();
-  if (slots.length === 0 || slots.some((slot) => slot.length === 0)) return scores;
-  // Walk the records of the rarest slot; check the others there.
-  const size = (slot: readonly Postings[]) => slot.reduce((sum, list) => sum + list.records.length, 0);
-  const driver = slots.reduce((best, slot) => (size(slot) < size(best) ? slot : best));
-  const candidates = new Set<number>();
-  for (const list of driver) for (const record of list.records) candidates.add(record);
-  const frequencies = new Map<number, number>();
-  for (const record of candidates) {
-    const positions: Set<number>[] = [];
-    for (const slot of slots) {
-      const found = slotPositions(slot, record);
-      if (found === null) break;
-      positions.push(found);
+async function findTerm(pagefind: PagefindLike, plan: TermPlan, options: SearchOptions): Promise<TermHits> {
+  const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
+  const scoring = runSearch(pagefind, plan.tokens.join(' '), options);
+  // One token, or a prefix that would need checking anyway: Pagefind's own (prefix) search.
+  const phrase = plan.prefix ? plan.tokens.slice(0, -1) : plan.tokens;
+  const exact = phrase.length >= 2 ? runSearch(pagefind, `"${phrase.join(' ')}"`, options) : null;
+  const [scored, phrased] = await Promise.all([scoring, exact]);
+  const scores = new Map(scored.results.map((result) => [result.id, result.score]));
+  let candidates = (phrased ?? scored).results;
+  // A prefix after a phrase (2024年, 网络5) or a word prefix can overreach: check the text.
+  const needsCheck = plan.prefix && plan.tokens.length >= 2;
+  if (needsCheck) {
+    const keep = await Promise.all(candidates.map((result) => contains(result, plan.text)));
+    candidates = candidates.filter((_, index) => keep[index]);
+  }
+  const ranked = sorted ? candidates : [...candidates].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+  const ids = new Map<string, { score: number; rank: number; result: PagefindResult }>();
+  ranked.forEach((result, rank) => ids.set(result.id, { score: scores.get(result.id) ?? 0, rank, result }));
+  return { ids, filters: (phrased ?? scored).filters, exact: !needsCheck };
+}
+
+async function countFacets(hits: Hit[]): Promise<FilterCounts> {
+  const counts: FilterCounts = {};
+  const fragments = await Promise.all(hits.map((hit) => hit.data()));
+  for (const fragment of fragments) {
+    for (const [key, values] of Object.entries(fragment.filters)) {
+      const bucket = (counts[key] ??= {});
+      for (const value of values) bucket[value] = (bucket[value] ?? 0) + 1;
     }
-    if (positions.length < slots.length) continue;
-    let frequency = 0;
-    for (const start of positions[0]!) if (positions.every((set, offset) => set.has(start + offset))) frequency += 1;
-    if (frequency > 0) frequencies.set(record, frequency);
   }
-  const total = index.size;
-  const idf = Math.log(1 + (total - frequencies.size + 0.5) / (frequencies.size + 0.5));
-  const average = index.manifest.averageLength || 1;
-  for (const [record, frequency] of frequencies) {
-    const norm = k1 * (1 - b + (b * index.recordLength[record]!) / average);
-    scores.set(record, (idf * frequency * (k1 + 1)) / (frequency + norm));
-  }
-  return scores;
+  return counts;
 }
+
+/** Above this many hits, facet counts of several terms come from the first term alone. */
+const facetCountLimit = 400;
 
 /**
  * Words of a term that nothing contains as typed (推进县管校聘改革): the longest
@@ -139,43 +138,46 @@ export interface QueryContext {
   segment?: (text: string) => string[];
 }
 
-export async function search(index: SearchIndex, query: string, options: SearchOptions = {}, context: QueryContext = {}): Promise<SearchOutcome> {
-  const exact = await searchTerms(index, [...new Set(queryTerms(query))], options);
+export async function search(
+  pagefind: PagefindLike,
+  query: string,
+  options: SearchOptions = {},
+  context: QueryContext = {},
+): Promise<SearchOutcome> {
+  const exact = await searchTerms(pagefind, [...new Set(queryTerms(query))], options);
   if (exact.hits.length > 0 || context.dictionary === undefined) return exact;
   const words = [...new Set(exact.terms.flatMap((term) => splitTerm(term, context.dictionary ?? [], context.segment)))];
   if (words.length <= exact.terms.length) return exact;
-  return { ...(await searchTerms(index, words, options)), relaxed: true };
+  return { ...(await searchTerms(pagefind, words, options)), relaxed: true };
 }
 
-/** Starts fetching what a query will need, e.g. while it is typed. */
-export function preload(index: SearchIndex, query: string): void {
-  index.preload(queryTerms(query).flatMap((term) => planTerm(term).tokens));
-}
-
-async function searchTerms(index: SearchIndex, terms: string[], options: SearchOptions): Promise<SearchOutcome> {
+async function searchTerms(pagefind: PagefindLike, terms: string[], options: SearchOptions): Promise<SearchOutcome> {
   if (terms.length === 0) return { terms, relaxed: false, hits: [], complete: 0, filters: {} };
-  const perTerm = await Promise.all(terms.map((term) => findTerm(index, planTerm(term))));
-  const accept = index.matcher(options.filters);
-  const merged = new Map<number, { matched: number; score: number }>();
-  for (const scores of perTerm) {
-    let top = Number.MIN_VALUE;
-    for (const score of scores.values()) top = Math.max(top, score);
-    for (const [record, score] of scores) {
-      if (accept !== null && !accept(record)) continue;
-      const seen = merged.get(record);
-      if (seen === undefined) merged.set(record, { matched: 1, score: score / top });
-      else merged.set(record, { matched: seen.matched + 1, score: seen.score + score / top });
+  const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
+  const perTerm = await Promise.all(terms.map((term) => findTerm(pagefind, planTerm(term), options)));
+
+  const merged = new Map<string, { matched: number; score: number; rank: number; result: PagefindResult }>();
+  for (const { ids } of perTerm) {
+    const top = Math.max(...[...ids.values()].map((entry) => entry.score), Number.MIN_VALUE);
+    for (const [id, entry] of ids) {
+      const seen = merged.get(id);
+      const score = entry.score / top;
+      if (seen === undefined) merged.set(id, { matched: 1, score, rank: entry.rank, result: entry.result });
+      else merged.set(id, { ...seen, matched: seen.matched + 1, score: seen.score + score, rank: Math.min(seen.rank, entry.rank) });
     }
   }
-  const direction = options.sort?.year === 'asc' ? 1 : options.sort?.year === 'desc' ? -1 : 0;
-  const hits: Hit[] = [...merged.entries()]
-    .sort(
-      ([ra, a], [rb, b]) =>
-        b.matched - a.matched || direction * (index.year(ra) - index.year(rb)) || b.score - a.score || ra - rb,
-    )
-    .map(([record, entry]) => ({ record, matched: entry.matched, score: entry.score, data: () => index.fragment(record) }));
+  const hits = [...merged.entries()]
+    .sort(([, a], [, b]) => b.matched - a.matched || (sorted ? a.rank - b.rank : b.score - a.score || a.rank - b.rank))
+    .map(([id, entry]) => ({ id, matched: entry.matched, score: entry.score, data: entry.result.data }));
   const complete = hits.filter((hit) => hit.matched === terms.length).length;
-  return { terms, relaxed: false, hits, complete, filters: index.counts(hits.map((hit) => hit.record)) };
+
+  const single = perTerm.length === 1 && perTerm[0]!.exact;
+  const filters = single
+    ? perTerm[0]!.filters
+    : hits.length <= facetCountLimit
+      ? await countFacets(hits)
+      : perTerm[0]!.filters;
+  return { terms, relaxed: false, hits, complete, filters };
 }
 
 /**

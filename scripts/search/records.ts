@@ -1,9 +1,7 @@
 /**
- * One search record per item (every hit opens the item at its stable URL) and one
- * per plan, built straight from the model so the index does not depend on how the
- * pages render. The shape is Pagefind's custom record: the site's index
- * (build-index.ts) reads content, meta and filters; stock Pagefind, the quality
- * baseline (stock-index.ts), reads all of it.
+ * One Pagefind custom record per item (every hit opens the item at its stable URL)
+ * and one per plan, built straight from the model so the index does not depend on
+ * how the pages render.
  */
 import { itemsOf, type Plan, type RegionLevel } from '../../src/model/plan.ts';
 import { indexTokens } from './tokens.ts';
@@ -24,7 +22,8 @@ export type TopicsByUrl = ReadonlyMap<string, readonly string[]>;
 export const recordLanguage = 'zh';
 
 /** Facet keys as they appear in the search page URL. */
-export { facetKeys, type FacetKey } from './index-format.ts';
+export const facetKeys = ['year', 'province', 'level', 'kind', 'topic'] as const;
+export type FacetKey = (typeof facetKeys)[number];
 
 export const levelNames: Record<RegionLevel, string> = {
   province: '省级',

@@ -1,17 +1,20 @@
 /**
  * The search page in the browser: reads the query and filters from the URL, runs
- * scripts/search/query.ts over the site's search index (opened as soon as the page
- * loads, from the site's own base path), renders results and facets, and writes
- * every change back to the URL so a search can be shared and reloaded. While the
- * reader types, the index files of the words typed so far are fetched.
+ * scripts/search/query.ts over Pagefind (loaded from the site's own base path),
+ * renders results and facets, and writes every change back to the URL so a search
+ * can be shared and reloaded.
  */
-import { indexFolder, openIndex, type SearchIndex } from '../../../scripts/search/engine.ts';
-import { excerpt, preload, search, type FilterCounts, type Hit, type SearchOptions } from '../../../scripts/search/query.ts';
-// Not records.ts: it reads the plan model, and the page would ship its schema library.
-import { facetKeys } from '../../../scripts/search/index-format.ts';
+import { excerpt, search, type FilterCounts, type Hit, type PagefindLike, type SearchOptions } from '../../../scripts/search/query.ts';
+import { facetKeys } from '../../../scripts/search/records.ts';
 import { strings } from './strings.ts';
 
 const pageSize = 20;
+
+interface PagefindModule extends PagefindLike {
+  init: () => Promise<void>;
+  options: (options: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+}
 
 export interface SearchState {
   query: string;
@@ -64,9 +67,16 @@ export function start(): void {
   const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   const segment = segmenter === null ? undefined : (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 
-  // Opened now, not on the first query: the manifest and the record table are the only files every search needs.
-  const opening: Promise<SearchIndex> = openIndex(`${base}${indexFolder}`);
-  opening.catch(() => undefined);
+  let pagefind: Promise<PagefindModule> | null = null;
+  const loadPagefind = (): Promise<PagefindModule> => {
+    pagefind ??= (async () => {
+      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
+      await module.options({ baseUrl: '/' });
+      await module.init();
+      return module;
+    })();
+    return pagefind;
+  };
 
   let state = readState(new URLSearchParams(location.search));
   let generation = 0;
@@ -144,10 +154,10 @@ export function start(): void {
     more.hidden = true;
     hits = [];
     shown = 0;
-    let index: SearchIndex;
+    let engine: PagefindModule;
     try {
-      index = await opening;
-      if (Object.keys(allFilters).length === 0) allFilters = index.counts();
+      engine = await loadPagefind();
+      if (Object.keys(allFilters).length === 0) allFilters = await engine.filters();
     } catch {
       status.textContent = strings.failed;
       return;
@@ -158,7 +168,7 @@ export function start(): void {
       return;
     }
     status.textContent = strings.loading;
-    const outcome = await search(index, state.query, searchOptions(state), { dictionary, ...(segment ? { segment } : {}) });
+    const outcome = await search(engine, state.query, searchOptions(state), { dictionary, ...(segment ? { segment } : {}) });
     if (current !== generation) return;
     hits = outcome.hits;
     terms = outcome.terms;
@@ -188,9 +198,6 @@ export function start(): void {
     return { query: input.value, filters, sort: sort === 'year-desc' || sort === 'year-asc' ? sort : '' };
   };
 
-  input.addEventListener('input', () => {
-    void opening.then((index) => preload(index, input.value)).catch(() => undefined);
-  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     state = stateFromForm();
