@@ -4,12 +4,7 @@
  * sub-path (BASE_PATH=/atlas/). Trailing slashes always, one folder per page, so
  * any static host that serves index.html for folders serves every URL.
  */
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import rehypeLinkTerms from './src/markdown/rehype-link-terms.ts';
-import rehypePermalinks from './src/markdown/rehype-permalinks.ts';
-import { loadLinkTargets } from './scripts/link/targets.ts';
-import remarkHeadingIds from './src/markdown/remark-heading-ids.ts';
 import { basePath as deployBase, siteUrl } from './src/site/deploy.ts';
 
 const site = siteUrl();
@@ -25,14 +20,5 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
-  markdown: {
-    syntaxHighlight: false,
-    processor: unified({
-      // The plans' text is kept as printed: no smart quotes, no GFM autolinks or strikethrough.
-      gfm: false,
-      smartypants: false,
-      remarkPlugins: [remarkHeadingIds],
-      rehypePlugins: [[rehypePermalinks, { base: basePath }], [rehypeLinkTerms, { targets: () => loadLinkTargets(basePath) }]],
-    }),
-  },
+  // The plans' Markdown is rendered by src/markdown/plan-body.ts when a plan page is built.
 });

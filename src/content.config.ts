@@ -1,21 +1,19 @@
 /**
  * Content collections. `plans` is what `npm run ingest` writes: one Markdown file
- * per plan, its frontmatter the complete Plan of src/model/plan.ts.
+ * per plan, its frontmatter the complete Plan of src/model/plan.ts. The other
+ * collections are the enrich stage's cross-links (issue 4), in content/enrichment/.
+ * Each item's topics and related items (items.json, the largest file) are read
+ * by src/site/enrichment.ts instead: as a collection they were most of Astro's
+ * data store, serialised and read back on every build.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { z } from 'zod';
+import { file } from 'astro/loaders';
 import { planSchema } from './model/plan.ts';
-import { datesToIsoStrings } from './site/frontmatter.ts';
-import { documentEntrySchema, itemEnrichmentSchema, planEntrySchema, termEntrySchema, topicEntrySchema } from '../scripts/enrich/schema.ts';
+import { plansLoader } from './site/plans-loader.ts';
+import { documentEntrySchema, planEntrySchema, termEntrySchema, topicEntrySchema } from '../scripts/enrich/schema.ts';
 
 export const collections = {
-  plans: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: './content/plans', generateId: ({ data }) => String(data['id']) }),
-    schema: z.preprocess(datesToIsoStrings, planSchema),
-  }),
-  // Cross-links (issue 4), written by the enrich stage into content/enrichment/.
-  enrichedItems: defineCollection({ loader: file('content/enrichment/items.json'), schema: itemEnrichmentSchema }),
+  plans: defineCollection({ loader: plansLoader('content/plans'), schema: planSchema }),
   enrichedPlans: defineCollection({ loader: file('content/enrichment/plans.json'), schema: planEntrySchema }),
   topics: defineCollection({ loader: file('content/enrichment/topics.json'), schema: topicEntrySchema }),
   citedDocuments: defineCollection({ loader: file('content/enrichment/documents.json'), schema: documentEntrySchema }),

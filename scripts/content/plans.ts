@@ -13,24 +13,42 @@ import { join } from 'node:path';
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { planSchema, type Plan } from '../../src/model/plan.ts';
 
+const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u;
+
 /** The frontmatter between the first two `---` lines of a Markdown file. */
 export function frontmatterOf(markdown: string): string {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u.exec(markdown);
+  const match = frontmatterPattern.exec(markdown);
   if (!match) throw new Error('no YAML frontmatter; run npm run ingest to regenerate content/plans/');
   return match[1] as string;
 }
 
-export function planFromMarkdown(markdown: string): Plan {
+/** The frontmatter as parsed YAML, not yet validated. */
+export function frontmatterData(markdown: string): unknown {
   // The core schema has no timestamps: a hand-written 2024-03-26 stays the string the model means.
-  return planSchema.parse(parseYaml(frontmatterOf(markdown), { schema: CORE_SCHEMA }));
+  return parseYaml(frontmatterOf(markdown), { schema: CORE_SCHEMA });
 }
 
-/** Every plan in a plans folder, in a stable order (by id); none when the folder does not exist. */
-export function readPlans(plansDirectory: string): Plan[] {
+/** The Markdown after the frontmatter. */
+export function bodyOf(markdown: string): string {
+  return markdown.slice(frontmatterPattern.exec(markdown)?.[0].length ?? 0);
+}
+
+export function planFromMarkdown(markdown: string): Plan {
+  return planSchema.parse(frontmatterData(markdown));
+}
+
+/** Every Markdown file of a plans folder, sorted; none when the folder does not exist. */
+export function planFiles(plansDirectory: string): string[] {
   if (!existsSync(plansDirectory)) return [];
   return readdirSync(plansDirectory, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
     .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Every plan in a plans folder, in a stable order (by id); none when the folder does not exist. */
+export function readPlans(plansDirectory: string): Plan[] {
+  return planFiles(plansDirectory)
     .map((file) => {
       try {
         return planFromMarkdown(readFileSync(file, 'utf8'));

@@ -4,7 +4,8 @@
  * The cross-link stage owns the data (scripts/enrich/, content/enrichment/).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { ItemEnrichment as EnrichedItem, PlanEntry } from '../../scripts/enrich/schema.ts';
+import { z } from 'zod';
+import { itemEnrichmentSchema, type ItemEnrichment as EnrichedItem, type PlanEntry } from '../../scripts/enrich/schema.ts';
 import { relatedReason } from '../components/enrich/view.ts';
 
 export interface TopicLink { slug: string; name: string }
@@ -15,11 +16,24 @@ export interface ItemEnrichment { topics: TopicLink[]; related: RelatedItem[] }
 export const enrichmentPath = 'content/enrichment/items.json';
 const enrichedPlansPath = 'content/enrichment/plans.json';
 
+let enriched: Map<string, EnrichedItem> | undefined;
+
+/**
+ * Every enriched item by URL, read once per build. Not a content collection: at
+ * 1,000 plans it was 23 MB of Astro's data store, serialised and loaded back.
+ */
+export function enrichedItems(): Map<string, EnrichedItem> {
+  enriched ??= existsSync(enrichmentPath)
+    ? new Map(z.array(itemEnrichmentSchema).parse(JSON.parse(readFileSync(enrichmentPath, 'utf8'))).map((item) => [item.url, item]))
+    : new Map();
+  return enriched;
+}
+
 let cache: Map<string, ItemEnrichment> | undefined;
 
 function loadEnrichment(): Map<string, ItemEnrichment> {
   if (!existsSync(enrichmentPath) || !existsSync(enrichedPlansPath)) return new Map();
-  const items = JSON.parse(readFileSync(enrichmentPath, 'utf8')) as EnrichedItem[];
+  const items = [...enrichedItems().values()];
   const plans = new Map((JSON.parse(readFileSync(enrichedPlansPath, 'utf8')) as PlanEntry[]).map((plan) => [plan.id, plan]));
   const byUrl = new Map(items.map((item) => [item.url, item]));
   const topicNames = new Map(items.flatMap((item) => item.topics.map((topic) => [topic.slug, topic.name] as const)));

@@ -1,8 +1,9 @@
 /**
- * The enrichment collections, loaded once per build and indexed for the pages.
+ * The enrichment collections (and the enriched items), loaded once per build and indexed for the pages.
  */
 import { getCollection } from 'astro:content';
 import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from '../../../scripts/enrich/schema.ts';
+import { enrichedItems } from '../../site/enrichment.ts';
 
 export interface EnrichmentData {
   items: Map<string, ItemEnrichment>;
@@ -21,8 +22,7 @@ export interface EnrichmentData {
 let loaded: Promise<EnrichmentData> | undefined;
 
 async function load(): Promise<EnrichmentData> {
-  const [items, plans, topics, documents, terms] = await Promise.all([
-    getCollection('enrichedItems'),
+  const [plans, topics, documents, terms] = await Promise.all([
     getCollection('enrichedPlans'),
     getCollection('topics'),
     getCollection('citedDocuments'),
@@ -34,7 +34,7 @@ async function load(): Promise<EnrichmentData> {
   const documentList = documents.map((entry) => entry.data).sort((a, b) => b.citations.length - a.citations.length || (a.slug < b.slug ? -1 : 1));
   const termList = terms.map((entry) => entry.data).sort((a, b) => b.occurrences.length - a.occurrences.length || (a.slug < b.slug ? -1 : 1));
   return {
-    items: new Map(items.map((entry) => [entry.data.url, entry.data])),
+    items: enrichedItems(),
     plans: planList,
     plansById: new Map(planList.map((plan) => [plan.id, plan])),
     topics: topicList,

@@ -1,0 +1,52 @@
+/**
+ * The content loader of the plans collection: content/plans/**.md as written by
+ * `npm run ingest`, each entry the Plan of its frontmatter (validated by the
+ * collection's schema) and its Markdown body. Unlike Astro's glob() loader it
+ * does not render the body into the data store: the plan page renders it
+ * (src/markdown/plan-body.ts), so each plan's text is stored twice, not four
+ * times (frontmatter, body, HTML and heading metadata), and the store stays a
+ * fifth of the size.
+ */
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { bodyOf, frontmatterData, planFiles } from '../../scripts/content/plans.ts';
+
+async function syncPlans(directory: string, { store, parseData, generateDigest }: LoaderContext): Promise<void> {
+  const seen = new Set<string>();
+  for (const file of planFiles(directory)) {
+    const markdown = readFileSync(file, 'utf8');
+    const filePath = relative(process.cwd(), file);
+    let frontmatter: unknown;
+    try {
+      frontmatter = frontmatterData(markdown);
+    } catch (error) {
+      throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });
+    }
+    const id = String((frontmatter as { id?: unknown } | null)?.id ?? '');
+    if (id === '') throw new Error(`${filePath}: the frontmatter has no id\n  hint: run npm run ingest to regenerate content/plans/`);
+    if (seen.has(id)) throw new Error(`${filePath}: a second plan with id ${id}\n  hint: run npm run ingest to regenerate content/plans/`);
+    seen.add(id);
+    const digest = generateDigest(markdown);
+    // Unchanged since the last build (Astro keeps the store between builds): nothing to parse.
+    if (store.get(id)?.digest === digest) continue;
+    const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath });
+    store.set({ id, data, body: bodyOf(markdown), filePath, digest });
+  }
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+}
+
+export function plansLoader(directory: string): Loader {
+  return {
+    name: 'plan-atlas-plans',
+    load: async (context) => {
+      await syncPlans(directory, context);
+      // astro dev: a new ingest shows up without a restart.
+      const root = resolve(directory);
+      context.watcher?.add(root);
+      context.watcher?.on('all', (_event, path) => {
+        if (resolve(path).startsWith(root)) void syncPlans(directory, context);
+      });
+    },
+  };
+}
