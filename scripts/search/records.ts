@@ -4,7 +4,10 @@
  * how the pages render.
  */
 import { itemsOf, type Plan, type RegionLevel } from '../../src/model/plan.ts';
+import { facetKeys, type FacetKey, type FacetValues } from './facets.ts';
 import { indexTokens } from './tokens.ts';
+
+export { facetKeys, type FacetKey, type FacetValues };
 
 export interface SearchRecord {
   url: string;
@@ -21,9 +24,6 @@ export type TopicsByUrl = ReadonlyMap<string, readonly string[]>;
 /** All records share one language so one index serves the zh-CN pages. */
 export const recordLanguage = 'zh';
 
-/** Facet keys as they appear in the search page URL. */
-export const facetKeys = ['year', 'province', 'level', 'kind', 'topic'] as const;
-export type FacetKey = (typeof facetKeys)[number];
 
 export const levelNames: Record<RegionLevel, string> = {
   province: '省级',
@@ -52,6 +52,21 @@ function regionLabel(plan: Plan): string {
     (part, index, all): part is string => part !== null && all.indexOf(part) === index,
   );
   return parts.join(' ');
+}
+
+/**
+ * Every value each facet can take, from the same model and filters as the records,
+ * so the search page can list them without asking Pagefind for its filter index
+ * (about 230 KB at 1,000 plans, fetched only once a query needs counts).
+ * Sorted by code point; the page orders them for display.
+ */
+export function facetValues(plans: readonly Plan[], topics: TopicsByUrl = new Map()): FacetValues {
+  const seen = Object.fromEntries(facetKeys.map((key) => [key, new Set<string>()])) as Record<FacetKey, Set<string>>;
+  for (const plan of plans) {
+    for (const [key, values] of Object.entries(planFilters(plan))) for (const value of values) seen[key as FacetKey].add(value);
+    for (const item of itemsOf(plan.sections)) for (const topic of topics.get(item.url) ?? []) seen.topic.add(topic);
+  }
+  return Object.fromEntries(facetKeys.map((key) => [key, [...seen[key]].sort()])) as FacetValues;
 }
 
 export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new Map()): SearchRecord[] {

@@ -46,6 +46,39 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(decodeURIComponent(await page.evaluate(() => location.search))).toBe('?q=学前教育');
   });
 
+  it('lists every facet value before a query without fetching Pagefind\'s filter index, then counts the results of a query', async () => {
+    const page = await session.newPage();
+    const filterFetches: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/filter/')) filterFetches.push(request.url());
+    });
+    await page.goto(session.server.url('/search/'));
+    await page.waitForSelector('[data-search][data-search-state="ready"]');
+    const years = await page.$$eval('[data-facet="year"] input', (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+    expect(years).toEqual([...new Set(session.plans.map((plan) => String(plan.year)))].sort().reverse());
+    const provinces = await page.$$eval('[data-facet="province"] input', (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+    expect(new Set(provinces)).toEqual(new Set(session.plans.map((plan) => plan.region.province)));
+    expect(await page.$$eval('[data-facet] label', (labels) => labels.filter((label) => /（\d+）/u.test(label.textContent ?? '')).length)).toBe(0);
+    expect(filterFetches).toEqual([]);
+
+    await page.fill('[data-search-input]', '教师');
+    await page.press('[data-search-input]', 'Enter');
+    await page.waitForSelector('[data-search][data-search-state="counted"]');
+    expect(filterFetches.length).toBeGreaterThan(0);
+    // 教师 is in every bundled plan: each year's count is the hits of that year, which the year facet then shows.
+    const counts = await page.$$eval('[data-facet="year"] label', (labels) => labels.map((label) => label.textContent ?? ''));
+    for (const year of years) {
+      const label = counts.find((text) => text.includes(year));
+      const count = Number(/（(\d+)）/u.exec(label ?? '')?.[1]);
+      expect(count, year).toBeGreaterThan(0);
+      const yearPage = await session.open(`/search/?q=%E6%95%99%E5%B8%88&year=${year}`);
+      await yearPage.waitForSelector('[data-search][data-search-state="counted"]');
+      const status = (await yearPage.textContent('[data-search-status]')) ?? '';
+      expect(status, year).toContain(`找到 ${count} 条结果`);
+      await yearPage.close();
+    }
+  });
+
   it('sorts by year when asked', async () => {
     const page = await openSearch(session, '?q=教师&sort=year-asc');
     const years = (await resultTexts(page)).map((text) => Number(/· (\d{4})年/u.exec(text)?.[1]));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
 import { basePath } from '../../scripts/search/build-index.ts';
 import { loadTopics } from '../../scripts/search/corpus.ts';
-import { planRecords, withBase } from '../../scripts/search/records.ts';
+import { facetKeys, facetValues, planRecords, withBase } from '../../scripts/search/records.ts';
 
 const item = (key: string, text: string) => ({
   key,
@@ -63,6 +63,19 @@ describe('search records', () => {
     const records = planRecords(plan, '/', topics);
     expect(records[1]!.filters['topic']).toEqual(['教师队伍']);
     expect(records[2]!.filters['topic']).toBeUndefined();
+  });
+
+  it('lists every facet value the records carry, for the search page to show before any query', () => {
+    const other: Plan = { ...plan, id: 'x/2023', url: '/x/2023/', year: 2023, kind: '工作计划', region: { ...plan.region, province: '江西省', level: 'prefecture' } };
+    const topics = new Map([['/shandong/zaozhuang/taierzhuang/2021/2-14/', ['教师队伍', '课程改革']], ['/shandong/zaozhuang/taierzhuang/2021/2-15/', ['双减']]]);
+    const values = facetValues([plan, other], topics);
+    const records = [plan, other].flatMap((each) => planRecords(each, '/', topics));
+    for (const key of facetKeys) {
+      const carried = new Set(records.flatMap((record) => record.filters[key] ?? []));
+      expect(new Set(values[key]), key).toEqual(carried);
+      expect(values[key]).toHaveLength(carried.size);
+    }
+    expect(values.level).toEqual(expect.arrayContaining(['县级', '地市级']));
   });
 
   it('reads topics from enrichment files of either shape', () => {

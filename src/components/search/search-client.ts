@@ -5,7 +5,7 @@
  * can be shared and reloaded.
  */
 import { excerpt, search, type FilterCounts, type Hit, type PagefindLike, type SearchOptions } from '../../../scripts/search/query.ts';
-import { facetKeys } from '../../../scripts/search/records.ts';
+import { facetKeys, type FacetValues } from '../../../scripts/search/facets.ts';
 import { strings } from './strings.ts';
 
 const pageSize = 20;
@@ -57,6 +57,7 @@ export function start(): void {
   if (root === null) return;
   const base = root.dataset['base'] ?? '/';
   const dictionary = JSON.parse(root.dataset['dictionary'] ?? '[]') as string[];
+  const facetValues = JSON.parse(root.dataset['facets'] ?? '{}') as Partial<FacetValues>;
   const form = element<HTMLFormElement>(root, '[data-search-form]');
   const input = element<HTMLInputElement>(root, '[data-search-input]');
   const sortSelect = element<HTMLSelectElement>(root, '[data-search-sort]');
@@ -83,14 +84,19 @@ export function start(): void {
   let hits: Hit[] = [];
   let terms: string[] = [];
   let shown = 0;
-  let allFilters: FilterCounts = {};
+  // Pagefind's filter index is loaded on the first query that has results, after they are shown.
+  let countsLoaded = false;
+  const setState = (value: 'ready' | 'results' | 'counted'): void => {
+    root.dataset['searchState'] = value;
+  };
 
-  const renderFacets = (counts: FilterCounts): void => {
+  /** `counts` null: the values without counts (no query, or counts still loading). */
+  const renderFacets = (counts: FilterCounts | null): void => {
     let any = false;
     for (const key of facetKeys) {
       const fieldset = element<HTMLFieldSetElement>(root, `[data-facet="${key}"]`);
       const options = element<HTMLElement>(fieldset, '[data-facet-options]');
-      const values = Object.keys(allFilters[key] ?? {}).sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
+      const values = [...(facetValues[key] ?? [])].sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
       fieldset.hidden = values.length === 0;
       options.replaceChildren(
         ...values.map((value) => {
@@ -102,7 +108,7 @@ export function start(): void {
           box.setAttribute('form', 'search-form');
           box.checked = state.filters[key]?.includes(value) ?? false;
           if (box.checked) any = true;
-          const count = state.query.trim() === '' ? null : (counts[key]?.[value] ?? 0);
+          const count = counts === null ? null : (counts[key]?.[value] ?? 0);
           label.append(box, ` ${value}${count === null ? '' : `（${count}）`}`);
           return label;
         }),
@@ -154,33 +160,52 @@ export function start(): void {
     more.hidden = true;
     hits = [];
     shown = 0;
+    if (state.query.trim() === '') {
+      status.textContent = strings.empty;
+      renderFacets(null);
+    }
     let engine: PagefindModule;
     try {
+      // Loaded as the page opens, so a first query does not wait for Pagefind's script, WebAssembly and metadata.
       engine = await loadPagefind();
-      if (Object.keys(allFilters).length === 0) allFilters = await engine.filters();
     } catch {
       status.textContent = strings.failed;
       return;
     }
     if (state.query.trim() === '') {
-      status.textContent = strings.empty;
-      renderFacets({});
+      setState('ready');
       return;
     }
     status.textContent = strings.loading;
-    const outcome = await search(engine, state.query, searchOptions(state), { dictionary, ...(segment ? { segment } : {}) });
+    const context = { dictionary, ...(segment ? { segment } : {}) };
+    const outcome = await search(engine, state.query, searchOptions(state), context);
     if (current !== generation) return;
     hits = outcome.hits;
     terms = outcome.terms;
-    renderFacets(outcome.filters);
     if (hits.length === 0) {
       status.textContent = strings.noResults(state.query.trim());
+      renderFacets(countsLoaded ? outcome.filters : null);
+      setState('counted');
       return;
     }
     status.textContent = outcome.relaxed
       ? `${strings.relaxed(outcome.terms)}：${strings.found(hits.length)}`
       : strings.found(hits.length) + strings.complete(outcome.complete, outcome.terms.length);
+    renderFacets(countsLoaded ? outcome.filters : null);
     await showMore(current);
+    if (current !== generation) return;
+    setState('results');
+    if (countsLoaded) {
+      setState('counted');
+      return;
+    }
+    // Counts need Pagefind's filter index: fetch it now the results are on screen, then count this query again.
+    await engine.filters();
+    countsLoaded = true;
+    const counted = await search(engine, state.query, searchOptions(state), context);
+    if (current !== generation) return;
+    renderFacets(counted.filters);
+    setState('counted');
   };
 
   const commit = (push: boolean): void => {
