@@ -276,7 +276,10 @@ function total(stages: readonly StageResult[]): StageResult {
 }
 
 function searchLine(label: string, figures: SearchFigures): string {
-  return `${label.padEnd(18)} init ${String(Math.round(figures.initMs)).padStart(5)} ms, first results ${String(Math.round(figures.firstResultsMs)).padStart(5)} ms after the query (${figures.hits} hits), ${(figures.fetchedBytes / 1024).toFixed(0)} KB in ${figures.requests} requests`;
+  const kb = (bytes: number): string => (bytes / 1024).toFixed(0);
+  const line = `${label.padEnd(18)} ready ${String(Math.round(figures.initMs)).padStart(5)} ms, first results ${String(Math.round(figures.firstResultsMs)).padStart(5)} ms after the query (${figures.hits} hits), ${kb(figures.fetchedBytes)} KB in ${figures.requests} requests`;
+  if (figures.countedMs === undefined) return line;
+  return `${line}\n${''.padEnd(18)} with facet counts ${String(Math.round(figures.countedMs)).padStart(5)} ms after the query, ${kb(figures.countedBytes ?? 0)} KB in ${figures.countedRequests ?? 0} requests`;
 }
 
 export function formatBench(result: BenchResult): string {

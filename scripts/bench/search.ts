@@ -1,84 +1,144 @@
 /**
- * One typical search in Chromium, from a cold page: how long until the first
- * results can be shown, and how many bytes the browser fetched for it (Pagefind's
- * script, WebAssembly, entry and metadata, the index chunks of the query and the
- * fragments of the first page of results), counted by Playwright over the page
- * and Pagefind's worker (Resource Timing would miss the worker's fetches).
- * Reuses the search suite's session (scripts/search/browser.ts): a static server,
- * a blank zh-CN page at the base path, and the query module the site ships.
+ * One typical search in Chromium from a cold page (a fresh profile: a first visit),
+ * as a reader does it, and how many bytes the browser fetched for it, counted by
+ * Playwright over the page and Pagefind's worker (Resource Timing would miss the
+ * worker's fetches).
+ *
+ * "atlas": the site's own search page. It opens (its HTML, CSS and script, then
+ * Pagefind's script, WebAssembly and metadata, loaded as the page opens), the query
+ * is typed and submitted, and the clock runs until the first page of results is on
+ * screen, then until the facet counts are (they need Pagefind's filter index, which
+ * the page fetches only once results are shown).
+ * "stock": Pagefind alone on a blank page, as a bare site would use it, until the
+ * data of the first 10 results is loaded.
  */
+import type { AddressInfo } from 'node:net';
+import { normalize } from 'node:path';
 import type { Request } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
-import { browserImport, openSearchSession, queryModulePath } from '../search/browser.ts';
+import { browserImport, openSearchSession, serve } from '../search/browser.ts';
 
 export interface SearchFigures {
   query: string;
-  /** Loading pagefind.js and init() (the script, WebAssembly and entry file), and merging any shards. */
+  /** Until the search is ready for a query: for "atlas" the page opened with Pagefind loaded, for "stock" Pagefind's init. */
   initMs: number;
-  /** From search() to a ranked list of hits. */
-  searchMs: number;
-  /** From search() to the data of the first page of hits, ready to render. */
+  /** From the query to its first page of results (atlas: on screen; stock: their data loaded). */
   firstResultsMs: number;
   hits: number;
-  /** Index shards merged into the primary index (pagefind/shards.json), 0 for one index. */
-  shards: number;
-  /** Every byte (headers and body) of every response since the page opened, the blank page and query module aside. */
+  /** Every byte (headers and body) of every response the first results needed, from the page opening. */
   fetchedBytes: number;
   requests: number;
+  /** atlas only: from the query until the facet counts are shown too, and every byte fetched by then. */
+  countedMs?: number;
+  countedBytes?: number;
+  countedRequests?: number;
 }
 
-/** How many results a first screen of the search page shows. */
+/** How many results a first screen of a stock search shows. */
 export const firstPage = 10;
 
-/**
- * @param mode "atlas" runs the site's query module; "stock" asks Pagefind alone,
- *   as a bare site would
- */
-export async function measureSearch(siteDir: string, query: string, mode: 'atlas' | 'stock', base = '/'): Promise<SearchFigures> {
-  // The project's one Chromium launcher, a fresh profile each time: a cold cache, as a first visit.
+interface Finished {
+  request: Request;
+  /** Epoch ms at which the request was sent. */
+  startedAt: number;
+}
+
+async function bytesOf(finished: readonly Finished[], before = Infinity): Promise<{ bytes: number; requests: number }> {
+  let bytes = 0;
+  let requests = 0;
+  for (const { request, startedAt } of finished) {
+    if (startedAt > before || request.url().includes('/__search/')) continue;
+    const response = await request.response();
+    if (response === null || response.status() === 404) continue;
+    const sizes = await request.sizes();
+    if (process.env['BENCH_SEARCH_VERBOSE'] && before !== Infinity) console.error(`  ${sizes.responseBodySize}\t${request.url()}`);
+    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    requests += 1;
+  }
+  return { bytes, requests };
+}
+
+async function measurePage(siteDir: string, query: string, base: string): Promise<SearchFigures> {
   const chromium = await launchChromium();
-  const finished: Request[] = [];
-  chromium.context.on('requestfinished', (request) => finished.push(request));
+  const server = await serve(normalize(siteDir), base);
+  const finished: Finished[] = [];
+  chromium.context.on('requestfinished', (request) => finished.push({ request, startedAt: request.timing().startTime }));
+  try {
+    const page = await chromium.context.newPage();
+    const opened = Date.now();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${base}search/`);
+    await page.waitForSelector('[data-search][data-search-state="ready"]', { timeout: 60_000 });
+    const initMs = Date.now() - opened;
+    const times = (await page.evaluate(async (text) => {
+      const root = document.querySelector<HTMLElement>('[data-search]')!;
+      const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
+      const reached = (state: string): Promise<number> =>
+        new Promise((resolve) => {
+          const check = (): boolean => {
+            if (root.dataset['searchState'] !== state) return false;
+            resolve(performance.timeOrigin + performance.now());
+            return true;
+          };
+          const observer = new MutationObserver(() => check() && observer.disconnect());
+          observer.observe(root, { attributes: true, attributeFilter: ['data-search-state'] });
+        });
+      const results = reached('results');
+      const counted = reached('counted');
+      const asked = performance.timeOrigin + performance.now();
+      input.value = text;
+      root.querySelector<HTMLFormElement>('[data-search-form]')!.requestSubmit();
+      const [shown, done] = await Promise.all([results, counted]);
+      return { asked, shown, done, hits: root.querySelectorAll('[data-search-results] li').length, status: root.querySelector('[data-search-status]')?.textContent ?? '' };
+    }, query)) as { asked: number; shown: number; done: number; hits: number; status: string };
+    const first = await bytesOf(finished, times.shown);
+    const all = await bytesOf(finished);
+    const found = /(\d+)/u.exec(times.status);
+    return {
+      query,
+      initMs,
+      firstResultsMs: times.shown - times.asked,
+      hits: found ? Number(found[1]) : times.hits,
+      fetchedBytes: first.bytes,
+      requests: first.requests,
+      countedMs: times.done - times.asked,
+      countedBytes: all.bytes,
+      countedRequests: all.requests,
+    };
+  } finally {
+    await chromium.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+async function measureStock(siteDir: string, query: string, base: string): Promise<SearchFigures> {
+  const chromium = await launchChromium();
+  const finished: Finished[] = [];
+  chromium.context.on('requestfinished', (request) => finished.push({ request, startedAt: request.timing().startTime }));
   try {
     const started = Date.now();
     const session = await openSearchSession(siteDir, base, chromium.context);
     try {
       const initMs = Date.now() - started;
       const body = `
-        const pagefind = globalThis.pagefind;
-        const query = ${JSON.stringify(query)};
-        const shardList = await fetch(${JSON.stringify(`${base}pagefind/shards.json`)});
-        const shards = shardList.ok ? await shardList.json() : [];
-        const merging = performance.now();
-        for (const shard of shards) await pagefind.mergeIndex(shard);
-        const mergeMs = performance.now() - merging;
         const started = performance.now();
-        let hits;
-        if (${JSON.stringify(mode)} === 'atlas') hits = (await module.search(pagefind, query)).hits;
-        else hits = (await pagefind.search(query)).results;
-        const searched = performance.now();
+        const hits = (await globalThis.pagefind.search(${JSON.stringify(query)})).results;
         await Promise.all(hits.slice(0, ${firstPage}).map((hit) => hit.data()));
-        const shown = performance.now();
-        return { searchMs: searched - started, firstResultsMs: shown - started, hits: hits.length, mergeMs, shards: shards.length };`;
-      const figures = (await session.page.evaluate(browserImport(`${base}${queryModulePath}`, body))) as Pick<SearchFigures, 'searchMs' | 'firstResultsMs' | 'hits'> & { mergeMs: number; shards: number };
-      // The blank page and query module are the harness's; a 404 (no shards.json) is no fetch of the site's.
-      const counted: Request[] = [];
-      for (const request of finished) {
-        if (request.url().includes('/__search/') || (await request.response())?.status() === 404) continue;
-        counted.push(request);
-      }
-      let fetchedBytes = 0;
-      for (const request of counted) {
-        const sizes = await request.sizes();
-        fetchedBytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      }
-      if (process.env["BENCH_SEARCH_VERBOSE"]) for (const request of counted) console.error(`  ${(await request.sizes()).responseBodySize}\t${request.url()}`);
-      const { mergeMs, shards, ...rest } = figures;
-      return { query, initMs: initMs + mergeMs, ...rest, shards, fetchedBytes, requests: counted.length };
+        return { firstResultsMs: performance.now() - started, hits: hits.length };`;
+      const figures = (await session.page.evaluate(browserImport(`${base}pagefind/pagefind.js`, body))) as { firstResultsMs: number; hits: number };
+      const { bytes, requests } = await bytesOf(finished);
+      return { query, initMs, ...figures, fetchedBytes: bytes, requests };
     } finally {
       await session.close();
     }
   } finally {
     await chromium.close();
   }
+}
+
+/**
+ * @param mode "atlas" uses the site's search page; "stock" asks Pagefind alone,
+ *   as a bare site would
+ */
+export function measureSearch(siteDir: string, query: string, mode: 'atlas' | 'stock', base = '/'): Promise<SearchFigures> {
+  return mode === 'atlas' ? measurePage(siteDir, query, base) : measureStock(siteDir, query, base);
 }

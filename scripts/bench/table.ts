@@ -71,9 +71,12 @@ lines.push(
   `| query ${runs[0]!.search?.query ?? ''}: first results ms / KB fetched | ${runs.map((run) => (run.search ? `${Math.round(run.search.firstResultsMs)} / ${Math.round(run.search.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
 );
 lines.push(
+  `| … with facet counts: ms / KB fetched | ${runs.map((run) => (run.search?.countedMs !== undefined ? `${Math.round(run.search.countedMs)} / ${Math.round((run.search.countedBytes ?? 0) / 1024)}` : '—')).join(' | ')} |`,
+);
+lines.push(
   `| … bare, stock Pagefind | ${runs.map((run) => (run.bareSearch ? `${Math.round(run.bareSearch.firstResultsMs)} / ${Math.round(run.bareSearch.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
 );
-lines.push(`| … Pagefind init ms (script, wasm, entry) | ${runs.map((run) => (run.search ? String(Math.round(run.search.initMs)) : '—')).join(' | ')} |`);
+lines.push(`| … page ready ms (atlas: page and Pagefind loaded; older runs: Pagefind's init) | ${runs.map((run) => (run.search ? String(Math.round(run.search.initMs)) : '—')).join(' | ')} |`);
 lines.push(`| load average after the run | ${runs.map((run) => run.load.map((value) => value.toFixed(1)).join(' ')).join(' | ')} |`);
 console.log(lines.join('\n'));
 

@@ -26,7 +26,7 @@ export const queryModulePath = '__search/query.ts';
 
 const blankPage = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>search</title></head><body></body></html>';
 
-function serve(siteDir: string, base: string): Promise<Server> {
+export function serve(siteDir: string, base: string): Promise<Server> {
   const moduleDir = new URL('./', import.meta.url).pathname;
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
