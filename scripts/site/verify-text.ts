@@ -4,8 +4,7 @@
  * text with `data-plan-text`; interface words inside it (permalink signs,
  * "印发通知" labels) carry `data-ui` and are skipped.
  */
-import type { Element, Nodes } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Plan } from '../../src/model/plan.ts';
 import { itemBody } from '../ingest/markdown.ts';
 
@@ -31,25 +30,37 @@ export function planHan(plan: Plan): string {
   return hanOf(parts.join(''));
 }
 
-function textOf(node: Nodes, into: string[]): void {
-  if (node.type === 'text') into.push(node.value);
-  if (node.type !== 'element' && node.type !== 'root') return;
-  if (node.type === 'element' && (node.properties['dataUi'] !== undefined || node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'template')) return;
-  for (const child of node.children) textOf(child as Nodes, into);
+type Node = DefaultTreeAdapterMap['node'];
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+const marker = 'data-plan-text';
+const skipped = new Set(['script', 'style', 'template']);
+const hasAttribute = (node: Node, name: string): boolean => 'attrs' in node && node.attrs.some((attribute) => attribute.name === name);
+
+function textOf(node: Node, into: string[]): void {
+  if (node.nodeName === '#text') into.push((node as DefaultTreeAdapterMap['textNode']).value);
+  if (!('childNodes' in node) || skipped.has(node.nodeName) || hasAttribute(node, 'data-ui')) return;
+  for (const child of node.childNodes) textOf(child, into);
 }
 
-function findMarked(node: Nodes, found: Element[]): void {
-  if (node.type === 'element' && node.properties['dataPlanText'] !== undefined) {
+function findMarked(node: Node, found: Node[]): void {
+  if (hasAttribute(node, marker)) {
     found.push(node);
     return;
   }
-  if ('children' in node) for (const child of node.children) findMarked(child as Nodes, found);
+  if ('childNodes' in node) for (const child of (node as ParentNode).childNodes) findMarked(child, found);
 }
 
 /** The Han characters of the page's document text, or null when the page marks none. */
 export function pageHan(html: string): string | null {
-  const marked: Element[] = [];
-  findMarked(fromHtml(html), marked);
+  // Parsing from the first marked element on skips the head, header and navigation,
+  // half of an item page's bytes; what comes before it holds no document text.
+  // parse5 itself, not hast: this runs on every built page, and the hast tree with
+  // positions cost a third of the check's time.
+  const at = html.indexOf(marker);
+  if (at === -1) return null;
+  const marked: Node[] = [];
+  findMarked(parseFragment(html.slice(html.lastIndexOf('<', at))), marked);
   if (marked.length === 0) return null;
   const texts: string[] = [];
   for (const element of marked) textOf(element, texts);

@@ -34,6 +34,11 @@ describe('pageHan', () => {
     expect(compareHan(planHan(sample), pageHan(lossy) ?? '')).toEqual({ offset: 36, expected: '贯彻泰安市教育局', found: '泰安市教育局' });
   });
 
+  it('reads the marked text when the marker is also named before it, in a stylesheet or a script', () => {
+    const named = page.replace('<html lang="zh-CN"><body>', '<html lang="zh-CN"><head><style>[data-plan-text] { color: black }</style><script>const x = "<b data-plan-text>伪</b>";</script></head><body>');
+    expect(pageHan(named)).toBe(planHan(sample));
+  });
+
   it('tells a page that marks nothing', () => {
     expect(pageHan('<html><body><p>文字</p></body></html>')).toBeNull();
   });
