@@ -21,8 +21,14 @@ export interface SearchRecord {
 /** Topics of one item, by item URL (site-relative, without base), from the enrichment step. */
 export type TopicsByUrl = ReadonlyMap<string, readonly string[]>;
 
-/** All records share one language so one index serves the zh-CN pages. */
-export const recordLanguage = 'zh';
+/**
+ * All records share one language so one index serves the zh-CN pages. Not "zh":
+ * the indexed content is ASCII tokens (tokens.ts), and under "zh" Pagefind runs its
+ * Chinese word segmenter over every record for nothing (half of adding a record).
+ * "und" (undetermined, BCP 47) has no segmenter and no stemmer; the browser, on a
+ * zh-CN page, falls back to the only index there is.
+ */
+export const recordLanguage = 'und';
 
 
 export const levelNames: Record<RegionLevel, string> = {
