@@ -50,14 +50,10 @@ export interface SearchOutcome {
   hits: Hit[];
   /** Hits that contain every term. */
   complete: number;
-  /** Facet counts of the hits; exact for one term, else from Pagefind for the first term. */
-  filters: FilterCounts;
 }
 
 interface TermHits {
   ids: Map<string, { score: number; rank: number; result: PagefindResult }>;
-  filters: FilterCounts;
-  exact: boolean;
 }
 
 async function runSearch(pagefind: PagefindLike, term: string, options: SearchOptions): Promise<PagefindResponse> {
@@ -87,23 +83,8 @@ async function findTerm(pagefind: PagefindLike, plan: TermPlan, options: SearchO
   const ranked = sorted ? candidates : [...candidates].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
   const ids = new Map<string, { score: number; rank: number; result: PagefindResult }>();
   ranked.forEach((result, rank) => ids.set(result.id, { score: scores.get(result.id) ?? 0, rank, result }));
-  return { ids, filters: (phrased ?? scored).filters, exact: !needsCheck };
+  return { ids };
 }
-
-async function countFacets(hits: Hit[]): Promise<FilterCounts> {
-  const counts: FilterCounts = {};
-  const fragments = await Promise.all(hits.map((hit) => hit.data()));
-  for (const fragment of fragments) {
-    for (const [key, values] of Object.entries(fragment.filters)) {
-      const bucket = (counts[key] ??= {});
-      for (const value of values) bucket[value] = (bucket[value] ?? 0) + 1;
-    }
-  }
-  return counts;
-}
-
-/** Above this many hits, facet counts of several terms come from the first term alone. */
-const facetCountLimit = 400;
 
 /**
  * Words of a term that nothing contains as typed (推进县管校聘改革): the longest
@@ -152,7 +133,7 @@ export async function search(
 }
 
 async function searchTerms(pagefind: PagefindLike, terms: string[], options: SearchOptions): Promise<SearchOutcome> {
-  if (terms.length === 0) return { terms, relaxed: false, hits: [], complete: 0, filters: {} };
+  if (terms.length === 0) return { terms, relaxed: false, hits: [], complete: 0 };
   const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
   const perTerm = await Promise.all(terms.map((term) => findTerm(pagefind, planTerm(term), options)));
 
@@ -170,14 +151,7 @@ async function searchTerms(pagefind: PagefindLike, terms: string[], options: Sea
     .sort(([, a], [, b]) => b.matched - a.matched || (sorted ? a.rank - b.rank : b.score - a.score || a.rank - b.rank))
     .map(([id, entry]) => ({ id, matched: entry.matched, score: entry.score, data: entry.result.data }));
   const complete = hits.filter((hit) => hit.matched === terms.length).length;
-
-  const single = perTerm.length === 1 && perTerm[0]!.exact;
-  const filters = single
-    ? perTerm[0]!.filters
-    : hits.length <= facetCountLimit
-      ? await countFacets(hits)
-      : perTerm[0]!.filters;
-  return { terms, relaxed: false, hits, complete, filters };
+  return { terms, relaxed: false, hits, complete };
 }
 
 /**

@@ -4,7 +4,7 @@
  * how the pages render.
  */
 import { itemsOf, type Plan, type RegionLevel } from '../../src/model/plan.ts';
-import { facetKeys, type FacetKey, type FacetValues } from './facets.ts';
+import { facetKeys, planFacetKeys, type FacetKey, type FacetTable, type FacetValues } from './facets.ts';
 import { indexTokens } from './tokens.ts';
 
 export { facetKeys, type FacetKey, type FacetValues };
@@ -62,8 +62,7 @@ function regionLabel(plan: Plan): string {
 
 /**
  * Every value each facet can take, from the same model and filters as the records,
- * so the search page can list them without asking Pagefind for its filter index
- * (about 230 KB at 1,000 plans, fetched only once a query needs counts).
+ * so the search page can list them without asking Pagefind for its filter index.
  * Sorted by code point; the page orders them for display.
  */
 export function facetValues(plans: readonly Plan[], topics: TopicsByUrl = new Map()): FacetValues {
@@ -108,4 +107,32 @@ export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new 
     });
   }
   return records;
+}
+
+/**
+ * The facet table of the records (facets.ts): `pageIds` maps a record's URL (with
+ * the base) to the id Pagefind gave its page. Records Pagefind did not write are left out.
+ */
+export function facetTable(plans: readonly Plan[], base: string, pageIds: ReadonlyMap<string, string>, topics: TopicsByUrl = new Map()): FacetTable {
+  const values = facetValues(plans, topics);
+  const position = Object.fromEntries(facetKeys.map((key) => [key, new Map(values[key].map((value, index) => [value, index]))])) as Record<FacetKey, Map<string, number>>;
+  const pages: [id: string, page: number[]][] = [];
+  plans.forEach((plan, planIndex) => {
+    const add = (url: string, topicNames: readonly string[]): void => {
+      const id = pageIds.get(withBase(base, url));
+      if (id !== undefined) pages.push([id, [planIndex, ...topicNames.map((name) => position.topic.get(name)!)]]);
+    };
+    add(plan.url, []);
+    for (const item of itemsOf(plan.sections)) add(item.url, topics.get(item.url) ?? []);
+  });
+  pages.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    values,
+    plans: plans.map((plan) => {
+      const filters = planFilters(plan);
+      return planFacetKeys.map((key) => position[key].get(filters[key]![0]!)!);
+    }),
+    ids: pages.map(([id]) => id).join(' '),
+    pages: pages.map(([, page]) => page),
+  };
 }

@@ -46,11 +46,13 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(decodeURIComponent(await page.evaluate(() => location.search))).toBe('?q=学前教育');
   });
 
-  it('lists every facet value before a query without fetching Pagefind\'s filter index, then counts the results of a query', async () => {
+  it('lists every facet value before a query and counts a query\'s results from the facet table, never from Pagefind\'s filter index', async () => {
     const page = await session.newPage();
     const filterFetches: string[] = [];
+    const tableFetches: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/pagefind/filter/')) filterFetches.push(request.url());
+      if (request.url().endsWith('/pagefind/facets.json.gz')) tableFetches.push(request.url());
     });
     await page.goto(session.server.url('/search/'));
     await page.waitForSelector('[data-search][data-search-state="ready"]');
@@ -60,11 +62,13 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(new Set(provinces)).toEqual(new Set(session.plans.map((plan) => plan.region.province)));
     expect(await page.$$eval('[data-facet] label', (labels) => labels.filter((label) => /（\d+）/u.test(label.textContent ?? '')).length)).toBe(0);
     expect(filterFetches).toEqual([]);
+    expect(tableFetches).toEqual([]);
 
     await page.fill('[data-search-input]', '教师');
     await page.press('[data-search-input]', 'Enter');
     await page.waitForSelector('[data-search][data-search-state="counted"]');
-    expect(filterFetches.length).toBeGreaterThan(0);
+    expect(filterFetches).toEqual([]);
+    expect(tableFetches).toHaveLength(1);
     // 教师 is in every bundled plan: each year's count is the hits of that year, which the year facet then shows.
     const counts = await page.$$eval('[data-facet="year"] label', (labels) => labels.map((label) => label.textContent ?? ''));
     for (const year of years) {
@@ -77,6 +81,16 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
       expect(status, year).toContain(`找到 ${count} 条结果`);
       await yearPage.close();
     }
+
+    // The next query on the page counts with the table it has.
+    await page.fill('[data-search-input]', '学前教育');
+    await page.press('[data-search-input]', 'Enter');
+    await page.waitForFunction(() => location.search.includes('%E5%AD%A6') && document.querySelector('[data-search]')?.getAttribute('data-search-state') === 'counted');
+    const total = Number(/找到 (\d+) 条结果/u.exec((await page.textContent('[data-search-status]')) ?? '')?.[1]);
+    const yearCounts = await page.$$eval('[data-facet="year"] label', (labels) => labels.map((label) => Number(/（(\d+)）/u.exec(label.textContent ?? '')?.[1] ?? NaN)));
+    expect(yearCounts.reduce((sum, count) => sum + count, 0)).toBe(total);
+    expect(tableFetches).toHaveLength(1);
+    expect(filterFetches).toEqual([]);
   });
 
   it('sorts by year when asked', async () => {

@@ -41,10 +41,8 @@ describe('search', () => {
     expect(await urls('5G校园')).toEqual([]);
   });
 
-  it('passes filters to Pagefind and counts facets of several terms itself', async () => {
+  it('passes filters to Pagefind', async () => {
     expect(await urls('学前教育', { filters: { year: ['2018'] } })).toEqual(['/d/']);
-    const outcome = await search(fakePagefind(corpus), '学前教育 普惠');
-    expect(outcome.filters['year']).toEqual({ '2024': 1, '2018': 1, '2021': 1 });
   });
 
   it('falls back to dictionary words when nothing contains the query as typed', async () => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
 import { basePath } from '../../scripts/search/build-index.ts';
 import { loadTopics } from '../../scripts/search/corpus.ts';
-import { facetKeys, facetValues, planRecords, withBase } from '../../scripts/search/records.ts';
+import { countFacets, facetLookup } from '../../scripts/search/facets.ts';
+import { facetKeys, facetTable, facetValues, planRecords, withBase } from '../../scripts/search/records.ts';
 
 const item = (key: string, text: string) => ({
   key,
@@ -76,6 +77,26 @@ describe('search records', () => {
       expect(values[key]).toHaveLength(carried.size);
     }
     expect(values.level).toEqual(expect.arrayContaining(['县级', '地市级']));
+  });
+
+  it('counts the facets of any set of hits as the records\' own filters would, through the facet table', () => {
+    const other: Plan = { ...plan, id: 'x/2023', url: '/x/2023/', year: 2023, kind: '工作计划', region: { ...plan.region, province: '江西省', level: 'prefecture' } };
+    const otherPlan: Plan = { ...other, sections: other.sections.map((section) => ({ ...section, items: section.items.map((entry) => ({ ...entry, url: entry.url.replace('/shandong/zaozhuang/taierzhuang/2021/', '/x/2023/') })) })) };
+    const topics = new Map([['/shandong/zaozhuang/taierzhuang/2021/2-14/', ['教师队伍', '课程改革']], ['/x/2023/2-15/', ['双减']]]);
+    const records = [plan, otherPlan].flatMap((each) => planRecords(each, '/atlas/', topics));
+    // Pagefind's ids are opaque; any one per record will do, as long as the table maps it back.
+    const ids = new Map(records.map((record, index) => [record.url, `und_${(1000 + index * 7).toString(16)}`]));
+    const lookup = facetLookup(JSON.parse(JSON.stringify(facetTable([plan, otherPlan], '/atlas/', ids, topics))));
+    for (const chosen of [records, records.slice(1, 3), records.slice(3), []]) {
+      const expected: Record<string, Record<string, number>> = {};
+      for (const key of facetKeys) {
+        expected[key] = {};
+        for (const record of records) for (const value of record.filters[key] ?? []) expected[key]![value] = 0;
+        for (const record of chosen) for (const value of record.filters[key] ?? []) expected[key]![value]! += 1;
+      }
+      expect(countFacets(lookup, chosen.map((record) => ids.get(record.url)!))).toEqual(expected);
+    }
+    expect(countFacets(lookup, ['und_unknown'])['year']).toEqual({ '2021': 0, '2023': 0 });
   });
 
   it('reads topics from enrichment files of either shape', () => {

@@ -4,8 +4,8 @@
  * renders results and facets, and writes every change back to the URL so a search
  * can be shared and reloaded.
  */
-import { excerpt, search, type FilterCounts, type Hit, type PagefindLike, type SearchOptions } from '../../../scripts/search/query.ts';
-import { facetKeys, type FacetValues } from '../../../scripts/search/facets.ts';
+import { countFacets, facetKeys, facetLookup, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../../../scripts/search/facets.ts';
+import { excerpt, search, type Hit, type PagefindLike, type SearchOptions } from '../../../scripts/search/query.ts';
 import { strings } from './strings.ts';
 
 const pageSize = 20;
@@ -13,7 +13,6 @@ const pageSize = 20;
 interface PagefindModule extends PagefindLike {
   init: () => Promise<void>;
   options: (options: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<FilterCounts>;
 }
 
 export interface SearchState {
@@ -84,14 +83,23 @@ export function start(): void {
   let hits: Hit[] = [];
   let terms: string[] = [];
   let shown = 0;
-  // Pagefind's filter index is loaded on the first query that has results, after they are shown.
-  let countsLoaded = false;
-  const setState = (value: 'ready' | 'results' | 'counted'): void => {
+  // The facet table (facets.ts) is fetched on the first query that has results, after they are shown.
+  let facets: Promise<FacetLookup | null> | null = null;
+  const loadFacets = (): Promise<FacetLookup | null> => {
+    facets ??= (async () => {
+      const response = await fetch(`${base}pagefind/facets.json.gz`);
+      if (!response.ok || response.body === null) return null;
+      const table = (await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json()) as FacetTable;
+      return facetLookup(table);
+    })().catch(() => null);
+    return facets;
+  };
+  const setState = (value: 'ready' | 'searching' | 'results' | 'counted'): void => {
     root.dataset['searchState'] = value;
   };
 
   /** `counts` null: the values without counts (no query, or counts still loading). */
-  const renderFacets = (counts: FilterCounts | null): void => {
+  const renderFacets = (counts: FacetCounts | null): void => {
     let any = false;
     for (const key of facetKeys) {
       const fieldset = element<HTMLFieldSetElement>(root, `[data-facet="${key}"]`);
@@ -177,34 +185,25 @@ export function start(): void {
       return;
     }
     status.textContent = strings.loading;
+    setState('searching');
     const context = { dictionary, ...(segment ? { segment } : {}) };
     const outcome = await search(engine, state.query, searchOptions(state), context);
     if (current !== generation) return;
     hits = outcome.hits;
     terms = outcome.terms;
-    if (hits.length === 0) {
-      status.textContent = strings.noResults(state.query.trim());
-      renderFacets(countsLoaded ? outcome.filters : null);
-      setState('counted');
-      return;
-    }
-    status.textContent = outcome.relaxed
-      ? `${strings.relaxed(outcome.terms)}：${strings.found(hits.length)}`
-      : strings.found(hits.length) + strings.complete(outcome.complete, outcome.terms.length);
-    renderFacets(countsLoaded ? outcome.filters : null);
+    status.textContent =
+      hits.length === 0
+        ? strings.noResults(state.query.trim())
+        : outcome.relaxed
+          ? `${strings.relaxed(outcome.terms)}：${strings.found(hits.length)}`
+          : strings.found(hits.length) + strings.complete(outcome.complete, outcome.terms.length);
+    renderFacets(null);
     await showMore(current);
     if (current !== generation) return;
     setState('results');
-    if (countsLoaded) {
-      setState('counted');
-      return;
-    }
-    // Counts need Pagefind's filter index: fetch it now the results are on screen, then count this query again.
-    await engine.filters();
-    countsLoaded = true;
-    const counted = await search(engine, state.query, searchOptions(state), context);
+    const lookup = await loadFacets();
     if (current !== generation) return;
-    renderFacets(counted.filters);
+    if (lookup !== null) renderFacets(countFacets(lookup, hits.map((hit) => hit.id)));
     setState('counted');
   };
 
