@@ -7,8 +7,8 @@
  * "atlas": the site's own search page. It opens (its HTML, CSS and script, then
  * Pagefind's script, WebAssembly and metadata, loaded as the page opens), the query
  * is typed and submitted, and the clock runs until the first page of results is on
- * screen, then until the facet counts are (they need Pagefind's filter index, which
- * the page fetches only once results are shown).
+ * screen, then until the facet counts are (from the facet table, which the page
+ * fetches only once results are shown).
  * "stock": Pagefind alone on a blank page, as a bare site would use it, until the
  * data of the first 10 results is loaded.
  */
@@ -43,11 +43,15 @@ interface Finished {
   startedAt: number;
 }
 
+/** What the page fetches only once results are on screen; its start can fall a few ms either side of that moment. */
+const afterResults = (url: string): boolean => url.endsWith('/pagefind/facets.json.gz');
+
 async function bytesOf(finished: readonly Finished[], before = Infinity): Promise<{ bytes: number; requests: number }> {
   let bytes = 0;
   let requests = 0;
   for (const { request, startedAt } of finished) {
-    if (startedAt > before || request.url().includes('/__search/')) continue;
+    if (request.url().includes('/__search/')) continue;
+    if (before !== Infinity && (startedAt > before || afterResults(request.url()))) continue;
     const response = await request.response();
     if (response === null || response.status() === 404) continue;
     const sizes = await request.sizes();

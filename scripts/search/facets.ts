@@ -22,26 +22,43 @@ export type FacetCounts = Record<string, Record<string, number>>;
 
 /**
  * Which facet values each indexed record has, written beside Pagefind's index
- * (pagefind/facets.json.gz) and fetched once by the search page.
+ * (pagefind/facets.json.gz) and fetched once by the search page. Grouped by plan,
+ * since year, province, level and kind are the plan's: a page needs only its id
+ * and its topics.
  */
 export interface FacetTable {
   values: FacetValues;
   /** Per plan: the positions in `values` of its year, province, level and kind. */
   plans: number[][];
-  /** Pagefind's page ids (a result's `id`), space-separated, in the order of `pages`. */
-  ids: string;
-  /** Per page: the position of its plan in `plans`, then the positions of its topics. */
-  pages: number[][];
+  /** What every Pagefind page id begins with (its language and "_"), left out of `pages`. */
+  prefix: string;
+  /**
+   * Per plan, its pages separated by spaces: the rest of the page's id, then, when it
+   * has topics, ":" and their positions in `values.topic` separated by ".".
+   */
+  pages: string[];
+}
+
+interface PageFacets {
+  plan: number;
+  topics: number[];
 }
 
 export interface FacetLookup {
   table: FacetTable;
-  byId: Map<string, number[]>;
+  byId: Map<string, PageFacets>;
 }
 
 export function facetLookup(table: FacetTable): FacetLookup {
-  const ids = table.ids.split(' ');
-  return { table, byId: new Map(ids.map((id, index) => [id, table.pages[index] ?? []])) };
+  const byId = new Map<string, PageFacets>();
+  table.pages.forEach((pages, plan) => {
+    for (const page of pages.split(' ')) {
+      if (page === '') continue;
+      const [id = '', topics = ''] = page.split(':');
+      byId.set(table.prefix + id, { plan, topics: topics === '' ? [] : topics.split('.').map(Number) });
+    }
+  });
+  return { table, byId };
 }
 
 /** Counts of every facet value among the hits; a value no hit has counts 0. */
@@ -50,10 +67,9 @@ export function countFacets({ table, byId }: FacetLookup, hitIds: Iterable<strin
   const topic = facetKeys.indexOf('topic');
   for (const id of hitIds) {
     const page = byId.get(id);
-    if (page === undefined || page.length === 0) continue;
-    const plan = table.plans[page[0]!] ?? [];
-    plan.forEach((value, key) => (tallies[key]![value]! += 1));
-    for (const value of page.slice(1)) tallies[topic]![value]! += 1;
+    if (page === undefined) continue;
+    (table.plans[page.plan] ?? []).forEach((value, key) => (tallies[key]![value]! += 1));
+    for (const value of page.topics) tallies[topic]![value]! += 1;
   }
   return Object.fromEntries(facetKeys.map((key, k) => [key, Object.fromEntries(table.values[key].map((value, v) => [value, tallies[k]![v]!]))]));
 }

@@ -116,23 +116,22 @@ export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new 
 export function facetTable(plans: readonly Plan[], base: string, pageIds: ReadonlyMap<string, string>, topics: TopicsByUrl = new Map()): FacetTable {
   const values = facetValues(plans, topics);
   const position = Object.fromEntries(facetKeys.map((key) => [key, new Map(values[key].map((value, index) => [value, index]))])) as Record<FacetKey, Map<string, number>>;
-  const pages: [id: string, page: number[]][] = [];
-  plans.forEach((plan, planIndex) => {
-    const add = (url: string, topicNames: readonly string[]): void => {
-      const id = pageIds.get(withBase(base, url));
-      if (id !== undefined) pages.push([id, [planIndex, ...topicNames.map((name) => position.topic.get(name)!)]]);
-    };
-    add(plan.url, []);
-    for (const item of itemsOf(plan.sections)) add(item.url, topics.get(item.url) ?? []);
-  });
-  pages.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = [...pageIds.values()];
+  // Pagefind's ids are "<language>_<hash>"; the shared part is written once.
+  const prefix = ids.length > 0 && ids.every((id) => id.startsWith(ids[0]!.slice(0, ids[0]!.indexOf('_') + 1))) ? ids[0]!.slice(0, ids[0]!.indexOf('_') + 1) : '';
+  const page = (url: string, topicNames: readonly string[]): string[] => {
+    const id = pageIds.get(withBase(base, url));
+    if (id === undefined) return [];
+    const rest = id.slice(prefix.length);
+    return [topicNames.length === 0 ? rest : `${rest}:${topicNames.map((name) => position.topic.get(name)!).join('.')}`];
+  };
   return {
     values,
     plans: plans.map((plan) => {
       const filters = planFilters(plan);
       return planFacetKeys.map((key) => position[key].get(filters[key]![0]!)!);
     }),
-    ids: pages.map(([id]) => id).join(' '),
-    pages: pages.map(([, page]) => page),
+    prefix,
+    pages: plans.map((plan) => [...page(plan.url, []), ...[...itemsOf(plan.sections)].flatMap((item) => page(item.url, topics.get(item.url) ?? []))].join(' ')),
   };
 }
