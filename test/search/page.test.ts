@@ -2,6 +2,9 @@
  * The search page in Chromium over the test builds (root and /atlas/):
  * a shared search URL, a facet, sorting and the keyboard.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { itemTexts, relevantItems } from '../../scripts/search/metrics.ts';
@@ -91,6 +94,19 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(yearCounts.reduce((sum, count) => sum + count, 0)).toBe(total);
     expect(tableFetches).toHaveLength(1);
     expect(filterFetches).toEqual([]);
+  });
+
+  it('counts facets when the host has unpacked the facet table already (served with Content-Encoding: gzip)', async () => {
+    const page = await session.newPage();
+    const unpacked = gunzipSync(readFileSync(join(session.site.dist, 'pagefind', 'facets.json.gz')));
+    // What the page's fetch sees from such a host: the JSON itself.
+    await page.route('**/pagefind/facets.json.gz', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: unpacked }));
+    await page.goto(session.server.url('/search/?q=%E6%95%99%E5%B8%88'));
+    await page.waitForSelector('[data-search][data-search-state="counted"]');
+    const total = Number(/找到 (\d+) 条结果/u.exec((await page.textContent('[data-search-status]')) ?? '')?.[1]);
+    const yearCounts = await page.$$eval('[data-facet="year"] label', (labels) => labels.map((label) => Number(/（(\d+)）/u.exec(label.textContent ?? '')?.[1] ?? NaN)));
+    expect(total).toBeGreaterThan(0);
+    expect(yearCounts.reduce((sum, count) => sum + count, 0)).toBe(total);
   });
 
   it('sorts by year when asked', async () => {

@@ -88,9 +88,12 @@ export function start(): void {
   const loadFacets = (): Promise<FacetLookup | null> => {
     facets ??= (async () => {
       const response = await fetch(`${base}pagefind/facets.json.gz`);
-      if (!response.ok || response.body === null) return null;
-      const table = (await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json()) as FacetTable;
-      return facetLookup(table);
+      if (!response.ok) return null;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      // A host may serve .gz with Content-Encoding: gzip, and the browser has then unpacked it already.
+      const packed = bytes[0] === 0x1f && bytes[1] === 0x8b;
+      const text = packed ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
+      return facetLookup(JSON.parse(text) as FacetTable);
     })().catch(() => null);
     return facets;
   };
