@@ -67,6 +67,13 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(filterFetches).toEqual([]);
     expect(tableFetches).toEqual([]);
 
+    // Nothing found: nothing to count, so no table yet.
+    await page.fill('[data-search-input]', '氪氙氡');
+    await page.press('[data-search-input]', 'Enter');
+    await page.waitForSelector('[data-search][data-search-state="counted"]');
+    expect(await page.textContent('[data-search-status]')).toContain('没有找到');
+    expect(tableFetches).toEqual([]);
+
     await page.fill('[data-search-input]', '教师');
     await page.press('[data-search-input]', 'Enter');
     await page.waitForSelector('[data-search][data-search-state="counted"]');

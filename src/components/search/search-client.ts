@@ -204,7 +204,8 @@ export function start(): void {
     await showMore(current);
     if (current !== generation) return;
     setState('results');
-    const lookup = await loadFacets();
+    // A query without hits has nothing to count: it does not fetch the table for that.
+    const lookup = hits.length > 0 || facets !== null ? await loadFacets() : null;
     if (current !== generation) return;
     if (lookup !== null) renderFacets(countFacets(lookup, hits.map((hit) => hit.id)));
     setState('counted');
