@@ -28,7 +28,7 @@ export interface DocumentMetadata {
 const collapseSpaces = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
 export function yearsIn(text: string, genre: Genre): number[] {
-  return [...text.matchAll(genre.year)].map((match) => Number(match[0]));
+  return [...text.matchAll(genre.year)].flatMap((match) => numeralValue(match[0]) ?? []);
 }
 
 function uniqueSorted(numbers: readonly number[]): number[] {
@@ -64,7 +64,7 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
   };
   for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
   if (titleLine) {
-    const firstYear = titleLine.search(/(?:19|20)\d{2}/u);
+    const firstYear = titleLine.search(genre.year);
     const prefix = firstYear > 0 ? titleLine.slice(0, firstYear) : '';
     if (prefix && isIssuerLine(prefix, genre)) addLine(prefix);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import type { CleanFacts } from '../../scripts/ingest/clean.ts';
-import { isoDateOf, readMetadata } from '../../scripts/ingest/metadata.ts';
+import { isoDateOf, readMetadata, yearsIn } from '../../scripts/ingest/metadata.ts';
 import { parseDocument } from '../../scripts/ingest/parse.ts';
 import { fixtureLines } from './helpers.ts';
 
@@ -14,6 +14,16 @@ const outline = `一、重点任务
 3.加强领导。内容。`;
 
 const metadataOf = (text: string, facts: CleanFacts = noFacts) => readMetadata(parseDocument(fixtureLines(text), genre), facts, genre);
+
+describe('yearsIn', () => {
+  it('reads years in Arabic and in Chinese numerals, single and school years, and not other numbers', () => {
+    expect(yearsIn('2024年工作要点', genre)).toEqual([2024]);
+    expect(yearsIn('二〇二四年工作要点', genre)).toEqual([2024]);
+    expect(yearsIn('二〇二三—二〇二四学年度工作计划', genre)).toEqual([2023, 2024]);
+    expect(yearsIn('2023-2024学年', genre)).toEqual([2023, 2024]);
+    expect(yearsIn('新建幼儿园2024所，二〇二四名教师', genre)).toEqual([]);
+  });
+});
 
 describe('readMetadata', () => {
   it('reads issuers, 文号 and date of issue from the notice, and the title printed over two lines', () => {
