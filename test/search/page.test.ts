@@ -116,6 +116,32 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(yearCounts.reduce((sum, count) => sum + count, 0)).toBe(total);
   });
 
+  it('shows results a page at a time, the first screen before the rest, in rank order and without repeats', async () => {
+    const page = await session.newPage();
+    // Record the list as it grows: the first screen (10) lands before the rest of the page (20).
+    await page.addInitScript(() => {
+      const sizes: number[] = [];
+      (globalThis as unknown as { listSizes: number[] }).listSizes = sizes;
+      new MutationObserver(() => {
+        const list = document.querySelector('[data-search-results]');
+        if (list !== null && sizes.at(-1) !== list.children.length) sizes.push(list.children.length);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(session.server.url('/search/?q=%E6%95%99%E8%82%B2'));
+    await page.waitForSelector('[data-search][data-search-state="counted"]');
+    const total = Number(/找到 (\d+) 条结果/u.exec((await page.textContent('[data-search-status]')) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(40);
+    expect(await page.evaluate(() => (globalThis as unknown as { listSizes: number[] }).listSizes.filter((size) => size > 0))).toEqual([10, 20]);
+    await page.click('[data-search-more]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length === 40);
+    const hrefs = await page.$$eval('[data-search-results] li > a', (links) => links.map((link) => link.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(40);
+    // The next page continues where the first ended: a fresh visit's first 20 are the same links.
+    const again = await openSearch(session, '?q=%E6%95%99%E8%82%B2');
+    await again.waitForSelector('[data-search][data-search-state="counted"]');
+    expect(await again.$$eval('[data-search-results] li > a', (links) => links.map((link) => link.getAttribute('href')))).toEqual(hrefs.slice(0, 20));
+  });
+
   it('sorts by year when asked', async () => {
     const page = await openSearch(session, '?q=教师&sort=year-asc');
     const years = (await resultTexts(page)).map((text) => Number(/· (\d{4})年/u.exec(text)?.[1]));

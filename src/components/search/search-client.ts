@@ -9,6 +9,8 @@ import { excerpt, search, type Hit, type PagefindLike, type SearchOptions } from
 import { strings } from './strings.ts';
 
 const pageSize = 20;
+/** About what one screen shows: the page appends these before the rest of a page of results. */
+const firstScreen = 10;
 
 interface PagefindModule extends PagefindLike {
   init: () => Promise<void>;
@@ -154,13 +156,20 @@ export function start(): void {
     return item;
   };
 
-  const showMore = async (run: number): Promise<void> => {
-    const batch = hits.slice(shown, shown + pageSize);
-    const items = await Promise.all(batch.map(renderHit));
-    if (run !== generation) return;
-    list.append(...items);
-    shown += batch.length;
-    more.hidden = shown >= hits.length;
+  /**
+   * Appends the next page of results. The first screen of them is appended as soon
+   * as its fragments are in, the rest of the page when theirs are; all are asked for at once.
+   */
+  const showMore = async (run: number, onFirstScreen?: () => void): Promise<void> => {
+    const pending = hits.slice(shown, shown + pageSize).map(renderHit);
+    for (const [index, part] of [pending.slice(0, firstScreen), pending.slice(firstScreen)].entries()) {
+      const items = await Promise.all(part);
+      if (run !== generation) return;
+      list.append(...items);
+      shown += items.length;
+      more.hidden = shown >= hits.length;
+      if (index === 0) onFirstScreen?.();
+    }
   };
 
   const run = async (): Promise<void> => {
@@ -201,9 +210,8 @@ export function start(): void {
           ? `${strings.relaxed(outcome.terms)}：${strings.found(hits.length)}`
           : strings.found(hits.length) + strings.complete(outcome.complete, outcome.terms.length);
     renderFacets(null);
-    await showMore(current);
+    await showMore(current, () => setState('results'));
     if (current !== generation) return;
-    setState('results');
     // A query without hits has nothing to count: it does not fetch the table for that.
     const lookup = hits.length > 0 || facets !== null ? await loadFacets() : null;
     if (current !== generation) return;
