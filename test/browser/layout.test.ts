@@ -37,4 +37,17 @@ describe('layout', () => {
     expect(main).toContain(item.text.split('\n')[0]!.replace(/\s+/g, ''));
     expect(await page.getByRole('button', { name: /复制/ }).first().isVisible(), 'copy buttons in print').toBe(false);
   });
+
+  it('prints the covering notice of a plan, which the screen keeps folded', async () => {
+    const plan = session.plans.find((each) => each.notice.length > 0);
+    expect(plan, 'a bundled plan with a covering notice').toBeDefined();
+    const page = await session.open(plan!.url);
+    const firstLine = plan!.notice.split('\n').find((line) => line.trim().length > 0)!.trim();
+    const notice = page.locator('.notice p').first();
+    expect(await notice.textContent()).toBe(firstLine);
+    expect(await notice.isVisible(), 'notice on screen, folded').toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await notice.isVisible(), 'notice in print').toBe(true);
+    expect((await page.locator('main').innerText()).replace(/\s+/g, '')).toContain(firstLine.replace(/\s+/g, ''));
+  });
 });
