@@ -14,7 +14,7 @@ import { close, createIndex } from 'pagefind';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import { loadPlans } from '../content/plans.ts';
 import { loadTopics } from './corpus.ts';
-import { facetTable, planRecords, type SearchRecord } from './records.ts';
+import { facetTable, planRecords, withBase, type SearchRecord } from './records.ts';
 
 /** Written beside Pagefind's files; the search page fetches it for facet counts (facets.ts). */
 export const facetTableFile = 'facets.json.gz';
@@ -40,8 +40,8 @@ export function basePath(raw: string | undefined): string {
 function stockRecords(records: SearchRecord[], plans: Plan[], base: string): SearchRecord[] {
   const texts = new Map<string, string>();
   for (const plan of plans) {
-    texts.set(`${base.replace(/\/$/, '')}${plan.url}`, [plan.title, plan.preamble].join('\n'));
-    for (const item of itemsOf(plan.sections)) texts.set(`${base.replace(/\/$/, '')}${item.url}`, item.text);
+    texts.set(withBase(base, plan.url), [plan.title, plan.preamble].join('\n'));
+    for (const item of itemsOf(plan.sections)) texts.set(withBase(base, item.url), item.text);
   }
   return records.map((record) => ({ ...record, language: 'zh', content: texts.get(record.url) ?? '' }));
 }

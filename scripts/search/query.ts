@@ -18,11 +18,9 @@ export interface PagefindResult {
   data: () => Promise<PagefindFragment>;
 }
 
-export type FilterCounts = Record<string, Record<string, number>>;
-
+/** Pagefind also returns filter counts; the search page counts facets itself (facets.ts). */
 export interface PagefindResponse {
   results: PagefindResult[];
-  filters: FilterCounts;
 }
 
 export interface SearchOptions {
@@ -57,7 +55,7 @@ interface TermHits {
 }
 
 async function runSearch(pagefind: PagefindLike, term: string, options: SearchOptions): Promise<PagefindResponse> {
-  return (await pagefind.search(term, options)) ?? { results: [], filters: {} };
+  return (await pagefind.search(term, options)) ?? { results: [] };
 }
 
 async function contains(result: PagefindResult, text: string): Promise<boolean> {

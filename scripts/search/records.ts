@@ -116,9 +116,11 @@ export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new 
 export function facetTable(plans: readonly Plan[], base: string, pageIds: ReadonlyMap<string, string>, topics: TopicsByUrl = new Map()): FacetTable {
   const values = facetValues(plans, topics);
   const position = Object.fromEntries(facetKeys.map((key) => [key, new Map(values[key].map((value, index) => [value, index]))])) as Record<FacetKey, Map<string, number>>;
+  // Pagefind's ids are "<language>_<hash>", all in one language: the shared part is written once.
   const ids = [...pageIds.values()];
-  // Pagefind's ids are "<language>_<hash>"; the shared part is written once.
-  const prefix = ids.length > 0 && ids.every((id) => id.startsWith(ids[0]!.slice(0, ids[0]!.indexOf('_') + 1))) ? ids[0]!.slice(0, ids[0]!.indexOf('_') + 1) : '';
+  const first = ids[0] ?? '';
+  const language = first.slice(0, first.indexOf('_') + 1);
+  const prefix = ids.every((id) => id.startsWith(language)) ? language : '';
   const page = (url: string, topicNames: readonly string[]): string[] => {
     const id = pageIds.get(withBase(base, url));
     if (id === undefined) return [];

@@ -43,13 +43,7 @@ export function fakePagefind(records: readonly FakeRecord[]): PagefindLike & { l
         }];
       });
       results.sort((a, b) => b.score - a.score);
-      const filters: Record<string, Record<string, number>> = {};
-      for (const result of results) {
-        for (const [key, values] of Object.entries(selected[Number(result.id)]!.filters)) {
-          for (const value of values) (filters[key] ??= {})[value] = ((filters[key] ??= {})[value] ?? 0) + 1;
-        }
-      }
-      return { results, filters };
+      return { results };
     },
   };
   return fake;
