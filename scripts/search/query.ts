@@ -2,7 +2,9 @@
  * The query side, run in the browser in front of Pagefind (and in tests against a
  * fake). For each term of the query it finds exactly the records whose text
  * contains the term, then ranks: records containing every term first, then by how
- * many terms they contain, then by Pagefind's own score (or the chosen sort).
+ * many terms they contain, then by Pagefind's own score. Filters and the order by
+ * year are the search page's, from the facet table (facets.ts): they hold across
+ * the shards of the index (shards.ts), which Pagefind merges by score alone.
  */
 import { normalizeText, planTerm, queryTerms, type TermPlan } from './tokens.ts';
 
@@ -23,14 +25,9 @@ export interface PagefindResponse {
   results: PagefindResult[];
 }
 
-export interface SearchOptions {
-  filters?: Record<string, string[]>;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-
 /** The part of Pagefind's browser API this module uses. */
 export interface PagefindLike {
-  search: (term: string, options?: SearchOptions) => Promise<PagefindResponse | null>;
+  search: (term: string) => Promise<PagefindResponse | null>;
 }
 
 export interface Hit {
@@ -54,8 +51,8 @@ interface TermHits {
   ids: Map<string, { score: number; rank: number; result: PagefindResult }>;
 }
 
-async function runSearch(pagefind: PagefindLike, term: string, options: SearchOptions): Promise<PagefindResponse> {
-  return (await pagefind.search(term, options)) ?? { results: [] };
+async function runSearch(pagefind: PagefindLike, term: string): Promise<PagefindResponse> {
+  return (await pagefind.search(term)) ?? { results: [] };
 }
 
 async function contains(result: PagefindResult, text: string): Promise<boolean> {
@@ -63,12 +60,11 @@ async function contains(result: PagefindResult, text: string): Promise<boolean> 
   return normalizeText(fragment.meta['text'] ?? '').includes(text);
 }
 
-async function findTerm(pagefind: PagefindLike, plan: TermPlan, options: SearchOptions): Promise<TermHits> {
-  const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
-  const scoring = runSearch(pagefind, plan.tokens.join(' '), options);
+async function findTerm(pagefind: PagefindLike, plan: TermPlan): Promise<TermHits> {
+  const scoring = runSearch(pagefind, plan.tokens.join(' '));
   // One token, or a prefix that would need checking anyway: Pagefind's own (prefix) search.
   const phrase = plan.prefix ? plan.tokens.slice(0, -1) : plan.tokens;
-  const exact = phrase.length >= 2 ? runSearch(pagefind, `"${phrase.join(' ')}"`, options) : null;
+  const exact = phrase.length >= 2 ? runSearch(pagefind, `"${phrase.join(' ')}"`) : null;
   const [scored, phrased] = await Promise.all([scoring, exact]);
   const scores = new Map(scored.results.map((result) => [result.id, result.score]));
   let candidates = (phrased ?? scored).results;
@@ -78,7 +74,7 @@ async function findTerm(pagefind: PagefindLike, plan: TermPlan, options: SearchO
     const keep = await Promise.all(candidates.map((result) => contains(result, plan.text)));
     candidates = candidates.filter((_, index) => keep[index]);
   }
-  const ranked = sorted ? candidates : [...candidates].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+  const ranked = [...candidates].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
   const ids = new Map<string, { score: number; rank: number; result: PagefindResult }>();
   ranked.forEach((result, rank) => ids.set(result.id, { score: scores.get(result.id) ?? 0, rank, result }));
   return { ids };
@@ -117,23 +113,17 @@ export interface QueryContext {
   segment?: (text: string) => string[];
 }
 
-export async function search(
-  pagefind: PagefindLike,
-  query: string,
-  options: SearchOptions = {},
-  context: QueryContext = {},
-): Promise<SearchOutcome> {
-  const exact = await searchTerms(pagefind, [...new Set(queryTerms(query))], options);
+export async function search(pagefind: PagefindLike, query: string, context: QueryContext = {}): Promise<SearchOutcome> {
+  const exact = await searchTerms(pagefind, [...new Set(queryTerms(query))]);
   if (exact.hits.length > 0 || context.dictionary === undefined) return exact;
   const words = [...new Set(exact.terms.flatMap((term) => splitTerm(term, context.dictionary ?? [], context.segment)))];
   if (words.length <= exact.terms.length) return exact;
-  return { ...(await searchTerms(pagefind, words, options)), relaxed: true };
+  return { ...(await searchTerms(pagefind, words)), relaxed: true };
 }
 
-async function searchTerms(pagefind: PagefindLike, terms: string[], options: SearchOptions): Promise<SearchOutcome> {
+async function searchTerms(pagefind: PagefindLike, terms: string[]): Promise<SearchOutcome> {
   if (terms.length === 0) return { terms, relaxed: false, hits: [], complete: 0 };
-  const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
-  const perTerm = await Promise.all(terms.map((term) => findTerm(pagefind, planTerm(term), options)));
+  const perTerm = await Promise.all(terms.map((term) => findTerm(pagefind, planTerm(term))));
 
   const merged = new Map<string, { matched: number; score: number; rank: number; result: PagefindResult }>();
   for (const { ids } of perTerm) {
@@ -146,7 +136,7 @@ async function searchTerms(pagefind: PagefindLike, terms: string[], options: Sea
     }
   }
   const hits = [...merged.entries()]
-    .sort(([, a], [, b]) => b.matched - a.matched || (sorted ? a.rank - b.rank : b.score - a.score || a.rank - b.rank))
+    .sort(([, a], [, b]) => b.matched - a.matched || b.score - a.score || a.rank - b.rank)
     .map(([id, entry]) => ({ id, matched: entry.matched, score: entry.score, data: entry.result.data }));
   const complete = hits.filter((hit) => hit.matched === terms.length).length;
   return { terms, relaxed: false, hits, complete };

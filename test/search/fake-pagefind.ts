@@ -3,7 +3,7 @@
  * (checked against the real one in quality.test.ts): words match as prefixes and all
  * must occur; a quoted search needs the words at consecutive positions, whole.
  */
-import type { PagefindLike, PagefindResponse, SearchOptions } from '../../scripts/search/query.ts';
+import type { PagefindLike, PagefindResponse } from '../../scripts/search/query.ts';
 
 export interface FakeRecord {
   url: string;
@@ -15,13 +15,10 @@ export interface FakeRecord {
 export function fakePagefind(records: readonly FakeRecord[]): PagefindLike & { loads: number } {
   const fake = {
     loads: 0,
-    search: async (term: string, options: SearchOptions = {}): Promise<PagefindResponse> => {
+    search: async (term: string): Promise<PagefindResponse> => {
       const exact = /^".+"$/.test(term);
       const words = term.replace(/"/g, '').split(' ').filter((word) => word.length > 0);
-      const selected = records.filter((record) =>
-        Object.entries(options.filters ?? {}).every(([key, values]) => values.some((value) => record.filters[key]?.includes(value))),
-      );
-      const results = selected.flatMap((record, index) => {
+      const results = records.flatMap((record, index) => {
         const tokens = record.content.split(' ');
         let score = 0;
         if (exact) {

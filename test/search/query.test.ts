@@ -16,8 +16,8 @@ const corpus = [
   record('/f/', '建设5G网络和2024年智慧校园。', '2024'),
 ];
 
-async function urls(query: string, options = {}, context = {}): Promise<string[]> {
-  const outcome = await search(fakePagefind(corpus), query, options, context);
+async function urls(query: string, context = {}): Promise<string[]> {
+  const outcome = await search(fakePagefind(corpus), query, context);
   return Promise.all(outcome.hits.map(async (hit) => (await hit.data()).url));
 }
 
@@ -41,16 +41,12 @@ describe('search', () => {
     expect(await urls('5G校园')).toEqual([]);
   });
 
-  it('passes filters to Pagefind', async () => {
-    expect(await urls('学前教育', { filters: { year: ['2018'] } })).toEqual(['/d/']);
-  });
-
   it('falls back to dictionary words when nothing contains the query as typed', async () => {
-    const outcome = await search(fakePagefind(corpus), '普惠学前教育', {}, { dictionary: ['学前教育', '普惠'] });
+    const outcome = await search(fakePagefind(corpus), '普惠学前教育', { dictionary: ['学前教育', '普惠'] });
     expect(outcome.relaxed).toBe(true);
     expect(outcome.terms).toEqual(['普惠', '学前教育']);
     expect(outcome.hits[0]!.matched).toBe(2);
-    const typed = await search(fakePagefind(corpus), '县中', {}, { dictionary: ['县中'] });
+    const typed = await search(fakePagefind(corpus), '县中', { dictionary: ['县中'] });
     expect(typed.relaxed).toBe(false);
   });
 

@@ -4,8 +4,8 @@
  * renders results and facets, and writes every change back to the URL so a search
  * can be shared and reloaded.
  */
-import { countFacets, facetKeys, facetLookup, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../../../scripts/search/facets.ts';
-import { excerpt, search, type Hit, type PagefindLike, type SearchOptions } from '../../../scripts/search/query.ts';
+import { countFacets, facetKeys, facetLookup, filterHits, orderByYear, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../../../scripts/search/facets.ts';
+import { excerpt, search, type Hit, type PagefindLike } from '../../../scripts/search/query.ts';
 import { strings } from './strings.ts';
 
 const pageSize = 20;
@@ -39,12 +39,6 @@ export function writeState(state: SearchState): URLSearchParams {
   for (const key of facetKeys) for (const value of state.filters[key] ?? []) params.append(key, value);
   if (state.sort !== '') params.set('sort', state.sort);
   return params;
-}
-
-function searchOptions(state: SearchState): SearchOptions {
-  const options: SearchOptions = { filters: state.filters };
-  if (state.sort !== '') options.sort = { year: state.sort === 'year-desc' ? 'desc' : 'asc' };
-  return options;
 }
 
 function element<T extends Element>(root: ParentNode, selector: string): T {
@@ -85,7 +79,8 @@ export function start(): void {
   let hits: Hit[] = [];
   let terms: string[] = [];
   let shown = 0;
-  // The facet table (facets.ts) is fetched on the first query that has results, after they are shown.
+  // The facet table (facets.ts) is fetched on the first query that has results, after they are shown,
+  // or before them when the query is filtered or sorted by year, which only the table can do.
   let facets: Promise<FacetLookup | null> | null = null;
   const loadFacets = (): Promise<FacetLookup | null> => {
     facets ??= (async () => {
@@ -199,23 +194,37 @@ export function start(): void {
     status.textContent = strings.loading;
     setState('searching');
     const context = { dictionary, ...(segment ? { segment } : {}) };
-    const outcome = await search(engine, state.query, searchOptions(state), context);
+    const outcome = await search(engine, state.query, context);
     if (current !== generation) return;
+    const filtered = facetKeys.some((key) => (state.filters[key] ?? []).length > 0);
+    let lookup: FacetLookup | null = null;
     hits = outcome.hits;
+    if (hits.length > 0 && (filtered || state.sort !== '')) {
+      lookup = await loadFacets();
+      if (current !== generation) return;
+      if (lookup === null) {
+        status.textContent = strings.failed;
+        setState('counted');
+        return;
+      }
+      hits = filterHits(lookup, hits, state.filters);
+      if (state.sort !== '') hits = orderByYear(lookup, hits, state.sort === 'year-desc' ? 'desc' : 'asc');
+    }
     terms = outcome.terms;
+    const complete = hits.filter((hit) => hit.matched === outcome.terms.length).length;
     status.textContent =
       hits.length === 0
         ? strings.noResults(state.query.trim())
         : outcome.relaxed
           ? `${strings.relaxed(outcome.terms)}：${strings.found(hits.length)}`
-          : strings.found(hits.length) + strings.complete(outcome.complete, outcome.terms.length);
+          : strings.found(hits.length) + strings.complete(complete, outcome.terms.length);
     renderFacets(null);
     await showMore(current, () => setState('results'));
     if (current !== generation) return;
     // A query without hits has nothing to count: it does not fetch the table for that.
-    const lookup = hits.length > 0 || facets !== null ? await loadFacets() : null;
+    lookup ??= outcome.hits.length > 0 || facets !== null ? await loadFacets() : null;
     if (current !== generation) return;
-    if (lookup !== null) renderFacets(countFacets(lookup, hits.map((hit) => hit.id)));
+    if (lookup !== null) renderFacets(countFacets(lookup, outcome.hits.map((hit) => hit.id), state.filters));
     setState('counted');
   };
 
