@@ -77,14 +77,16 @@ export interface SearchSession {
   close: () => Promise<void>;
 }
 
-/** Opens the blank page at `${base}__search/` over `siteDir`, with Pagefind initialised as `window.pagefind`. */
+/** Opens the blank page at `${base}__search/` over `siteDir`, with Pagefind initialised as `window.pagefind`, its shards merged. */
 export async function openSearchSession(siteDir: string, base: string, context?: Pick<BrowserContext, 'newPage'>): Promise<SearchSession> {
   const server = await serve(normalize(siteDir), base);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const own = context === undefined ? await launchChromium() : null;
   const page = await (context ?? (own as NonNullable<typeof own>).context).newPage();
   await page.goto(`${origin}${base}__search/`);
-  await page.evaluate(browserImport(`${base}pagefind/pagefind.js`, 'await module.init(); globalThis.pagefind = module;'));
+  // The shards of the index merged as the search page merges them (shards.ts).
+  const merge = `const shards = await import(${JSON.stringify(`${base}__search/shards.ts`)}); await shards.mergeShards(module, ${JSON.stringify(`${base}pagefind/`)});`;
+  await page.evaluate(browserImport(`${base}pagefind/pagefind.js`, `await module.init(); ${merge} globalThis.pagefind = module;`));
   return {
     page,
     origin,

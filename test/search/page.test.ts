@@ -164,3 +164,39 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(session.sitePath(page.url())).toBe('/search/');
   });
 });
+
+describe('search page over an index in shards', () => {
+  const whole = useSite('root');
+  const sharded = useSite('atlas');
+
+  const outcome = async (session: SiteSession, search: string): Promise<{ total: number; years: number[]; links: string[]; shardFetches: number }> => {
+    const page = await session.newPage();
+    let shardFetches = 0;
+    page.on('request', (request) => {
+      if (/\/pagefind\/shard-\d+\/index\//.test(request.url())) shardFetches += 1;
+    });
+    await page.goto(session.server.url(`/search/${search}`));
+    await page.waitForSelector('[data-search][data-search-state="counted"]');
+    const total = Number(/找到 (\d+) 条结果/u.exec((await page.textContent('[data-search-status]')) ?? '')?.[1] ?? 0);
+    const years = (await resultTexts(page)).map((text) => Number(/· (\d{4})年/u.exec(text)?.[1]));
+    const links = await page.$$eval('[data-search-results] li > a', (found) => found.map((link) => (link as HTMLAnchorElement).href));
+    await page.close();
+    return { total, years, links: links.map((link) => session.sitePath(link)), shardFetches };
+  };
+
+  it('finds, filters and orders by year exactly as one index does, asking every shard', async () => {
+    const manifest = JSON.parse(readFileSync(join(sharded.site.dist, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
+    expect(manifest.shards.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(readFileSync(join(whole.site.dist, 'pagefind', 'shards.json'), 'utf8'))).toEqual({ shards: [] });
+    const year = String(Math.max(...whole.plans.map((plan) => plan.year)));
+    for (const search of ['?q=教师', '?q=县管校聘', '?q=学前教育&sort=year-asc', '?q=教师&sort=year-desc', `?q=教育&year=${year}`]) {
+      const [one, shards] = [await outcome(whole, search), await outcome(sharded, search)];
+      expect(one.total, search).toBeGreaterThan(0);
+      expect(shards.total, search).toBe(one.total);
+      if (search.includes('sort=')) expect(shards.years, search).toEqual(one.years);
+      // Every hit, at the same (site-relative) URL, when they fit on one page.
+      if (one.total <= one.links.length) expect(new Set(shards.links), search).toEqual(new Set(one.links));
+      expect(shards.shardFetches, search).toBeGreaterThan(0);
+    }
+  });
+});

@@ -6,13 +6,14 @@
  */
 import { countFacets, facetKeys, facetLookup, filterHits, orderByYear, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../../../scripts/search/facets.ts';
 import { excerpt, search, type Hit, type PagefindLike } from '../../../scripts/search/query.ts';
+import { mergeShards, type MergingPagefind } from '../../../scripts/search/shards.ts';
 import { strings } from './strings.ts';
 
 const pageSize = 20;
 /** About what one screen shows: the page appends these before the rest of a page of results. */
 const firstScreen = 10;
 
-interface PagefindModule extends PagefindLike {
+interface PagefindModule extends PagefindLike, MergingPagefind {
   init: () => Promise<void>;
   options: (options: Record<string, unknown>) => Promise<void>;
 }
@@ -69,6 +70,7 @@ export function start(): void {
       const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
       await module.options({ baseUrl: '/' });
       await module.init();
+      await mergeShards(module, `${base}pagefind/`);
       return module;
     })();
     return pagefind;
