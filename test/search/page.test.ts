@@ -169,11 +169,13 @@ describe('search page over an index in shards', () => {
   const whole = useSite('root');
   const sharded = useSite('atlas');
 
-  const outcome = async (session: SiteSession, search: string): Promise<{ total: number; years: number[]; links: string[]; shardFetches: number }> => {
+  const outcome = async (session: SiteSession, search: string): Promise<{ total: number; years: number[]; links: string[]; shardFetches: number; workerFetches: number }> => {
     const page = await session.newPage();
     let shardFetches = 0;
+    let workerFetches = 0;
     page.on('request', (request) => {
       if (/\/pagefind\/shard-\d+\/index\//.test(request.url())) shardFetches += 1;
+      if (request.url().endsWith('/pagefind-worker.js')) workerFetches += 1;
     });
     await page.goto(session.server.url(`/search/${search}`));
     await page.waitForSelector('[data-search][data-search-state="counted"]');
@@ -181,7 +183,7 @@ describe('search page over an index in shards', () => {
     const years = (await resultTexts(page)).map((text) => Number(/· (\d{4})年/u.exec(text)?.[1]));
     const links = await page.$$eval('[data-search-results] li > a', (found) => found.map((link) => (link as HTMLAnchorElement).href));
     await page.close();
-    return { total, years, links: links.map((link) => session.sitePath(link)), shardFetches };
+    return { total, years, links: links.map((link) => session.sitePath(link)), shardFetches, workerFetches };
   };
 
   it('finds, filters and orders by year exactly as one index does, asking every shard', async () => {
@@ -197,6 +199,8 @@ describe('search page over an index in shards', () => {
       // Every hit, at the same (site-relative) URL, when they fit on one page.
       if (one.total <= one.links.length) expect(new Set(shards.links), search).toEqual(new Set(one.links));
       expect(shards.shardFetches, search).toBeGreaterThan(0);
+      // Pagefind runs on the page itself: its worker script would repeat pagefind.js (43 KB more per visit).
+      expect(one.workerFetches + shards.workerFetches, search).toBe(0);
     }
   });
 });

@@ -68,7 +68,9 @@ export function start(): void {
   const loadPagefind = (): Promise<PagefindModule> => {
     pagefind ??= (async () => {
       const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-      await module.options({ baseUrl: '/' });
+      // noWorker: Pagefind's worker script (43 KB) repeats the code pagefind.js already has; a search here is
+      // milliseconds of WebAssembly, which the main thread, idle while the reader waits, can spare.
+      await module.options({ baseUrl: '/', noWorker: true });
       await module.init();
       await mergeShards(module, `${base}pagefind/`);
       return module;
