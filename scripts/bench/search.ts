@@ -55,8 +55,10 @@ async function bytesOf(finished: readonly Finished[], before = Infinity): Promis
     const response = await request.response();
     if (response === null || response.status() === 404) continue;
     const sizes = await request.sizes();
-    if (process.env['BENCH_SEARCH_VERBOSE'] && before !== Infinity) console.error(`  ${sizes.responseBodySize}\t${request.url()}`);
-    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    // Chromium reports no body size for a worker's own script (Pagefind's pagefind-worker.js): read the body instead.
+    const body = sizes.responseBodySize > 0 ? sizes.responseBodySize : ((await response.body().catch(() => null))?.length ?? 0);
+    if (process.env['BENCH_SEARCH_VERBOSE'] && before !== Infinity) console.error(`  ${body}\t${request.url()}`);
+    bytes += body + sizes.responseHeadersSize;
     requests += 1;
   }
   return { bytes, requests };
