@@ -54,14 +54,15 @@ lines.push(`| **bare** | ${runs.map((run) => `**${s(sum(run.bare, 'wallSeconds')
 lines.push(
   `| pipeline ÷ bare, wall (CPU) | ${runs.map((run) => `${(sum(run.pipeline, 'wallSeconds') / sum(run.bare, 'wallSeconds')).toFixed(2)} (${(sum(run.pipeline, 'cpuSeconds') / sum(run.bare, 'cpuSeconds')).toFixed(2)})`).join(' | ')} |`,
 );
-for (const name of ['ingest', 'enrich']) {
+for (const name of stageNames) {
   lines.push(
     `| ${name} after editing one source, wall (CPU) | ${runs
       .map((run) => {
         const clean = run.pipeline.find((stage) => stage.name === name);
         const again = (run.incremental ?? (run.incrementalIngest ? [run.incrementalIngest] : [])).find((stage) => (stage.name ?? 'ingest') === name);
         if (!clean || !again) return '—';
-        return `${s(again.wallSeconds)} s = ${((100 * again.wallSeconds) / clean.wallSeconds).toFixed(1)} % (${((100 * again.cpuSeconds) / clean.cpuSeconds).toFixed(1)} %)`;
+        const pages = again.rendered === undefined ? '' : `; ${again.rendered} pages rendered, ${again.kept ?? 0} kept`;
+        return `${s(again.wallSeconds)} s = ${((100 * again.wallSeconds) / clean.wallSeconds).toFixed(1)} % (${((100 * again.cpuSeconds) / clean.cpuSeconds).toFixed(1)} %)${pages}`;
       })
       .join(' | ')} |`,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStages, selfTimedParts } from '../../scripts/bench/pipeline.ts';
+import { astroPages, buildStages, selfTimedParts } from '../../scripts/bench/pipeline.ts';
 
 describe('buildStages', () => {
   it('follows npm run into each script and names the stages', () => {
@@ -32,5 +32,21 @@ describe('selfTimedParts', () => {
     const output = 'ingest: 5 plans, 125 items in 4.20 s; removed 17\nenrich: 27 topics, 53 cited documents in 2.75 s\nenrich: 3 item(s) fit no topic\n';
     expect(selfTimedParts('ingest', output)).toEqual([{ name: 'enrich', seconds: 2.75 }]);
     expect(selfTimedParts('astro', '')).toEqual([]);
+  });
+});
+
+describe('astroPages', () => {
+  it('tells pages astro build rendered from pages an incremental build kept', () => {
+    const output = [
+      ' generating static routes ',
+      '▶ src/pages/[...path].astro',
+      '  ├─ /shandong/index.html (+12ms)',
+      '  ├─ /shandong/taian/2024/index.html (cached)',
+      '  ├─ /shandong/taian/2024/7/index.html (restored)',
+      '  ├─ /shandong/taian/2024/8/index.html (+1.02s)',
+      '✓ Completed in 1.05s.',
+    ].join('\n');
+    expect(astroPages(output)).toEqual({ rendered: 2, kept: 2 });
+    expect(astroPages('')).toEqual({ rendered: 0, kept: 0 });
   });
 });
