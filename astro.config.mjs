@@ -20,7 +20,5 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
-  // A rebuild renders again only the pages whose cache key (src/site/cache-keys.ts) or code changed.
-  experimental: { incrementalBuild: true },
   // The plans' Markdown is rendered by src/markdown/plan-body.ts when a plan page is built.
 });
