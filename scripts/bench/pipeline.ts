@@ -146,13 +146,16 @@ async function runStage(
   logFile: string,
 ): Promise<StageResult> {
   const before = tally(outputs);
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const run = await runMeasured('bash', ['-c', stage.command], { cwd: root, env: environment(root), logFile });
   if (run.exitCode !== 0) {
     throw new Error(`stage ${stage.name} (${stage.command}) exited with ${run.exitCode}; see ${logFile}`);
   }
   const { output, ...figures } = run;
   const result: StageResult = { name: stage.name, ...figures, ...growth(before, tally(outputs)), parts: selfTimedParts(stage.name, output) };
-  return stage.name === 'astro' ? { ...result, ...astroPages(output) } : result;
+  if (stage.name !== 'astro') return result;
+  // A line per page: the stage's whole log, not the tail of its output runMeasured keeps.
+  return { ...result, ...astroPages(readFileSync(logFile).subarray(logStart).toString('utf8')) };
 }
 
 /**
