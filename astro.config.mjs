@@ -18,6 +18,9 @@ export default defineConfig({
     format: 'directory',
     // One cached stylesheet instead of CSS repeated in every page keeps item pages small.
     inlineStylesheets: 'never',
+    // Pages render while earlier ones are written: with one at a time, the build waited on
+    // each page's mkdir and write (at 1,000 plans 31-42 s against 35-54 s, back to back).
+    concurrency: 4,
   },
   devToolbar: { enabled: false },
   // The plans' Markdown is rendered by src/markdown/plan-body.ts when a plan page is built.
