@@ -10,13 +10,14 @@
  * WebAssembly module; it filters, counts and sorts by year from the facet table
  * (facets.ts), so nothing it shows depends on which shard a record is in.
  *
- * Kept free of imports but types: the search page's script reads the manifest type.
+ * Kept free of imports: the search page's script bundles mergeShards, and the
+ * quality suite's browser session (browser.ts) serves this file to Chromium as is.
  */
 
 /**
- * At most this many records per shard by default: about 1.4 GB of Pagefind's
- * memory (README, Performance). Fewer records per shard cost the reader more
- * requests per query (each shard's part of the index).
+ * At most this many records per shard by default: the search stage then peaks at
+ * about 1.5 GB (10,100 records: 2.05 GB; README, Performance). Fewer records per
+ * shard cost the reader more bytes per query (each shard's metadata and index chunks).
  */
 export const defaultShardRecords = 8_000;
 
