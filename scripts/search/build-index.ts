@@ -6,12 +6,15 @@
  * lands in dist/), in shards of at most N records (shards.ts; default
  * SEARCH_SHARD_RECORDS, else 8,000): the first in --out, the others in
  * --out/shard-K/, listed in --out/shards.json. The base path defaults to
- * BASE_PATH, as the site's does. --stock indexes the plain Chinese text the way
+ * BASE_PATH, as the site's does. A shard whose records are those it was written
+ * from last time (.cache/search/shards.json, --cache) is left as it is, so a
+ * rebuild after one edit writes again only the shard of the edited plan. --stock indexes the plain Chinese text the way
  * stock Pagefind would, in one index, only to measure the baseline
  * (scripts/search/quality.ts).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
@@ -53,8 +56,13 @@ function stockRecords(records: SearchRecord[], plans: Plan[], base: string): Sea
 /** What a shard after the first needs: the search page loads Pagefind's script and WebAssembly from the first. */
 const shardFiles = /^(?:pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 
-/** Writes one Pagefind index of `records` to `outDir`, with a service of its own (its memory goes back when it closes). */
+/**
+ * Writes one Pagefind index of `records` to `outDir`, with a service of its own (its
+ * memory goes back when it closes). Pagefind adds to what it finds there, so the
+ * index files of an earlier build go first; other shards' folders stay.
+ */
 async function writeShard(records: readonly SearchRecord[], outDir: string): Promise<void> {
+  for (const entry of existsSync(outDir) ? readdirSync(outDir) : []) if (shardFiles.test(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
   const created = await createIndex({});
   if (created.index === undefined) throw new Error(`pagefind: ${created.errors.join('; ')}`);
   const { index } = created;
@@ -76,13 +84,41 @@ export function shardRecordsFrom(raw: string | undefined): number {
   return value;
 }
 
+/** What the last build wrote, per shard: a digest of its records and Pagefind's id of each page. */
+interface ShardCache {
+  outDir: string;
+  shards: { digest: string; pageIds: [string, string][] }[];
+}
+
+/** The records, and what else decides the files Pagefind writes from them: its version and this writer. */
+function shardDigest(records: readonly SearchRecord[], context: string): string {
+  return createHash('sha256').update(context).update(JSON.stringify(records)).digest('hex');
+}
+
+function writerContext(): string {
+  const lock = existsSync('package-lock.json') ? readFileSync('package-lock.json') : '';
+  return createHash('sha256').update(readFileSync(new URL(import.meta.url))).update(lock).digest('hex');
+}
+
+function readShardCache(file: string | undefined, outDir: string): ShardCache | null {
+  if (file === undefined || !existsSync(file)) return null;
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as ShardCache;
+    return cache.outDir === outDir ? cache : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function writeSearchIndex(options: {
   contentDir: string;
   outDir: string;
   base: string;
   stock?: boolean;
   shardRecords?: number;
-}): Promise<{ records: number; plans: number; shards: number }> {
+  /** Where to remember what each shard was written from (none: every shard is written). */
+  cacheFile?: string;
+}): Promise<{ records: number; plans: number; shards: number; written: number }> {
   const plans = loadPlans(options.contentDir);
   const topics = loadTopics(options.contentDir);
   let perPlan = plans.map((plan) => planRecords(plan, options.base, topics));
@@ -92,23 +128,44 @@ export async function writeSearchIndex(options: {
   const shards = shardGroups(perPlan.map((records) => records.length), limit).map((groups) => groups.flatMap((group) => perPlan[group]!));
   // Shards of an earlier build with more of them would otherwise be merged too.
   for (const entry of existsSync(options.outDir) ? readdirSync(options.outDir) : []) {
-    if (/^shard-\d+$/.test(entry)) rmSync(join(options.outDir, entry), { recursive: true, force: true });
+    const shard = /^shard-(\d+)$/.exec(entry);
+    if (shard !== null && Number(shard[1]) >= shards.length) rmSync(join(options.outDir, entry), { recursive: true, force: true });
   }
+  const { cacheFile } = options;
+  // Forgotten first: an index written over this one (--stock, or a run that fails) must not pass for it.
+  const last = options.stock === true ? null : readShardCache(cacheFile, options.outDir);
+  if (cacheFile !== undefined) rmSync(cacheFile, { force: true });
+  const context = writerContext();
   const pageIds = new Map<string, string>();
   const manifest: ShardManifest = { shards: [] };
+  const cache: ShardCache = { outDir: options.outDir, shards: [] };
+  let written = 0;
   for (const [index, records] of shards.entries()) {
     const dir = index === 0 ? options.outDir : join(options.outDir, shardDirectory(index));
-    await writeShard(records, dir);
-    pagefindPageIds(dir, pageIds);
-    if (index === 0) continue;
-    manifest.shards.push(shardDirectory(index));
-    for (const entry of readdirSync(dir)) if (!shardFiles.test(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
+    const digest = shardDigest(records, context);
+    const before = last?.shards[index];
+    const ids = new Map<string, string>();
+    if (before?.digest === digest && existsSync(join(dir, 'pagefind-entry.json')) && (index > 0 || existsSync(join(dir, 'pagefind.js')))) {
+      for (const [url, id] of before.pageIds) ids.set(url, id);
+    } else {
+      await writeShard(records, dir);
+      written += 1;
+      pagefindPageIds(dir, ids);
+      if (index > 0) for (const entry of readdirSync(dir)) if (!shardFiles.test(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
+    }
+    for (const [url, id] of ids) pageIds.set(url, id);
+    cache.shards.push({ digest, pageIds: [...ids] });
+    if (index > 0) manifest.shards.push(shardDirectory(index));
   }
   writeFileSync(join(options.outDir, shardManifestFile), `${JSON.stringify(manifest)}\n`);
+  if (cacheFile !== undefined && options.stock !== true) {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(cache));
+  }
   const table = facetTable(plans, options.base, pageIds, topics);
   // Gzipped like Pagefind's own files (hosts need not compress it); the page reads it with DecompressionStream.
   writeFileSync(join(options.outDir, facetTableFile), gzipSync(JSON.stringify(table), { level: 9 }));
-  return { records: shards.reduce((sum, records) => sum + records.length, 0), plans: plans.length, shards: shards.length };
+  return { records: shards.reduce((sum, records) => sum + records.length, 0), plans: plans.length, shards: shards.length, written };
 }
 
 if (import.meta.main) {
@@ -119,6 +176,7 @@ if (import.meta.main) {
       base: { type: 'string' },
       stock: { type: 'boolean', default: false },
       'shard-records': { type: 'string' },
+      cache: { type: 'string', default: '.cache/search/shards.json' },
     },
   });
   const base = basePath(values.base ?? process.env['BASE_PATH']);
@@ -130,12 +188,20 @@ if (import.meta.main) {
     process.exit(2);
   }
   const started = performance.now();
-  const result = await writeSearchIndex({ contentDir: values.content, outDir: values.out, base, stock: values.stock, shardRecords });
+  const result = await writeSearchIndex({
+    contentDir: values.content,
+    outDir: values.out,
+    base,
+    stock: values.stock,
+    shardRecords,
+    cacheFile: values.cache,
+  });
   if (result.plans === 0) {
     console.error(`search index: no plans in ${values.content}/plans\n  hint: run npm run ingest first`);
     process.exit(1);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const shards = result.shards === 1 ? 'one index' : `${result.shards} shards of ≤ ${shardRecords} records`;
-  console.log(`search index: ${result.records} records of ${result.plans} plans in ${shards} → ${values.out} (${seconds} s)`);
+  const kept = result.written === result.shards ? '' : `, ${result.shards - result.written} kept from the last build`;
+  console.log(`search index: ${result.records} records of ${result.plans} plans in ${shards}${kept} → ${values.out} (${seconds} s)`);
 }

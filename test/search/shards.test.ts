@@ -3,7 +3,7 @@
  * `node scripts/search/build-index.ts --shard-records N` writes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -55,9 +55,11 @@ describe('build-index in shards (CLI)', () => {
   const records = plans.length + plans.reduce((sum, plan) => sum + [...itemsOf(plan.sections)].length, 0);
 
   it('writes shards of at most N records, listed beside the first, with every record in exactly one and in the facet table', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'atlas-shards-')), 'pagefind');
+    const work = mkdtempSync(join(tmpdir(), 'atlas-shards-'));
+    const out = join(work, 'pagefind');
+    const cache = ['--cache', join(work, 'cache.json')];
     const perShard = Math.ceil(records / 3);
-    const run = spawnSync(process.execPath, ['scripts/search/build-index.ts', '--content', content, '--out', out, '--shard-records', String(perShard)], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/search/build-index.ts', '--content', content, '--out', out, '--shard-records', String(perShard), ...cache], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, shardManifestFile), 'utf8')) as ShardManifest;
     expect(manifest.shards.length).toBeGreaterThanOrEqual(2);
@@ -78,11 +80,20 @@ describe('build-index in shards (CLI)', () => {
     const tableIds = table.pages.flatMap((pages) => pages.split(' ').map((page) => table.prefix + page.split(':')[0]));
     expect(new Set(tableIds)).toEqual(new Set(all.map((name) => name.slice(0, -'.pf_fragment'.length))));
 
-    // Fewer shards on a second run into the same folder: the extra ones of the first go.
-    const again = spawnSync(process.execPath, ['scripts/search/build-index.ts', '--content', content, '--out', out, '--shard-records', String(records)], { encoding: 'utf8' });
+    // The same records again: every shard is left as it was written.
+    const stamps = () => dirs.map((dir) => statSync(join(dir, 'pagefind-entry.json')).mtimeMs);
+    const written = stamps();
+    const same = spawnSync(process.execPath, ['scripts/search/build-index.ts', '--content', content, '--out', out, '--shard-records', String(perShard), ...cache], { encoding: 'utf8' });
+    expect(same.status, same.stderr).toBe(0);
+    expect(same.stdout).toContain(`${manifest.shards.length + 1} kept from the last build`);
+    expect(stamps()).toEqual(written);
+
+    // Fewer shards on a second run into the same folder: the extra ones of the first go, and the first's old files.
+    const again = spawnSync(process.execPath, ['scripts/search/build-index.ts', '--content', content, '--out', out, '--shard-records', String(records), ...cache], { encoding: 'utf8' });
     expect(again.status, again.stderr).toBe(0);
     expect((JSON.parse(readFileSync(join(out, shardManifestFile), 'utf8')) as ShardManifest).shards).toEqual([]);
     expect(readdirSync(out).filter((name) => name.startsWith('shard-'))).toEqual([]);
+    expect(readdirSync(join(out, 'fragment'))).toHaveLength(records);
   }, 120_000);
 
   it('refuses a shard size that is not a whole number, saying how to give one', () => {
