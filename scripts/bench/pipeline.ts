@@ -111,7 +111,7 @@ export function buildStages(scripts: Record<string, string>, script = 'build'): 
 }
 
 function stageName(command: string): string {
-  if (/^astro build\b/.test(command)) return 'astro';
+  if (/^astro build\b|scripts\/cli\/astro-build\.ts/.test(command)) return 'astro';
   if (/build-index|pagefind/.test(command)) return 'pagefind';
   const script = /scripts\/(?:cli\/)?([\w-]+)(?:\/cli)?\.ts/.exec(command);
   return script ? script[1]! : command.split(' ')[0]!;
@@ -159,13 +159,15 @@ async function runStage(
 }
 
 /**
- * From `astro build`'s log: a page it rendered is listed with its render time
- * (`├─ /a/index.html (+2ms)`), one an incremental build kept as `(cached)` or `(restored)`.
+ * From the astro stage's log: a page Astro rendered is listed with its render time
+ * (`├─ /a/index.html (+2ms)`); the pages kept from the last build are counted by
+ * scripts/cli/astro-build.ts (`kept N pages`).
  */
 export function astroPages(output: string): { rendered: number; kept: number } {
+  const kept = /astro-build: kept (\d+) pages/.exec(output);
   return {
     rendered: [...output.matchAll(/├─ \S+ \(\+[\d.]+m?s\)/g)].length,
-    kept: [...output.matchAll(/├─ \S+ \((?:cached|restored)\)/g)].length,
+    kept: kept === null ? 0 : Number(kept[1]),
   };
 }
 

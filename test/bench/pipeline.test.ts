@@ -36,17 +36,17 @@ describe('selfTimedParts', () => {
 });
 
 describe('astroPages', () => {
-  it('tells pages astro build rendered from pages an incremental build kept', () => {
+  it('counts the pages Astro rendered and the pages astro-build kept from the last build', () => {
     const output = [
+      'astro-build: rebuild with the same code: 120 pages of the last build may be kept',
       ' generating static routes ',
       '▶ src/pages/[...path].astro',
       '  ├─ /shandong/index.html (+12ms)',
-      '  ├─ /shandong/taian/2024/index.html (cached)',
-      '  ├─ /shandong/taian/2024/7/index.html (restored)',
       '  ├─ /shandong/taian/2024/8/index.html (+1.02s)',
       '✓ Completed in 1.05s.',
+      'astro-build: kept 118 pages of the last build, wrote 40 files, removed 0',
     ].join('\n');
-    expect(astroPages(output)).toEqual({ rendered: 2, kept: 2 });
+    expect(astroPages(output)).toEqual({ rendered: 2, kept: 118 });
     expect(astroPages('')).toEqual({ rendered: 0, kept: 0 });
   });
 });

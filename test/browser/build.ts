@@ -117,6 +117,13 @@ function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, SITE_URL: testSiteUrl, ...extra };
 }
 
+/** Runs `npm run build` again in a built site's tree, as a user does after an edit; resolves to its log. */
+export async function rebuild(site: BuiltSite, extraEnv: Record<string, string> = {}): Promise<string> {
+  const log = join(site.tree, '..', 'rebuild.log');
+  await run('npm', ['run', 'build'], site.tree, buildEnv({ ...siteKinds[site.kind].env, ...extraEnv }), log);
+  return readFileSync(log, 'utf8');
+}
+
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: string): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,0 +1,59 @@
+/**
+ * node scripts/cli/astro-build.ts [astro build options]
+ *
+ * `astro build`, run by `npm run build`, that keeps the pages of the last build
+ * whose inputs did not change (scripts/site/incremental-build.ts). The first build,
+ * and any build after a change to the code, packages, SITE_URL or BASE_PATH, is a
+ * plain clean `astro build`. PLAN_ATLAS_CLEAN_BUILD=1 forces one.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pageKeysEnv } from '../../src/site/unchanged-pages.ts';
+import {
+  cleanBuildReason,
+  filesUnder,
+  forgetBuild,
+  mergeStaged,
+  prepareKept,
+  readState,
+  recordBuild,
+  siteCodeDigest,
+} from '../site/incremental-build.ts';
+
+const cacheDir = resolve('.cache', 'site');
+const dist = resolve('dist');
+const staging = join(cacheDir, 'staging');
+
+const code = siteCodeDigest('.', process.env);
+const distFiles = new Set(filesUnder(dist));
+const forced = process.env['PLAN_ATLAS_CLEAN_BUILD'] === '1' ? 'PLAN_ATLAS_CLEAN_BUILD=1' : null;
+const reason = forced ?? cleanBuildReason(readState(cacheDir), code, distFiles);
+forgetBuild(cacheDir);
+
+function astroBuild(outDir: string | null): void {
+  const local = join('node_modules', '.bin', 'astro');
+  const args = ['build', ...(outDir === null ? [] : ['--outDir', outDir]), ...process.argv.slice(2)];
+  const run = spawnSync(existsSync(local) ? local : 'astro', args, {
+    stdio: 'inherit',
+    env: { ...process.env, [pageKeysEnv]: cacheDir },
+  });
+  if (run.status !== 0) {
+    console.error(`astro-build: astro build failed (exit ${run.status ?? run.signal}); dist/ is not a finished build, the next build will be a clean one`);
+    process.exit(run.status ?? 1);
+  }
+}
+
+if (reason !== null) {
+  console.log(`astro-build: clean build (${reason})`);
+  prepareKept(cacheDir, new Set());
+  astroBuild(null);
+  recordBuild(cacheDir, { code });
+} else {
+  const keepable = prepareKept(cacheDir, distFiles);
+  console.log(`astro-build: rebuild with the same code: ${keepable} pages of the last build may be kept`);
+  astroBuild(staging);
+  const merged = mergeStaged(staging, dist, cacheDir);
+  recordBuild(cacheDir, { code });
+  console.log(`astro-build: kept ${merged.kept} pages of the last build, wrote ${merged.written} files, removed ${merged.removed}`);
+}

@@ -1,0 +1,64 @@
+/**
+ * Keys of the pages under a region path and of each plan's plan.json: a digest of
+ * every value the page renders that is not code or configuration. A rebuild with the
+ * same code keeps the earlier output of a page whose key is unchanged
+ * (unchanged-pages.ts), so an edit to one plan renders again that plan's pages, the
+ * items that list one of its items as related, and the regions above it.
+ *
+ * Plans enter a key by their own digest, computed once per build: a region page
+ * or an item page would otherwise stringify whole plans again and again.
+ */
+import { createHash } from 'node:crypto';
+import type { Plan } from '../model/plan.ts';
+import type { ItemInPlan, RegionNode } from './atlas-model.ts';
+import type { ItemEnrichment } from './enrichment.ts';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+export class PageKeys {
+  readonly #plans = new Map<Plan, string>();
+
+  planDigest(plan: Plan): string {
+    let digest = this.#plans.get(plan);
+    if (digest === undefined) {
+      digest = sha256(JSON.stringify(plan));
+      this.#plans.set(plan, digest);
+    }
+    return digest;
+  }
+
+  /** JSON of `value` with every plan in it replaced by its digest. */
+  #digest(value: unknown): string {
+    return sha256(JSON.stringify(value, (_, part: unknown) => (isPlan(part) ? `plan:${this.planDigest(part)}` : part)));
+  }
+
+  /** A plan page renders the plan and its Markdown body. */
+  plan(plan: Plan, body: string): string {
+    return this.#digest({ view: 'plan', plan, body });
+  }
+
+  /** An item page renders its item in its plan, its neighbours, and its topics and related items. */
+  item(context: ItemInPlan, enrichment: ItemEnrichment): string {
+    return this.#digest({ view: 'item', context, enrichment });
+  }
+
+  /** A region page renders its ancestors' names, the regions under it with their plans, and its plans. */
+  region(region: RegionNode, ancestors: readonly RegionNode[]): string {
+    return this.#digest({ view: 'region', region, ancestors: ancestors.map((node) => ({ name: node.name, url: node.url })) });
+  }
+
+  /** plan.json is the plan model itself. */
+  planJson(plan: Plan): string {
+    return this.#digest({ view: 'plan.json', plan });
+  }
+
+  redirect(from: string, to: string): string {
+    return this.#digest({ view: 'redirect', from, to });
+  }
+}
+
+function isPlan(value: unknown): value is Plan {
+  return typeof value === 'object' && value !== null && 'sourceSha256' in value && 'sections' in value && 'region' in value;
+}

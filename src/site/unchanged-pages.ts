@@ -1,0 +1,36 @@
+/**
+ * Which pages of a route to render in this build. `astro build` alone renders them
+ * all. Run by scripts/cli/astro-build.ts with PLAN_ATLAS_PAGE_KEYS set to its cache
+ * folder, a route also writes every page's key (page-keys.ts) to next/{route}.json,
+ * and leaves out the pages whose key is the one kept/{route}.json gives: pages the
+ * last build wrote with the same code, which are still in dist/.
+ *
+ * Files are named relative to dist/, the key maps `{file: key}`.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const pageKeysEnv = 'PLAN_ATLAS_PAGE_KEYS';
+
+export type PageKeyMap = Record<string, string>;
+
+export const keptKeysFile = (dir: string, route: string): string => join(dir, 'kept', `${route}.json`);
+export const nextKeysFile = (dir: string, route: string): string => join(dir, 'next', `${route}.json`);
+
+export interface KeyedPage {
+  /** The file the page becomes, relative to dist/ (`shandong/taian/2024/index.html`). */
+  file: string;
+  key: string;
+}
+
+export function pagesToRender<Page extends KeyedPage>(route: string, pages: readonly Page[], env: NodeJS.ProcessEnv = process.env): Page[] {
+  const dir = env[pageKeysEnv];
+  if (dir === undefined || dir === '') return [...pages];
+  const next: PageKeyMap = {};
+  for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) next[page.file] = page.key;
+  mkdirSync(join(dir, 'next'), { recursive: true });
+  writeFileSync(nextKeysFile(dir, route), JSON.stringify(next));
+  const keptFile = keptKeysFile(dir, route);
+  const kept = existsSync(keptFile) ? (JSON.parse(readFileSync(keptFile, 'utf8')) as PageKeyMap) : {};
+  return pages.filter((page) => kept[page.file] !== page.key);
+}
