@@ -159,14 +159,15 @@ async function runStage(
 }
 
 /**
- * From the astro stage's log: a page Astro rendered is listed with its render time
- * (`├─ /a/index.html (+2ms)`); the pages kept from the last build are counted by
+ * From the astro stage's log: a page Astro rendered is listed (`├─ /a/index.html (+2ms)`);
+ * the pages kept from the last build are counted by
  * scripts/cli/astro-build.ts (`kept N pages`).
  */
 export function astroPages(output: string): { rendered: number; kept: number } {
   const kept = /astro-build: kept (\d+) pages/.exec(output);
   return {
-    rendered: [...output.matchAll(/├─ \S+ \(\+[\d.]+m?s\)/g)].length,
+    // Some entries come without their time, run into the next line's clock (`├─ /404.html20:39:14`).
+    rendered: [...output.matchAll(/├─ \/\S/g)].length,
     kept: kept === null ? 0 : Number(kept[1]),
   };
 }

@@ -3,7 +3,8 @@
  * every value the page renders that is not code or configuration. A rebuild with the
  * same code keeps the earlier output of a page whose key is unchanged
  * (unchanged-pages.ts), so an edit to one plan renders again that plan's pages, the
- * items that list one of its items as related, and the regions above it.
+ * items that list one of its items as related, the regions above it, and the topic,
+ * cited-document and policy-term pages that list one of its items.
  *
  * Plans enter a key by their own digest, computed once per build: a region page
  * or an item page would otherwise stringify whole plans again and again.
@@ -52,6 +53,16 @@ export class PageKeys {
   /** plan.json is the plan model itself. */
   planJson(plan: Plan): string {
     return this.#digest({ view: 'plan.json', plan });
+  }
+
+  /** A source download is the source's bytes, decoded. */
+  source(plan: Plan): string {
+    return this.#digest({ view: 'source', file: plan.sourceFile, sha256: plan.sourceSha256 });
+  }
+
+  /** A page that gathers items from many plans (a topic, a cited document, a policy term): what it lists. */
+  gathering(view: string, shown: unknown): string {
+    return this.#digest({ view, shown });
   }
 
   redirect(from: string, to: string): string {

@@ -99,20 +99,27 @@ export function relatedReason(related: RelatedItem, topicNames: ReadonlyMap<stri
   return parts.join('；');
 }
 
+/**
+ * What a list of items grouped by plan shows, and nothing more: the pages that list
+ * groups take their cache key from it (src/site/page-keys.ts), so a field shown
+ * has to be here, and a change to a field not shown renders nothing again.
+ */
 export interface PlanGroup {
-  plan: PlanEntry;
-  items: ItemEnrichment[];
+  plan: Pick<PlanEntry, 'id' | 'url' | 'title' | 'region' | 'year'>;
+  items: Pick<ItemEnrichment, 'url' | 'name'>[];
 }
 
 /** Items grouped by plan, plans in the order given by `plans` (newest first), items in the order of `urls`. */
 export function groupByPlan(urls: readonly string[], items: ReadonlyMap<string, ItemEnrichment>, plans: readonly PlanEntry[]): PlanGroup[] {
-  const byPlan = new Map<string, ItemEnrichment[]>();
+  const byPlan = new Map<string, PlanGroup['items']>();
   for (const url of urls) {
     const item = items.get(url);
     if (!item) continue;
     const list = byPlan.get(item.plan) ?? [];
-    list.push(item);
+    list.push({ url: item.url, name: item.name });
     byPlan.set(item.plan, list);
   }
-  return plans.filter((plan) => byPlan.has(plan.id)).map((plan) => ({ plan, items: byPlan.get(plan.id)! }));
+  return plans
+    .filter((plan) => byPlan.has(plan.id))
+    .map(({ id, url, title, region, year }) => ({ plan: { id, url, title, region, year }, items: byPlan.get(id)! }));
 }
