@@ -12,6 +12,7 @@
 import { formatPageWeight, typicalItemPageWeight, type PageWeight } from './page-weight.ts';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { barePages, writeBareProject } from './bare.ts';
 import { runMeasured, type StageRun } from './measure.ts';
 import { measureSearch, type SearchFigures } from './search.ts';
@@ -163,7 +164,9 @@ async function runStage(
  * the pages kept from the last build are counted by
  * scripts/cli/astro-build.ts (`kept N pages`).
  */
-export function astroPages(output: string): { rendered: number; kept: number } {
+export function astroPages(log: string): { rendered: number; kept: number } {
+  // Astro colours its log when it thinks it runs in CI, whatever NO_COLOR says.
+  const output = stripVTControlCharacters(log);
   const kept = /astro-build: kept (\d+) pages/.exec(output);
   return {
     // Some entries come without their time, run into the next line's clock (`├─ /404.html20:39:14`).

@@ -47,6 +47,8 @@ describe('astroPages', () => {
       'astro-build: kept 118 pages of the last build, wrote 40 files, removed 0',
     ].join('\n');
     expect(astroPages(output)).toEqual({ rendered: 2, kept: 118 });
+    // Under CI=true Astro colours its log.
+    expect(astroPages('\u001b[2m20:43:51\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/404.html\u001b[22m\n')).toEqual({ rendered: 1, kept: 0 });
     expect(astroPages('')).toEqual({ rendered: 0, kept: 0 });
   });
 });

@@ -10,6 +10,7 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { astroPages } from '../../scripts/bench/pipeline.ts';
 import { loadPlans } from '../../scripts/content/plans.ts';
@@ -30,10 +31,11 @@ function files(dir: string): Map<string, Buffer> {
 /**
  * Files Astro rendered, from its log: `├─ /a/b/index.html (+2ms)` → `a/b/index.html`. Some
  * entries come without their time and run into the next line's clock (`├─ /404.html20:39:14`),
- * and a file an endpoint writes is shown with the trailing slash of its route (`/downloads/sources/a.txt/`).
+ * a file an endpoint writes is shown with the trailing slash of its route (`/downloads/sources/a.txt/`),
+ * and under CI=true Astro colours its log.
  */
 function renderedFiles(log: string): Set<string> {
-  return new Set([...log.matchAll(/├─ \/(\S+?)\/?(?=\d\d:\d\d:\d\d|\s|$)/g)].map((match) => match[1]!));
+  return new Set([...stripVTControlCharacters(log).matchAll(/├─ \/(\S+?)\/?(?=\d\d:\d\d:\d\d|\s|$)/g)].map((match) => match[1]!));
 }
 
 /** An edit inside an item's text: the sentence goes after the first Han characters of an item found once in a UTF-8 source. */
