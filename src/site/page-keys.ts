@@ -19,7 +19,7 @@ function sha256(text: string): string {
 }
 
 export class PageKeys {
-  readonly #plans = new Map<Plan, string>();
+  readonly #plans = new WeakMap<Plan, string>();
 
   planDigest(plan: Plan): string {
     let digest = this.#plans.get(plan);
@@ -73,3 +73,6 @@ export class PageKeys {
 function isPlan(value: unknown): value is Plan {
   return typeof value === 'object' && value !== null && 'sourceSha256' in value && 'sections' in value && 'region' in value;
 }
+
+/** One for the build: a plan's digest is computed once, whichever routes' keys need it. */
+export const pageKeys = new PageKeys();

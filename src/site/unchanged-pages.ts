@@ -17,20 +17,28 @@ export type PageKeyMap = Record<string, string>;
 export const keptKeysFile = (dir: string, route: string): string => join(dir, 'kept', `${route}.json`);
 export const nextKeysFile = (dir: string, route: string): string => join(dir, 'next', `${route}.json`);
 
-export interface KeyedPage {
+export interface KeyedPage<Params, Props> {
+  params: Params;
+  props: Props;
   /** The file the page becomes, relative to dist/ (`shandong/taian/2024/index.html`). */
   file: string;
   key: string;
 }
 
-export function pagesToRender<Page extends KeyedPage>(route: string, pages: readonly Page[], env: NodeJS.ProcessEnv = process.env): Page[] {
+/** The paths for getStaticPaths: the pages to render in this build, without their file and key. */
+export function pagesToRender<Params, Props>(
+  route: string,
+  pages: readonly KeyedPage<Params, Props>[],
+  env: NodeJS.ProcessEnv = process.env,
+): { params: Params; props: Props }[] {
+  const paths = (list: readonly KeyedPage<Params, Props>[]) => list.map(({ params, props }) => ({ params, props }));
   const dir = env[pageKeysEnv];
-  if (dir === undefined || dir === '') return [...pages];
+  if (dir === undefined || dir === '') return paths(pages);
   const next: PageKeyMap = {};
   for (const page of [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) next[page.file] = page.key;
   mkdirSync(join(dir, 'next'), { recursive: true });
   writeFileSync(nextKeysFile(dir, route), JSON.stringify(next));
   const keptFile = keptKeysFile(dir, route);
   const kept = existsSync(keptFile) ? (JSON.parse(readFileSync(keptFile, 'utf8')) as PageKeyMap) : {};
-  return pages.filter((page) => kept[page.file] !== page.key);
+  return paths(pages.filter((page) => kept[page.file] !== page.key));
 }

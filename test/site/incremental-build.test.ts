@@ -18,20 +18,17 @@ function write(root: string, files: Record<string, string>): void {
 }
 
 describe('pagesToRender', () => {
-  const pages = [
-    { file: 'a/index.html', key: 'k1' },
-    { file: 'b/index.html', key: 'k2' },
-    { file: 'c/index.html', key: 'k3' },
-  ];
+  const page = (path: string, key: string) => ({ params: { path }, props: { view: path }, file: `${path}/index.html`, key });
+  const pages = [page('a', 'k1'), page('b', 'k2'), page('c', 'k3')];
 
-  it('renders every page when astro build runs alone', () => {
-    expect(pagesToRender('route', pages, {})).toEqual(pages);
+  it('renders every page when astro build runs alone, as Astro paths', () => {
+    expect(pagesToRender('route', pages, {})).toEqual(pages.map(({ params, props }) => ({ params, props })));
   });
 
   it('leaves out pages whose key is the one kept, and records every key for the next build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-keys-'));
     write(dir, { 'kept/route.json': JSON.stringify({ 'a/index.html': 'k1', 'b/index.html': 'old' }) });
-    expect(pagesToRender('route', pages, { [pageKeysEnv]: dir }).map((page) => page.file)).toEqual(['b/index.html', 'c/index.html']);
+    expect(pagesToRender('route', pages, { [pageKeysEnv]: dir }).map((path) => `${path.params.path}/index.html`)).toEqual(['b/index.html', 'c/index.html']);
     expect(JSON.parse(readFileSync(nextKeysFile(dir, 'route'), 'utf8'))).toEqual({ 'a/index.html': 'k1', 'b/index.html': 'k2', 'c/index.html': 'k3' });
   });
 });

@@ -3,19 +3,18 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Plan } from '../../model/plan.ts';
 import { atlas } from '../../site/atlas.ts';
 import { planJson } from '../../site/downloads.ts';
-import { PageKeys } from '../../site/page-keys.ts';
+import { pageKeys } from '../../site/page-keys.ts';
 import { pagesToRender } from '../../site/unchanged-pages.ts';
 import { absoluteUrl } from '../../site/url.ts';
 
 export const getStaticPaths = (async () => {
   const { plans } = await atlas();
-  const keys = new PageKeys();
   const pages = plans.map((plan) => {
     const path = plan.url.replace(/^\/|\/$/gu, '');
-    return { params: { plan: path }, props: { plan }, file: `${path}/plan.json`, key: keys.planJson(plan) };
+    return { params: { plan: path }, props: { plan }, file: `${path}/plan.json`, key: pageKeys.planJson(plan) };
   });
   // A rebuild writes again only the plans whose model changed (src/site/unchanged-pages.ts).
-  return pagesToRender('plan-json', pages).map(({ params, props }) => ({ params, props }));
+  return pagesToRender('plan-json', pages);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>

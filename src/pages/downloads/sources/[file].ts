@@ -9,18 +9,17 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { decodeSource } from '../../../../scripts/ingest/read.ts';
 import { sourceDownloadPath } from '../../../site/atlas-model.ts';
 import { atlas } from '../../../site/atlas.ts';
-import { PageKeys } from '../../../site/page-keys.ts';
+import { pageKeys } from '../../../site/page-keys.ts';
 import { pagesToRender } from '../../../site/unchanged-pages.ts';
 
 export const getStaticPaths = (async () => {
   const { plans } = await atlas();
-  const keys = new PageKeys();
   const pages = plans.map((plan) => {
     const file = sourceDownloadPath(plan).split('/').at(-1) as string;
-    return { params: { file }, props: { sourceFile: plan.sourceFile }, file: `downloads/sources/${file}`, key: keys.source(plan) };
+    return { params: { file }, props: { sourceFile: plan.sourceFile }, file: `downloads/sources/${file}`, key: pageKeys.source(plan) };
   });
   // A rebuild writes again only the sources whose bytes changed (src/site/unchanged-pages.ts).
-  return pagesToRender('source-downloads', pages).map(({ params, props }) => ({ params, props }));
+  return pagesToRender('source-downloads', pages);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
