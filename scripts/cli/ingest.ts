@@ -18,10 +18,12 @@ import { parseArgs } from 'node:util';
 // hit never loads the parser, the genre tables, the GB/T 2260 divisions, remark or zod.
 import type { Plan, Section } from '../../src/model/plan.ts';
 import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/cache.ts';
-import type { IngestContext, IngestedDocument, SourceDocument } from '../ingest/document.ts';
+import type { IngestedDocument, SourceDocument } from '../ingest/document.ts';
 import { formatIngestError, IngestError } from '../ingest/errors.ts';
-import { asIngestError, rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
+import { rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
 import { sha256, syncFiles, type FolderState, type WantedFile } from '../ingest/output.ts';
+import { loadBundledParser } from '../ingest/parser-bundle.ts';
+import type { Parser } from '../ingest/parser.ts';
 
 const sourceExtension = '.txt';
 const sidecarExtension = '.meta.yaml';
@@ -41,16 +43,15 @@ function readSource(path: string, hasSidecar: (path: string) => boolean = exists
   };
 }
 
-/** The parser and what it needs, loaded on first use. */
-async function loadParser(divisionsFile: string | null): Promise<{ parse: (source: SourceDocument) => IngestedDocument; summarize: (document: IngestedDocument) => DocumentSummary }> {
-  const [{ ingestDocument }, { summarize }, { loadGenre }, { loadDivisionIndex }] = await Promise.all([
-    import('../ingest/document.ts'),
-    import('../ingest/corpus.ts'),
-    import('../genre/load.ts'),
-    import('../ingest/divisions.ts'),
-  ]);
-  const context: IngestContext = { genre: loadGenre(), divisions: loadDivisionIndex(divisionsFile) };
-  return { parse: (source) => ingestDocument(source, context), summarize };
+/**
+ * The parser and what it needs, loaded on first use. With a cache, from the
+ * cache's one-file bundle and with its tables kept there (parser-bundle.ts says why).
+ */
+async function loadParser(cache: IngestCache | null): Promise<Parser> {
+  const module = cache
+    ? await loadBundledParser(cache.parserBundleFile, (message) => console.warn(`ingest: warning ${message}`))
+    : await import('../ingest/parser.ts');
+  return module.createParser(cache ? { divisionsFile: cache.divisionsFile, tablesFile: cache.tablesFile } : { divisionsFile: null, tablesFile: null });
 }
 
 /** Hints speak of "NAME.meta.yaml"; name the real sidecar beside the failing source. */
@@ -71,14 +72,12 @@ async function ingestOne(path: string): Promise<IngestedDocument | null> {
     return null;
   }
   const source = readSource(path);
-  const { parse } = await loadParser(null);
-  try {
-    return parse(source);
-  } catch (error) {
-    if (!(error instanceof IngestError)) throw error;
-    printFailures([{ file: source.file, error }]);
+  const outcome = (await loadParser(null)).parse(source);
+  if ('error' in outcome) {
+    printFailures([{ file: source.file, error: outcome.error }]);
     return null;
   }
+  return outcome.document;
 }
 
 function outline(sections: readonly Section[], indent: string, lines: string[]): void {
@@ -137,7 +136,7 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
   const orphanSidecars = [...sidecars].filter((name) => !sourceNames.has(name.slice(0, -sidecarExtension.length) + sourceExtension)).sort();
   const hasSidecar = (path: string): boolean => sidecars.has(basename(path));
   const cache = cacheDirectory ? new IngestCache(cacheDirectory, codeVersion(process.cwd())) : null;
-  let parser: Awaited<ReturnType<typeof loadParser>> | null = null;
+  let parser: Parser | null = null;
 
   const parsed: RunDocument[] = [];
   const failures: IngestFailure[] = [];
@@ -160,15 +159,15 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
       parsed.push({ summary: hit, markdown: () => cache.markdown(key) });
       continue;
     }
-    parser ??= await loadParser(cache?.divisionsFile ?? null);
-    try {
-      const document = parser.parse(source);
-      const summary = parser.summarize(document);
-      if (key && cache) cache.set(key, summary, document.markdown);
-      parsed.push({ summary, markdown: () => document.markdown });
-    } catch (error) {
-      failures.push({ file: source.file, error: asIngestError(error) });
+    parser ??= await loadParser(cache);
+    const outcome = parser.parse(source);
+    if ('error' in outcome) {
+      failures.push({ file: source.file, error: outcome.error });
+      continue;
     }
+    const { document, summary } = outcome;
+    if (key && cache) cache.set(key, summary, document.markdown);
+    parsed.push({ summary, markdown: () => document.markdown });
   }
   const { kept, failures: duplicates } = rejectDuplicates(parsed, (document) => ({ id: document.summary.id, file: document.summary.report.file }));
   failures.push(...duplicates);

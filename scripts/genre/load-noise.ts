@@ -3,9 +3,8 @@
  * A malformed table is an editor's mistake, so the error names the file, the
  * rule and the field.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readGenreTable } from './tables.ts';
 
 export const factNames = ['publishedOn', 'publisher', 'docNumber', 'issuedOn'] as const;
 export type FactName = (typeof factNames)[number];
@@ -141,7 +140,6 @@ let cached: Noise | undefined;
 
 export function loadNoise(): Noise {
   if (cached) return cached;
-  const text = readFileSync(new URL('./noise.yaml', import.meta.url), 'utf8');
-  cached = compileNoise(parseNoiseTable(parseYaml(text)));
+  cached = compileNoise(readGenreTable('noise.yaml', (data) => parseNoiseTable(data)));
   return cached;
 }

@@ -3,20 +3,18 @@
  * validates them, and compiles their patterns. A malformed table is an editor's
  * mistake, so the error names the file and the field.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-
-const tableDirectory = new URL('./', import.meta.url);
+import { readGenreTable } from './tables.ts';
 
 function loadTable<T>(fileName: string, schema: z.ZodType<T>): T {
-  const path = new URL(fileName, tableDirectory);
-  const result = schema.safeParse(parseYaml(readFileSync(path, 'utf8')));
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`scripts/genre/${fileName} is malformed:\n  ${problems.join('\n  ')}`);
-  }
-  return result.data;
+  return readGenreTable(fileName, (data) => {
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      throw new Error(`scripts/genre/${fileName} is malformed:\n  ${problems.join('\n  ')}`);
+    }
+    return result.data;
+  });
 }
 
 const regexSource = z.string().refine((source) => {

@@ -3,10 +3,9 @@
  * (name endings, generic names, scope words, place-name readings). Validated
  * once; a malformed table names the file and the field.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { regionLevels, type RegionLevel } from '../../src/model/plan.ts';
+import { readGenreTable } from './tables.ts';
 
 const han = z.string().regex(/^\p{Script=Han}+$/u, 'Chinese characters only');
 
@@ -49,13 +48,16 @@ export interface RegionGenre {
 
 let cached: RegionGenre | undefined;
 
-export function parseRegionGenre(text: string, fileName = 'scripts/genre/regions.yaml'): RegionGenre {
-  const result = regionsTable.safeParse(parseYaml(text));
+function validateRegionsTable(data: unknown): z.infer<typeof regionsTable> {
+  const result = regionsTable.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`${fileName} is malformed:\n  ${problems.join('\n  ')}`);
+    throw new Error(`scripts/genre/regions.yaml is malformed:\n  ${problems.join('\n  ')}`);
   }
-  const table = result.data;
+  return result.data;
+}
+
+function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
   const byLengthDescending = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
   return {
     suffixes: [...table.suffixes].sort(byLengthDescending),
@@ -71,6 +73,6 @@ export function parseRegionGenre(text: string, fileName = 'scripts/genre/regions
 }
 
 export function loadRegionGenre(): RegionGenre {
-  cached ??= parseRegionGenre(readFileSync(new URL('./regions.yaml', import.meta.url), 'utf8'));
+  cached ??= compileRegionGenre(readGenreTable('regions.yaml', validateRegionsTable));
   return cached;
 }

@@ -10,7 +10,9 @@
  * folder. A hit reads neither the source's parse nor its Markdown: only the
  * manifest, and the Markdown when the written file is missing or differs.
  * divisions-VERSION.json keeps the GB/T 2260 divisions with their slugs (see
- * loadDivisionIndex).
+ * loadDivisionIndex), tables-VERSION.json the validated genre tables (see
+ * scripts/genre/tables.ts), and parser-VERSION.mjs the parser as one file (see
+ * parser-bundle.ts). Each is made again when the code changes.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
@@ -156,6 +158,21 @@ export class IngestCache {
     return join(this.directory, `divisions-${this.version.slice(0, 16)}.json`);
   }
 
+  /** Where the validated genre tables are kept for this version of the code. */
+  get tablesFile(): string {
+    return join(this.directory, `tables-${this.version.slice(0, 16)}.json`);
+  }
+
+  /**
+   * Where the bundled parser is kept for this version of the code. The name also
+   * carries this checkout's folder, because the bundle holds the absolute paths of
+   * the files its modules read.
+   */
+  get parserBundleFile(): string {
+    const checkout = createHash('sha256').update(this.version).update('\0').update(import.meta.url).digest('hex');
+    return join(this.directory, `parser-${checkout.slice(0, 16)}.mjs`);
+  }
+
   markdown(key: string): string {
     return readFileSync(this.markdownPath(key), 'utf8');
   }
@@ -180,8 +197,10 @@ export class IngestCache {
     for (const key of [...this.used.keys()].sort()) documents[key] = this.used.get(key)!;
     const manifest: Manifest = { format: 2, version: this.version, sources: this.sources, documents, outputs: { content: resolve(contentDirectory), folders } };
     writeFileAtomic(join(this.directory, manifestName), JSON.stringify(manifest));
+    const current = new Set([this.divisionsFile, this.tablesFile, this.parserBundleFile]);
     for (const name of readdirSync(this.directory)) {
-      if (name.startsWith('divisions-') && join(this.directory, name) !== this.divisionsFile) rmSync(join(this.directory, name), { force: true });
+      const path = join(this.directory, name);
+      if (/^(?:divisions|tables|parser)-/u.test(name) && !current.has(path)) rmSync(path, { force: true });
     }
     const folder = join(this.directory, documentsFolder);
     for (const name of existsSync(folder) ? readdirSync(folder) : []) {

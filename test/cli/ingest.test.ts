@@ -2,7 +2,7 @@
  * `npm run ingest` as an editor uses it: a folder of sources in, collections
  * and clear errors out.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -118,6 +118,35 @@ describe('npm run ingest', () => {
     expect(reported.plans.map((plan) => plan.url)).toEqual(['/jiangxi/yingtan/2021/', '/liaoning/dalian/2018/', '/shandong/taian/2024/']);
     expect(readFileSync(join(paths.content, 'reports', 'ingest-report.json'), 'utf8')).toBe(report);
     expect(readdirSync(join(paths.root, 'cache', 'documents'))).toHaveLength(3);
+  });
+
+  it('parses an edit with the cached one-file parser and tables, as a run without the cache does', () => {
+    const paths = workspace();
+    for (const name of ['taian-2024.txt', 'dalian-2018.txt']) copyFileSync(new URL(name, seeds), join(paths.sources, name));
+    const cache = join(paths.root, 'cache');
+    expect(ingest(paths).stderr).toBe('');
+    const kept = () => readdirSync(cache).filter((name) => /^(?:parser|tables|divisions)-/u.test(name)).sort();
+    const [divisions, parser, tables] = kept();
+    expect([divisions, parser, tables].map((name) => name?.replace(/-\w+\./u, '-*.'))).toEqual(['divisions-*.json', 'parser-*.mjs', 'tables-*.json']);
+    // A mark in the bundle shows that the next run loads the parser from it.
+    appendFileSync(join(cache, parser!), "\nconsole.log('parser loaded from the cached bundle');\n");
+    const bundleWritten = statSync(join(cache, parser!)).mtimeMs;
+    // What an older version of the code left: dropped by the next complete run.
+    for (const stale of ['parser-0000000000000000.mjs', 'tables-0000000000000000.json']) writeFileSync(join(cache, stale), '');
+
+    writeFileSync(join(paths.sources, 'dalian-2018.txt'), readFileSync(join(paths.sources, 'dalian-2018.txt'), 'utf8').replace('办好继续教育。', '办好继续教育和老年教育。'));
+    const second = ingest(paths);
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toMatch(/\(1 parsed, 1 unchanged/u);
+    expect(second.stdout).toContain('parser loaded from the cached bundle');
+    expect(kept()).toEqual([divisions, parser, tables]);
+    expect(statSync(join(cache, parser!)).mtimeMs).toBe(bundleWritten);
+
+    const fresh = join(paths.root, 'fresh');
+    expect(runCli('ingest', ['--sources', paths.sources, '--content', fresh, '--no-cache']).status).toBe(0);
+    const contents = (root: string) => listFiles(root).map((file) => [file, readFileSync(join(root, file), 'utf8')]);
+    expect(contents(paths.content)).toEqual(contents(fresh));
+    expect(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2018.md'), 'utf8')).toContain('办好继续教育和老年教育');
   });
 
   it('gives the same collections with and without the cache, and repairs what a killed run left', () => {

@@ -1,0 +1,79 @@
+/**
+ * The genre tables' snapshot: tables validated once are read back from JSON,
+ * without YAML or validation, and a missing or torn snapshot only costs the YAML.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readGenreTable, saveTableSnapshot, useTableSnapshot } from '../../scripts/genre/tables.ts';
+
+const folders: string[] = [];
+function snapshotFile(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'plan-atlas-tables-'));
+  folders.push(folder);
+  return join(folder, 'tables-test.json');
+}
+
+afterEach(() => {
+  useTableSnapshot(null);
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+const kindNames = (data: unknown): string[] => (data as { kinds: Array<{ name: string }> }).kinds.map((kind) => kind.name);
+
+describe('genre table snapshot', () => {
+  it('validates a table read from YAML, keeps it, and reads it back later without validating', () => {
+    const file = snapshotFile();
+    useTableSnapshot(file);
+    const validate = vi.fn((data: unknown) => data);
+    const first = readGenreTable('kinds.yaml', validate);
+    expect(validate).toHaveBeenCalledTimes(1);
+    expect(kindNames(first)).toContain('工作要点');
+    expect(existsSync(file)).toBe(false);
+    saveTableSnapshot();
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)).toEqual(['kinds.yaml']);
+
+    // A later run: the snapshot answers, so neither YAML nor the validator is touched.
+    useTableSnapshot(null);
+    useTableSnapshot(file);
+    const again = vi.fn((data: unknown) => data);
+    expect(readGenreTable('kinds.yaml', again)).toEqual(first);
+    expect(again).not.toHaveBeenCalled();
+  });
+
+  it('answers from the snapshot what it holds, even where the YAML says otherwise', () => {
+    const file = snapshotFile();
+    writeFileSync(file, JSON.stringify({ 'kinds.yaml': { kinds: [{ name: '快照' }] } }));
+    useTableSnapshot(file);
+    expect(kindNames(readGenreTable('kinds.yaml', (data) => data))).toEqual(['快照']);
+  });
+
+  it('reads the YAML again when the snapshot is torn, and writes a whole one', () => {
+    const file = snapshotFile();
+    writeFileSync(file, '{"kinds.yaml": {');
+    useTableSnapshot(file);
+    const validate = vi.fn((data: unknown) => data);
+    expect(kindNames(readGenreTable('kinds.yaml', validate))).toContain('工作要点');
+    expect(validate).toHaveBeenCalledTimes(1);
+    saveTableSnapshot();
+    expect(kindNames((JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)['kinds.yaml'])).toContain('工作要点');
+  });
+
+  it('without a snapshot validates on every read and writes nothing', () => {
+    const validate = vi.fn((data: unknown) => data);
+    readGenreTable('kinds.yaml', validate);
+    readGenreTable('kinds.yaml', validate);
+    expect(validate).toHaveBeenCalledTimes(2);
+    saveTableSnapshot();
+  });
+
+  it('lets a malformed table fail as its validator says', () => {
+    useTableSnapshot(snapshotFile());
+    expect(() =>
+      readGenreTable('kinds.yaml', () => {
+        throw new Error('scripts/genre/kinds.yaml is malformed');
+      }),
+    ).toThrow(/kinds\.yaml is malformed/u);
+  });
+});

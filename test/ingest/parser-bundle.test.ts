@@ -1,0 +1,53 @@
+/**
+ * The parser as one file: it parses as the modules do (its modules still find
+ * the tables beside them), and a failed bundling falls back to the modules.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SourceDocument } from '../../scripts/ingest/document.ts';
+import { loadBundledParser } from '../../scripts/ingest/parser-bundle.ts';
+import { createParser } from '../../scripts/ingest/parser.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'plan-atlas-bundle-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const source = (name: string): SourceDocument => ({
+  file: `content/sources/${name}`,
+  bytes: readFileSync(new URL(`../../content/sources/${name}`, import.meta.url)),
+  sidecar: null,
+});
+
+describe('the bundled parser', () => {
+  it('parses every bundled plan exactly as the modules do', async () => {
+    const warnings: string[] = [];
+    const bundled = await loadBundledParser(join(folder, 'parser.mjs'), (message) => warnings.push(message));
+    expect(warnings).toEqual([]);
+    expect(readFileSync(join(folder, 'parser.mjs'), 'utf8')).toContain('function createParser(');
+    const fromBundle = bundled.createParser({ divisionsFile: null, tablesFile: null });
+    const fromModules = createParser({ divisionsFile: null, tablesFile: null });
+    for (const name of ['taian-2024.txt', 'dalian-2018.txt', 'yingtan-2021.txt']) {
+      const outcome = fromBundle.parse(source(name));
+      expect('document' in outcome, name).toBe(true);
+      expect(outcome).toEqual(fromModules.parse(source(name)));
+    }
+  });
+
+  it('reports a failure as data, with the code and hint of the error the parser raised', async () => {
+    const bundled = await loadBundledParser(join(folder, 'parser.mjs'), () => undefined);
+    const outcome = bundled.createParser({ divisionsFile: null, tablesFile: null }).parse({ file: 'empty.txt', bytes: new Uint8Array(), sidecar: null });
+    expect('error' in outcome && outcome.error.code).toBe('empty');
+    expect('error' in outcome && outcome.error.hint).toMatch(/\S/u);
+  });
+
+  it('loads the modules one by one, and says why, when bundling fails', async () => {
+    const notAFolder = join(folder, 'file');
+    writeFileSync(notAFolder, '');
+    const warnings: string[] = [];
+    const parser = await loadBundledParser(join(notAFolder, 'parser.mjs'), (message) => warnings.push(message));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/could not bundle the parser/u);
+    expect('document' in parser.createParser({ divisionsFile: null, tablesFile: null }).parse(source('taian-2024.txt'))).toBe(true);
+  });
+});
