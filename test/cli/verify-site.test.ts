@@ -1,0 +1,95 @@
+/**
+ * `node scripts/cli/verify-site.ts` as the build runs it: a site whose pages show
+ * their plans' text passes; a page that loses or reorders text, or is missing,
+ * fails the run and is named, whether the pages are checked in one thread or
+ * split between workers.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPlans } from '../../scripts/content/plans.ts';
+import { itemsOf } from '../../src/model/plan.ts';
+import { planHan } from '../../scripts/site/verify-text.ts';
+import { runCli } from './run.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'plan-atlas-verify-'));
+const content = join(root, 'content');
+const dist = join(root, 'dist');
+const pageFile = (url: string): string => join(dist, url, 'index.html');
+const pageOf = (text: string): string =>
+  `<!doctype html><html lang="zh-CN"><head><title>t</title><style>[data-plan-text]{}</style></head><body><nav>首页 地区</nav><main data-plan-text>${text}<a data-ui href="#">链接</a></main></body></html>`;
+
+let urls: string[] = [];
+
+beforeAll(() => {
+  const sources = join(root, 'sources');
+  mkdirSync(sources);
+  for (const name of ['dalian-2018.txt', 'taian-2024.txt']) copyFileSync(new URL(`../../content/sources/${name}`, import.meta.url), join(sources, name));
+  expect(runCli('ingest', ['--sources', sources, '--content', content, '--no-cache']).status).toBe(0);
+  // The pages a faithful build writes: each shows its whole text, in order, amid interface words.
+  for (const plan of loadPlans(content)) {
+    urls.push(plan.url);
+    mkdirSync(join(dist, plan.url), { recursive: true });
+    // The plan page's reading order is planHan's own (test/site/verify-text.test.ts checks it).
+    writeFileSync(pageFile(plan.url), pageOf(planHan(plan)));
+    for (const item of itemsOf(plan.sections)) {
+      urls.push(item.url);
+      mkdirSync(join(dist, item.url), { recursive: true });
+      writeFileSync(pageFile(item.url), pageOf(`${item.label}${item.text}`));
+    }
+  }
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const verify = (threads: number) => runCli('verify-site', ['--content', content, '--dist', dist, '--threads', String(threads)]);
+
+describe('verify-site', () => {
+  it('passes a site whose every plan and item page shows its text, in one thread or two', () => {
+    expect(urls.length).toBeGreaterThan(40);
+    for (const threads of [0, 2]) {
+      const result = verify(threads);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain(`verify-site: ${urls.length} plan and item pages show every character of their text, in order`);
+    }
+  });
+
+  it('names every page that lost text, reordered it or is missing, in page order, however the pages are split', () => {
+    const [firstPlan, lastItem, middleItem] = [urls[0]!, urls.at(-1)!, urls[Math.floor(urls.length / 2) - 1]!];
+    const originals = new Map([firstPlan, lastItem, middleItem].map((url) => [url, readFileSync(pageFile(url), 'utf8')]));
+    try {
+      // One character dropped from the plan page; two swapped on the last item page; one page gone.
+      writeFileSync(pageFile(firstPlan), originals.get(firstPlan)!.replace('教育', '教'));
+      const last = originals.get(lastItem)!;
+      const at = last.search(/\p{Script=Han}\p{Script=Han}<a data-ui/u);
+      writeFileSync(pageFile(lastItem), `${last.slice(0, at)}${last[at + 1]}${last[at]}${last.slice(at + 2)}`);
+      rmSync(pageFile(middleItem));
+
+      const results = [0, 2, 3].map(verify);
+      for (const result of results) {
+        expect(result.status).toBe(1);
+        const lines = result.stderr.trim().split('\n');
+        expect(lines).toHaveLength(4);
+        expect(lines[0]).toMatch(new RegExp(`^${pageFile(firstPlan)}: after \\d+ Han characters the page shows ".*" where the plan has ".*"$`, 'u'));
+        expect(lines[1]).toBe(`${pageFile(middleItem)}: missing: the page for ${middleItem} was not built`);
+        expect(lines[2]).toMatch(new RegExp(`^${pageFile(lastItem)}: after \\d+ Han characters`, 'u'));
+        expect(lines[3]).toBe("verify-site: 3 page(s) do not show their plan's whole text");
+      }
+      expect(results[1]!.stderr).toBe(results[0]!.stderr);
+      expect(results[2]!.stderr).toBe(results[0]!.stderr);
+    } finally {
+      for (const [url, html] of originals) {
+        mkdirSync(join(dist, url), { recursive: true });
+        writeFileSync(pageFile(url), html);
+      }
+    }
+  });
+
+  it('refuses a --threads that is not a whole number', () => {
+    const result = runCli('verify-site', ['--content', content, '--dist', dist, '--threads', 'two']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--threads must be a whole number');
+  });
+});
