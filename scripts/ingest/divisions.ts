@@ -214,7 +214,7 @@ export function indexDivisions(all: readonly Division[], genre: RegionGenre): Om
   }
 
   // Names by their first UTF-16 unit (scan() reads the text by unit), longest first, so the
-  // first that matches at a position is the longest. A few thousand arrays cost far less to
+  // first that matches at a position is the longest. A few thousand arrays cost less to
   // build than a trie of some 20,000 maps, and a rebuild that parses one plan builds it.
   const byFirstUnit = new Map<string, NameEntry[]>();
   for (const entry of entries.values()) {
