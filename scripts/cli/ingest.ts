@@ -34,10 +34,10 @@ function display(path: string): string {
 }
 
 /** `hasSidecar` answers from a listing of the folder where there is one (no lookup per source). */
-function readSource(path: string, hasSidecar: (path: string) => boolean = existsSync): SourceDocument {
+function readSource(path: string, hasSidecar: (path: string) => boolean = existsSync, shown = display(path)): SourceDocument {
   const sidecarPath = path.slice(0, -sourceExtension.length) + sidecarExtension;
   return {
-    file: display(path),
+    file: shown,
     bytes: readFileSync(path),
     sidecar: hasSidecar(sidecarPath) ? { file: display(sidecarPath), text: readFileSync(sidecarPath, 'utf8') } : null,
   };
@@ -143,15 +143,16 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
   for (const name of names) {
     const path = join(sourceDirectory, name);
     const sidecarPath = path.slice(0, -sourceExtension.length) + sidecarExtension;
+    const shown = display(path);
     const stats = cache ? { source: statSync(path), sidecar: hasSidecar(sidecarPath) ? statSync(sidecarPath) : null } : null;
-    const known = cache && stats ? cache.knownKey(display(path), stats.source, stats.sidecar) : null;
+    const known = cache && stats ? cache.knownKey(shown, stats.source, stats.sidecar) : null;
     const knownHit = known && cache ? cache.get(known) : null;
     if (knownHit && known && cache && stats) {
-      cache.rememberSource(display(path), stats.source, stats.sidecar, known);
+      cache.rememberSource(shown, stats.source, stats.sidecar, known);
       parsed.push({ summary: knownHit, markdown: () => cache.markdown(known) });
       continue;
     }
-    const source = readSource(path, hasSidecar);
+    const source = readSource(path, hasSidecar, shown);
     const key = cache ? cacheKey(source, cache.version) : null;
     if (key && cache && stats) cache.rememberSource(source.file, stats.source, stats.sidecar, key);
     const hit = key && cache && key !== known ? cache.get(key) : null;

@@ -128,6 +128,8 @@ export function syncFiles(directory: string, files: ReadonlyMap<string, WantedFi
       }
     }
     let kept = 0;
+    // Whether this sweep removed anything here, which moves the folder's mtime.
+    let changed = false;
     for (const path of children) {
       if (files.has(path)) {
         kept += 1;
@@ -135,13 +137,17 @@ export function syncFiles(directory: string, files: ReadonlyMap<string, WantedFi
       }
       rmSync(join(directory, path), { force: true });
       removed += 1;
+      changed = true;
     }
-    for (const path of subfolders) if (sweep(path)) kept += 1;
+    for (const path of subfolders) {
+      if (sweep(path)) kept += 1;
+      else changed = true;
+    }
     if (folder !== '' && kept === 0) {
       rmdirSync(absolute);
       return false;
     }
-    folders[folder] = statSync(absolute).mtimeMs;
+    folders[folder] = changed ? statSync(absolute).mtimeMs : stats.mtimeMs;
     return true;
   };
   sweep('');
