@@ -40,9 +40,14 @@ export class PageKeys {
     return this.#digest({ view: 'plan', plan, body });
   }
 
-  /** An item page renders its item in its plan, its neighbours, and its topics and related items. */
+  /**
+   * An item page renders its item in its plan, its neighbours, and its topics and
+   * related items. The item, its sections and its neighbours are all the plan's, which
+   * enters by its digest, so the item enters by its place: stringifying its enclosing
+   * sections for every item cost most of a build's keys.
+   */
   item(context: ItemInPlan, enrichment: ItemEnrichment): string {
-    return this.#digest({ view: 'item', context, enrichment });
+    return this.#digest({ view: 'item', plan: context.plan, index: context.index, url: context.item.url, enrichment });
   }
 
   /** A region page renders its ancestors' names, the regions under it with their plans, and its plans. */
