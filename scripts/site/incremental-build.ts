@@ -14,9 +14,10 @@
  * keys/{route}.json, every keyed page's key as of that build.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { keptKeysFile, nextKeysFile, type PageKeyMap } from '../../src/site/unchanged-pages.ts';
+import { codeVersion } from '../ingest/cache.ts';
 
 /** What Astro compiles or copies, and what decides the packages: a change to any of it builds every page. */
 const codePaths = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -41,15 +42,10 @@ export function filesUnder(dir: string, skipTop: readonly string[] = []): string
   return files.sort();
 }
 
+/** The ingest's and enrich's code version over what Astro builds from, with the deploy settings. */
 export function siteCodeDigest(root: string, env: NodeJS.ProcessEnv): string {
-  const hash = createHash('sha256');
-  for (const path of codePaths) {
-    const full = join(root, path);
-    if (!existsSync(full)) continue;
-    const files = statSync(full).isDirectory() ? filesUnder(full).map((file) => join(path, file)) : [path];
-    for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
-  }
-  for (const name of codeEnv) hash.update(`${name}=${env[name] ?? ''}\0`);
+  const hash = createHash('sha256').update(codeVersion(root, codePaths));
+  for (const name of codeEnv) hash.update(`\0${name}=${env[name] ?? ''}`);
   return hash.digest('hex');
 }
 
