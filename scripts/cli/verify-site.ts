@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { itemsOf } from '../../src/model/plan.ts';
 import { loadPlans } from '../content/plans.ts';
 import { verifyPages, type PagesVerified, type PageToVerify } from '../site/verify-pages.ts';
-import { planHan } from '../site/verify-text.ts';
+import { hanOf, planHan } from '../site/verify-text.ts';
 
 /** Below this many pages per thread, starting a worker costs more than it saves. */
 const pagesPerThread = 2000;
@@ -32,8 +32,6 @@ const { values } = parseArgs({
   strict: true,
 });
 
-const han = (text: string): string => (text.match(/\p{Script=Han}/gu) ?? []).join('');
-
 function pagesToVerify(): PageToVerify[] {
   const pages: PageToVerify[] = [];
   const page = (url: string, expected: string): void => {
@@ -41,7 +39,7 @@ function pagesToVerify(): PageToVerify[] {
   };
   for (const plan of loadPlans(values.content)) {
     page(plan.url, planHan(plan));
-    for (const item of itemsOf(plan.sections)) page(item.url, han(item.label + item.text));
+    for (const item of itemsOf(plan.sections)) page(item.url, hanOf(item.label + item.text));
   }
   return pages;
 }

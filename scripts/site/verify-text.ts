@@ -9,7 +9,8 @@ import type { Plan } from '../../src/model/plan.ts';
 import { itemBody } from '../ingest/markdown.ts';
 
 const han = /\p{Script=Han}/gu;
-const hanOf = (text: string): string => (text.match(han) ?? []).join('');
+/** The Han characters of `text`, in order. */
+export const hanOf = (text: string): string => (text.match(han) ?? []).join('');
 
 /**
  * The Han characters a plan's page must show, in the page's reading order:
