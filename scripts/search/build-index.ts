@@ -57,19 +57,33 @@ function stockRecords(records: SearchRecord[], plans: Plan[], base: string): Sea
 const shardFiles = /^(?:pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 
 /**
+ * How many records are on their way to Pagefind's service at once. Each is a round
+ * trip over the service's pipe; one at a time, Node and the service wait for each
+ * other (2.1 s of an 8,000-record shard's 7 s; 1.1 s with 16 in flight). The
+ * service reads and handles its messages in the order they arrive, so the index
+ * is the same, byte for byte, as when they are sent one by one.
+ */
+export const defaultRecordsInFlight = 16;
+
+/**
  * Writes one Pagefind index of `records` to `outDir`, with a service of its own (its
  * memory goes back when it closes). Pagefind adds to what it finds there, so the
  * index files of an earlier build go first; other shards' folders stay.
  */
-async function writeShard(records: readonly SearchRecord[], outDir: string): Promise<void> {
+async function writeShard(records: readonly SearchRecord[], outDir: string, inFlight: number): Promise<void> {
   for (const entry of existsSync(outDir) ? readdirSync(outDir) : []) if (shardFiles.test(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
   const created = await createIndex({});
   if (created.index === undefined) throw new Error(`pagefind: ${created.errors.join('; ')}`);
   const { index } = created;
-  for (const record of records) {
-    const added = await index.addCustomRecord(record);
-    if (added.errors.length > 0) throw new Error(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
-  }
+  let next = 0;
+  const sender = async (): Promise<void> => {
+    while (next < records.length) {
+      const record = records[next++]!;
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0) throw new Error(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, sender));
   const written = await index.writeFiles({ outputPath: outDir });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await close();
@@ -118,6 +132,8 @@ export async function writeSearchIndex(options: {
   shardRecords?: number;
   /** Where to remember what each shard was written from (none: every shard is written). */
   cacheFile?: string;
+  /** Records sent to Pagefind before the first is answered (default defaultRecordsInFlight). */
+  recordsInFlight?: number;
 }): Promise<{ records: number; plans: number; shards: number; written: number }> {
   const plans = loadPlans(options.contentDir);
   const topics = loadTopics(options.contentDir);
@@ -148,7 +164,7 @@ export async function writeSearchIndex(options: {
     if (before?.digest === digest && existsSync(join(dir, 'pagefind-entry.json')) && (index > 0 || existsSync(join(dir, 'pagefind.js')))) {
       for (const [url, id] of before.pageIds) ids.set(url, id);
     } else {
-      await writeShard(records, dir);
+      await writeShard(records, dir, options.recordsInFlight ?? defaultRecordsInFlight);
       written += 1;
       pagefindPageIds(dir, ids);
       if (index > 0) for (const entry of readdirSync(dir)) if (!shardFiles.test(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
