@@ -11,6 +11,8 @@ export interface Atlas {
   regions: RegionNode[];
   regionsByUrl: Map<string, RegionNode>;
   items: ItemInPlan[];
+  /** The same items by URL, for pages that gather items from across the atlas. */
+  itemsByUrl: Map<string, ItemInPlan>;
   years: number[];
 }
 
@@ -20,11 +22,13 @@ async function load(): Promise<Atlas> {
   const entries = await getCollection('plans');
   const plans = sortPlans(entries.map((entry) => entry.data));
   const { roots, byUrl } = buildRegionTree(plans);
+  const items = plans.flatMap(itemsInPlan);
   return {
     plans,
     regions: roots,
     regionsByUrl: byUrl,
-    items: plans.flatMap(itemsInPlan),
+    items,
+    itemsByUrl: new Map(items.map((context) => [context.item.url, context])),
     years: [...new Set(plans.map((plan) => plan.year))].sort((a, b) => b - a),
   };
 }
