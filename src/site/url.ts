@@ -16,5 +16,9 @@ export function href(path: string): string {
 
 /** Absolute URL of a site-relative path, for canonical links, feeds and citations. */
 export function absoluteUrl(path: string, site: string = siteUrl()): string {
-  return new URL(href(path), new URL(site)).href;
+  // Every page asks for several: the site's URL is parsed once, not each time.
+  if (parsedSite?.site !== site) parsedSite = { site, url: new URL(site) };
+  return new URL(href(path), parsedSite.url).href;
 }
+
+let parsedSite: { site: string; url: URL } | undefined;
