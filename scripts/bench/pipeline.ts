@@ -299,7 +299,8 @@ function total(stages: readonly StageResult[]): StageResult {
 
 function searchLine(label: string, figures: SearchFigures): string {
   const kb = (bytes: number): string => (bytes / 1024).toFixed(0);
-  const line = `${label.padEnd(18)} ready ${String(Math.round(figures.initMs)).padStart(5)} ms, first results ${String(Math.round(figures.firstResultsMs)).padStart(5)} ms after the query (${figures.hits} hits), ${kb(figures.fetchedBytes)} KB in ${figures.requests} requests`;
+  const runs = figures.firstResultsRunsMs && figures.firstResultsRunsMs.length > 1 ? ` (median of ${figures.firstResultsRunsMs.map(Math.round).join(', ')})` : '';
+  const line = `${label.padEnd(18)} ready ${String(Math.round(figures.initMs)).padStart(5)} ms, first results ${String(Math.round(figures.firstResultsMs)).padStart(5)} ms after the query${runs} (${figures.hits} hits), ${kb(figures.fetchedBytes)} KB in ${figures.requests} requests`;
   if (figures.countedMs === undefined) return line;
   return `${line}\n${''.padEnd(18)} with facet counts ${String(Math.round(figures.countedMs)).padStart(5)} ms after the query, ${kb(figures.countedBytes ?? 0)} KB in ${figures.countedRequests ?? 0} requests`;
 }

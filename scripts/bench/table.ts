@@ -67,15 +67,17 @@ for (const name of stageNames) {
       .join(' | ')} |`,
   );
 }
+/** " (180, 192, 240)" when the search was repeated. */
+const eachRun = (times: number[] | undefined): string => (times && times.length > 1 ? ` (${times.map(Math.round).join(', ')})` : '');
 lines.push(`| search index MB (bare) | ${runs.map((run) => `${(run.searchIndexBytes / 1024 / 1024).toFixed(1)} (${(run.bareSearchIndexBytes / 1024 / 1024).toFixed(1)})`).join(' | ')} |`);
 lines.push(
-  `| query ${runs[0]!.search?.query ?? ''}: first results ms / KB fetched | ${runs.map((run) => (run.search ? `${Math.round(run.search.firstResultsMs)} / ${Math.round(run.search.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
+  `| query ${runs[0]!.search?.query ?? ''}: first results ms / KB fetched (newer runs: median of cold searches, each in brackets) | ${runs.map((run) => (run.search ? `${Math.round(run.search.firstResultsMs)}${eachRun(run.search.firstResultsRunsMs)} / ${Math.round(run.search.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
 );
 lines.push(
   `| … with facet counts: ms / KB fetched | ${runs.map((run) => (run.search?.countedMs !== undefined ? `${Math.round(run.search.countedMs)} / ${Math.round((run.search.countedBytes ?? 0) / 1024)}` : '—')).join(' | ')} |`,
 );
 lines.push(
-  `| … bare, stock Pagefind | ${runs.map((run) => (run.bareSearch ? `${Math.round(run.bareSearch.firstResultsMs)} / ${Math.round(run.bareSearch.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
+  `| … bare, stock Pagefind | ${runs.map((run) => (run.bareSearch ? `${Math.round(run.bareSearch.firstResultsMs)}${eachRun(run.bareSearch.firstResultsRunsMs)} / ${Math.round(run.bareSearch.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
 );
 lines.push(`| … page ready ms (atlas: page and Pagefind loaded; older runs: Pagefind's init) | ${runs.map((run) => (run.search ? String(Math.round(run.search.initMs)) : '—')).join(' | ')} |`);
 lines.push(`| load average after the run | ${runs.map((run) => run.load.map((value) => value.toFixed(1)).join(' ')).join(' | ')} |`);
