@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanEntry, TopicEntry } from '../../scripts/enrich/schema.ts';
-import { excerpt, groupByPlan, heatmap, relatedReason, yearBars } from '../../src/components/enrich/view.ts';
+import { excerpt, groupByPlan, heatColumns, heatmap, maxPlanColumns, relatedReason, topicCount, yearBars } from '../../src/components/enrich/view.ts';
 
 const plan = (id: string, year: number, items: number): PlanEntry => ({ id, url: `/${id}/`, title: id, region: id, regionPath: [id], year, kind: '工作要点', items, topics: {} });
 const topic = (slug: string, plans: Record<string, number>): TopicEntry => ({ id: slug, slug, order: 0, name: slug, kind: 'theme', definition: '', items: [], plans });
 
 describe('heatmap', () => {
+  const byPlan = (plans: PlanEntry[]) => heatColumns(plans, () => ({ name: '', code: '' })).columns;
+
   it('colours by the share of a plan\'s items, so a short plan is not drowned by a long one', () => {
-    const map = heatmap([topic('a', { long: 10, short: 2 })], [plan('long', 2024, 100), plan('short', 2023, 4)]);
+    const map = heatmap([topic('a', { long: 10, short: 2 })], byPlan([plan('long', 2024, 100), plan('short', 2023, 4)]));
     const [long, short] = map.cells;
     expect(long!.share).toBe(0.1);
     expect(short!.share).toBe(0.5);
@@ -17,7 +19,39 @@ describe('heatmap', () => {
   });
 
   it('draws an empty cell in the paper tint', () => {
-    expect(heatmap([topic('a', {})], [plan('p', 2024, 5)]).cells[0]!.fill).toBe('#f6f8fa');
+    expect(heatmap([topic('a', {})], byPlan([plan('p', 2024, 5)])).cells[0]!.fill).toBe('#f6f8fa');
+  });
+});
+
+describe('heatColumns', () => {
+  const provinces: Record<string, { name: string; code: string }> = { shandong: { name: '山东省', code: '370000' }, beijing: { name: '北京市', code: '110000' } };
+  const inProvince = (province: string, index: number, items: number): PlanEntry => ({ ...plan(`${province}/p${index}/2024`, 2024, items), regionPath: [province, `p${index}`] });
+
+  it('gives each plan a column while there are few, labelled with its region and year and linked to it', () => {
+    const plans = Array.from({ length: maxPlanColumns }, (_, index) => plan(`p${index}`, 2020 + (index % 5), 3));
+    const { by, columns } = heatColumns(plans, () => ({ name: 'x', code: '0' }));
+    expect(by).toBe('plan');
+    expect(columns.map((column) => column.url)).toEqual(plans.map((entry) => entry.url));
+    expect(columns[1]!.label).toBe('p12021');
+  });
+
+  it('past that, one column per province in GB/T 2260 order: its items summed, the share over all its plans', () => {
+    const plans = [
+      ...Array.from({ length: maxPlanColumns }, (_, index) => inProvince('shandong', index, 10)),
+      inProvince('beijing', 0, 4),
+    ];
+    const { by, columns } = heatColumns(plans, (slug) => provinces[slug]!);
+    expect(by).toBe('province');
+    expect(columns.map((column) => [column.label, column.url, column.items])).toEqual([
+      ['北京市', '/beijing/', 4],
+      ['山东省', '/shandong/', 10 * maxPlanColumns],
+    ]);
+    const counted = topic('a', { 'shandong/p0/2024': 5, 'shandong/p7/2024': 3, 'beijing/p0/2024': 2 });
+    expect(columns.map((column) => topicCount(counted, column))).toEqual([2, 8]);
+    const map = heatmap([counted], columns);
+    expect(map.cells.map((cell) => cell.share)).toEqual([0.5, 8 / (10 * maxPlanColumns)]);
+    // The page stays as wide however many plans a province has.
+    expect(map.cells).toHaveLength(2);
   });
 });
 

@@ -4,11 +4,53 @@
  */
 import type { ItemEnrichment, PlanEntry, RelatedItem, TopicEntry, YearCount } from '../../../scripts/enrich/schema.ts';
 
+/**
+ * A column of the topics heatmap: one plan, or every plan of a province once there
+ * are too many plans to show one by one.
+ */
+export interface HeatColumn {
+  key: string;
+  label: string;
+  /** Site-relative page of the plan or province. */
+  url: string;
+  /** Items of the column's plans: the share's denominator. */
+  items: number;
+  planIds: readonly string[];
+}
+
+/**
+ * Past this many plans the heatmap shows provinces, not plans: one column per plan
+ * made /topics/ 8.5 MB at 1,000 plans and would make it 250 MB for a national atlas.
+ * A province column stays comparable (shares, not counts) and links to the province,
+ * where its plans are listed.
+ */
+export const maxPlanColumns = 40;
+
+/** `province` names a province by its slug, with its GB/T 2260 code, the order columns take. */
+export function heatColumns(plans: readonly PlanEntry[], province: (slug: string) => { name: string; code: string }): { by: 'plan' | 'province'; columns: HeatColumn[] } {
+  if (plans.length <= maxPlanColumns) {
+    return { by: 'plan', columns: plans.map((plan) => ({ key: plan.id, label: `${plan.region}${plan.year}`, url: plan.url, items: plan.items, planIds: [plan.id] })) };
+  }
+  const byProvince = new Map<string, PlanEntry[]>();
+  for (const plan of plans) {
+    const slug = plan.regionPath[0] ?? '';
+    const group = byProvince.get(slug);
+    if (group) group.push(plan);
+    else byProvince.set(slug, [plan]);
+  }
+  const columns = [...byProvince].map(([slug, group]) => {
+    const { name, code } = province(slug);
+    return { key: slug, label: name, url: `/${slug}/`, items: group.reduce((sum, plan) => sum + plan.items, 0), planIds: group.map((plan) => plan.id), code };
+  });
+  columns.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { by: 'province', columns: columns.map(({ code: _code, ...column }) => column) };
+}
+
 export interface HeatCell {
   topic: string;
-  plan: string;
+  column: string;
   count: number;
-  /** Share of the plan's items in the topic, 0–1: what the colour shows, so long and short plans compare. */
+  /** Share of the column's items in the topic, 0–1: what the colour shows, so long and short plans compare. */
   share: number;
   x: number;
   y: number;
@@ -33,24 +75,25 @@ export function heatFill(share: number, maxShare: number): string {
   return `rgb(${mix(230, 11)}, ${mix(240, 92)}, ${mix(250, 173)})`;
 }
 
-export function heatmap(topics: readonly TopicEntry[], plans: readonly PlanEntry[], cell = 28, rowLabelWidth = 150, columnLabelHeight = 120): Heatmap {
-  const cells: HeatCell[] = [];
+/** How many of a column's items are in the topic. */
+export function topicCount(topic: TopicEntry, column: HeatColumn): number {
+  return column.planIds.reduce((sum, id) => sum + (topic.plans[id] ?? 0), 0);
+}
+
+export function heatmap(topics: readonly TopicEntry[], columns: readonly HeatColumn[], cell = 28, rowLabelWidth = 150, columnLabelHeight = 120): Heatmap {
+  const counts = topics.map((topic) => columns.map((column) => topicCount(topic, column)));
+  const shareOf = (count: number, column: HeatColumn): number => (column.items > 0 ? count / column.items : 0);
   let maxShare = 0;
-  topics.forEach((topic) => {
-    plans.forEach((plan) => {
-      const count = topic.plans[plan.id] ?? 0;
-      const share = plan.items > 0 ? count / plan.items : 0;
-      maxShare = Math.max(maxShare, share);
-    });
-  });
+  topics.forEach((_, row) => columns.forEach((column, index) => (maxShare = Math.max(maxShare, shareOf(counts[row]![index]!, column)))));
+  const cells: HeatCell[] = [];
   topics.forEach((topic, row) => {
-    plans.forEach((plan, column) => {
-      const count = topic.plans[plan.id] ?? 0;
-      const share = plan.items > 0 ? count / plan.items : 0;
-      cells.push({ topic: topic.slug, plan: plan.id, count, share, x: rowLabelWidth + column * cell, y: columnLabelHeight + row * cell, fill: heatFill(share, maxShare) });
+    columns.forEach((column, index) => {
+      const count = counts[row]![index]!;
+      const share = shareOf(count, column);
+      cells.push({ topic: topic.slug, column: column.key, count, share, x: rowLabelWidth + index * cell, y: columnLabelHeight + row * cell, fill: heatFill(share, maxShare) });
     });
   });
-  return { width: rowLabelWidth + plans.length * cell + Math.ceil(columnLabelHeight * 0.6), height: columnLabelHeight + topics.length * cell + 4, cell, rowLabelWidth, columnLabelHeight, cells, maxShare };
+  return { width: rowLabelWidth + columns.length * cell + Math.ceil(columnLabelHeight * 0.6), height: columnLabelHeight + topics.length * cell + 4, cell, rowLabelWidth, columnLabelHeight, cells, maxShare };
 }
 
 export interface YearBar {
