@@ -81,8 +81,13 @@ describe('enrichmentFiles', () => {
     }
   });
 
-  it('writes keys in a fixed order', () => {
-    expect(stableJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe('{\n  "a": {\n    "c": [\n      3,\n      {\n        "e": 2,\n        "f": 1\n      }\n    ],\n    "d": 2\n  },\n  "b": 1\n}\n');
+  it('writes keys in a fixed order, one entry per line', () => {
+    expect(stableJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe('{\n"a": {"c":[3,{"e":2,"f":1}],"d":2},\n"b": 1\n}\n');
+    expect(stableJson([{ b: 1, a: 2 }, [{ d: 1, c: { g: null, f: 'x' } }], 'y'])).toBe('[\n{"a":2,"b":1},\n[{"c":{"f":"x","g":null},"d":1}],\n"y"\n]\n');
+    expect(stableJson([])).toBe('[]\n');
+    expect(stableJson({})).toBe('{}\n');
+    // A key used in one entry only is still written where it is (the key list spans every level).
+    expect(JSON.parse(stableJson([{ only: { deep: 1 } }, { other: 2 }]))).toEqual([{ only: { deep: 1 } }, { other: 2 }]);
   });
 
   it('gives the linker every document key and term', () => {
