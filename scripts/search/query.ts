@@ -28,6 +28,8 @@ export interface PagefindResponse {
 /** The part of Pagefind's browser API this module uses. */
 export interface PagefindLike {
   search: (term: string) => Promise<PagefindResponse | null>;
+  /** Loads the index chunks a search for `term` needs, and nothing else. */
+  preload?: (term: string) => Promise<void>;
 }
 
 export interface Hit {
@@ -111,6 +113,19 @@ export interface QueryContext {
   /** Policy terms (content/taxonomy/policy-terms.yaml) kept whole when a query is split. */
   dictionary?: readonly string[];
   segment?: (text: string) => string[];
+}
+
+/**
+ * Loads what a search for `query` will read (each term's index chunks, in every
+ * shard) while the reader is still typing or about to press Enter, so the search
+ * itself only computes. Returns the Pagefind words asked for.
+ */
+export async function preloadQuery(pagefind: PagefindLike, query: string): Promise<string[]> {
+  const { preload } = pagefind;
+  if (preload === undefined) return [];
+  const words = [...new Set(queryTerms(query))].map((term) => planTerm(term).tokens.join(' ')).filter((joined) => joined.length > 0);
+  await Promise.all(words.map((joined) => preload.call(pagefind, joined)));
+  return words;
 }
 
 export async function search(pagefind: PagefindLike, query: string, context: QueryContext = {}): Promise<SearchOutcome> {

@@ -186,6 +186,29 @@ describe('search page over an index in shards', () => {
     return { total, years, links: links.map((link) => session.sitePath(link)), shardFetches, workerFetches };
   };
 
+  it('loads the index chunks of what is typed before Enter, in every shard, so the search fetches none', async () => {
+    const page = await sharded.newPage();
+    const chunks: string[] = [];
+    page.on('request', (request) => {
+      if (/\/pagefind\/(?:shard-\d+\/)?index\//.test(request.url())) chunks.push(request.url());
+    });
+    await page.goto(sharded.server.url('/search/'));
+    await page.waitForSelector('[data-search][data-search-state="ready"]');
+    expect(chunks).toEqual([]);
+    await page.focus('[data-search-input]');
+    // As an input method commits a word: the whole text at once.
+    await page.keyboard.insertText('学前教育');
+    await page.waitForSelector('[data-search][data-search-preloaded="学前教育"]');
+    const preloaded = chunks.length;
+    expect(preloaded).toBeGreaterThan(0);
+    expect(chunks.some((url) => /\/shard-\d+\/index\//.test(url))).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-search][data-search-state="counted"]');
+    expect(await page.$$eval('[data-search-results] li', (items) => items.length)).toBeGreaterThan(0);
+    expect(chunks).toHaveLength(preloaded);
+    await page.close();
+  });
+
   it('finds, filters and orders by year exactly as one index does, asking every shard', async () => {
     const manifest = JSON.parse(readFileSync(join(sharded.site.dist, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
     expect(manifest.shards.length).toBeGreaterThanOrEqual(2);

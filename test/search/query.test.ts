@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, search, splitTerm } from '../../scripts/search/query.ts';
+import { excerpt, preloadQuery, search, splitTerm, type PagefindLike } from '../../scripts/search/query.ts';
 import { indexTokens } from '../../scripts/search/tokens.ts';
 import { fakePagefind, type FakeRecord } from './fake-pagefind.ts';
 
@@ -52,6 +52,37 @@ describe('search', () => {
 
   it('returns nothing for a query of punctuation only', async () => {
     expect(await urls('，。、')).toEqual([]);
+  });
+});
+
+describe('preloadQuery', () => {
+  it('loads, for every term, the words the search then looks up, so the search fetches no more', async () => {
+    const fake = fakePagefind(corpus);
+    const searched: string[] = [];
+    const preloaded: string[] = [];
+    const engine: PagefindLike = {
+      search: (term) => {
+        searched.push(term.replace(/"/g, ''));
+        return fake.search(term);
+      },
+      preload: async (term) => {
+        preloaded.push(term);
+      },
+    };
+    const query = '学前教育 5G 县';
+    expect(await preloadQuery(engine, query)).toEqual(preloaded);
+    expect(preloaded).toHaveLength(3);
+    await search(engine, query);
+    // Every word searched (the phrase searches use the same words) was preloaded.
+    const words = (terms: string[]) => new Set(terms.flatMap((term) => term.split(' ')));
+    expect(words(searched)).toEqual(words(preloaded));
+  });
+
+  it('asks nothing of a Pagefind that cannot preload, or for a query of punctuation only', async () => {
+    expect(await preloadQuery(fakePagefind(corpus), '学前教育')).toEqual([]);
+    const asked: string[] = [];
+    expect(await preloadQuery({ ...fakePagefind(corpus), preload: async (term) => void asked.push(term) }, '，。')).toEqual([]);
+    expect(asked).toEqual([]);
   });
 });
 

@@ -5,13 +5,15 @@
  * can be shared and reloaded.
  */
 import { countFacets, facetKeys, facetLookup, filterHits, orderByYear, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../../../scripts/search/facets.ts';
-import { excerpt, search, type Hit, type PagefindLike } from '../../../scripts/search/query.ts';
+import { excerpt, preloadQuery, search, type Hit, type PagefindLike } from '../../../scripts/search/query.ts';
 import { mergeShards, type MergingPagefind } from '../../../scripts/search/shards.ts';
 import { strings } from './strings.ts';
 
 const pageSize = 20;
 /** About what one screen shows: the page appends these before the rest of a page of results. */
 const firstScreen = 10;
+/** A pause in typing this long starts loading what the words in the box need. */
+const preloadDelayMs = 80;
 
 interface PagefindModule extends PagefindLike, MergingPagefind {
   init: () => Promise<void>;
@@ -246,6 +248,23 @@ export function start(): void {
     const sort = sortSelect.value;
     return { query: input.value, filters, sort: sort === 'year-desc' || sort === 'year-asc' ? sort : '' };
   };
+
+  // While the reader types (an IME commits whole words), the index chunks of what is in the box are loaded,
+  // so pressing Enter leaves the search only its computing. data-search-preloaded names what was loaded.
+  let preloadTimer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(preloadTimer);
+    preloadTimer = setTimeout(() => {
+      const text = input.value;
+      if (text.trim() === '') return;
+      void loadPagefind()
+        .then((engine) => preloadQuery(engine, text))
+        .then(() => {
+          root.dataset['searchPreloaded'] = text;
+        })
+        .catch(() => undefined);
+    }, preloadDelayMs);
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
