@@ -6,9 +6,11 @@
  *
  * "atlas": the site's own search page. It opens (its HTML, CSS and script, then
  * Pagefind's script, WebAssembly and metadata, loaded as the page opens), the query
- * is typed and submitted, and the clock runs until the first page of results is on
- * screen, then until the facet counts are (from the facet table, which the page
- * fetches only once results are shown).
+ * is put in the box and submitted at once, and the clock runs until the first page
+ * of results is on screen, then until the facet counts are (from the facet table,
+ * which the page fetches only once results are shown). "atlas-typed": the same, but
+ * the words enter the box as an input method commits them and Enter follows a
+ * reader's pause later (typedPauseMs); the clock starts at Enter.
  * "stock": Pagefind alone on a blank page, as a bare site would use it, until the
  * data of the first 10 results is loaded.
  */
@@ -66,7 +68,15 @@ async function bytesOf(finished: readonly Finished[], before = Infinity): Promis
   return { bytes, requests };
 }
 
-async function measurePage(siteDir: string, query: string, base: string): Promise<SearchFigures> {
+/**
+ * How long after the words appear in the box the reader of the "typed" flow presses
+ * Enter: a quick reader's pause after an input method commits a word (the page starts
+ * loading what the words need once typing pauses; see search-client.ts).
+ */
+export const typedPauseMs = 250;
+
+/** `typed`: the words enter the box as an input method commits them, and Enter follows typedPauseMs later; else they are submitted at once. */
+async function measurePage(siteDir: string, query: string, base: string, typed = false): Promise<SearchFigures> {
   const chromium = await launchChromium();
   const server = await serve(normalize(siteDir), base);
   const finished: Finished[] = [];
@@ -77,7 +87,7 @@ async function measurePage(siteDir: string, query: string, base: string): Promis
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${base}search/`);
     await page.waitForSelector('[data-search][data-search-state="ready"]', { timeout: 60_000 });
     const initMs = Date.now() - opened;
-    const times = (await page.evaluate(async (text) => {
+    const times = (await page.evaluate(async ({ text, pause }) => {
       const root = document.querySelector<HTMLElement>('[data-search]')!;
       const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
       const reached = (state: string): Promise<number> =>
@@ -92,12 +102,16 @@ async function measurePage(siteDir: string, query: string, base: string): Promis
         });
       const results = reached('results');
       const counted = reached('counted');
-      const asked = performance.timeOrigin + performance.now();
       input.value = text;
+      if (pause !== null) {
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+      const asked = performance.timeOrigin + performance.now();
       root.querySelector<HTMLFormElement>('[data-search-form]')!.requestSubmit();
       const [shown, done] = await Promise.all([results, counted]);
       return { asked, shown, done, hits: root.querySelectorAll('[data-search-results] li').length, status: root.querySelector('[data-search-status]')?.textContent ?? '' };
-    }, query)) as { asked: number; shown: number; done: number; hits: number; status: string };
+    }, { text: query, pause: typed ? typedPauseMs : null })) as { asked: number; shown: number; done: number; hits: number; status: string };
     const first = await bytesOf(finished, times.shown);
     const all = await bytesOf(finished);
     const found = /(\d+)/u.exec(times.status);
@@ -149,13 +163,14 @@ async function measureStock(siteDir: string, query: string, base: string): Promi
  * it. One sample on a shared 2-core machine swings by half (167–322 ms for the same
  * index and code), so one run says little about the aim.
  *
- * @param mode "atlas" uses the site's search page; "stock" asks Pagefind alone,
- *   as a bare site would
+ * @param mode "atlas" uses the site's search page, the query submitted at once;
+ *   "atlas-typed" the same page, the query typed and Enter pressed typedPauseMs later;
+ *   "stock" asks Pagefind alone, as a bare site would
  */
-export async function measureSearch(siteDir: string, query: string, mode: 'atlas' | 'stock', base = '/', runs = 3): Promise<SearchFigures> {
+export async function measureSearch(siteDir: string, query: string, mode: 'atlas' | 'atlas-typed' | 'stock', base = '/', runs = 3): Promise<SearchFigures> {
   const samples: SearchFigures[] = [];
   for (let run = 0; run < runs; run += 1) {
-    samples.push(await (mode === 'atlas' ? measurePage(siteDir, query, base) : measureStock(siteDir, query, base)));
+    samples.push(await (mode === 'stock' ? measureStock(siteDir, query, base) : measurePage(siteDir, query, base, mode === 'atlas-typed')));
   }
   const median = [...samples].sort((a, b) => a.firstResultsMs - b.firstResultsMs)[Math.floor((samples.length - 1) / 2)]!;
   return { ...median, firstResultsRunsMs: samples.map((sample) => sample.firstResultsMs) };

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BenchResult, StageResult } from './pipeline.ts';
+import { typedPauseMs } from './search.ts';
 
 interface Run extends BenchResult {
   load: number[];
@@ -72,6 +73,9 @@ const eachRun = (times: number[] | undefined): string => (times && times.length 
 lines.push(`| search index MB (bare) | ${runs.map((run) => `${(run.searchIndexBytes / 1024 / 1024).toFixed(1)} (${(run.bareSearchIndexBytes / 1024 / 1024).toFixed(1)})`).join(' | ')} |`);
 lines.push(
   `| query ${runs[0]!.search?.query ?? ''}: first results ms / KB fetched (newer runs: median of cold searches, each in brackets) | ${runs.map((run) => (run.search ? `${Math.round(run.search.firstResultsMs)}${eachRun(run.search.firstResultsRunsMs)} / ${Math.round(run.search.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
+);
+lines.push(
+  `| … typed, Enter ${typedPauseMs} ms after the words appear: first results ms / KB fetched | ${runs.map((run) => (run.typedSearch ? `${Math.round(run.typedSearch.firstResultsMs)}${eachRun(run.typedSearch.firstResultsRunsMs)} / ${Math.round(run.typedSearch.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
 );
 lines.push(
   `| … with facet counts: ms / KB fetched | ${runs.map((run) => (run.search?.countedMs !== undefined ? `${Math.round(run.search.countedMs)} / ${Math.round((run.search.countedBytes ?? 0) / 1024)}` : '—')).join(' | ')} |`,
