@@ -1,22 +1,19 @@
 /** /sitemap.xml: every page a reader can land on, under the base. */
 import type { APIRoute } from 'astro';
-import { enrichmentData } from '../components/enrich/data.ts';
 import { atlas } from '../site/atlas.ts';
+import { gatheringPageUrls } from '../site/gathering-paths.ts';
 import { sitemap } from '../site/feed.ts';
 import { absoluteUrl } from '../site/url.ts';
 
 export const GET: APIRoute = async () => {
   const { plans, items, regionsByUrl, years } = await atlas();
-  const { topics, documents, terms } = await enrichmentData();
   const paths = [
     '/', '/plans/', '/years/', '/downloads/', '/about/', '/search/', '/topics/', '/docs/', '/terms/',
     ...years.map((year) => `/years/${year}/`),
     ...regionsByUrl.keys(),
     ...plans.map((plan) => plan.url),
     ...items.map((context) => context.item.url),
-    ...topics.map((topic) => `/topics/${topic.slug}/`),
-    ...documents.map((document) => `/docs/${document.slug}/`),
-    ...terms.map((term) => `/terms/${term.slug}/`),
+    ...(await gatheringPageUrls()),
   ];
   return new Response(sitemap(paths.map((path) => absoluteUrl(path))), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

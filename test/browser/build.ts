@@ -30,12 +30,20 @@ export const testSiteUrl = 'https://plan-atlas.example.org';
  * The two test builds. The /atlas/ one also records a moved URL in its copy of the
  * ledger (see recordTestMove), so redirects are built and checked under a base path,
  * and writes its search index in shards of at most 50 records (the bundled plans
- * then make four), so the search page is tested over one index and over shards.
+ * then make four), so the search page is tested over one index and over shards,
+ * and lists two plans a page on the topic, document and term pages, so those are
+ * tested in pages as a national atlas has them and whole.
  */
 export const testShardRecords = 50;
+export const testPlansPerPage = 2;
 export const siteKinds = {
   root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST', move: false },
-  atlas: { base: '/atlas/', env: { BASE_PATH: '/atlas/', SEARCH_SHARD_RECORDS: String(testShardRecords) } as Record<string, string>, given: 'TEST_DIST_ATLAS', move: true },
+  atlas: {
+    base: '/atlas/',
+    env: { BASE_PATH: '/atlas/', SEARCH_SHARD_RECORDS: String(testShardRecords), GATHERING_PAGE_PLANS: String(testPlansPerPage) } as Record<string, string>,
+    given: 'TEST_DIST_ATLAS',
+    move: true,
+  },
 } as const;
 
 export const ledgerFile = 'content/ledger/urls.txt';
@@ -111,7 +119,7 @@ function linkNodeModules(tree: string): void {
 function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(VITEST|NODE_ENV$|TEST$|MODE$|BASE_PATH$|SITE_URL$|SEARCH_SHARD_RECORDS$|npm_)/.test(key)) continue;
+    if (/^(VITEST|NODE_ENV$|TEST$|MODE$|BASE_PATH$|SITE_URL$|SEARCH_SHARD_RECORDS$|GATHERING_PAGE_PLANS$|npm_)/.test(key)) continue;
     env[key] = value;
   }
   return { ...env, SITE_URL: testSiteUrl, ...extra };

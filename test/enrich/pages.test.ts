@@ -4,8 +4,12 @@
  * to its document page, a policy term leading to its term page, and a related
  * item leading to another plan.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { TopicEntry } from '../../scripts/enrich/schema.ts';
+import { testPlansPerPage } from '../browser/build.ts';
 import { useSite, type SiteSession } from '../browser/site.ts';
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -81,5 +85,38 @@ describe('cross-link pages', () => {
     const path = await click(session, page, links);
     expect(path.startsWith('/shandong/taian/2024/')).toBe(false);
     expect(path).toMatch(/^\/[a-z]+\/.+\/\d{4}\/(?:[a-z-]+\/)?[\d-]+\/$/);
+  });
+});
+
+describe('a topic page in pages (the /atlas/ build lists two plans a page)', () => {
+  const session = useSite('atlas');
+
+  it('shows a page of plans at a time, each page leading to the next, and every item of the topic once across them', async () => {
+    const topics = JSON.parse(readFileSync(join(session.site.content, 'enrichment', 'topics.json'), 'utf8')) as TopicEntry[];
+    const topic = topics.reduce((most, each) => (Object.keys(each.plans).length > Object.keys(most.plans).length ? each : most));
+    const plans = Object.keys(topic.plans).length;
+    expect(plans).toBeGreaterThan(testPlansPerPage);
+    const pages = Math.ceil(plans / testPlansPerPage);
+    const first = `/topics/${topic.slug}/`;
+    let page = await session.open(first);
+    const seen: string[] = [];
+    for (let number = 1; number <= pages; number += 1) {
+      expect(session.sitePath(page.url())).toBe(number === 1 ? first : `${first}${number}/`);
+      const pager = page.getByRole('navigation', { name: '分页' }).first();
+      expect(await pager.innerText()).toContain(`第 ${number} 页，共 ${pages} 页`);
+      expect(await page.locator('.item-group').count()).toBeLessThanOrEqual(testPlansPerPage);
+      const links = await page.$$eval('.item-group li a', (found) => found.map((link) => (link as HTMLAnchorElement).href));
+      seen.push(...links.map((link) => session.sitePath(link)));
+      const next = pager.getByRole('link', { name: '下一页' });
+      if (number === pages) {
+        expect(await next.count()).toBe(0);
+        break;
+      }
+      expect(await click(session, page, next)).toBe(`${first}${number + 1}/`);
+    }
+    expect(seen.sort()).toEqual([...topic.items].sort());
+    // The pages after the first are in the sitemap too.
+    const sitemap = await (await page.request.get(session.server.url('/sitemap.xml'))).text();
+    expect(sitemap).toContain(`${session.href(first)}${pages}/</loc>`);
   });
 });
