@@ -31,7 +31,13 @@ function paths(kind: string, folder: string, slug: string, groups: PlanGroup[], 
   });
 }
 
-export async function termPaths(): Promise<GatheringPath[]> {
+/** Each list once per build: the first-page route and the further-pages route both ask for it. */
+function once(make: () => Promise<GatheringPath[]>): () => Promise<GatheringPath[]> {
+  let made: Promise<GatheringPath[]> | undefined;
+  return () => (made ??= make());
+}
+
+export const termPaths = once(async () => {
   const [terms, data, { itemsByUrl }] = await Promise.all([getCollection('policyTerms'), enrichmentData(), atlas()]);
   return terms.flatMap(({ data: { slug } }) => {
     const term = data.termsBySlug.get(slug)!;
@@ -39,24 +45,24 @@ export async function termPaths(): Promise<GatheringPath[]> {
     const textOf = (url: string): string => itemsByUrl.get(url)?.item.text ?? '';
     return paths('term', 'terms', slug, groups, (page) => ({ term, groups: page, texts: page.flatMap((group) => group.items.map((item) => textOf(item.url))) }));
   });
-}
+});
 
-export async function topicPaths(): Promise<GatheringPath[]> {
+export const topicPaths = once(async () => {
   const [topics, data] = await Promise.all([getCollection('topics'), enrichmentData()]);
   return topics.flatMap(({ data: { slug } }) => {
     const topic = data.topics.find((entry) => entry.slug === slug)!;
     return paths('topic', 'topics', slug, groupByPlan(topic.items, data.items, data.plans), (page) => ({ topic, groups: page }));
   });
-}
+});
 
-export async function documentPaths(): Promise<GatheringPath[]> {
+export const documentPaths = once(async () => {
   const [documents, data] = await Promise.all([getCollection('citedDocuments'), enrichmentData()]);
   return documents.flatMap(({ data: { slug } }) => {
     const document = data.documentsBySlug.get(slug)!;
     const groups = groupByPlan(document.citations.map((citation) => citation.url), data.items, data.plans);
     return paths('document', 'docs', slug, groups, (page) => ({ document, groups: page }));
   });
-}
+});
 
 /** Every page of every topic, cited document and policy term, first pages included: for the sitemap. */
 export async function gatheringPageUrls(): Promise<string[]> {
