@@ -1,6 +1,7 @@
 /** /sitemap.xml: every page a reader can land on, under the base. */
 import type { APIRoute } from 'astro';
 import { atlas } from '../site/atlas.ts';
+import { pagePath, pagesOf, plansPerPage } from '../site/gathering-pages.ts';
 import { gatheringPageUrls } from '../site/gathering-paths.ts';
 import { sitemap } from '../site/feed.ts';
 import { absoluteUrl } from '../site/url.ts';
@@ -8,7 +9,8 @@ import { absoluteUrl } from '../site/url.ts';
 export const GET: APIRoute = async () => {
   const { plans, items, regionsByUrl, years } = await atlas();
   const paths = [
-    '/', '/plans/', '/years/', '/downloads/', '/about/', '/search/', '/topics/', '/docs/', '/terms/',
+    '/', '/years/', '/downloads/', '/about/', '/search/', '/topics/', '/docs/', '/terms/',
+    ...pagesOf(plans, plansPerPage()).map((_, index) => pagePath('/plans/', index + 1)),
     ...years.map((year) => `/years/${year}/`),
     ...regionsByUrl.keys(),
     ...plans.map((plan) => plan.url),

@@ -2,7 +2,8 @@
  * The pages that gather items from across the atlas (a topic, a cited document, a
  * policy term) list them by plan, newest plan first, a fixed number of plans to a
  * page: /terms/{slug}/, then /terms/{slug}/2/, /terms/{slug}/3/… At 1,000 plans the
- * most used term's one page was 2.1 MB; a national atlas would make it 60 MB.
+ * most used term's one page was 2.1 MB; a national atlas would make it 60 MB. The
+ * list of all plans (/plans/, /plans/2/…) takes the same number of plans a page.
  * The first page keeps the URL such a page always had; later pages shift as plans
  * are added (a list, not a citation: items are cited at their own URLs).
  */

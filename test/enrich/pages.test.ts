@@ -88,8 +88,28 @@ describe('cross-link pages', () => {
   });
 });
 
-describe('a topic page in pages (the /atlas/ build lists two plans a page)', () => {
+describe('lists in pages (the /atlas/ build lists two plans a page)', () => {
   const session = useSite('atlas');
+
+  it('lists every plan once across the pages of /plans/, newest first, each page leading to the next', async () => {
+    const pages = Math.ceil(session.plans.length / testPlansPerPage);
+    expect(pages).toBeGreaterThan(1);
+    let page = await session.open('/plans/');
+    const rows: { year: number; url: string }[] = [];
+    for (let number = 1; number <= pages; number += 1) {
+      expect(session.sitePath(page.url())).toBe(number === 1 ? '/plans/' : `/plans/${number}/`);
+      const pager = page.getByRole('navigation', { name: '分页' }).first();
+      expect(await pager.innerText()).toContain(`第 ${number} 页，共 ${pages} 页`);
+      const found = await page.$$eval('table.data-table tbody tr', (trs) =>
+        trs.map((tr) => ({ year: Number(tr.querySelector('td')?.textContent), url: (tr.querySelector('td:nth-child(3) a') as HTMLAnchorElement).href })),
+      );
+      expect(found.length).toBeLessThanOrEqual(testPlansPerPage);
+      rows.push(...found.map((row) => ({ year: row.year, url: session.sitePath(row.url) })));
+      if (number < pages) expect(await click(session, page, pager.getByRole('link', { name: '下一页' }))).toBe(`/plans/${number + 1}/`);
+    }
+    expect(rows.map((row) => row.url).sort()).toEqual(session.plans.map((plan) => plan.url).sort());
+    expect(rows.map((row) => row.year)).toEqual([...rows.map((row) => row.year)].sort((a, b) => b - a));
+  });
 
   it('shows a page of plans at a time, each page leading to the next, and every item of the topic once across them', async () => {
     const topics = JSON.parse(readFileSync(join(session.site.content, 'enrichment', 'topics.json'), 'utf8')) as TopicEntry[];
