@@ -42,3 +42,13 @@ export function pagerNumbers(page: number, pages: number, around = 2): (number |
   }
   return shown;
 }
+
+/** A page's own title: page 1 as it always was, later pages with their number. */
+export function pageTitle(title: string, page: number): string {
+  return page === 1 ? title : `${title} · 第 ${page} 页`;
+}
+
+/** The last breadcrumbs of page `page`: the list itself, then (after page 1) the page's number. */
+export function pageCrumbs(label: string, firstPath: string, page: number): { label: string; path?: string }[] {
+  return page === 1 ? [{ label }] : [{ label, path: firstPath }, { label: `第 ${page} 页` }];
+}

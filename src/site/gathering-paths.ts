@@ -1,7 +1,9 @@
 /**
  * The static paths of the pages that gather items by plan (topics, cited documents,
- * policy terms; src/site/gathering-pages.ts), every page with its key: what it shows,
- * so a rebuild renders again only the pages whose plans or items changed.
+ * policy terms; src/site/gathering-pages.ts). Each page gets, as its props, the plan
+ * groups it lists and where it sits among the pages, and its key is made from those
+ * props and the entry it belongs to: what it shows, so a rebuild renders again only
+ * the pages whose plans or items changed.
  */
 import { getCollection } from 'astro:content';
 import { enrichmentData } from '../components/enrich/data.ts';
@@ -10,23 +12,36 @@ import { atlas } from './atlas.ts';
 import { pagePath, pagesOf, plansPerPage } from './gathering-pages.ts';
 import { pageKeys } from './page-keys.ts';
 
+/** What one page of a gathering page lists. */
+export interface GatheringPage {
+  slug: string;
+  /** From 1. */
+  page: number;
+  pages: number;
+  /** Plans listed over all the pages. */
+  plans: number;
+  /** This page's plans with their items. */
+  groups: PlanGroup[];
+}
+
 export interface GatheringPath {
   params: { slug: string; page?: string };
-  props: { slug: string; page: number };
+  props: GatheringPage;
   file: string;
   key: string;
 }
 
-function paths(kind: string, folder: string, slug: string, groups: PlanGroup[], shown: (page: PlanGroup[]) => unknown): GatheringPath[] {
+/** `shown`: what else of the entry the pages show, for their keys. */
+function paths(kind: string, folder: string, slug: string, groups: PlanGroup[], shown: (page: GatheringPage) => unknown): GatheringPath[] {
   const pages = pagesOf(groups, plansPerPage());
   return pages.map((groupsOfPage, index) => {
-    const page = index + 1;
-    const path = pagePath(`/${folder}/${slug}/`, page);
+    const props: GatheringPage = { slug, page: index + 1, pages: pages.length, plans: groups.length, groups: groupsOfPage };
+    const path = pagePath(`/${folder}/${slug}/`, props.page);
     return {
-      params: page === 1 ? { slug } : { slug, page: String(page) },
-      props: { slug, page },
+      params: props.page === 1 ? { slug } : { slug, page: String(props.page) },
+      props,
       file: `${path.slice(1)}index.html`,
-      key: pageKeys.gathering(kind, { page, pages: pages.length, shown: shown(groupsOfPage) }),
+      key: pageKeys.gathering(kind, { props, shown: shown(props) }),
     };
   });
 }
@@ -43,7 +58,7 @@ export const termPaths = once(async () => {
     const term = data.termsBySlug.get(slug)!;
     const groups = groupByPlan(term.occurrences.map((occurrence) => occurrence.url), data.items, data.plans);
     const textOf = (url: string): string => itemsByUrl.get(url)?.item.text ?? '';
-    return paths('term', 'terms', slug, groups, (page) => ({ term, groups: page, texts: page.flatMap((group) => group.items.map((item) => textOf(item.url))) }));
+    return paths('term', 'terms', slug, groups, ({ groups: listed }) => ({ term, texts: listed.flatMap((group) => group.items.map((item) => textOf(item.url))) }));
   });
 });
 
@@ -51,7 +66,7 @@ export const topicPaths = once(async () => {
   const [topics, data] = await Promise.all([getCollection('topics'), enrichmentData()]);
   return topics.flatMap(({ data: { slug } }) => {
     const topic = data.topics.find((entry) => entry.slug === slug)!;
-    return paths('topic', 'topics', slug, groupByPlan(topic.items, data.items, data.plans), (page) => ({ topic, groups: page }));
+    return paths('topic', 'topics', slug, groupByPlan(topic.items, data.items, data.plans), () => ({ topic }));
   });
 });
 
@@ -60,20 +75,12 @@ export const documentPaths = once(async () => {
   return documents.flatMap(({ data: { slug } }) => {
     const document = data.documentsBySlug.get(slug)!;
     const groups = groupByPlan(document.citations.map((citation) => citation.url), data.items, data.plans);
-    return paths('document', 'docs', slug, groups, (page) => ({ document, groups: page }));
+    return paths('document', 'docs', slug, groups, () => ({ document }));
   });
 });
 
 /** Every page of every topic, cited document and policy term, first pages included: for the sitemap. */
 export async function gatheringPageUrls(): Promise<string[]> {
-  const data = await enrichmentData();
-  const perPage = plansPerPage();
-  const urls = (folder: string, slug: string, groups: number): string[] =>
-    pagesOf(Array.from({ length: groups }), perPage).map((_, index) => pagePath(`/${folder}/${slug}/`, index + 1));
-  const plansOf = (urls: readonly string[]): number => groupByPlan(urls, data.items, data.plans).length;
-  return [
-    ...data.topics.flatMap((topic) => urls('topics', topic.slug, plansOf(topic.items))),
-    ...data.documents.flatMap((document) => urls('docs', document.slug, plansOf(document.citations.map((citation) => citation.url)))),
-    ...data.terms.flatMap((term) => urls('terms', term.slug, plansOf(term.occurrences.map((occurrence) => occurrence.url)))),
-  ];
+  const lists = await Promise.all([topicPaths(), documentPaths(), termPaths()]);
+  return lists.flat().map((path) => `/${path.file.slice(0, -'index.html'.length)}`);
 }

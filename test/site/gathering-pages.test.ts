@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlansPerPage, pagePath, pagerNumbers, pagesOf, plansPerPage } from '../../src/site/gathering-pages.ts';
+import { defaultPlansPerPage, pageCrumbs, pagePath, pagerNumbers, pagesOf, pageTitle, plansPerPage } from '../../src/site/gathering-pages.ts';
 
 describe('pagesOf', () => {
   it('cuts a list into pages of the given size, in order, every element once', () => {
@@ -14,6 +14,15 @@ describe('pagePath', () => {
   it('keeps the first page at the URL the page always had and numbers the rest beneath it', () => {
     expect(pagePath('/terms/xqjy-e7d52f/', 1)).toBe('/terms/xqjy-e7d52f/');
     expect(pagePath('/terms/xqjy-e7d52f/', 2)).toBe('/terms/xqjy-e7d52f/2/');
+  });
+});
+
+describe('pageTitle and pageCrumbs', () => {
+  it('leave page 1 as the page always was and name later pages by number, under a link to the first', () => {
+    expect(pageTitle('学前教育 · 主题', 1)).toBe('学前教育 · 主题');
+    expect(pageTitle('学前教育 · 主题', 3)).toBe('学前教育 · 主题 · 第 3 页');
+    expect(pageCrumbs('学前教育', '/topics/preschool/', 1)).toEqual([{ label: '学前教育' }]);
+    expect(pageCrumbs('学前教育', '/topics/preschool/', 3)).toEqual([{ label: '学前教育', path: '/topics/preschool/' }, { label: '第 3 页' }]);
   });
 });
 
