@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { barePages, writeBareProject } from './bare.ts';
 import { runMeasured, type StageRun } from './measure.ts';
-import { measureSearch, typedPauseMs, type SearchFigures } from './search.ts';
+import { measureSearch, type SearchFigures } from './search.ts';
 import { writeSiteRoot } from './site-root.ts';
 import { loadPlans } from '../content/plans.ts';
 import { itemsOf } from '../../src/model/plan.ts';
@@ -49,7 +49,7 @@ export interface BenchResult {
   searchIndexBytes: number;
   bareSearchIndexBytes: number;
   search: SearchFigures | null;
-  /** The same search typed, Enter pressed a reader's pause later (search.ts, typedPauseMs); runs before the seventh session have none. */
+  /** The same search typed, Enter pressed a reader's pause (its typedPauseMs) later; runs before the seventh session have none. */
   typedSearch?: SearchFigures | null;
   bareSearch: SearchFigures | null;
   itemPage: PageWeight | null;
@@ -335,7 +335,7 @@ export function formatBench(result: BenchResult): string {
   }
   lines.push('', `search index       ${mb(result.searchIndexBytes)} MB${result.bare.length > 0 ? `; bare (stock Pagefind) ${mb(result.bareSearchIndexBytes)} MB` : ''}`);
   if (result.search) lines.push(searchLine(`query ${result.search.query}`, result.search));
-  if (result.typedSearch) lines.push(searchLine(`  typed, Enter ${typedPauseMs} ms later`, result.typedSearch));
+  if (result.typedSearch) lines.push(searchLine(`  typed, Enter ${result.typedSearch.typedPauseMs ?? '?'} ms later`, result.typedSearch));
   if (result.bareSearch) lines.push(searchLine('  bare, stock', result.bareSearch));
   lines.push(`work dir           ${result.work} (logs: pipeline.log, bare.log)`);
   return lines.join('\n');

@@ -28,6 +28,8 @@ export interface SearchFigures {
   firstResultsMs: number;
   /** firstResultsMs of every run, in the order run, when the search was repeated (the figures are the median run's). */
   firstResultsRunsMs?: number[];
+  /** The typed flow: how long after the words appeared Enter was pressed. */
+  typedPauseMs?: number;
   hits: number;
   /** Every byte (headers and body) of every response the first results needed, from the page opening. */
   fetchedBytes: number;
@@ -119,6 +121,7 @@ async function measurePage(siteDir: string, query: string, base: string, typed =
       query,
       initMs,
       firstResultsMs: times.shown - times.asked,
+      ...(typed ? { typedPauseMs } : {}),
       hits: found ? Number(found[1]) : times.hits,
       fetchedBytes: first.bytes,
       requests: first.requests,

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BenchResult, StageResult } from './pipeline.ts';
-import { typedPauseMs } from './search.ts';
+import type { SearchFigures } from './search.ts';
 
 interface Run extends BenchResult {
   load: number[];
@@ -68,21 +68,21 @@ for (const name of stageNames) {
       .join(' | ')} |`,
   );
 }
-/** " (180, 192, 240)" when the search was repeated. */
-const eachRun = (times: number[] | undefined): string => (times && times.length > 1 ? ` (${times.map(Math.round).join(', ')})` : '');
+/** "184 (218, 184, 177) / 484": the median run's time to first results, every run's when repeated, and KB fetched. */
+const searchCell = (figures: SearchFigures | null | undefined): string => {
+  if (!figures) return '—';
+  const times = figures.firstResultsRunsMs;
+  const each = times && times.length > 1 ? ` (${times.map(Math.round).join(', ')})` : '';
+  return `${Math.round(figures.firstResultsMs)}${each} / ${Math.round(figures.fetchedBytes / 1024)}`;
+};
+const typedPause = runs.find((run) => run.typedSearch?.typedPauseMs !== undefined)?.typedSearch?.typedPauseMs;
 lines.push(`| search index MB (bare) | ${runs.map((run) => `${(run.searchIndexBytes / 1024 / 1024).toFixed(1)} (${(run.bareSearchIndexBytes / 1024 / 1024).toFixed(1)})`).join(' | ')} |`);
-lines.push(
-  `| query ${runs[0]!.search?.query ?? ''}: first results ms / KB fetched (newer runs: median of cold searches, each in brackets) | ${runs.map((run) => (run.search ? `${Math.round(run.search.firstResultsMs)}${eachRun(run.search.firstResultsRunsMs)} / ${Math.round(run.search.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
-);
-lines.push(
-  `| … typed, Enter ${typedPauseMs} ms after the words appear: first results ms / KB fetched | ${runs.map((run) => (run.typedSearch ? `${Math.round(run.typedSearch.firstResultsMs)}${eachRun(run.typedSearch.firstResultsRunsMs)} / ${Math.round(run.typedSearch.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
-);
+lines.push(`| query ${runs[0]!.search?.query ?? ''}: first results ms / KB fetched (newer runs: median of cold searches, each in brackets) | ${runs.map((run) => searchCell(run.search)).join(' | ')} |`);
+lines.push(`| … typed, Enter ${typedPause === undefined ? 'a pause' : `${typedPause} ms`} after the words appear: first results ms / KB fetched | ${runs.map((run) => searchCell(run.typedSearch)).join(' | ')} |`);
 lines.push(
   `| … with facet counts: ms / KB fetched | ${runs.map((run) => (run.search?.countedMs !== undefined ? `${Math.round(run.search.countedMs)} / ${Math.round((run.search.countedBytes ?? 0) / 1024)}` : '—')).join(' | ')} |`,
 );
-lines.push(
-  `| … bare, stock Pagefind | ${runs.map((run) => (run.bareSearch ? `${Math.round(run.bareSearch.firstResultsMs)}${eachRun(run.bareSearch.firstResultsRunsMs)} / ${Math.round(run.bareSearch.fetchedBytes / 1024)}` : '—')).join(' | ')} |`,
-);
+lines.push(`| … bare, stock Pagefind | ${runs.map((run) => searchCell(run.bareSearch)).join(' | ')} |`);
 lines.push(`| … page ready ms (atlas: page and Pagefind loaded; older runs: Pagefind's init) | ${runs.map((run) => (run.search ? String(Math.round(run.search.initMs)) : '—')).join(' | ')} |`);
 lines.push(`| load average after the run | ${runs.map((run) => run.load.map((value) => value.toFixed(1)).join(' ')).join(' | ')} |`);
 console.log(lines.join('\n'));
