@@ -21,8 +21,12 @@ import { codeVersion } from '../ingest/cache.ts';
 
 /** What Astro compiles or copies, and what decides the packages: a change to any of it builds every page. */
 const codePaths = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-/** Settings that every page renders (canonical URLs, the base path). */
-const codeEnv = ['SITE_URL', 'BASE_PATH'];
+/**
+ * Settings that pages render: canonical URLs, the base path, and how many plans a
+ * list page holds (which also decides how a year's or a province's page lays out,
+ * so it is not in every page's key).
+ */
+const codeEnv = ['SITE_URL', 'BASE_PATH', 'GATHERING_PAGE_PLANS'];
 /** dist/ folders another stage owns (the search index). */
 export const otherStagesOutput = ['pagefind'];
 

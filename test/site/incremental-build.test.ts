@@ -53,6 +53,7 @@ describe('keeping pages of the last build', () => {
     write(root, { 'content/plans/a.md': 'b' });
     expect(siteCodeDigest(root, {})).toBe(first);
     expect(siteCodeDigest(root, { BASE_PATH: '/atlas/' })).not.toBe(first);
+    expect(siteCodeDigest(root, { GATHERING_PAGE_PLANS: '50' })).not.toBe(first);
     write(root, { 'src/pages/index.astro': '<p>2</p>' });
     expect(siteCodeDigest(root, {})).not.toBe(first);
   });
