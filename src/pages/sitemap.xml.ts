@@ -5,6 +5,7 @@ import { pagePath, pagesOf, plansPerPage } from '../site/gathering-pages.ts';
 import { gatheringPageUrls } from '../site/gathering-paths.ts';
 import { sitemap } from '../site/feed.ts';
 import { absoluteUrl } from '../site/url.ts';
+import { provinceYearPath, provinceYears } from '../site/year-pages.ts';
 
 export const GET: APIRoute = async () => {
   const { plans, items, regionsByUrl, years } = await atlas();
@@ -12,6 +13,7 @@ export const GET: APIRoute = async () => {
     '/', '/years/', '/downloads/', '/about/', '/search/', '/topics/', '/docs/', '/terms/',
     ...pagesOf(plans, plansPerPage()).map((_, index) => pagePath('/plans/', index + 1)),
     ...years.map((year) => `/years/${year}/`),
+    ...provinceYears(plans).map((province) => provinceYearPath(province.year, province.slug)),
     ...regionsByUrl.keys(),
     ...plans.map((plan) => plan.url),
     ...items.map((context) => context.item.url),

@@ -31,11 +31,12 @@ export const testSiteUrl = 'https://plan-atlas.example.org';
  * ledger (see recordTestMove), so redirects are built and checked under a base path,
  * and writes its search index in shards of at most 50 records (the bundled plans
  * then make four), so the search page is tested over one index and over shards,
- * and lists two plans a page on the topic, document and term pages, so those are
- * tested in pages as a national atlas has them and whole.
+ * and lists one plan a page on the topic, document, term and plan-list pages (and
+ * a year of more than one plan by province), so those are tested in pages as a
+ * national atlas has them, and whole in the default build.
  */
 export const testShardRecords = 50;
-export const testPlansPerPage = 2;
+export const testPlansPerPage = 1;
 export const siteKinds = {
   root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST', move: false },
   atlas: {

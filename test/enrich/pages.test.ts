@@ -88,7 +88,7 @@ describe('cross-link pages', () => {
   });
 });
 
-describe('lists in pages (the /atlas/ build lists two plans a page)', () => {
+describe('lists in pages (the /atlas/ build lists one plan a page)', () => {
   const session = useSite('atlas');
 
   it('lists every plan once across the pages of /plans/, newest first, each page leading to the next', async () => {

@@ -1,0 +1,139 @@
+/**
+ * The pages by year in Chromium: /years/ lists each year with its count and its
+ * provinces; a year's page lists its plans by province in the default build, and
+ * only its provinces in the /atlas/ build, where a page holds one plan
+ * (GATHERING_PAGE_PLANS=1) as a national year outgrows a page; either way each
+ * province's plans of the year are at /years/{year}/{province}/. A province's page
+ * and the home page keep to a page's worth in the same way.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/model/plan.ts';
+import { testPlansPerPage } from './build.ts';
+import { useSite, type SiteSession } from './site.ts';
+
+const years = (plans: readonly Plan[]): number[] => [...new Set(plans.map((plan) => plan.year))].sort((a, b) => b - a);
+const ofYear = (plans: readonly Plan[], year: number): Plan[] => plans.filter((plan) => plan.year === year);
+
+/** Site-relative paths of the links in `selector`, in page order. */
+async function linkPaths(session: SiteSession, page: Page, selector: string): Promise<string[]> {
+  const hrefs = await page.$$eval(selector, (links) => links.map((link) => (link as HTMLAnchorElement).href));
+  return hrefs.map((href) => session.sitePath(href));
+}
+
+/** Follows each province link of the year's page and collects the plans those pages list. */
+async function plansByProvincePages(session: SiteSession, page: Page, year: number): Promise<Map<string, string[]>> {
+  const provincePaths = (await linkPaths(session, page, 'main a')).filter((path) => new RegExp(`^/years/${year}/[a-z]+/$`).test(path));
+  const found = new Map<string, string[]>();
+  for (const path of [...new Set(provincePaths)]) {
+    const provincePage = await session.open(path);
+    expect(await provincePage.getByRole('heading', { level: 1 }).innerText()).toContain(`${year}年`);
+    const crumbs = await linkPaths(session, provincePage, '.breadcrumb a');
+    expect(crumbs).toContain(`/years/${year}/`);
+    found.set(path, await linkPaths(session, provincePage, '.plan-list a'));
+    await provincePage.close();
+  }
+  return found;
+}
+
+for (const kind of ['root', 'atlas'] as const) {
+  describe(`pages by year (${kind === 'root' ? 'default base' : 'BASE_PATH=/atlas/, one plan a page'})`, () => {
+    const session = useSite(kind);
+
+    it('/years/ gives every year with its number of plans and links to its provinces, not the plans themselves', async () => {
+      const page = await session.open('/years/');
+      const rows = page.getByRole('table', { name: '各年份的计划数与省级地区' }).locator('tbody tr');
+      expect(await rows.count()).toBe(years(session.plans).length);
+      for (const [index, year] of years(session.plans).entries()) {
+        const row = rows.nth(index);
+        expect(await row.locator('th').innerText()).toBe(`${year}年`);
+        expect(await row.locator('td').first().innerText()).toBe(`${ofYear(session.plans, year).length} 份`);
+        const provinces = await row.locator('td a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+        const slugs = new Set(ofYear(session.plans, year).map((plan) => plan.region.path[0]));
+        expect(provinces.map((href) => session.sitePath(href)).sort()).toEqual([...slugs].map((slug) => `/years/${year}/${slug}/`).sort());
+      }
+      const planLinks = new Set(session.plans.map((plan) => plan.url));
+      expect((await linkPaths(session, page, 'main a')).filter((path) => planLinks.has(path))).toEqual([]);
+    });
+
+    it("each year's page leads to every plan of the year exactly once, through its provinces' pages", async () => {
+      const perPage = kind === 'atlas' ? testPlansPerPage : 100;
+      let listedOnce = 0;
+      let indexedOnly = 0;
+      for (const year of years(session.plans)) {
+        const expected = ofYear(session.plans, year).map((plan) => plan.url).sort();
+        const page = await session.open(`/years/${year}/`);
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`${year}年的计划`);
+        const listed = await linkPaths(session, page, '.plan-list a');
+        if (expected.length <= perPage) {
+          expect([...listed].sort()).toEqual(expected);
+          listedOnce += 1;
+        } else {
+          expect(listed).toEqual([]);
+          const table = page.getByRole('table', { name: `${year}年各省级地区的计划数` });
+          expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+          indexedOnly += 1;
+        }
+        const byProvince = await plansByProvincePages(session, page, year);
+        expect([...byProvince.values()].flat().sort()).toEqual(expected);
+        for (const [path, plans] of byProvince) {
+          for (const url of plans) expect(session.plans.find((plan) => plan.url === url)!.region.path[0], url).toBe(path.split('/')[3]);
+        }
+        await page.close();
+      }
+      // The default build shows every year whole; the /atlas/ build has a year of two plans shown by province.
+      if (kind === 'root') expect(listedOnce).toBe(years(session.plans).length);
+      else expect(indexedOnly).toBeGreaterThan(0);
+    });
+
+    it("a province's page shows its plans by year, or past a page of plans its years, each leading to that year's province page", async () => {
+      const perPage = kind === 'atlas' ? testPlansPerPage : 100;
+      const slugs = [...new Set(session.plans.map((plan) => plan.region.path[0]!))];
+      let byYearOnly = 0;
+      for (const slug of slugs) {
+        const ofProvince = session.plans.filter((plan) => plan.region.path[0] === slug);
+        const page = await session.open(`/${slug}/`);
+        const timeline = page.getByRole('region', { name: '历年计划' });
+        const links = (await timeline.locator('a').evaluateAll((found) => found.map((link) => (link as HTMLAnchorElement).href))).map((href) => session.sitePath(href));
+        const planLinks = links.filter((path) => ofProvince.some((plan) => plan.url === path));
+        const yearLinks = links.filter((path) => path.startsWith('/years/'));
+        if (ofProvince.length <= perPage) {
+          expect(planLinks.sort()).toEqual(ofProvince.map((plan) => plan.url).sort());
+        } else {
+          byYearOnly += 1;
+          expect(planLinks).toEqual([]);
+          expect(yearLinks).toEqual(years(ofProvince).map((year) => `/years/${year}/${slug}/`));
+          for (const year of years(ofProvince)) expect(await timeline.innerText()).toContain(`${year}年（${ofYear(ofProvince, year).length} 份）`);
+        }
+        await page.close();
+      }
+      if (kind === 'atlas') expect(byYearOnly).toBeGreaterThan(0);
+    });
+
+    it("the home page lists provinces and prefectures; a county is a step further, on its prefecture's page", async () => {
+      const page = await session.open('/');
+      const regions = page.getByRole('region', { name: '按地区' });
+      const links = new Set((await regions.locator('a').evaluateAll((found) => found.map((link) => (link as HTMLAnchorElement).href))).map((href) => session.sitePath(href)));
+      const counties = session.plans.filter((plan) => plan.region.path.length === 3);
+      expect(counties.length).toBeGreaterThan(0);
+      for (const plan of session.plans) {
+        const [province, prefecture] = plan.region.path;
+        expect(links.has(`/${province}/`), province).toBe(true);
+        if (prefecture !== undefined) expect(links.has(`/${province}/${prefecture}/`), prefecture).toBe(true);
+      }
+      for (const county of counties) {
+        const url = `/${county.region.path.join('/')}/`;
+        expect(links.has(url), url).toBe(false);
+        const prefecturePage = await session.open(`/${county.region.path.slice(0, 2).join('/')}/`);
+        expect(await prefecturePage.locator(`a[href="${session.href(url)}"]`).count(), url).toBeGreaterThan(0);
+        await prefecturePage.close();
+      }
+    });
+
+    it('lists the province pages of each year in the sitemap', async () => {
+      const page = await session.open('/');
+      const sitemap = await (await page.request.get(session.server.url('/sitemap.xml'))).text();
+      for (const plan of session.plans) expect(sitemap).toContain(`${session.href(`/years/${plan.year}/${plan.region.path[0]}/`)}</loc>`);
+    });
+  });
+}
