@@ -4,7 +4,10 @@
  * (root and /atlas/); and `npm run preview`, which serves dist/ as the README says.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itemsOf, planSchema } from '../../src/model/plan.ts';
 import { useSite, type SiteSession } from './site.ts';
@@ -64,6 +67,22 @@ describe.each(['root', 'atlas'] as const)('published files (%s build)', (kind) =
       const published = planSchema.parse(JSON.parse((await download(session, `${plan.url}plan.json`)).bytes.toString('utf8')));
       expect(published).toEqual(plan);
     }
+  });
+
+  it("each plan's page gives its JSON, its source and the SHA-256 of the source as published; /downloads/ points there", async () => {
+    for (const plan of session.plans) {
+      const page = await session.open(plan.url);
+      const shown = (await page.locator('.checksum').innerText()).trim();
+      expect(shown).toBe(createHash('sha256').update(readFileSync(join(session.site.tree, plan.sourceFile))).digest('hex'));
+      const links = await page.$$eval('main a', (found) => found.map((link) => (link as HTMLAnchorElement).getAttribute('href')));
+      expect(links).toContain(session.href(`${plan.url}plan.json`));
+      expect(links).toContain(session.href(`/downloads/sources/${plan.sourceFile.split('/').at(-1)}`));
+      await page.close();
+    }
+    const downloads = await session.open('/downloads/');
+    // No table of every plan: it grew with the atlas (320 KB at 1,000 plans); the plans list leads to each.
+    expect(await downloads.locator('table').count()).toBe(0);
+    expect(await downloads.locator(`main a[href="${session.href('/plans/')}"]`).count()).toBeGreaterThan(0);
   });
 
   it('an Atom feed with one entry per plan, linking to the plan under the base', async () => {
