@@ -45,13 +45,15 @@ function readSource(path: string, hasSidecar: (path: string) => boolean = exists
 
 /**
  * The parser and what it needs, loaded on first use. With a cache, from the
- * cache's one-file bundle and with its tables kept there (parser-bundle.ts says why).
+ * cache's one-file bundle and with its tables kept there (parser-bundle.ts says why);
+ * `saveCodeCache` keeps what V8 compiled of the bundle once the run has parsed.
  */
-async function loadParser(cache: IngestCache | null): Promise<Parser> {
-  const module = cache
+async function loadParser(cache: IngestCache | null): Promise<{ parser: Parser; saveCodeCache: () => void }> {
+  const { module, saveCodeCache } = cache
     ? await loadBundledParser(cache.parserBundleFile, (message) => console.warn(`ingest: warning ${message}`))
-    : await import('../ingest/parser.ts');
-  return module.createParser(cache ? { divisionsFile: cache.divisionsFile, tablesFile: cache.tablesFile } : { divisionsFile: null, tablesFile: null });
+    : { module: await import('../ingest/parser.ts'), saveCodeCache: () => undefined };
+  const parser = module.createParser(cache ? { divisionsFile: cache.divisionsFile, tablesFile: cache.tablesFile } : { divisionsFile: null, tablesFile: null });
+  return { parser, saveCodeCache };
 }
 
 /** Hints speak of "NAME.meta.yaml"; name the real sidecar beside the failing source. */
@@ -72,7 +74,7 @@ async function ingestOne(path: string): Promise<IngestedDocument | null> {
     return null;
   }
   const source = readSource(path);
-  const outcome = (await loadParser(null)).parse(source);
+  const outcome = (await loadParser(null)).parser.parse(source);
   if ('error' in outcome) {
     printFailures([{ file: source.file, error: outcome.error }]);
     return null;
@@ -136,7 +138,7 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
   const orphanSidecars = [...sidecars].filter((name) => !sourceNames.has(name.slice(0, -sidecarExtension.length) + sourceExtension)).sort();
   const hasSidecar = (path: string): boolean => sidecars.has(basename(path));
   const cache = cacheDirectory ? new IngestCache(cacheDirectory, codeVersion(process.cwd())) : null;
-  let parser: Parser | null = null;
+  let loaded: Awaited<ReturnType<typeof loadParser>> | null = null;
 
   const parsed: RunDocument[] = [];
   const failures: IngestFailure[] = [];
@@ -160,8 +162,8 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
       parsed.push({ summary: hit, markdown: () => cache.markdown(key) });
       continue;
     }
-    parser ??= await loadParser(cache);
-    const outcome = parser.parse(source);
+    loaded ??= await loadParser(cache);
+    const outcome = loaded.parser.parse(source);
     if ('error' in outcome) {
       failures.push({ file: source.file, error: outcome.error });
       continue;
@@ -170,6 +172,7 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
     if (key && cache) cache.set(key, summary, document.markdown);
     parsed.push({ summary, markdown: () => document.markdown });
   }
+  loaded?.saveCodeCache();
   const { kept, failures: duplicates } = rejectDuplicates(parsed, (document) => ({ id: document.summary.id, file: document.summary.report.file }));
   failures.push(...duplicates);
   failures.sort((a, b) => a.file.localeCompare(b.file));

