@@ -23,7 +23,7 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { writeFileAtomic } from './output.ts';
@@ -87,7 +87,9 @@ export const codeCacheFile = (bundleFile: string): string => `${bundleFile}.v8ca
  * bundling fails, `warn` says why and the modules are loaded as they are: the
  * bundle saves time, never changes what is parsed.
  */
-export async function loadBundledParser(file: string, warn: (message: string) => void): Promise<BundledParser> {
+export async function loadBundledParser(bundleFile: string, warn: (message: string) => void): Promise<BundledParser> {
+  // The cache folder is given relative to the working folder (.cache/ingest); require needs a whole path.
+  const file = resolve(bundleFile);
   const cacheFile = codeCacheFile(file);
   if (!existsSync(file)) {
     try {

@@ -4,7 +4,7 @@
  */
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planFromMarkdown } from '../../scripts/content/plans.ts';
@@ -161,6 +161,22 @@ describe('npm run ingest', () => {
     const contents = (root: string) => listFiles(root).map((file) => [file, readFileSync(join(root, file), 'utf8')]);
     expect(contents(paths.content)).toEqual(contents(fresh));
     expect(readFileSync(join(paths.content, 'plans', 'liaoning', 'dalian', '2018.md'), 'utf8')).toContain('办好继续教育和老年教育和老年大学');
+  });
+
+  it('takes a cache folder relative to the working folder, as its default .cache/ingest is', () => {
+    const paths = workspace();
+    copyFileSync(new URL('dalian-2018.txt', seeds), join(paths.sources, 'dalian-2018.txt'));
+    const cache = relative(process.cwd(), join(paths.root, 'cache'));
+    expect(isAbsolute(cache)).toBe(false);
+    const run = () => runCli('ingest', ['--sources', paths.sources, '--content', paths.content, '--cache', cache]);
+    const first = run();
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    appendFileSync(join(paths.sources, 'dalian-2018.txt'), '补充一句。\n');
+    const second = run();
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toMatch(/\(1 parsed, 0 unchanged/u);
+    expect(readdirSync(join(paths.root, 'cache')).some((name) => name.endsWith('.cjs.v8cache'))).toBe(true);
   });
 
   it('gives the same collections with and without the cache, and repairs what a killed run left', () => {
