@@ -5,14 +5,14 @@ import { pagePath, pagesOf, plansPerPage } from '../site/gathering-pages.ts';
 import { gatheringPageUrls } from '../site/gathering-paths.ts';
 import { sitemap } from '../site/feed.ts';
 import { absoluteUrl } from '../site/url.ts';
-import { provinceYearPath, provinceYears } from '../site/year-pages.ts';
+import { provinceYearPath, provinceYears, yearPath } from '../site/year-pages.ts';
 
 export const GET: APIRoute = async () => {
   const { plans, items, regionsByUrl, years } = await atlas();
   const paths = [
     '/', '/years/', '/downloads/', '/about/', '/search/', '/topics/', '/docs/', '/terms/',
     ...pagesOf(plans, plansPerPage()).map((_, index) => pagePath('/plans/', index + 1)),
-    ...years.map((year) => `/years/${year}/`),
+    ...years.map(yearPath),
     ...provinceYears(plans).map((province) => provinceYearPath(province.year, province.slug)),
     ...regionsByUrl.keys(),
     ...plans.map((plan) => plan.url),

@@ -41,7 +41,11 @@ function byYear(plans: readonly Plan[]): Map<number, ProvinceYear[]> {
   }
   years = new Map();
   const ordered = [...provinces.values()].sort((a, b) => b.year - a.year || compareText(a.code, b.code));
-  for (const province of ordered) years.set(province.year, [...(years.get(province.year) ?? []), province]);
+  for (const province of ordered) {
+    const ofYear = years.get(province.year) ?? [];
+    ofYear.push(province);
+    years.set(province.year, ofYear);
+  }
   grouped.set(plans, years);
   return years;
 }
