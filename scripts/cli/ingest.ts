@@ -16,6 +16,7 @@ import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 // Only light modules are imported up front: a run where every document is a cache
 // hit never loads the parser, the genre tables, the GB/T 2260 divisions, remark or zod.
+import { compareText } from '../../src/model/order.ts';
 import type { Plan, Section } from '../../src/model/plan.ts';
 import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/cache.ts';
 import type { IngestedDocument, SourceDocument } from '../ingest/document.ts';
@@ -176,7 +177,7 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
   const { kept, failures: duplicates } = rejectDuplicates(parsed, (document) => ({ id: document.summary.id, file: document.summary.report.file }));
   failures.push(...duplicates);
   failures.sort((a, b) => a.file.localeCompare(b.file));
-  const documents = kept.sort((a, b) => a.summary.id.localeCompare(b.summary.id));
+  const documents = kept.sort((a, b) => compareText(a.summary.id, b.summary.id));
   for (const name of orphanSidecars) {
     failures.push({
       file: display(join(sourceDirectory, name)),

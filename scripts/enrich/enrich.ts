@@ -5,6 +5,7 @@
  * the resources from their files, at the edge. Output is sorted so the same plans
  * always give the same bytes.
  */
+import { compareText } from '../../src/model/order.ts';
 import { itemsOf, type Item, type Plan } from '../../src/model/plan.ts';
 import { loadPolicyTerms, type PolicyTerm } from '../search/dictionary.ts';
 import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, type TitleRules } from './documents.ts';
@@ -50,13 +51,9 @@ export interface Enrichment {
   blockers: string[];
 }
 
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Plans newest first, then by id: the order of every listing. */
 export function planOrder(a: Pick<Plan, 'year' | 'id'>, b: Pick<Plan, 'year' | 'id'>): number {
-  return b.year - a.year || byText(a.id, b.id);
+  return b.year - a.year || compareText(a.id, b.id);
 }
 
 const nameLength = 28;
@@ -118,7 +115,7 @@ export function corpusTerms(heads: Iterable<Pick<ItemHead, 'quoted'>>, policyTer
   const quoted = new Set<string>();
   for (const head of heads) for (const term of head.quoted) quoted.add(term);
   const dictionary = new Map(policyTerms.map((entry) => [normalizeTerm(entry.term), entry] as const));
-  return { quoted, dictionary, all: [...new Set([...quoted, ...dictionary.keys()])].sort(byText) };
+  return { quoted, dictionary, all: [...new Set([...quoted, ...dictionary.keys()])].sort(compareText) };
 }
 
 /** The words the segmenter must keep whole: the taxonomy's signal terms and every term of the corpus. */
@@ -147,7 +144,7 @@ export function itemEnricher(resources: EnrichResources, terms: CorpusTerms): (i
     return {
       topics: assigned.map((topic) => ({ slug: topic.slug, name: topicNames.get(topic.slug)!, score: topic.score, evidence: topic.evidence.slice(0, 5) })),
       citations,
-      terms: [...found.counts.keys()].sort(byText).map((term) => [term, stableSlug(term), found.counts.get(term)!]),
+      terms: [...found.counts.keys()].sort(compareText).map((term) => [term, stableSlug(term), found.counts.get(term)!]),
       blockers: [...found.blockers],
       frequencies: [...termFrequencies(words, resources.stopwords)],
     };
@@ -275,11 +272,11 @@ export function assembleEnrichment(
         slug,
         title: displayTitle(entry.variants),
         key,
-        variants: [...entry.variants.entries()].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([variant]) => variant),
+        variants: [...entry.variants.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([variant]) => variant),
         citations: entry.citations,
       };
     })
-    .sort((a, b) => byText(a.slug, b.slug));
+    .sort((a, b) => compareText(a.slug, b.slug));
 
   const termEntries: TermEntry[] = [...termOccurrences.entries()]
     .map(([term, occurrences]) => {
@@ -312,7 +309,7 @@ export function assembleEnrichment(
         })),
       };
     })
-    .sort((a, b) => byText(a.slug, b.slug));
+    .sort((a, b) => compareText(a.slug, b.slug));
 
   const planEntries: PlanEntry[] = plans.map((plan) => {
     const counts: Record<string, number> = {};
@@ -337,6 +334,6 @@ export function assembleEnrichment(
     terms: termEntries,
     plans: planEntries,
     unassigned,
-    blockers: [...blockers].filter((blocker) => !termText.has(stableSlug(blocker))).sort(byText),
+    blockers: [...blockers].filter((blocker) => !termText.has(stableSlug(blocker))).sort(compareText),
   };
 }

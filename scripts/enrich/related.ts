@@ -10,6 +10,7 @@
  * The score is the dot product of the vectors over the words walked (their cosine,
  * up to the words left out), plus a small bonus per shared topic.
  */
+import { compareText } from '../../src/model/order.ts';
 import type { KeywordVector } from './keywords.ts';
 import type { RelatedItem } from './schema.ts';
 
@@ -32,10 +33,6 @@ export interface RelatedOptions {
 }
 
 export const defaultRelatedOptions: RelatedOptions = { limit: 5, postingsPerWord: 200, maxDocumentShare: 0.25, minScore: 0.12, topicBonus: 0.05 };
-
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function relatedItems(inputs: readonly RelatedInput[], options: RelatedOptions = defaultRelatedOptions): Map<string, RelatedItem[]> {
   // Everything the walk touches lives in typed arrays indexed by number: words, plans and
@@ -104,7 +101,7 @@ export function relatedItems(inputs: readonly RelatedInput[], options: RelatedOp
 
   // URLs ranked once, so that ties in score are broken by comparing numbers.
   const urlRank = new Int32Array(inputs.length);
-  const byUrl = inputs.map((_, item) => item).sort((a, b) => byText(inputs[a]!.url, inputs[b]!.url));
+  const byUrl = inputs.map((_, item) => item).sort((a, b) => compareText(inputs[a]!.url, inputs[b]!.url));
   byUrl.forEach((item, rank) => {
     const previous = byUrl[rank - 1];
     urlRank[item] = previous !== undefined && inputs[previous]!.url === inputs[item]!.url ? urlRank[previous]! : rank;
@@ -177,8 +174,8 @@ export function relatedItems(inputs: readonly RelatedInput[], options: RelatedOp
           url: candidate.url,
           score,
           topics: candidate.topics.filter((topic) => topics.has(topic)),
-          terms: [...new Set(candidate.terms.filter((term) => terms.has(term)))].sort(byText),
-          keywords: shared.sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).slice(0, 3).map(([word]) => word),
+          terms: [...new Set(candidate.terms.filter((term) => terms.has(term)))].sort(compareText),
+          keywords: shared.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3).map(([word]) => word),
         };
       }),
     );

@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { SourceDocument } from './document.ts';
 import { writeFileAtomic, type FolderState } from './output.ts';
 import { codeCacheFile } from './parser-bundle.ts';
@@ -117,10 +117,14 @@ export class IngestCache {
   private readonly previous: Manifest;
   private readonly used = new Map<string, DocumentSummary>();
   private readonly sources: Record<string, SourceStamp> = {};
+  private readonly documentsDirectory: string;
+  /** Names in documents/, listed once: one readdir costs less than a stat per hit. */
+  private storedNames: Set<string> | null = null;
 
   constructor(directory: string, version: string) {
     this.directory = directory;
     this.version = version;
+    this.documentsDirectory = join(directory, documentsFolder);
     let manifest: Manifest | null = null;
     try {
       const parsed = JSON.parse(readFileSync(join(directory, manifestName), 'utf8')) as Manifest;
@@ -145,7 +149,7 @@ export class IngestCache {
   /** The summary of a document parsed before with the same key, or null (a miss). */
   get(key: string): DocumentSummary | null {
     const summary = this.previous.documents[key];
-    if (summary && existsSync(this.markdownPath(key))) {
+    if (summary && this.stored().has(`${key}.md`)) {
       this.hits += 1;
       this.used.set(key, summary);
       return summary;
@@ -180,6 +184,7 @@ export class IngestCache {
 
   set(key: string, summary: DocumentSummary, markdown: string): void {
     writeFileAtomic(this.markdownPath(key), markdown);
+    this.stored().add(`${key}.md`);
     this.used.set(key, summary);
   }
 
@@ -203,13 +208,18 @@ export class IngestCache {
       const path = join(this.directory, name);
       if (/^(?:divisions|tables|parser)-/u.test(name) && !current.has(path)) rmSync(path, { force: true });
     }
-    const folder = join(this.directory, documentsFolder);
-    for (const name of existsSync(folder) ? readdirSync(folder) : []) {
-      if (!this.used.has(name.replace(/\.md$/u, ''))) rmSync(join(folder, name), { force: true });
+    for (const name of this.stored()) {
+      if (!this.used.has(name.replace(/\.md$/u, ''))) rmSync(join(this.documentsDirectory, name), { force: true });
     }
   }
 
+  private stored(): Set<string> {
+    this.storedNames ??= new Set(existsSync(this.documentsDirectory) ? readdirSync(this.documentsDirectory) : []);
+    return this.storedNames;
+  }
+
+  // Not path.join: a key needs no normalizing, and a thousand joins cost milliseconds.
   private markdownPath(key: string): string {
-    return join(this.directory, documentsFolder, `${key}.md`);
+    return `${this.documentsDirectory}${sep}${key}.md`;
   }
 }

@@ -4,6 +4,7 @@
  * The CLI's cached run (scripts/cli/ingest.ts) uses summarize() for each document
  * it parses and the same check.
  */
+import { compareText } from '../../src/model/order.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 import type { DocumentSummary } from './cache.ts';
 import { ingestDocument, type IngestContext, type IngestedDocument, type SourceDocument } from './document.ts';
@@ -31,7 +32,7 @@ export function ingestCorpus(sources: readonly SourceDocument[], context: Ingest
   }
   const { kept, failures: duplicates } = rejectDuplicates(documents, (document) => ({ id: document.plan.id, file: document.plan.sourceFile }));
   return {
-    documents: kept.sort((a, b) => a.plan.id.localeCompare(b.plan.id)),
+    documents: kept.sort((a, b) => compareText(a.plan.id, b.plan.id)),
     failures: [...failures, ...duplicates].sort(byFile),
   };
 }

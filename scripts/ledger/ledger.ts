@@ -5,6 +5,7 @@
  * Format (content/ledger/urls.txt): `#` comments, one site-relative URL per line,
  * and moves as `old -> new`. Pure functions here; scripts/ledger/cli.ts does the I/O.
  */
+import { compareText } from '../../src/model/order.ts';
 
 export interface Ledger {
   /** Published URLs, sorted, unique. */
@@ -23,7 +24,6 @@ export class LedgerFormatError extends Error {
 }
 
 const urlPattern = /^\/(?:[a-z0-9-]+\/)*$/u;
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function isLedgerUrl(url: string): boolean {
   return urlPattern.test(url);
@@ -55,7 +55,7 @@ export function parseLedger(text: string): Ledger {
     }
     moves.set(from, to);
   });
-  return { urls: [...urls].sort(compare), moves };
+  return { urls: [...urls].sort(compareText), moves };
 }
 
 const header = [
@@ -66,7 +66,7 @@ const header = [
 ];
 
 export function formatLedger(ledger: Ledger): string {
-  const moves = [...ledger.moves.entries()].sort((a, b) => compare(a[0], b[0]));
+  const moves = [...ledger.moves.entries()].sort((a, b) => compareText(a[0], b[0]));
   const lines = [...header, '', ...ledger.urls];
   if (moves.length > 0) lines.push('', '# Moves', ...moves.map(([from, to]) => `${from} -> ${to}`));
   return `${lines.join('\n')}\n`;
@@ -118,7 +118,7 @@ export function checkLedger(ledger: Ledger, liveUrls: Iterable<string>, ledgerPa
     if (ledger.moves.has(url)) continue;
     problems.push({ url, message: `${url} is in ${ledgerPath} but the site no longer publishes it` });
   }
-  for (const [from, to] of [...ledger.moves.entries()].sort((a, b) => compare(a[0], b[0]))) {
+  for (const [from, to] of [...ledger.moves.entries()].sort((a, b) => compareText(a[0], b[0]))) {
     known.add(from);
     if (live.has(from)) {
       problems.push({ url: from, message: `${from} is recorded as moved to ${to}, but the site still publishes ${from}; remove the move or the page.` });
@@ -131,11 +131,11 @@ export function checkLedger(ledger: Ledger, liveUrls: Iterable<string>, ledgerPa
     }
     redirects.set(from, target);
   }
-  const added = [...live].filter((url) => !known.has(url)).sort(compare);
+  const added = [...live].filter((url) => !known.has(url)).sort(compareText);
   return { problems, added, redirects };
 }
 
 /** The ledger after appending new live URLs. Nothing is ever removed. */
 export function appendUrls(ledger: Ledger, added: readonly string[]): Ledger {
-  return { urls: [...new Set([...ledger.urls, ...added])].sort(compare), moves: new Map(ledger.moves) };
+  return { urls: [...new Set([...ledger.urls, ...added])].sort(compareText), moves: new Map(ledger.moves) };
 }

@@ -3,6 +3,7 @@
  * place in the plan, years. Pure functions over Plan values; every list is sorted
  * so the built site is the same byte for byte whatever order files were read in.
  */
+import { compareText } from '../model/order.ts';
 import { itemsOf, type Item, type Plan, type RegionLevel, type Section } from '../model/plan.ts';
 
 export interface RegionNode {
@@ -30,7 +31,7 @@ export interface ItemInPlan {
 
 export const regionUrl = (path: readonly string[]): string => `/${path.join('/')}/`;
 
-export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export { compareText };
 
 /** Newest year first, then by region path and URL, so ties never depend on read order. */
 export function comparePlans(a: Plan, b: Plan): number {
