@@ -7,7 +7,7 @@
  * and the search figures.
  */
 import { readFileSync } from 'node:fs';
-import type { BenchResult, StageResult } from './pipeline.ts';
+import { ingestRebuildSeconds, median, type BenchResult, type StageResult } from './pipeline.ts';
 import type { SearchFigures } from './search.ts';
 
 interface Run extends BenchResult {
@@ -68,6 +68,16 @@ for (const name of stageNames) {
       .join(' | ')} |`,
   );
 }
+lines.push(
+  `| ingest after an edit: the median of the runs measured (each run, s) | ${runs
+    .map((run) => {
+      const clean = run.pipeline.find((stage) => stage.name === 'ingest');
+      const seconds = run.incremental ? ingestRebuildSeconds(run) : [];
+      if (!clean || seconds.length < 2) return '—';
+      return `${((100 * median(seconds)) / clean.wallSeconds).toFixed(1)} % (${seconds.map((value) => value.toFixed(2)).join(', ')})`;
+    })
+    .join(' | ')} |`,
+);
 /** "184 (218, 184, 177) / 484": the median run's time to first results, every run's when repeated, and KB fetched. */
 const searchCell = (figures: SearchFigures | null | undefined): string => {
   if (!figures) return '—';
