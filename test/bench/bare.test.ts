@@ -1,6 +1,6 @@
-import { existsSync, lstatSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import { barePages, writeBareProject } from '../../scripts/bench/bare.ts';
 import type { Plan } from '../../src/model/plan.ts';
@@ -35,7 +35,7 @@ describe('barePages', () => {
   });
 
   it('writes a project that links the given node_modules', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+    const dir = temporaryFolder('bench-bare-');
     writeBareProject(dir, barePages([plan]), join(process.cwd(), 'node_modules'));
     expect(lstatSync(join(dir, 'node_modules')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'pages.json'), 'utf8'))).toHaveLength(3);

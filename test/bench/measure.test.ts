@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import { childrenCpuFromTimes, parseStat, parseTimesClock, runMeasured, treeOf, writeBytesFromIo } from '../../scripts/bench/measure.ts';
 
@@ -33,7 +33,7 @@ describe('/proc and bash parsing', () => {
 
 describe('runMeasured', () => {
   it('runs a process tree, keeps its output and exit code, and samples its memory', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-measure-'));
+    const dir = temporaryFolder('bench-measure-');
     const logFile = join(dir, 'log');
     const run = await runMeasured('bash', ['-c', 'echo hello; (sleep 0.3 & wait); exit 3'], { cwd: dir, env: process.env, logFile, intervalMs: 20 });
     expect(run.exitCode).toBe(3);

@@ -2,9 +2,9 @@
  * The one reader of the generated plans collection: what every later stage
  * (ledger, site checks, search index) sees of content/plans/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { temporaryFolder, suiteTemporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { frontmatterOf, planFromMarkdown, readPlans } from '../../scripts/content/plans.ts';
@@ -13,7 +13,7 @@ import { runCli } from '../cli/run.ts';
 const sources = join(import.meta.dirname, '../../content/sources');
 
 describe('reading the plans collection', () => {
-  const content = mkdtempSync(join(tmpdir(), 'plans-reader-'));
+  const content = suiteTemporaryFolder('plans-reader-');
   const ingested = runCli('ingest', ['--sources', sources, '--content', content, '--no-cache']);
   const files = readdirSync(join(content, 'plans'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
@@ -36,7 +36,7 @@ describe('reading the plans collection', () => {
   });
 
   it('names the file whose frontmatter is missing', () => {
-    const broken = mkdtempSync(join(tmpdir(), 'plans-broken-'));
+    const broken = temporaryFolder('plans-broken-');
     mkdirSync(join(broken, 'x'), { recursive: true });
     writeFileSync(join(broken, 'x', 'plan.md'), '# no frontmatter\n');
     expect(() => readPlans(broken)).toThrow(/x\/plan\.md: no YAML frontmatter; run npm run ingest/u);

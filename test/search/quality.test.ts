@@ -10,12 +10,11 @@ import { loadQueries, measureQuality, type QualityReport } from '../../scripts/s
 import { searchContent } from './content.ts';
 
 const queries = loadQueries('test/search/queries.yaml');
-let content = '';
+const content = searchContent();
 let atlas: QualityReport;
 let stock: QualityReport;
 
 beforeAll(async () => {
-  content = searchContent();
   const reports = await measureQuality(content, queries, ['atlas', 'stock']);
   atlas = reports[0]!;
   stock = reports[1]!;

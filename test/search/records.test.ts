@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
 import { basePath } from '../../scripts/search/build-index.ts';
@@ -100,7 +100,7 @@ describe('search records', () => {
   });
 
   it('reads topics from enrichment files of either shape', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-topics-'));
+    const dir = temporaryFolder('atlas-topics-');
     mkdirSync(join(dir, 'enrichment'));
     writeFileSync(join(dir, 'enrichment', 'a.json'), JSON.stringify({ items: { '/x/1/': { topics: ['学前', { name: '教师队伍', score: 0.8 }] } } }));
     writeFileSync(join(dir, 'enrichment', 'b.json'), JSON.stringify([{ url: '/x/1/', topics: ['学前'] }, { url: '/x/2/', topics: ['党建'] }]));

@@ -3,10 +3,11 @@
  * `node scripts/search/build-index.ts --shard-records N` writes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import { loadPlans } from '../../scripts/content/plans.ts';
 import type { FacetTable } from '../../scripts/search/facets.ts';
@@ -55,7 +56,7 @@ describe('build-index in shards (CLI)', () => {
   const records = plans.length + plans.reduce((sum, plan) => sum + [...itemsOf(plan.sections)].length, 0);
 
   it('writes shards of at most N records, listed beside the first, with every record in exactly one and in the facet table', () => {
-    const work = mkdtempSync(join(tmpdir(), 'atlas-shards-'));
+    const work = temporaryFolder('atlas-shards-');
     const out = join(work, 'pagefind');
     const cache = ['--cache', join(work, 'cache.json')];
     const perShard = Math.ceil(records / 3);

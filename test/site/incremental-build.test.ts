@@ -3,9 +3,9 @@
  * src/site/unchanged-pages.ts), on small folders made for each case. The whole
  * rebuild through `npm run build` is tested in incremental.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import { cleanBuildReason, filesUnder, keptKeys, mergeStaged, siteCodeDigest } from '../../scripts/site/incremental-build.ts';
 import { nextKeysFile, pageKeysEnv, pagesToRender } from '../../src/site/unchanged-pages.ts';
@@ -26,7 +26,7 @@ describe('pagesToRender', () => {
   });
 
   it('leaves out pages whose key is the one kept, and records every key for the next build', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-keys-'));
+    const dir = temporaryFolder('atlas-keys-');
     write(dir, { 'kept/route.json': JSON.stringify({ 'a/index.html': 'k1', 'b/index.html': 'old' }) });
     expect(pagesToRender('route', pages, { [pageKeysEnv]: dir }).map((path) => `${path.params.path}/index.html`)).toEqual(['b/index.html', 'c/index.html']);
     expect(JSON.parse(readFileSync(nextKeysFile(dir, 'route'), 'utf8'))).toEqual({ 'a/index.html': 'k1', 'b/index.html': 'k2', 'c/index.html': 'k3' });
@@ -47,7 +47,7 @@ describe('keeping pages of the last build', () => {
   });
 
   it('digests the code and deploy settings, not the content', () => {
-    const root = mkdtempSync(join(tmpdir(), 'atlas-code-'));
+    const root = temporaryFolder('atlas-code-');
     write(root, { 'src/pages/index.astro': '<p>1</p>', 'astro.config.mjs': 'export default {}', 'content/plans/a.md': 'a' });
     const first = siteCodeDigest(root, {});
     write(root, { 'content/plans/a.md': 'b' });
@@ -59,7 +59,7 @@ describe('keeping pages of the last build', () => {
   });
 
   it('moves the staged files into dist/, keeps keyed pages, and removes what no page of this build is', () => {
-    const root = mkdtempSync(join(tmpdir(), 'atlas-merge-'));
+    const root = temporaryFolder('atlas-merge-');
     const [staging, dist, cache] = ['staging', 'dist', 'cache'].map((name) => join(root, name)) as [string, string, string];
     write(dist, {
       'index.html': 'old home',
