@@ -179,26 +179,36 @@ export function indexDivisions(all: readonly Division[], genre: RegionGenre): Om
 
   const byName = new Map<string, Division[]>();
   const addName = (name: string, division: Division): void => {
-    const named = byName.get(name) ?? [];
-    if (!named.includes(division)) named.push(division);
-    byName.set(name, named);
+    const named = byName.get(name);
+    if (!named) byName.set(name, [division]);
+    else if (!named.includes(division)) named.push(division);
   };
   for (const division of all) {
     addName(division.name, division);
     addName(division.shortName, division);
   }
 
-  const entries = new Map<string, NameEntry>();
-  const insert = (surface: string, full: boolean, divisions: Division[]): void => {
-    // A surface that is one division's full name and another's short name (吉林) counts as full.
+  const entries = new Map<string, NameEntry & { divisions: Division[] }>();
+  const insert = (surface: string, full: boolean, divisions: readonly Division[]): void => {
     const previous = entries.get(surface);
-    entries.set(surface, { surface, full: full || (previous?.full ?? false), divisions: [...new Set([...(previous?.divisions ?? []), ...divisions])] });
+    if (!previous) {
+      entries.set(surface, { surface, full, divisions: [...divisions] });
+      return;
+    }
+    // A surface that is one division's full name and another's short name (吉林) counts as full.
+    previous.full ||= full;
+    for (const division of divisions) if (!previous.divisions.includes(division)) previous.divisions.push(division);
   };
   const fullNames = new Map<string, Division[]>();
   const shortNames = new Map<string, Division[]>();
+  const group = (names: Map<string, Division[]>, name: string, division: Division): void => {
+    const named = names.get(name);
+    if (named) named.push(division);
+    else names.set(name, [division]);
+  };
   for (const division of all) {
-    fullNames.set(division.name, [...(fullNames.get(division.name) ?? []), division]);
-    if (division.shortName !== division.name) shortNames.set(division.shortName, [...(shortNames.get(division.shortName) ?? []), division]);
+    group(fullNames, division.name, division);
+    if (division.shortName !== division.name) group(shortNames, division.shortName, division);
   }
   for (const [surface, divisions] of fullNames) if (!genre.generic.has(surface)) insert(surface, true, divisions);
   for (const [surface, divisions] of shortNames) {
