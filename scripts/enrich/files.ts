@@ -3,9 +3,14 @@
  * (each entry with an `id`, as the file() loader wants), plus the report. Keys are
  * written in a fixed order so that the same enrichment always gives the same bytes.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { Enrichment } from './enrich.ts';
+import { itemEnrichmentSchema } from './schema.ts';
 
 export const enrichmentDirectory = 'enrichment';
+const itemsFile = 'items.json';
 
 /** Every key used anywhere in `value`, sorted: as JSON.stringify's key list, it writes each object's keys in this order. */
 function sortedKeys(value: unknown, keys = new Set<string>()): Set<string> {
@@ -43,7 +48,7 @@ export function stableJson(value: unknown): string {
 export function enrichmentFiles(enrichment: Enrichment): Map<string, string> {
   const at = (name: string): string => `${enrichmentDirectory}/${name}`;
   return new Map([
-    [at('items.json'), stableJson(enrichment.items)],
+    [at(itemsFile), stableJson(enrichment.items)],
     [at('topics.json'), stableJson(enrichment.topics)],
     [at('documents.json'), stableJson(enrichment.documents)],
     [at('terms.json'), stableJson(enrichment.terms)],
@@ -67,4 +72,21 @@ export function linkTargets(enrichment: Enrichment): LinkTargetsFile {
   const terms: Record<string, string> = {};
   for (const term of enrichment.terms) terms[term.term] = term.slug;
   return { documents, terms, blockers: enrichment.blockers };
+}
+
+const itemTopicsSchema = z.array(itemEnrichmentSchema.pick({ url: true, topics: true }));
+
+/**
+ * The names of each item's topics, by item URL, from the items file under
+ * `contentDirectory`; none when the enrich stage has not run there.
+ */
+export function readItemTopics(contentDirectory: string): Map<string, string[]> {
+  const file = join(contentDirectory, enrichmentDirectory, itemsFile);
+  if (!existsSync(file)) return new Map();
+  const parsed = itemTopicsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: not what the enrich stage writes (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}); run npm run enrich to write it again`);
+  }
+  return new Map(parsed.data.map((item) => [item.url, item.topics.map((topic) => topic.name)]));
 }

@@ -20,7 +20,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import { loadPlans } from '../content/plans.ts';
-import { loadTopics } from './corpus.ts';
+import { readItemTopics } from '../enrich/files.ts';
 import { facetTable, planRecords, withBase, type SearchRecord } from './records.ts';
 import { defaultShardRecords, shardDirectory, shardGroups, shardManifestFile, type ShardManifest } from './shards.ts';
 
@@ -136,7 +136,7 @@ export async function writeSearchIndex(options: {
   recordsInFlight?: number;
 }): Promise<{ records: number; plans: number; shards: number; written: number }> {
   const plans = loadPlans(options.contentDir);
-  const topics = loadTopics(options.contentDir);
+  const topics = readItemTopics(options.contentDir);
   let perPlan = plans.map((plan) => planRecords(plan, options.base, topics));
   if (options.stock === true) perPlan = [stockRecords(perPlan.flat(), plans, options.base)];
   // The stock baseline is one index, as a bare site would have it.

@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrichCorpus, loadEnrichResources } from '../../scripts/enrich/enrich.ts';
-import { enrichmentFiles, stableJson } from '../../scripts/enrich/files.ts';
+import { enrichmentFiles, readItemTopics, stableJson } from '../../scripts/enrich/files.ts';
+import { temporaryFolder } from '../temporary.ts';
 import { makePlan } from './plans.ts';
 
 const older = makePlan(['shandong', 'taian'], 2021, [
@@ -88,6 +91,23 @@ describe('enrichmentFiles', () => {
     expect(stableJson({})).toBe('{}\n');
     // A key used in one entry only is still written where it is (the key list spans every level).
     expect(JSON.parse(stableJson([{ only: { deep: 1 } }, { other: 2 }]))).toEqual([{ only: { deep: 1 } }, { other: 2 }]);
+  });
+
+  it('reads back the names of each item\'s topics, for the search index', () => {
+    const content = temporaryFolder('plan-atlas-topics-');
+    expect(readItemTopics(content).size).toBe(0);
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(content, path)), { recursive: true });
+      writeFileSync(join(content, path), text);
+    }
+    const topics = readItemTopics(content);
+    expect([...topics.keys()]).toEqual(enrichment.items.map((item) => item.url));
+    const [first] = enrichment.items;
+    expect(topics.get(first!.url)).toEqual(first!.topics.map((topic) => topic.name));
+    expect(topics.get(first!.url)!.length).toBeGreaterThan(0);
+
+    writeFileSync(join(content, 'enrichment', 'items.json'), JSON.stringify([{ url: '/a/', topics: ['学前教育'] }]));
+    expect(() => readItemTopics(content)).toThrow(/enrichment\/items\.json: not what the enrich stage writes \(0\.topics\.0: .*\); run npm run enrich/u);
   });
 
   it('gives the linker every document key and term', () => {

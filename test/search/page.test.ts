@@ -63,6 +63,12 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(years).toEqual([...new Set(session.plans.map((plan) => String(plan.year)))].sort().reverse());
     const provinces = await page.$$eval('[data-facet="province"] input', (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
     expect(new Set(provinces)).toEqual(new Set(session.plans.map((plan) => plan.region.province)));
+    // The topics the enrich stage gave the items, as the index's facet: read here from the file it wrote.
+    const topics = await page.$$eval('[data-facet="topic"] input', (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+    const enriched = JSON.parse(readFileSync(join(session.site.content, 'enrichment', 'items.json'), 'utf8')) as Array<{ topics: Array<{ name: string }> }>;
+    const given = new Set(enriched.flatMap((item) => item.topics.map((topic) => topic.name)));
+    expect(given.size).toBeGreaterThan(5);
+    expect(new Set(topics)).toEqual(given);
     expect(await page.$$eval('[data-facet] label', (labels) => labels.filter((label) => /（\d+）/u.test(label.textContent ?? '')).length)).toBe(0);
     expect(filterFetches).toEqual([]);
     expect(tableFetches).toEqual([]);

@@ -1,10 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
 import { basePath } from '../../scripts/search/build-index.ts';
-import { loadTopics } from '../../scripts/search/corpus.ts';
 import { countFacets, facetLookup } from '../../scripts/search/facets.ts';
 import { facetKeys, facetTable, facetValues, planRecords, withBase } from '../../scripts/search/records.ts';
 
@@ -97,16 +93,6 @@ describe('search records', () => {
       expect(countFacets(lookup, chosen.map((record) => ids.get(record.url)!))).toEqual(expected);
     }
     expect(countFacets(lookup, ['und_unknown'])['year']).toEqual({ '2021': 0, '2023': 0 });
-  });
-
-  it('reads topics from enrichment files of either shape', () => {
-    const dir = temporaryFolder('atlas-topics-');
-    mkdirSync(join(dir, 'enrichment'));
-    writeFileSync(join(dir, 'enrichment', 'a.json'), JSON.stringify({ items: { '/x/1/': { topics: ['学前', { name: '教师队伍', score: 0.8 }] } } }));
-    writeFileSync(join(dir, 'enrichment', 'b.json'), JSON.stringify([{ url: '/x/1/', topics: ['学前'] }, { url: '/x/2/', topics: ['党建'] }]));
-    const topics = loadTopics(dir);
-    expect(topics.get('/x/1/')).toEqual(['学前', '教师队伍']);
-    expect(topics.get('/x/2/')).toEqual(['党建']);
   });
 
   it('normalizes the base path the way the site does', () => {
