@@ -177,15 +177,17 @@ export function indexDivisions(all: readonly Division[], genre: RegionGenre): Om
   const byCode = new Map(all.map((division) => [division.code, division]));
   const childrenByCode = childrenOf(all);
 
-  const byName = new Map<string, Division[]>();
-  const addName = (name: string, division: Division): void => {
-    const named = byName.get(name);
-    if (!named) byName.set(name, [division]);
-    else if (!named.includes(division)) named.push(division);
+  const group = (names: Map<string, Division[]>, name: string, division: Division): void => {
+    const named = names.get(name);
+    if (named) named.push(division);
+    else names.set(name, [division]);
   };
+
+  const byName = new Map<string, Division[]>();
   for (const division of all) {
-    addName(division.name, division);
-    addName(division.shortName, division);
+    group(byName, division.name, division);
+    // A name that is its own short name (随县) is listed once.
+    if (division.shortName !== division.name) group(byName, division.shortName, division);
   }
 
   const entries = new Map<string, NameEntry & { divisions: Division[] }>();
@@ -201,11 +203,6 @@ export function indexDivisions(all: readonly Division[], genre: RegionGenre): Om
   };
   const fullNames = new Map<string, Division[]>();
   const shortNames = new Map<string, Division[]>();
-  const group = (names: Map<string, Division[]>, name: string, division: Division): void => {
-    const named = names.get(name);
-    if (named) named.push(division);
-    else names.set(name, [division]);
-  };
   for (const division of all) {
     group(fullNames, division.name, division);
     if (division.shortName !== division.name) group(shortNames, division.shortName, division);
