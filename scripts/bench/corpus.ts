@@ -3,8 +3,9 @@
  * from the real plans — their real items recombined under other real GB/T 2260
  * regions and other years — so that every stage sees text of the genre.
  */
+import { compareText } from '../../src/model/order.ts';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
-import type { Division } from '../ingest/divisions.ts';
+import type { Division, DivisionIndex } from '../ingest/divisions.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same corpus everywhere. */
 export function random(seed: number): () => number {
@@ -74,4 +75,21 @@ export function syntheticCorpus(
     plans.push({ fileName: `${String(index + 1).padStart(5, '0')}-${division.code}-${year}.txt`, text: `${lines.join('\n')}\n` });
   }
   return plans;
+}
+
+/**
+ * The prefectures and counties a synthetic plan may be placed in, by code, and how its
+ * title names each. Titles put the parent's name first, as real ones do, since several
+ * divisions share a name (鼓楼区). Names that two divisions share under one parent (the
+ * old and new codes of 三明市三元区; 沙县 and 沙县区, one short name) are ones the ingest
+ * rightly refuses without a sidecar: such places are left out, so every plan ingests.
+ */
+export function corpusPlaces(divisions: DivisionIndex): { places: Division[]; placeName: (division: Division) => string } {
+  const named = [...divisions.byCode.values()].filter((division) => division.level !== 'province');
+  const nameKeys = (division: Division): string[] => [...new Set([division.name, division.shortName])].map((name) => `${division.parentCode}:${name}`);
+  const nameCount = new Map<string, number>();
+  for (const division of named) for (const key of nameKeys(division)) nameCount.set(key, (nameCount.get(key) ?? 0) + 1);
+  const places = named.filter((division) => nameKeys(division).every((key) => nameCount.get(key) === 1)).sort((a, b) => compareText(a.code, b.code));
+  const placeName = (division: Division): string => `${division.parentCode ? (divisions.byCode.get(division.parentCode)?.name ?? '') : ''}${division.name}`;
+  return { places, placeName };
 }

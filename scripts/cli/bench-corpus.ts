@@ -5,9 +5,9 @@
  * years) into DIR (default /tmp/plan-atlas-bench/sources), outside the repo.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { syntheticCorpus } from '../bench/corpus.ts';
+import { corpusPlaces, syntheticCorpus } from '../bench/corpus.ts';
 import { loadGenre } from '../genre/load.ts';
 import { loadDivisionIndex } from '../ingest/divisions.ts';
 import { ingestDocument } from '../ingest/document.ts';
@@ -27,6 +27,14 @@ if (!Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 
+// The folder is emptied first: never the repo's own content.
+const out = resolve(values.out);
+const content = resolve('content');
+if (out === content || out.startsWith(`${content}${sep}`)) {
+  console.error(`bench:corpus: --out ${values.out} is inside the repo's content/, which this would empty\n  hint: give a folder outside it, e.g. --out /tmp/plan-atlas-bench/sources`);
+  process.exit(2);
+}
+
 const divisions = loadDivisionIndex();
 const context = { genre: loadGenre(), divisions };
 const seedDirectory = 'content/sources';
@@ -34,16 +42,7 @@ const seeds = readdirSync(seedDirectory)
   .filter((name) => name.endsWith('.txt'))
   .sort()
   .map((name) => ingestDocument({ file: join(seedDirectory, name), bytes: readFileSync(join(seedDirectory, name)), sidecar: null }, context).plan);
-const placeName = (division: { name: string; parentCode: string | null }): string =>
-  `${division.parentCode ? (divisions.byCode.get(division.parentCode)?.name ?? '') : ''}${division.name}`;
-// Names that two divisions share under one parent (the old and new codes of 三明市三元区; 沙县
-// and 沙县区, one short name) are ones the ingest rightly refuses without a sidecar: such places
-// are left out, so every plan of the corpus ingests.
-const named = [...divisions.byCode.values()].filter((division) => division.level !== 'province');
-const nameCount = new Map<string, number>();
-const nameKeys = (division: (typeof named)[number]): string[] => [...new Set([division.name, division.shortName])].map((name) => `${division.parentCode}:${name}`);
-for (const division of named) for (const key of nameKeys(division)) nameCount.set(key, (nameCount.get(key) ?? 0) + 1);
-const places = named.filter((division) => nameKeys(division).every((key) => nameCount.get(key) === 1)).sort((a, b) => a.code.localeCompare(b.code));
+const { places, placeName } = corpusPlaces(divisions);
 
 rmSync(values.out, { recursive: true, force: true });
 mkdirSync(values.out, { recursive: true });
