@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { gatheringPath, type GatheringSection } from '../../src/site/gathering-pages.ts';
 import { loadTitleRules } from '../enrich/documents.ts';
 import type { LinkTargets } from './linker.ts';
 
@@ -15,9 +16,9 @@ const linksFileSchema = z.object({
 });
 
 /** `/atlas/` + docs/slug/ → /atlas/docs/slug/; the base always ends with a slash. */
-export function pageUrl(base: string, section: 'docs' | 'terms' | 'topics', slug: string): string {
+export function pageUrl(base: string, section: GatheringSection, slug: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
-  return `${root}${section}/${slug}/`;
+  return `${root}${gatheringPath(section, slug).slice(1)}`;
 }
 
 export function linkTargetsFrom(file: z.infer<typeof linksFileSchema>, base: string): Omit<LinkTargets, 'titleRules'> {

@@ -10,6 +10,14 @@
 
 export const defaultPlansPerPage = 100;
 
+/** The folders of the pages that gather items: cited documents, policy terms, topics. */
+export type GatheringSection = 'docs' | 'terms' | 'topics';
+
+/** Site-relative path of the (first) page of a topic, cited document or policy term: "/terms/{slug}/". */
+export function gatheringPath(section: GatheringSection, slug: string): string {
+  return `/${section}/${slug}/`;
+}
+
 /** GATHERING_PAGE_PLANS overrides the default (the test builds use a small one). */
 export function plansPerPage(env: Record<string, string | undefined> = process.env): number {
   const raw = env['GATHERING_PAGE_PLANS'];

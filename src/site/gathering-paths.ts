@@ -9,7 +9,7 @@ import { getCollection } from 'astro:content';
 import { enrichmentData } from '../components/enrich/data.ts';
 import { groupByPlan, type PlanGroup } from '../components/enrich/view.ts';
 import { atlas } from './atlas.ts';
-import { pagePath, pagesOf, plansPerPage } from './gathering-pages.ts';
+import { gatheringPath, pagePath, pagesOf, plansPerPage, type GatheringSection } from './gathering-pages.ts';
 import { pageKeys } from './page-keys.ts';
 
 /** What one page of a gathering page lists. */
@@ -32,11 +32,11 @@ export interface GatheringPath {
 }
 
 /** `shown`: what else of the entry the pages show, for their keys. */
-function paths(kind: string, folder: string, slug: string, groups: PlanGroup[], shown: (page: GatheringPage) => unknown): GatheringPath[] {
+function paths(kind: string, section: GatheringSection, slug: string, groups: PlanGroup[], shown: (page: GatheringPage) => unknown): GatheringPath[] {
   const pages = pagesOf(groups, plansPerPage());
   return pages.map((groupsOfPage, index) => {
     const props: GatheringPage = { slug, page: index + 1, pages: pages.length, plans: groups.length, groups: groupsOfPage };
-    const path = pagePath(`/${folder}/${slug}/`, props.page);
+    const path = pagePath(gatheringPath(section, slug), props.page);
     return {
       params: props.page === 1 ? { slug } : { slug, page: String(props.page) },
       props,

@@ -55,6 +55,11 @@ export function provincesOfYear(plans: readonly Plan[], year: number): ProvinceY
   return byYear(plans).get(year) ?? [];
 }
 
+/** How many plans `year` has. */
+export function planCountOfYear(plans: readonly Plan[], year: number): number {
+  return provincesOfYear(plans, year).reduce((sum, province) => sum + province.plans.length, 0);
+}
+
 /** Every year's provinces, newest year first: the /years/{year}/{province}/ pages. */
 export function provinceYears(plans: readonly Plan[]): ProvinceYear[] {
   return [...byYear(plans).values()].flat();

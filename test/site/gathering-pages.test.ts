@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlansPerPage, pageCrumbs, pagePath, pagerNumbers, pagesOf, pageTitle, plansPerPage } from '../../src/site/gathering-pages.ts';
+import { pageUrl } from '../../scripts/link/targets.ts';
+import { defaultPlansPerPage, gatheringPath, pageCrumbs, pagePath, pagerNumbers, pagesOf, pageTitle, plansPerPage } from '../../src/site/gathering-pages.ts';
+import { joinBase } from '../../src/site/url.ts';
 
 describe('pagesOf', () => {
   it('cuts a list into pages of the given size, in order, every element once', () => {
@@ -7,6 +9,15 @@ describe('pagesOf', () => {
     expect(pagesOf(list, 3)).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
     expect(pagesOf(list, 7)).toEqual([list]);
     expect(pagesOf([], 3)).toEqual([[]]);
+  });
+});
+
+describe('gatheringPath', () => {
+  it('is the page the site builds and the address the linker gives item texts, under any base', () => {
+    expect(gatheringPath('terms', 'xqjy-e7d52f')).toBe('/terms/xqjy-e7d52f/');
+    for (const section of ['docs', 'terms', 'topics'] as const) {
+      for (const base of ['/', '/atlas/']) expect(pageUrl(base, section, 'a-1')).toBe(joinBase(base, gatheringPath(section, 'a-1')));
+    }
   });
 });
 

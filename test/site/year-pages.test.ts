@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { provinceRegionPath, provinceYearPath, provinceYears, provincesOfYear, fitsOnePage, yearPath } from '../../src/site/year-pages.ts';
+import { fitsOnePage, planCountOfYear, provinceRegionPath, provinceYearPath, provinceYears, provincesOfYear, yearPath } from '../../src/site/year-pages.ts';
 import { plan } from './fixtures.ts';
 
 const taian2024 = plan();
@@ -33,6 +33,12 @@ describe('provincesOfYear', () => {
     expect(listed.map((each) => each.url).sort()).toEqual(plans.filter((each) => each.year === 2024).map((each) => each.url).sort());
     expect(provincesOfYear(plans, 2023).flatMap((province) => province.plans)).toEqual([taian2023]);
     expect(provincesOfYear(plans, 1999)).toEqual([]);
+  });
+
+  it('counts the plans of a year', () => {
+    expect(planCountOfYear(plans, 2024)).toBe(4);
+    expect(planCountOfYear(plans, 2023)).toBe(1);
+    expect(planCountOfYear(plans, 1999)).toBe(0);
   });
 });
 
