@@ -1,13 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../temporary.ts';
 import { typicalItemPageWeight } from '../../scripts/bench/page-weight.ts';
-
-const made: string[] = [];
-afterEach(() => {
-  for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
-});
 
 function write(root: string, path: string, text: string): void {
   mkdirSync(join(root, path, '..'), { recursive: true });
@@ -16,8 +11,7 @@ function write(root: string, path: string, text: string): void {
 
 describe('typicalItemPageWeight', () => {
   it('weighs the item page of median size with the CSS and JS it loads', () => {
-    const dist = mkdtempSync(join(tmpdir(), 'atlas-weight-'));
-    made.push(dist);
+    const dist = temporaryFolder('atlas-weight-');
     const page = (body: string) =>
       `<!doctype html><html><head><link rel="stylesheet" href="/atlas/_astro/site.css"><script type="application/ld+json">{"a":1}</script></head><body>${body}<script>copy()</script><script src="/atlas/_astro/x.js"></script></body></html>`;
     write(dist, '_astro/site.css', 'x'.repeat(300));

@@ -3,22 +3,15 @@
  * and with its cache only the items an edit touched are worked out again, with the
  * same bytes as a run without the cache.
  */
-import { cpSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../temporary.ts';
 import { runCli } from './run.ts';
 
 const seeds = new URL('../../content/sources/', import.meta.url);
-const workspaces: string[] = [];
-
-afterEach(() => {
-  for (const root of workspaces.splice(0)) rmSync(root, { recursive: true, force: true });
-});
-
 function workspace(names: readonly string[]): { root: string; sources: string; content: string } {
-  const root = mkdtempSync(join(tmpdir(), 'plan-atlas-enrich-'));
-  workspaces.push(root);
+  const root = temporaryFolder('plan-atlas-enrich-');
   const sources = join(root, 'sources');
   mkdirSync(sources);
   for (const name of names) copyFileSync(new URL(name, seeds), join(sources, name));

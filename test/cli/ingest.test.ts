@@ -2,30 +2,23 @@
  * `npm run ingest` as an editor uses it: a folder of sources in, collections
  * and clear errors out.
  */
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../temporary.ts';
 import { planFromMarkdown } from '../../scripts/content/plans.ts';
 import { runCli } from './run.ts';
 
 const seeds = new URL('../../content/sources/', import.meta.url);
-const workspaces: string[] = [];
-
 function workspace(): { sources: string; content: string; root: string } {
-  const root = mkdtempSync(join(tmpdir(), 'plan-atlas-ingest-'));
-  workspaces.push(root);
+  const root = temporaryFolder('plan-atlas-ingest-');
   const sources = join(root, 'sources');
   const content = join(root, 'content');
   mkdirSync(sources);
   mkdirSync(content);
   return { root, sources, content };
 }
-
-afterEach(() => {
-  for (const root of workspaces.splice(0)) rmSync(root, { recursive: true, force: true });
-});
 
 const ingest = (paths: { sources: string; content: string; root: string }) =>
   runCli('ingest', ['--sources', paths.sources, '--content', paths.content, '--cache', join(paths.root, 'cache')]);

@@ -4,16 +4,16 @@
  * fails the run and is named, whether the pages are checked in one thread or
  * split between workers.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteTemporaryFolder } from '../temporary.ts';
 import { loadPlans } from '../../scripts/content/plans.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 import { planHan } from '../../scripts/site/verify-text.ts';
 import { runCli } from './run.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'plan-atlas-verify-'));
+const root = suiteTemporaryFolder('plan-atlas-verify-');
 const content = join(root, 'content');
 const dist = join(root, 'dist');
 const pageFile = (url: string): string => join(dist, url, 'index.html');
@@ -41,7 +41,6 @@ beforeAll(() => {
   }
 });
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const verify = (threads: number) => runCli('verify-site', ['--content', content, '--dist', dist, '--threads', String(threads)]);
 

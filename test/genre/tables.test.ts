@@ -2,22 +2,18 @@
  * The genre tables' snapshot: tables validated once are read back from JSON,
  * without YAML or validation, and a missing or torn snapshot only costs the YAML.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { temporaryFolder } from '../temporary.ts';
 import { readGenreTable, saveTableSnapshot, useTableSnapshot } from '../../scripts/genre/tables.ts';
 
-const folders: string[] = [];
 function snapshotFile(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'plan-atlas-tables-'));
-  folders.push(folder);
-  return join(folder, 'tables-test.json');
+  return join(temporaryFolder('plan-atlas-tables-'), 'tables-test.json');
 }
 
 afterEach(() => {
   useTableSnapshot(null);
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 const kindNames = (data: unknown): string[] => (data as { kinds: Array<{ name: string }> }).kinds.map((kind) => kind.name);

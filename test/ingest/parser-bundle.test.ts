@@ -4,15 +4,14 @@
  * bundling falls back to the modules.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { suiteTemporaryFolder } from '../temporary.ts';
 import type { SourceDocument } from '../../scripts/ingest/document.ts';
 import { codeCacheFile, loadBundledParser } from '../../scripts/ingest/parser-bundle.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 
-const folder = mkdtempSync(join(tmpdir(), 'plan-atlas-bundle-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folder = suiteTemporaryFolder('plan-atlas-bundle-');
 
 const source = (name: string): SourceDocument => ({
   file: `content/sources/${name}`,

@@ -3,16 +3,15 @@
  * says why); the index must not depend on it.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { suiteTemporaryFolder } from '../temporary.ts';
 import { writeSearchIndex } from '../../scripts/search/build-index.ts';
 import { searchContent } from './content.ts';
 
 const content = searchContent();
-const scratch = mkdtempSync(join(tmpdir(), 'atlas-index-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = suiteTemporaryFolder('atlas-index-');
 
 function digests(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
