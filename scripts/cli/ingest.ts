@@ -24,6 +24,7 @@ import { formatIngestError, IngestError } from '../ingest/errors.ts';
 import { rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
 import { sha256, syncFiles, type FolderState, type WantedFile } from '../ingest/output.ts';
 import { loadBundledParser } from '../ingest/parser-bundle.ts';
+import { keepLastGood, readPublished, type KeptPlan } from '../ingest/published.ts';
 import type { Parser } from '../ingest/parser.ts';
 
 const sourceExtension = '.txt';
@@ -57,11 +58,16 @@ async function loadParser(cache: IngestCache | null): Promise<{ parser: Parser; 
   return { parser, saveCodeCache };
 }
 
-/** Hints speak of "NAME.meta.yaml"; name the real sidecar beside the failing source. */
-function printFailures(failures: readonly IngestFailure[]): void {
+/**
+ * Hints speak of "NAME.meta.yaml"; name the real sidecar beside the failing source.
+ * A failed source whose last good plan stays published says so.
+ */
+function printFailures(failures: readonly IngestFailure[], kept: readonly KeptPlan[] = []): void {
   for (const failure of failures) {
     const sidecar = failure.file.replace(/\.txt$/u, sidecarExtension);
     console.error(formatIngestError(failure.file, failure.error).replaceAll('NAME.meta.yaml', sidecar));
+    const last = kept.find((plan) => plan.file === failure.file);
+    if (last) console.error(`  kept: its last good plan /${last.id}/ stays published until the source is fixed`);
   }
 }
 
@@ -174,10 +180,24 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
     parsed.push({ summary, markdown: () => document.markdown });
   }
   loaded?.saveCodeCache();
-  const { kept, failures: duplicates } = rejectDuplicates(parsed, (document) => ({ id: document.summary.id, file: document.summary.report.file }));
+  // What the last complete run published: a new copy of it is refused, and a source that fails now keeps it.
+  const published = readPublished(contentDirectory);
+  const publishedFile = new Map(published.map((plan) => [plan.id, plan.file]));
+  const { kept, failures: duplicates } = rejectDuplicates(
+    parsed,
+    (document) => ({ id: document.summary.id, file: document.summary.report.file }),
+    (id) => publishedFile.get(id) ?? null,
+  );
   failures.push(...duplicates);
   failures.sort((a, b) => a.file.localeCompare(b.file));
-  const documents = kept.sort((a, b) => compareText(a.summary.id, b.summary.id));
+  const lastGood = keepLastGood(contentDirectory, published, failures, new Set(kept.map((document) => document.summary.id)));
+  const documents = [
+    ...kept,
+    ...lastGood.map((plan): RunDocument => ({
+      summary: { id: plan.id, items: plan.items, sha256: plan.sha256, report: plan.report },
+      markdown: () => plan.markdown,
+    })),
+  ].sort((a, b) => compareText(a.summary.id, b.summary.id));
   for (const name of orphanSidecars) {
     failures.push({
       file: display(join(sourceDirectory, name)),
@@ -185,9 +205,20 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
     });
   }
 
+  const keptUrl = (file: string): string | null => {
+    const plan = lastGood.find((each) => each.file === file);
+    return plan ? `/${plan.id}/` : null;
+  };
   const report = {
     plans: documents.map((document) => document.summary.report),
-    failures: failures.map((failure) => ({ file: failure.file, code: failure.error.code, line: failure.error.line, message: failure.error.message, hint: failure.error.hint })),
+    failures: failures.map((failure) => ({
+      file: failure.file,
+      code: failure.error.code,
+      line: failure.error.line,
+      message: failure.error.message,
+      hint: failure.error.hint,
+      kept: keptUrl(failure.file),
+    })),
   };
   const reportText = `${JSON.stringify(report, null, 2)}\n`;
   const collections: Record<string, Map<string, WantedFile>> = {
@@ -221,8 +252,9 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
     for (const warning of document.summary.report.warnings) console.warn(`${document.summary.report.file}:${warning.line}: warning ${warning.message}`);
   }
   if (failures.length > 0) {
-    printFailures(failures);
-    console.error(`ingest: ${failures.length} document(s) failed; the others were written`);
+    printFailures(failures, lastGood);
+    const keptNote = lastGood.length > 0 ? `; ${lastGood.length} of them keep their last good plan published` : '';
+    console.error(`ingest: ${failures.length} document(s) failed; the others were written${keptNote}`);
     return 1;
   }
   return 0;
