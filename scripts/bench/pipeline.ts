@@ -4,10 +4,9 @@
  * (plain Astro, stock Pagefind), then one typical search in Chromium on each, and
  * an incremental rebuild after editing one source.
  *
- * The stages are read from package.json's "build" script, so a stage added to the
- * build (enrich, ledger, a check) is measured without changing this file; only
- * the ingest and enrich stages get extra options (the corpus, caches of the
- * benchmark's own).
+ * The stages are those `npm run build` runs (scripts/build/stages.ts), so a stage
+ * added to the build is measured without changing this file; only the ingest and
+ * enrich stages get extra options (the corpus, caches of the benchmark's own).
  */
 import { formatPageWeight, typicalItemPageWeight, type PageWeight } from './page-weight.ts';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +17,7 @@ import { runMeasured, type StageRun } from './measure.ts';
 import { measureSearch, type SearchFigures } from './search.ts';
 import { writeSiteRoot } from './site-root.ts';
 import { loadPlans } from '../content/plans.ts';
+import { buildStages, stageCommand } from '../build/stages.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 
 export interface Stage {
@@ -48,13 +48,13 @@ export interface BenchResult {
   incremental: StageResult[];
   /**
    * The ingest stage alone after each of the edits made before the rebuild's
-   * (see ingestRebuildSamples); runs before the ninth session have none.
+   * (see ingestRebuildSamples); figures from older versions of the bench have none.
    */
   ingestRebuilds?: StageResult[];
   searchIndexBytes: number;
   bareSearchIndexBytes: number;
   search: SearchFigures | null;
-  /** The same search typed, Enter pressed a reader's pause (its typedPauseMs) later; runs before the seventh session have none. */
+  /** The same search typed, Enter pressed a reader's pause (its typedPauseMs) later; figures from older versions of the bench have none. */
   typedSearch?: SearchFigures | null;
   bareSearch: SearchFigures | null;
   itemPage: PageWeight | null;
@@ -98,31 +98,6 @@ function directorySize(directory: string): number {
   let bytes = 0;
   for (const size of tally([directory]).files.values()) bytes += size;
   return bytes;
-}
-
-/** `npm run a && b && npm run c` → the commands, `npm run x` replaced by its script, recursively. */
-export function buildStages(scripts: Record<string, string>, script = 'build'): Stage[] {
-  const command = scripts[script];
-  if (command === undefined) throw new Error(`package.json has no "${script}" script`);
-  return command.split('&&').flatMap((part): Stage[] => {
-    const step = part.trim();
-    const npmRun = /^npm run (?:--silent )?([\w:-]+)(.*)$/.exec(step);
-    if (npmRun) {
-      const inner = buildStages(scripts, npmRun[1]!);
-      // `npm run x -- --flag` hands `--flag` to the script.
-      const extra = (npmRun[2] ?? '').replace(/^\s*--(?=\s|$)/, '');
-      if (inner.length === 1) return [{ name: npmRun[1]!, command: `${inner[0]!.command}${extra}` }];
-      return inner;
-    }
-    return [{ name: stageName(step), command: step }];
-  });
-}
-
-function stageName(command: string): string {
-  if (/^astro build\b|scripts\/cli\/astro-build\.ts/.test(command)) return 'astro';
-  if (/build-index|pagefind/.test(command)) return 'pagefind';
-  const script = /scripts\/(?:cli\/)?([\w-]+)(?:\/cli)?\.ts/.exec(command);
-  return script ? script[1]! : command.split(' ')[0]!;
 }
 
 export interface BenchOptions {
@@ -246,12 +221,12 @@ export async function benchPipeline(options: BenchOptions): Promise<BenchResult>
   const sourceBytes = directorySize(sources);
 
   const root = writeSiteRoot(options.repo, join(work, 'site'));
-  const packageJson = JSON.parse(readFileSync(join(options.repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const cache = (name: string): string => join(work, 'cache', name);
-  const stages = buildStages(packageJson.scripts).map((stage) => {
-    if (stage.name === 'ingest') return { ...stage, command: `${stage.command} --sources ${sources} --cache ${cache('ingest')}` };
-    if (stage.name === 'enrich') return { ...stage, command: `${stage.command} --cache ${cache('enrich')}` };
-    return stage;
+  const stages = buildStages.map((stage): Stage => {
+    const command = stageCommand(stage);
+    if (stage.name === 'ingest') return { name: stage.name, command: `${command} --sources ${sources} --cache ${cache('ingest')}` };
+    if (stage.name === 'enrich') return { name: stage.name, command: `${command} --cache ${cache('enrich')}` };
+    return { name: stage.name, command };
   });
   const outputs = [join(root, 'content'), join(root, 'dist')];
   const logFile = join(work, 'pipeline.log');

@@ -1,31 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { astroPages, buildStages, ingestRebuildLine, ingestRebuildSeconds, median, selfTimedParts, type StageResult } from '../../scripts/bench/pipeline.ts';
-
-describe('buildStages', () => {
-  it('follows npm run into each script and names the stages', () => {
-    const scripts = {
-      build: 'npm run ingest && npm run ledger && astro build && node scripts/search/build-index.ts',
-      ingest: 'node scripts/cli/ingest.ts',
-      ledger: 'node scripts/ledger/cli.ts',
-    };
-    expect(buildStages(scripts)).toEqual([
-      { name: 'ingest', command: 'node scripts/cli/ingest.ts' },
-      { name: 'ledger', command: 'node scripts/ledger/cli.ts' },
-      { name: 'astro', command: 'astro build' },
-      { name: 'pagefind', command: 'node scripts/search/build-index.ts' },
-    ]);
-  });
-
-  it('flattens a script of several steps and keeps arguments given to npm run', () => {
-    const scripts = { build: 'npm run prepare -- --fast && astro build', prepare: 'node scripts/cli/ingest.ts && node scripts/cli/enrich.ts' };
-    expect(buildStages(scripts).map((stage) => stage.name)).toEqual(['ingest', 'enrich', 'astro']);
-    expect(buildStages({ build: 'npm run one -- --x', one: 'node scripts/cli/one.ts' })[0]!.command).toBe('node scripts/cli/one.ts --x');
-  });
-
-  it('fails on a missing script', () => {
-    expect(() => buildStages({ build: 'npm run nothing' })).toThrow(/nothing/);
-  });
-});
+import { astroPages, ingestRebuildLine, ingestRebuildSeconds, median, selfTimedParts, type StageResult } from '../../scripts/bench/pipeline.ts';
 
 describe('selfTimedParts', () => {
   it('takes steps a stage times itself, not the stage itself', () => {

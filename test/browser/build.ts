@@ -108,7 +108,7 @@ export function snapshotTree(target: string): void {
  * build see another's state, and builds from different trees race on them.
  */
 const privateCaches = new Set(['.astro', '.vite', '.vite-temp', '.cache']);
-function linkNodeModules(tree: string): void {
+export function linkNodeModules(tree: string): void {
   const modules = join(tree, 'node_modules');
   mkdirSync(modules);
   for (const entry of readdirSync(join(repoRoot, 'node_modules'))) {
