@@ -1,7 +1,7 @@
 /**
  * Content collections. `plans` is what `npm run ingest` writes: one Markdown file
  * per plan, its frontmatter the complete Plan of src/model/plan.ts. The other
- * collections are the enrich stage's cross-links (issue 4), in content/enrichment/.
+ * collections are the enrich stage's cross-links, in content/enrichment/.
  * Each item's topics and related items (items.json, the largest file) are read
  * by src/site/enrichment.ts instead: as a collection they were most of Astro's
  * data store, serialised and read back on every build.

@@ -2,7 +2,7 @@
  * The words Plan Atlas gives Pagefind, shared by the index step and the browser.
  *
  * Pagefind segments Chinese with jieba when indexing but with Intl.Segmenter when
- * querying (Pagefind issue #1237), so a query often looks up words the index never
+ * querying (a limitation of Pagefind), so a query often looks up words the index never
  * stored. We sidestep both segmenters: every Han character becomes one ASCII token
  * that names it together with the next Han character (a character bigram), or alone
  * when it ends a run of Han text. Neither segmenter ever sees Chinese, so index and

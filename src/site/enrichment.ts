@@ -1,5 +1,5 @@
 /**
- * Topics and related items of an item, written by the cross-link stage (issue 4)
+ * Topics and related items of an item, written by the cross-link stage (npm run enrich)
  * when it exists. The item page renders these only when there is something to show.
  * The cross-link stage owns the data (scripts/enrich/, content/enrichment/).
  */
