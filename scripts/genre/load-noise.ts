@@ -12,7 +12,7 @@ export type FactName = (typeof factNames)[number];
 export const noiseScopes = ['inline', 'line', 'edge', 'block'] as const;
 export type NoiseScope = (typeof noiseScopes)[number];
 
-export const blockKinds = ['repeats-following', 'page-title'] as const;
+export const blockKinds = ['repeats-following', 'page-title', 'page-counters'] as const;
 export type BlockKind = (typeof blockKinds)[number];
 
 const regexSource = z.string().min(1).superRefine((source, context) => {
@@ -35,6 +35,9 @@ const ruleSchema = z
     block: z.enum(blockKinds).optional(),
     maxLength: z.number().int().positive().default(200),
     facts: z.array(z.enum(factNames)).default([]),
+    examples: z.array(z.string().min(1)).default([]),
+    /** Rules that must have removed something on the page before this one applies. */
+    requires: z.array(z.string()).default([]),
   })
   .strict()
   .superRefine((rule, context) => {
@@ -82,6 +85,10 @@ export interface NoiseRule {
   block: BlockKind | null;
   maxLength: number;
   facts: FactName[];
+  /** Lines the rule must remove (tested). */
+  examples: string[];
+  /** Ids of rules that must have removed something on the page before this one applies. */
+  requires: string[];
 }
 
 export interface Noise {
@@ -114,6 +121,8 @@ export function compileNoise(table: NoiseTable): Noise {
       block: rule.block ?? null,
       maxLength: rule.maxLength,
       facts: rule.facts,
+      examples: rule.examples,
+      requires: rule.requires,
     };
   });
   const facts = Object.fromEntries(factNames.map((name) => [name, new RegExp(table.facts[name], 'u')])) as Record<FactName, RegExp>;

@@ -33,7 +33,7 @@ const numberingTable = z.object({
       rank: z.number().int().nonnegative(),
       examples: z.array(z.string()).min(1),
       pattern: regexSource.refine((source) => source.startsWith('^'), 'must be anchored with ^'),
-      numerals: z.enum(['arabic', 'chinese', 'circled']),
+      numerals: z.enum(['arabic', 'chinese', 'circled', 'enclosed']),
     }),
   ),
 });
@@ -49,6 +49,14 @@ const kindsTable = z.object({
     }),
   ),
   fallback: z.string(),
+  notPlans: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z][a-z-]*$/),
+      why: z.string().min(1),
+      patterns: z.array(regexSource).min(1),
+      examples: z.array(z.string().min(1)).min(1),
+    }),
+  ).default([]),
 });
 
 const titlesTable = z.object({
@@ -79,13 +87,23 @@ const issuersTable = z.object({
 
 const metadataTable = z.object({ docNumber: regexSource, issueDate: regexSource, year: regexSource });
 
-export type NumeralSystem = 'arabic' | 'chinese' | 'circled';
+export type NumeralSystem = 'arabic' | 'chinese' | 'circled' | 'enclosed';
 
 export interface NumberingStyle {
   id: string;
   rank: number;
   pattern: RegExp;
   numerals: NumeralSystem;
+  /** Labels as printed that the style reads (tested). */
+  examples: string[];
+}
+
+/** A kind of text that looks like a plan but is not a bureau's annual work plan. */
+export interface NotAPlanRule {
+  id: string;
+  why: string;
+  patterns: RegExp[];
+  examples: string[];
 }
 
 export interface DocumentKind {
@@ -101,6 +119,7 @@ export interface Genre {
   numbering: NumberingStyle[];
   kinds: DocumentKind[];
   fallbackKind: DocumentKind;
+  notPlans: NotAPlanRule[];
   planTitle: { maxLength: number; pattern: RegExp; notPatterns: RegExp[] };
   noticeSignals: RegExp[];
   /** Disclosure notes and attachment lists that close a notice or the plan after its signature. */
@@ -154,9 +173,11 @@ export function loadGenre(): Genre {
       rank: style.rank,
       pattern: new RegExp(style.pattern, 'u'),
       numerals: style.numerals,
+      examples: style.examples,
     })),
     kinds: compiledKinds,
     fallbackKind,
+    notPlans: kinds.notPlans.map((rule) => ({ ...rule, patterns: rule.patterns.map((source) => new RegExp(source, 'u')) })),
     planTitle: {
       maxLength: titles.planTitle.maxLength,
       pattern: new RegExp(titles.planTitle.pattern, 'u'),

@@ -56,6 +56,8 @@ const minRepeatLength = 12;
 const maxSummaryParagraphs = 8;
 
 const compact = (text: string): string => text.replace(/\s+/gu, '');
+/** A line that ends a sentence (or a heading's clause): what a real list item follows. */
+const endsSentence = /[。！？；：!?;:”」』）)]$/u;
 const withoutEllipsis = (text: string): string => text.replace(/(?:\.{2,}|…+|。{3})$/u, '');
 
 function isoDate(value: string): string | null {
@@ -84,7 +86,8 @@ export function cleanSource(text: string): CleanedSource {
   const inlineRules = noise.rules.filter((rule) => rule.scope === 'inline');
   const lineRules = noise.rules.filter((rule) => rule.scope === 'line');
   const edgeRules = noise.rules.filter((rule) => rule.scope === 'edge');
-  const blockRules = noise.rules.filter((rule) => rule.scope === 'block');
+  const blockRules = noise.rules.filter((rule) => rule.scope === 'block' && rule.block !== 'page-counters');
+  const counterRules = noise.rules.filter((rule) => rule.block === 'page-counters');
 
   const entries: Entry[] = [];
   splitLines(text, counts).forEach((raw, index) => {
@@ -153,6 +156,32 @@ export function cleanSource(text: string): CleanedSource {
       }
     }
     takeFacts(rule, factText);
+  }
+
+  // Page counters, on pages whose chrome shows where they come from.
+  for (const rule of counterRules) {
+    if (rule.requires.every((id) => removed.some((removal) => removal.rule === id))) removeCounters(rule);
+  }
+
+  function removeCounters(rule: NoiseRule): void {
+    const kept = entries.filter((entry) => entry.kept);
+    const run: Array<{ entry: Entry; label: string }> = [];
+    for (const [position, entry] of kept.entries()) {
+      const match = rule.patterns.map((pattern) => pattern.exec(entry.text)).find((found) => found !== null);
+      const number = Number(match?.groups?.['num']);
+      if (!match || number !== run.length + 1) continue;
+      const before = kept[position - 1];
+      // A counter after the first breaks a sentence; a real outline's 2、 follows a finished one.
+      if (number > 1 && (!before || endsSentence.test(before.text))) return;
+      run.push({ entry, label: match[0] });
+    }
+    if (run.length < 2) return;
+    for (const { entry, label } of run) {
+      removed.push({ line: entry.line, text: label, rule: rule.id, column: entry.column });
+      entry.text = entry.text.slice(label.length).trim();
+      entry.column += label.length;
+      if (entry.text.length === 0) entry.kept = false;
+    }
   }
 
   // The top edge: chrome, the page title, an automatic summary.

@@ -1,5 +1,5 @@
 /**
- * One document through every ingest stage: read → clean → parse → metadata →
+ * One document through every ingest stage: read → clean → layout → parse → metadata →
  * region → structure → model → Markdown, then the nothing-lost check.
  * Pure apart from the genre tables and the division index it is given.
  */
@@ -11,11 +11,13 @@ import type { DivisionIndex } from './divisions.ts';
 import { IngestError } from './errors.ts';
 import { planMarkdown } from './markdown.ts';
 import { readMetadata } from './metadata.ts';
-import { parseDocument, type ParseWarning } from './parse.ts';
+import { parseDocument, type ParsedDocument, type ParseWarning } from './parse.ts';
 import { decodeSource, type SourceEncoding } from './read.ts';
 import { resolveRegion } from './region.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildSections } from './structure.ts';
+import { admitPlan } from './admission.ts';
+import { splitFlattenedLines } from './layout.ts';
 import { markdownBodyText, verifyNothingLost } from './verify.ts';
 
 export interface SourceDocument {
@@ -70,12 +72,25 @@ function inferredTitle(regionName: string, years: readonly number[], kind: Docum
   return `${regionName}${last}年${kind.name}`;
 }
 
+/**
+ * The outline, from lines split where a flattened page ran its headings
+ * together; a plan with no outline then is tried once more with its run-in
+ * enumerations (一是…二是…) split too, before its paragraphs stand as items.
+ */
+function parseLaidOut(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
+  const parsed = parseDocument(splitFlattenedLines(lines, genre), genre);
+  if (!parsed.paragraphs) return parsed;
+  const runIn = parseDocument(splitFlattenedLines(lines, genre, { runIn: true }), genre);
+  return runIn.paragraphs ? parsed : runIn;
+}
+
 export function ingestDocument(source: SourceDocument, context: IngestContext): IngestedDocument {
   const { genre, divisions } = context;
   const sidecar = sidecarOf(source);
   const decoded = decodeSource(source.bytes);
   const cleaned = cleanSource(decoded.text);
-  const parsed = parseDocument(cleaned.lines, genre);
+  const parsed = parseLaidOut(cleaned.lines, genre);
+  if (sidecar.kind === undefined) admitPlan(cleaned.lines, parsed, genre);
   const metadata = readMetadata(parsed, cleaned.facts, genre);
 
   const notice = joinLines(parsed.notice);

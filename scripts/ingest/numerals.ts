@@ -1,4 +1,4 @@
-/** Reads the numbers printed in outline labels: 12, 十二, ⑫. */
+/** Reads the numbers printed in outline labels: 12, 十二, ⑫, ㈡, ⑵, ⒉. */
 import type { NumeralSystem } from '../genre/load.ts';
 
 const chineseDigits: Readonly<Record<string, number>> = {
@@ -30,6 +30,23 @@ export function parseChineseNumeral(text: string): number | null {
 
 const circledStart = '①'.codePointAt(0) ?? 0;
 
+/** Runs of numbering glyphs Unicode encodes one number each: ㈠ ⑴ ⒈ (and their successors). */
+const enclosedRuns: ReadonlyArray<{ first: string; count: number }> = [
+  { first: '㈠', count: 10 },
+  { first: '⑴', count: 20 },
+  { first: '⒈', count: 20 },
+];
+
+function enclosedValue(char: string): number | null {
+  const code = char.codePointAt(0);
+  if (code === undefined) return null;
+  for (const run of enclosedRuns) {
+    const offset = code - (run.first.codePointAt(0) ?? 0);
+    if (offset >= 0 && offset < run.count) return offset + 1;
+  }
+  return null;
+}
+
 export function parseNumeral(text: string, system: NumeralSystem): number | null {
   switch (system) {
     case 'arabic': {
@@ -42,5 +59,7 @@ export function parseNumeral(text: string, system: NumeralSystem): number | null
       const code = text.codePointAt(0);
       return code === undefined ? null : code - circledStart + 1;
     }
+    case 'enclosed':
+      return enclosedValue(text);
   }
 }

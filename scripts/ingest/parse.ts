@@ -10,7 +10,6 @@
  */
 import type { Genre, NumberingStyle } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
-import { IngestError } from './errors.ts';
 import { parseNumeral } from './numerals.ts';
 
 export interface Marker {
@@ -50,6 +49,8 @@ export interface ParsedDocument {
    */
   firstPartHeading: SourceLine | null;
   outline: OutlineNode[];
+  /** True when no numbered outline was found and the paragraphs stand as items. */
+  paragraphs: boolean;
   /**
    * The signature block after the plan's last item: issuers, date, disclosure
    * note, attachment list. Still part of the last item's text (the model has no
@@ -87,7 +88,9 @@ export function isPlanTitle(text: string, genre: Genre): boolean {
 
 /**
  * The style that opens the outline: among styles whose list really runs (a 1
- * followed later by a 2), the one highest in the conventional order.
+ * followed later by a 2), the one highest in the conventional order. A lone
+ * first heading of a higher style printed just above that list (一、 with its
+ * items 1. 2. 3., the text cut before 二、) opens it instead.
  */
 function topStyle(marked: ReadonlyArray<Marker | null>): NumberingStyle | null {
   const seenOne = new Set<string>();
@@ -99,8 +102,19 @@ function topStyle(marked: ReadonlyArray<Marker | null>): NumberingStyle | null {
       if (!best || marker.style.rank < best.rank) best = marker.style;
     }
   }
+  if (!best) return null;
+  const firstOne = marked.findIndex((marker) => marker?.style === best && marker.number === 1);
+  for (let index = firstOne - 1; index >= Math.max(0, firstOne - maxLoneHeadingGap); index -= 1) {
+    const marker = marked[index];
+    if (!marker) continue;
+    const lone = marker.number === 1 && marker.style.rank < best.rank && !marked.some((other) => other?.style === marker.style && other.number === 2);
+    return lone ? marker.style : best;
+  }
   return best;
 }
+
+/** Lines a lone first heading may stand above its list (the heading, a sentence or two). */
+const maxLoneHeadingGap = 3;
 
 const maxDepth = 6;
 
@@ -172,13 +186,7 @@ const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadi
 export function parseDocument(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
   const marked = lines.map((line) => matchMarker(line.text, genre));
   const top = topStyle(marked);
-  if (!top) {
-    throw new IngestError(
-      'no-numbering',
-      'no numbered outline found: no list numbered 1, 2 … in any known style (一、 （一） 1. （1） ① 一是 第一)',
-      'check that the file is a work plan; if it uses a numbering style not listed in scripts/genre/numbering.yaml, add the style there',
-    );
-  }
+  if (!top) return paragraphOutline(lines, genre);
   const isTopOne = (index: number): boolean => marked[index]?.style === top && marked[index]?.number === 1;
   const firstTopOne = marked.findIndex((_, index) => isTopOne(index));
 
@@ -271,7 +279,7 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   const titleLines = titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [];
   const preamble = lines.slice(titleIndex >= 0 ? titleIndex + 1 : Math.max(noticeEnd, 0), outlineStart);
 
-  return { notice, titleLines, preamble, firstPartHeading, outline, closing, warnings };
+  return { notice, titleLines, preamble, firstPartHeading, outline, paragraphs: false, closing, warnings };
 }
 
 /**
@@ -281,4 +289,54 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
 function appendText(node: OutlineNode, line: SourceLine): void {
   if (node.children.length === 0) node.body.push(line);
   else appendText(node.children.at(-1) as OutlineNode, line);
+}
+
+/** Where a plan printed without a numbered outline gets its items from: each paragraph, numbered in order. */
+export const paragraphStyle: NumberingStyle = {
+  id: 'paragraph',
+  rank: Number.MAX_SAFE_INTEGER,
+  pattern: /(?!)/u,
+  numerals: 'arabic',
+  examples: [],
+};
+
+/** How far down a plan's printed title may stand (below page chrome and a notice's heading). */
+const maxTitleLine = 30;
+
+/**
+ * A plan with no numbered outline (a mirror that dropped the numbers, an excerpt
+ * that stops before 一、, a plan written in plain paragraphs) is still a plan:
+ * after its title (or its covering notice) each paragraph becomes an item, keyed
+ * by its place as numbered items are, with a warning that says so.
+ */
+function paragraphOutline(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
+  const titleIndex = lines.slice(0, maxTitleLine).findIndex((line) => isPlanTitle(line.text, genre));
+  let titleStart = titleIndex;
+  const above = lines[titleIndex - 1];
+  if (titleIndex > 0 && above && isIssuerLine(above.text, genre)) titleStart = titleIndex - 1;
+  const noticeEnd = titleIndex >= 0 ? titleStart : untitledNoticeEnd(lines, lines.length, genre);
+  const bodyStart = titleIndex >= 0 ? titleIndex + 1 : noticeEnd;
+  const closing = closingBlock(lines, bodyStart - 1, genre);
+  const paragraphs = lines.slice(bodyStart, lines.length - closing.length);
+  const outline = paragraphs.map((line, index): OutlineNode => ({
+    marker: { style: paragraphStyle, number: index + 1, label: '', rest: line.text },
+    line,
+    body: [],
+    children: [],
+    startsPart: false,
+  }));
+  const first = paragraphs[0];
+  const warnings: ParseWarning[] = first
+    ? [{ line: first.line, message: `no numbered outline (一、 （一） 1. …): the ${paragraphs.length} paragraph(s) from here on are published as items 1–${paragraphs.length}; check that the text is whole` }]
+    : [];
+  return {
+    notice: lines.slice(0, Math.max(noticeEnd, 0)),
+    titleLines: titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [],
+    preamble: [],
+    firstPartHeading: null,
+    outline,
+    paragraphs: true,
+    closing,
+    warnings,
+  };
 }

@@ -277,7 +277,8 @@ describe('bad input: a clear error, the other documents still ingested, non-zero
     ['blank.txt', 'blank', ' \n\u3000\r\n\t\n', /./u],
     ['binary.txt', 'binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]), /./u],
     ['undecodable.txt', 'undecodable', new Uint8Array([...Buffer.from('2024年工作要点\n一、'), 0xff, 0xfe, 0xfd, 0x80, 0x81, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]), /UTF-8/u],
-    ['no-numbering.txt', 'no-numbering', '2024年工作要点\n全市教育工作要坚持立德树人，办好人民满意的教育。\n', /numbering\.yaml/u],
+    ['not-a-plan.txt', 'not-a-plan', '这里什么也没有。\n今天天气很好，大家都来了。\n', /meta\.yaml/u],
+    ['news.txt', 'not-a-plan', '河北省召开2018年教育工作会议\n一、会议内容\n1.部署工作。全面部署。\n2.总结经验。总结。\n', /kind/u],
     ['no-region.txt', 'region-unresolved', '2024年工作要点\n总体思路：坚持立德树人。\n一、加强党建\n1.强化理论武装。学习。\n二、发展教育\n2.推进改革。改革。\n', /meta\.yaml/u],
   ];
 

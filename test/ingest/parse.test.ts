@@ -154,16 +154,23 @@ describe('parseDocument', () => {
     ]);
   });
 
-  it('fails with a hint when the document has no numbered list', () => {
-    const run = (): unknown => parseDocument(fixtureLines('2024年工作要点\n全市教育工作要坚持立德树人。\n要办好人民满意的教育。'), genre);
-    expect(run).toThrow(IngestError);
-    expect(run).toThrow(/no numbered outline/);
-    try {
-      run();
-    } catch (error) {
-      expect((error as IngestError).code).toBe('no-numbering');
-      expect((error as IngestError).hint).toMatch(/numbering\.yaml/);
-    }
+  it('publishes a plan with no numbered list paragraph by paragraph, and warns', () => {
+    const doc = parseDocument(fixtureLines('2024年工作要点\n全市教育工作要坚持立德树人。\n要办好人民满意的教育。'), genre);
+    expect(doc.paragraphs).toBe(true);
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['2024年工作要点']);
+    expect(doc.outline.map((node) => [node.marker.number, node.marker.label, node.line.text])).toEqual([
+      [1, '', '全市教育工作要坚持立德树人。'],
+      [2, '', '要办好人民满意的教育。'],
+    ]);
+    expect(doc.warnings).toEqual([{ line: 2, message: expect.stringMatching(/no numbered outline.*items 1–2/u) }]);
+  });
+
+  it('opens the outline with a lone 一、 above its items when the text stops before 二、', () => {
+    const doc = parseDocument(fixtureLines('2024年工作要点\n总体思路：坚持立德树人。\n一、加强党的建设\n1.强化理论武装。学习。\n2.加强组织建设。建设。'), genre);
+    expect(doc.paragraphs).toBe(false);
+    expect(doc.outline.map((node) => node.marker.label)).toEqual(['一、']);
+    expect(doc.outline[0]?.children.map((node) => node.marker.label)).toEqual(['1.', '2.']);
+    expect(doc.preamble.map((line) => line.text)).toEqual(['总体思路：坚持立德树人。']);
   });
 });
 
@@ -219,7 +226,7 @@ describe('parseDocument: parts and closings', () => {
       '当阳市教育局',
       '2022年2月15日',
     ]);
-    const lastItem = doc.outline.at(-1);
+    const lastItem = doc.outline.at(-1)?.children.at(-1);
     expect(lastItem?.marker.label).toBe('2.');
     expect(lastItem?.body).toEqual([]);
   });

@@ -1,0 +1,50 @@
+/**
+ * Is the text an education bureau's work plan at all? News reports of a plan,
+ * meetings, five-year 规划, annual reports, one topic's plan, a school's plan
+ * and the Ministry's own plan all look like one (a year, a title, 一、 …). They
+ * are refused, saying which it is and on which line, rather than published as a
+ * plan with facts the text does not hold. The rules are data
+ * (scripts/genre/kinds.yaml, notPlans); an editor's sidecar `kind:` overrides them.
+ */
+import type { Genre } from '../genre/load.ts';
+import type { SourceLine } from './clean.ts';
+import { IngestError } from './errors.ts';
+import { isPlanTitle, matchMarker, type ParsedDocument } from './parse.ts';
+
+/** How many lines from the top tell what a text is: page titles, a lede, the notice's heading. */
+export const headLineCount = 8;
+/** A rule reads this much of a line: a title, or the opening of a lede. */
+const headLength = 80;
+
+const overrideHint = 'if it is a bureau\'s annual work plan after all, add "kind: 工作要点" (or its kind) to a sidecar NAME.meta.yaml beside it';
+
+/** The first lines before the outline, up to and including the plan's own title line. */
+function headOf(lines: readonly SourceLine[], genre: Genre): SourceLine[] {
+  const head: SourceLine[] = [];
+  for (const line of lines.slice(0, headLineCount)) {
+    if (matchMarker(line.text, genre)) break;
+    head.push(line);
+    if (isPlanTitle(line.text, genre)) break;
+  }
+  return head;
+}
+
+/** Throws not-a-plan when the text shows it is something else, or nothing shows it is a plan. */
+export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, genre: Genre): void {
+  const head = headOf(lines, genre);
+  for (const line of head) {
+    const text = line.text.slice(0, headLength);
+    const rule = genre.notPlans.find((candidate) => candidate.patterns.some((pattern) => pattern.test(text)));
+    if (rule) throw new IngestError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${text}")`, overrideHint, line.line);
+  }
+  if (!parsed.paragraphs || parsed.titleLines.length > 0 || parsed.notice.length > 0) return;
+  const named = lines.slice(0, headLineCount).some((line) => genre.kinds.some((kind) => kind.titlePatterns.some((pattern) => pattern.test(line.text))));
+  if (!named) {
+    throw new IngestError(
+      'not-a-plan',
+      'nothing shows this is a work plan: no title naming one (…2024年工作要点, 工作计划 …), no covering notice and no numbered outline',
+      `check that the file holds the plan's text; ${overrideHint}`,
+      lines[0]?.line ?? null,
+    );
+  }
+}

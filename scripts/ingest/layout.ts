@@ -1,0 +1,93 @@
+/**
+ * Layout repair before parsing: a page whose paragraphs were flattened onto one
+ * line (mirrors, PDF and Word conversions: "…努力。 一、深入学习… 1.深入学习…
+ * 2.不断加强…") is split back into one line per numbered heading, so the outline
+ * can be read. Only characters' line breaks change: every character stays, in
+ * order, on the source line it came from.
+ *
+ * A line is split only where the flattening shows itself: the line is long and
+ * holds at least two labels of one style numbered one after the other (一、…二、,
+ * or 1.…2.), each after the end of a sentence or a space; it is then split at
+ * every such label. A single "。3." inside an ordinary paragraph is left alone,
+ * and the parser still believes a label only where its number continues its list.
+ */
+import type { Genre } from '../genre/load.ts';
+import type { SourceLine } from './clean.ts';
+import { matchMarker, type Marker } from './parse.ts';
+
+/** Shorter lines are ordinary paragraphs, even when they enumerate inline. */
+export const minFlattenedLength = 120;
+
+/** What may stand right before a label run into a line: the end of a sentence, a clause, a heading, or a space. */
+const beforeLabel = /[。；;！!？?：:”」』）)\s]/u;
+/** What a label can start with; other positions are not tried. */
+const labelStart = /[0-9一二三四五六七八九十（(㈠-㈩①-⑳⑴-⒇⒈-⒛第]/u;
+/** Enough of the text after a position to read a label and a word after it. */
+const labelWindow = 24;
+/**
+ * Run-in enumerations (一是…二是…, 第一，…) belong inside paragraphs: they split a
+ * line only when asked, for a plan that has no other outline.
+ */
+const runInStyles = new Set(['chinese-shi', 'chinese-ordinal']);
+
+export interface SplitOptions {
+  /** Also split at run-in enumerations. */
+  runIn?: boolean;
+}
+
+interface Cut {
+  at: number;
+  marker: Marker;
+}
+
+function cutsOf(text: string, genre: Genre, runIn: boolean): Cut[] {
+  const cuts: Cut[] = [];
+  for (let at = 1; at < text.length; at += 1) {
+    if (!labelStart.test(text[at] as string)) continue;
+    const marker = matchMarker(text.slice(at, at + labelWindow), genre);
+    if (!marker) continue;
+    const isRunIn = runInStyles.has(marker.style.id);
+    // A run-in label may follow a heading that has no closing mark (…做法一是…).
+    if ((isRunIn && runIn) || (!isRunIn && beforeLabel.test(text[at - 1] as string))) cuts.push({ at, marker });
+  }
+  return cuts;
+}
+
+/** Styles that run in this line: some label is followed later by the next number of its style. */
+function runningStyles(cuts: readonly Cut[]): Set<string> {
+  const running = new Set<string>();
+  const seen = new Map<string, Set<number>>();
+  for (const { marker } of cuts) {
+    const numbers = seen.get(marker.style.id) ?? new Set<number>();
+    if (numbers.has(marker.number - 1)) running.add(marker.style.id);
+    numbers.add(marker.number);
+    seen.set(marker.style.id, numbers);
+  }
+  return running;
+}
+
+/** Splits flattened lines at their labels; other lines are returned as they are. */
+export function splitFlattenedLines(lines: readonly SourceLine[], genre: Genre, options: SplitOptions = {}): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const line of lines) {
+    if (line.text.length < minFlattenedLength) {
+      out.push(line);
+      continue;
+    }
+    const cuts = cutsOf(line.text, genre, options.runIn ?? false);
+    const running = runningStyles(cuts);
+    // Once a list shows itself, every label is cut: the parser believes only those that continue a list.
+    const at = running.size === 0 ? [] : cuts.map((cut) => cut.at);
+    if (at.length === 0) {
+      out.push(line);
+      continue;
+    }
+    let start = 0;
+    for (const end of [...at, line.text.length]) {
+      const text = line.text.slice(start, end).trim();
+      if (text.length > 0) out.push({ line: line.line, text });
+      start = end;
+    }
+  }
+  return out;
+}

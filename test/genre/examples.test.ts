@@ -1,0 +1,53 @@
+/**
+ * Every genre table shows what its entries are for: each numbering style reads
+ * its own examples (and no earlier style takes them), and each noise rule removes
+ * its examples. An editor who adds an entry adds its examples, and this test
+ * holds the entry to them.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadGenre } from '../../scripts/genre/load.ts';
+import { loadNoise } from '../../scripts/genre/load-noise.ts';
+import { matchMarker } from '../../scripts/ingest/parse.ts';
+import { cleanSource } from '../../scripts/ingest/clean.ts';
+import { createParser } from '../../scripts/ingest/parser.ts';
+
+const genre = loadGenre();
+const parser = createParser({ divisionsFile: null, tablesFile: null });
+const noise = loadNoise();
+
+describe('numbering styles', () => {
+  const cases = genre.numbering.flatMap((style) => style.examples.map((example) => [style.id, example] as const));
+  it.each(cases)('%s reads %s', (id, example) => {
+    const marker = matchMarker(`${example}加强党的建设`, genre);
+    expect(marker?.style.id).toBe(id);
+    expect(marker?.number).toBeGreaterThan(0);
+    expect(marker?.rest).toBe('加强党的建设');
+  });
+});
+
+describe('what is not a plan', () => {
+  const cases = genre.notPlans.flatMap((rule) => rule.examples.map((example) => [rule.id, example] as const));
+  it.each(cases)('%s refuses a text headed %s', (id, example) => {
+    const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(`${example}\n一、加强党的建设\n1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n`), sidecar: null });
+    expect('error' in outcome && outcome.error.code).toBe('not-a-plan');
+    expect('error' in outcome && outcome.error.message).toContain(`[${id}]`);
+  });
+});
+
+describe('noise rules', () => {
+  const withExamples = noise.rules.filter((rule) => rule.scope !== 'block' && rule.examples.length > 0);
+
+  it('gives examples for the rules added for real pages', () => {
+    const ids = withExamples.map((rule) => rule.id);
+    for (const id of ['doc-sharing', 'paywall', 'image-placeholder', 'page-number', 'spam-injection', 'accessibility-switch', 'breadcrumb']) expect(ids).toContain(id);
+  });
+
+  const cases = withExamples.flatMap((rule) => rule.examples.map((example) => [rule.id, example] as const));
+  it.each(cases)('%s removes %s', (id, example) => {
+    // Between two lines of plan text, so that edge rules are tested where they apply: at the top.
+    const text = `${example}\n杭州市教育局2016年工作要点\n一、加强党的建设\n1.强化理论武装。学习贯彻。\n`;
+    const cleaned = cleanSource(text);
+    expect(cleaned.removed.map((removed) => removed.rule)).toContain(id);
+    expect(cleaned.lines.map((line) => line.text)).toEqual(['杭州市教育局2016年工作要点', '一、加强党的建设', '1.强化理论武装。学习贯彻。']);
+  });
+});
