@@ -149,8 +149,9 @@ export function checkFields(plan: Plan, annotation: Annotation, text: string): F
   add('year', yearRight, !yearRight, annotation.year, plan.year);
   if (annotation.kind !== 'other') add('kind', annotation.kind === plan.kind, false, annotation.kind, plan.kind);
   if (annotation.title === null) {
-    // No title printed: the site may build one, but must say it did.
-    add('title', plan.titleInferred, !plan.titleInferred, 'none printed', plan.titleInferred ? `${plan.title} (built)` : plan.title);
+    // No title line printed: the site may build one, but must say it did, or take one the text prints (a notice's quote).
+    const right = plan.titleInferred || printed(plan.title);
+    add('title', right, !right, 'none printed', plan.titleInferred ? `${plan.title} (built)` : plan.title);
   } else {
     const right = !plan.titleInferred && (same(plan.title, annotation.title) || printed(plan.title));
     add('title', right, !plan.titleInferred && !printed(plan.title), annotation.title, plan.titleInferred ? `${plan.title} (built)` : plan.title);

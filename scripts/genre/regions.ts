@@ -23,6 +23,8 @@ const regionsTable = z.object({
       }),
     )
     .min(1),
+  shortNameContexts: z.array(han).default([]),
+  masked: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
   readings: z.record(han, z.string().regex(/^[a-z]+( [a-z]+)*$/, 'lowercase syllables separated by spaces')),
   slugs: z.record(z.string().regex(/^\d{6}$/, 'a six-digit code'), z.string().regex(/^[a-z0-9-]+$/)),
 });
@@ -44,6 +46,11 @@ export interface RegionGenre {
   readings: ReadonlyArray<readonly [string, readonly string[]]>;
   /** Slugs fixed by code. */
   slugs: ReadonlyMap<string, string>;
+  /** Words after which a short name in running text stands as a name (泰安教育). */
+  shortNameContexts: readonly string[];
+  /** Masked place names (XX县, 某市): the region is hidden on purpose. */
+  masked: readonly RegExp[];
+  maskedExamples: readonly string[];
 }
 
 let cached: RegionGenre | undefined;
@@ -69,6 +76,9 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
       .sort(byLengthDescending)
       .map((key) => [key, (table.readings[key] as string).split(' ')] as const),
     slugs: new Map(Object.entries(table.slugs)),
+    shortNameContexts: table.shortNameContexts,
+    masked: table.masked.patterns.map((source) => new RegExp(source, 'u')),
+    maskedExamples: table.masked.examples,
   };
 }
 

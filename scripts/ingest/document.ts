@@ -101,7 +101,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
 
   const sidecarRegion = sidecar.region === undefined ? null : /^\d{6}$/u.test(sidecar.region) ? { code: sidecar.region } : { name: sidecar.region };
   const region = resolveRegion(
-    { sidecar: sidecarRegion, title: metadata.title, issuers: metadata.issuers, notice, body },
+    { sidecar: sidecarRegion, title: metadata.title, issuers: metadata.issuers, notice, body, organs: genre.organSuffixes.filter((organ) => organ.includes('教')) },
     divisions,
   );
 

@@ -112,21 +112,38 @@ function kindOf(titleLine: string | null, topHeadings: readonly string[], genre:
   return { kind: byHeadings ?? genre.fallbackKind, inferred: true };
 }
 
-/** A notice quotes the plan it issues: 现将《鹰潭市教育局2021年工作要点》印发给你们. */
-function titleQuotedInNotice(notice: readonly SourceLine[], genre: Genre): string | null {
+/**
+ * The title a covering notice says it issues: quoted (现将《鹰潭市教育局2021年工作要点》印发给你们)
+ * or named in its heading (…关于印发2024年工作总结和2025年工作要点的通知).
+ */
+function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): string | null {
+  const candidates: string[] = [];
   for (const line of notice) {
-    for (const match of line.text.matchAll(/《([^《》]{4,80})》/gu)) {
-      const quoted = collapseSpaces(match[1] ?? '');
-      if (isPlanTitle(quoted, genre)) return quoted;
-    }
+    const quoted = [...new Set([...line.text.matchAll(/《([^《》]{4,80})》/gu)].map((match) => collapseSpaces(match[1] ?? '')))].filter((text) => isPlanTitle(text, genre));
+    const distinct = quoted.filter((text, index) => quoted.findIndex((other) => other.replace(/\s/gu, '') === text.replace(/\s/gu, '')) === index);
+    candidates.push(...distinct);
+    // 现将《2021年…工作总结》和《2022年…工作要点》印发: one document of both.
+    if (distinct.length > 1) candidates.push(distinct.join('和'));
+    const named = /关于印发(.{4,80}?)的通知/u.exec(line.text)?.[1];
+    if (named && isPlanTitle(collapseSpaces(named), genre)) candidates.push(collapseSpaces(named));
   }
-  return null;
+  // The fullest statement of what is issued: the one that names the most years.
+  let best: string | null = null;
+  for (const candidate of candidates) {
+    if (best === null || yearsIn(candidate, genre).length > yearsIn(best, genre).length) best = candidate;
+  }
+  return best;
 }
 
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
   const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => collapseSpaces(line.text)).join('') : null;
-  const title = printedTitle ?? titleQuotedInNotice(doc.notice, genre);
-  const titleLine = doc.titleLines.at(-1)?.text ?? title;
+  const issued = titleIssuedByNotice(doc.notice, genre);
+  const title = printedTitle ?? issued;
+  let titleLine = doc.titleLines.at(-1)?.text ?? title;
+  // What the notice issues may be wider than the title line found below it: a
+  // 2023年…工作总结 heading of the 2023年…总结和2024年工作要点 the notice names. The
+  // notice then tells the kind and the years.
+  if (issued && titleLine && yearsIn(issued, genre).length > yearsIn(titleLine, genre).length) titleLine = issued;
   const topHeadings = doc.outline.map((node) => node.marker.rest);
   const { kind, inferred: kindInferred } = kindOf(titleLine, topHeadings, genre);
 

@@ -7,6 +7,7 @@ import type { Provenance, Region } from '../../src/model/plan.ts';
 import { loadRegionGenre, type RegionGenre } from '../genre/regions.ts';
 import { loadDivisionIndex, type Division, type DivisionIndex, type NameMention } from './divisions.ts';
 import { IngestError } from './errors.ts';
+import { isInsideWord } from './words.ts';
 
 export interface RegionEvidence {
   /** An editor's sidecar `region:`, as a code or a name; it wins. */
@@ -19,6 +20,8 @@ export interface RegionEvidence {
   notice: string;
   /** Preamble, section and item text. */
   body: string;
+  /** Names of education bureaus (教育局, 教育体育局 …): a place named with one in the body is named as the issuer. */
+  organs?: readonly string[];
 }
 
 /**
@@ -34,6 +37,10 @@ const fullNameWeight = 2;
 const shortNameWeight = 1;
 /** How much a named ancestor (辽宁省 for 大连市) adds to a division's body score, relative to its own mentions. */
 const ancestorBoost = 0.5;
+/** How often a scope word (全区) must occur before it rules out divisions of other levels. */
+const minScopeCount = 2;
+/** How often the body must name a place before it is evidence of whose plan this is. */
+const minBodyMentions = 2;
 /** Running text: two-character full names (成县, 高县) are read as parts of other words. */
 const bodyScan = { limit: bodyScanLimit, minFullNameLength: 3 };
 
@@ -68,6 +75,22 @@ function ambiguous(name: string, candidates: readonly Division[], index: Divisio
     `the region "${name}" could be any of: ${listed.join('; ')}`,
     `${sidecarHint(candidates[0]?.code ?? '370900')}, with the code of the right one`,
   );
+}
+
+/**
+ * Mentions that stand as names in running text: full names, and short names that
+ * are followed by a context word (泰安教育) or whose division the text also names
+ * in full. The rest are read as parts of ordinary words (顺利通过 → 利通).
+ */
+function standingMentions(text: string, mentions: readonly NameMention[], genre: RegionGenre, index: DivisionIndex): NameMention[] {
+  const fullyNamed = new Set(mentions.filter(({ entry }) => entry.full).flatMap(({ entry }) => entry.divisions.map((division) => division.code)));
+  return mentions.filter(({ entry, index: at }) => {
+    if (entry.full) return true;
+    if (entry.divisions.some((division) => fullyNamed.has(division.code))) return true;
+    const end = at + entry.surface.length;
+    if (genre.shortNameContexts.some((word) => text.startsWith(word, end))) return true;
+    return !isInsideWord(text, at, end, (word) => index.lookup(word).length > 0);
+  });
 }
 
 /** How strongly each division is named across all the evidence: weights of its mentions. */
@@ -121,8 +144,9 @@ interface TextResolution {
  * 泰安市), the lowest named one above them all. Null when it names none or
  * places that do not fit together.
  */
-function resolveText(text: string, anywhere: Weights, index: DivisionIndex): TextResolution | null {
-  const mentions = index.scan(text);
+function resolveText(text: string, anywhere: Weights, index: DivisionIndex, running: RegionGenre | null = null): TextResolution | null {
+  const scanned = index.scan(text);
+  const mentions = running ? standingMentions(text, scanned, running, index) : scanned;
   if (mentions.length === 0) return null;
   const near = weigh(mentions);
   const named = new Map<string, { division: Division; names: Set<string> }>();
@@ -197,9 +221,9 @@ interface BodyCandidate {
   score: number;
 }
 
-function fromBody(body: string, index: DivisionIndex, genre: RegionGenre): Region | null {
+function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs: readonly string[]): Region | null {
   const prefix = body.length > bodyScanLimit ? body.slice(0, bodyScanLimit) : body;
-  const mentions = index.scan(prefix, bodyScan);
+  const mentions = standingMentions(prefix, index.scan(prefix, bodyScan), genre, index);
   if (mentions.length === 0) return null;
   const weights = weigh(mentions);
 
@@ -219,6 +243,8 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre): Regio
   const fitsScope = (division: Division): boolean =>
     scope !== null && scope.levels.includes(division.level) && scope.endings.some((ending) => division.name.endsWith(ending));
   const scoped = candidates.filter(({ division }) => fitsScope(division));
+  // A plan that speaks of 全区 is a district's: a prefecture it names in passing is not its region.
+  if (scope !== null && (scopeCounts[0]?.count ?? 0) >= minScopeCount && scoped.length === 0) return null;
   const pool = (scoped.length > 0 ? scoped : candidates).sort((a, b) => b.score - a.score || a.division.code.localeCompare(b.division.code));
   const best = pool[0] as BodyCandidate;
   const tied = pool.filter((candidate) => candidate.score === best.score);
@@ -231,6 +257,12 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre): Regio
     (candidate) => candidate !== best && isAncestor(candidate.division, best.division, index) && candidate.own >= best.own,
   );
   const chosen = ancestorInPool ?? best;
+  // One passing mention is no evidence of whose plan this is.
+  // A name printed with its bureau (惠州市教育局) counts twice: it says whose plan this is.
+  const named = mentions
+    .filter(({ entry }) => entry.divisions.some((division) => division.code === chosen.division.code))
+    .reduce((sum, { entry, index: at }) => sum + (organs.some((organ) => prefix.startsWith(organ, at + entry.surface.length)) ? 2 : 1), 0);
+  if (named < minBodyMentions) return null;
 
   const relevant = new Set([chosen.division.code, ...index.ancestors(chosen.division.code).map((each) => each.code)]);
   const counts = new Map<string, number>();
@@ -260,18 +292,41 @@ export function resolveRegion(evidence: RegionEvidence, index: DivisionIndex = l
     if (region) return region;
   }
   for (const { source, text } of texts) {
-    const found = resolveText(text, anywhere, index);
+    const found = resolveText(text, anywhere, index, source === 'notice' ? genre : null);
     if (found) return regionForDivision(found.division, source, found.names.join('、'), index);
+    if (source !== 'notice') continue;
+    // Past the title, issuers and notice: a masked name there means the place was hidden on purpose.
+    const masked = maskedName([evidence.title ?? '', ...evidence.issuers, evidence.notice, evidence.body.slice(0, maskedScanLength)], genre);
+    if (masked) {
+      throw new IngestError(
+        'region-masked',
+        `the document hides its region: "${masked}" is a masked place name, so the places it mentions cannot stand in for it`,
+        `if you know the region from elsewhere (the page it was published on), ${sidecarHint('370900').replace(/^add/u, 'add')}`,
+      );
+    }
   }
   for (const { source, text } of texts.slice(0, 2)) {
     const division = genericallyNamed(text, anywhere, index, genre);
     if (division) return regionForDivision(division, source, division.name, index);
   }
-  const region = fromBody(evidence.body, index, genre);
+  const region = fromBody(evidence.body, index, genre, evidence.organs ?? []);
   if (region) return region;
   throw new IngestError(
     'region-unresolved',
-    'the document names no region (no province, city or county in its title, issuers, notice or text)',
+    'the document names no region: no province, city or county in its title, issuers or notice, and none named often enough in its text (a place mentioned in passing, or inside an ordinary word, is no evidence)',
     sidecarHint('370900'),
   );
+}
+
+/** How much of the body's start is read for masked names (the preamble: 全县…, XX县教育…). */
+const maskedScanLength = 2_000;
+
+function maskedName(texts: readonly string[], genre: RegionGenre): string | null {
+  for (const text of texts) {
+    for (const pattern of genre.masked) {
+      const match = pattern.exec(text);
+      if (match) return match[0];
+    }
+  }
+  return null;
 }

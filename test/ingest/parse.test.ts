@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
-import { IngestError } from '../../scripts/ingest/errors.ts';
 import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
 import { fixtureLines } from './helpers.ts';
 

@@ -188,9 +188,9 @@ describe('body', () => {
   });
 
   it('lets a scope word choose the level', () => {
-    const county = resolveRegion(evidence({ body: '全县教育工作。泰安泰安泰安泰安,东平县' }), index);
+    const county = resolveRegion(evidence({ body: '全县教育工作。泰安泰安泰安泰安,东平县、东平县' }), index);
     expect(county).toMatchObject({ code: '370923', level: 'county' });
-    const prefecture = resolveRegion(evidence({ body: '全市教育工作。泰安,东平县东平县东平县' }), index);
+    const prefecture = resolveRegion(evidence({ body: '全市教育工作。泰安市,泰安,东平县东平县东平县' }), index);
     expect(prefecture).toMatchObject({ code: '370900', level: 'prefecture' });
     expect(prefecture.evidence).toContain('全市×1');
   });
@@ -201,7 +201,33 @@ describe('body', () => {
   });
 
   it('keeps a place above its own parts named as often', () => {
-    expect(resolveRegion(evidence({ body: '全市教育。泰安市,新泰市' }), index)).toMatchObject({ code: '370900' });
+    expect(resolveRegion(evidence({ body: '全市教育。泰安市,新泰市。泰安市,新泰市' }), index)).toMatchObject({ code: '370900' });
+  });
+
+  it('takes no region from a single passing mention', () => {
+    expect(failure({ body: '全县教育工作。与东平县结对帮扶,坚持立德树人。' }).code).toBe('region-unresolved');
+  });
+
+  it('takes no region from a name inside an ordinary word', () => {
+    // 利通区 (宁夏), 安顺市, 上党区, 海棠区: each hidden in everyday words, twice.
+    const body = '全区教育工作。顺利通过验收,顺利通过评估。平安顺利,平安顺利。书记上党课,书记上党课。海棠花红,海棠花红。';
+    expect(failure({ body }).code).toBe('region-unresolved');
+  });
+
+  it('takes a name that stands as a name (首都北京, 泰安教育)', () => {
+    expect(resolveRegion(evidence({ body: '全市教育工作。服务首都北京,首都北京发展。' }), index)).toMatchObject({ code: '110000' });
+    expect(resolveRegion(evidence({ body: '全市教育工作。泰安教育,泰安教育。' }), index)).toMatchObject({ code: '370900' });
+  });
+
+  it('does not file a district plan under the prefecture it names in passing', () => {
+    expect(failure({ title: '区教育局2020年工作计划', body: '全区教育工作,全区学校。落实阜阳市要求,阜阳市部署。' }).code).toBe('region-unresolved');
+  });
+
+  it('refuses a masked region, whatever the text mentions', () => {
+    const error = failure({ title: 'XX县教育局2021年工作计划', body: '全县教育工作。东平县、东平县。' });
+    expect(error.code).toBe('region-masked');
+    expect(error.message).toContain('XX县');
+    expect(error.hint).toContain('region:');
   });
 
   it('does not count generic names', () => {
@@ -215,7 +241,7 @@ describe('body', () => {
   });
 
   it('finds the region in a 10 MB body', () => {
-    const body = `全县教育工作。高台县,张掖市。${'坚持立德树人,办好人民满意的教育。'.repeat(600_000)}`;
+    const body = `全县教育工作。高台县,张掖市,高台县。${'坚持立德树人,办好人民满意的教育。'.repeat(600_000)}`;
     expect(body.length).toBeGreaterThan(10_000_000);
     expect(resolveRegion(evidence({ body }), index)).toMatchObject({ code: '620724' });
   });
