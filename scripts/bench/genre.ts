@@ -94,7 +94,9 @@ export function expectationOf(annotation: Annotation): Expectation {
 export const scoredFields = ['region', 'year', 'kind', 'title', 'docNumber', 'date', 'firstSection', 'firstItem'] as const;
 export type ScoredField = (typeof scoredFields)[number];
 
-const squeeze = (text: string): string => text.replace(/[\s\u3000]+/gu, '').replace(/[，]/gu, ',').replace(/[：]/gu, ':').replace(/[（]/gu, '(').replace(/[）]/gu, ')');
+/** Pinyin a converter put after characters (总结(jié)): the ingest removes it as noise, so comparisons leave it out. */
+const pinyinGloss = /[(（][a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}[)）]/gu;
+const squeeze = (text: string): string => text.replace(pinyinGloss, '').replace(/[\s\u3000]+/gu, '').replace(/[，]/gu, ',').replace(/[：]/gu, ':').replace(/[（]/gu, '(').replace(/[）]/gu, ')');
 
 /** Two printed strings are the same when they differ only in white space and the width of , : ( ). */
 const same = (a: string | null, b: string | null): boolean => a !== null && b !== null && squeeze(a) === squeeze(b);

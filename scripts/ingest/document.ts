@@ -18,6 +18,7 @@ import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildSections } from './structure.ts';
 import { admitPlan } from './admission.ts';
 import { splitFlattenedLines } from './layout.ts';
+import { readScript, restorePrinted } from './script.ts';
 import { markdownBodyText, verifyNothingLost } from './verify.ts';
 
 export interface SourceDocument {
@@ -84,11 +85,27 @@ function parseLaidOut(lines: readonly SourceLine[], genre: Genre): ParsedDocumen
   return runIn.paragraphs ? parsed : runIn;
 }
 
+/** Fields that hold the document's words, not identities, URLs, table names or an editor's sidecar values. */
+const identityKeys = new Set(['id', 'url', 'anchor', 'key', 'kind', 'kindSlug', 'region', 'sourceFile', 'sourceSha256', 'sourceUrl', 'issuedOn', 'publishedOn', 'inferred', 'rule']);
+
+/** The plan with the document's words as printed (see script.ts); built titles and sidecar values stay as they are. */
+function asPrinted(plan: Plan, restore: (text: string) => string, sidecar: Sidecar): Plan {
+  const restored = restorePrinted(plan, restore, identityKeys);
+  return {
+    ...restored,
+    title: sidecar.title !== undefined || plan.titleInferred ? plan.title : restored.title,
+    issuers: sidecar.issuers ?? restored.issuers,
+    docNumber: sidecar.docNumber ?? restored.docNumber,
+    publisher: sidecar.publisher ?? restored.publisher,
+  };
+}
+
 export function ingestDocument(source: SourceDocument, context: IngestContext): IngestedDocument {
   const { genre, divisions } = context;
   const sidecar = sidecarOf(source);
   const decoded = decodeSource(source.bytes);
-  const cleaned = cleanSource(decoded.text);
+  const script = readScript(decoded.text);
+  const cleaned = cleanSource(script.text);
   const parsed = parseLaidOut(cleaned.lines, genre);
   if (sidecar.kind === undefined) admitPlan(cleaned.lines, parsed, genre);
   const metadata = readMetadata(parsed, cleaned.facts, genre);
@@ -128,7 +145,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
     ...(region.source === 'body' ? ['region'] : []),
   ];
 
-  const candidate: Plan = {
+  const fromText: Plan = {
     id,
     url,
     title,
@@ -154,6 +171,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
     inferred,
     removed: cleaned.removed,
   };
+  const candidate = script.traditional ? asPrinted(fromText, script.restore, sidecar) : fromText;
   const checked = planSchema.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
@@ -165,14 +183,18 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   }
   const plan = checked.data;
   const markdown = planMarkdown(plan);
-  verifyNothingLost(cleaned.lines, [plan.notice, plan.printedTitle ?? '', markdownBodyText(markdown)]);
+  const printedLines = script.traditional ? cleaned.lines.map((line) => ({ ...line, text: script.restore(line.text) })) : cleaned.lines;
+  verifyNothingLost(printedLines, [plan.notice, plan.printedTitle ?? '', markdownBodyText(markdown)]);
+  const scriptWarnings = script.traditional
+    ? [{ line: 1, message: `printed in traditional characters: read in simplified form, published as printed${script.ambiguous.map(({ read, printed, restored }) => `; ${read} is printed as ${printed.join(' and ')}, shown as ${restored}`).join('')}` }]
+    : [];
 
   return {
     plan,
     markdown,
     encoding: decoded.encoding,
     normalized: cleaned.normalized,
-    warnings: parsed.warnings,
+    warnings: [...scriptWarnings, ...parsed.warnings],
     fromSidecar: Object.keys(sidecar).sort(),
   };
 }

@@ -92,7 +92,7 @@ export function isPlanTitle(text: string, genre: Genre): boolean {
  * first heading of a higher style printed just above that list (一、 with its
  * items 1. 2. 3., the text cut before 二、) opens it instead.
  */
-function topStyle(marked: ReadonlyArray<Marker | null>): NumberingStyle | null {
+function topStyle(marked: ReadonlyArray<Marker | null>): { style: NumberingStyle; start: number } | null {
   const seenOne = new Set<string>();
   let best: NumberingStyle | null = null;
   for (const marker of marked) {
@@ -102,15 +102,56 @@ function topStyle(marked: ReadonlyArray<Marker | null>): NumberingStyle | null {
       if (!best || marker.style.rank < best.rank) best = marker.style;
     }
   }
-  if (!best) return null;
+  if (!best) return cutOutline(marked);
   const firstOne = marked.findIndex((marker) => marker?.style === best && marker.number === 1);
   for (let index = firstOne - 1; index >= Math.max(0, firstOne - maxLoneHeadingGap); index -= 1) {
     const marker = marked[index];
     if (!marker) continue;
     const lone = marker.number === 1 && marker.style.rank < best.rank && !marked.some((other) => other?.style === marker.style && other.number === 2);
-    return lone ? marker.style : best;
+    return lone ? { style: marker.style, start: index } : { style: best, start: firstOne };
   }
-  return best;
+  return { style: best, start: firstOne };
+}
+
+/**
+ * An excerpt cut right after its outline begins (一、… 1.…, and no 二、 or 2.): the
+ * first label numbered 1 opens it, when what follows it is only labels numbered 1
+ * of deeper styles (its first item), so that a lone "1." in a paragraph does not.
+ */
+function loneStart(marked: ReadonlyArray<Marker | null>): { style: NumberingStyle; start: number } | null {
+  const start = marked.findIndex((marker) => marker !== null && marker.number === 1 && !runInStyleIds.has(marker.style.id));
+  if (start < 0) return null;
+  const first = marked[start] as Marker;
+  const later = marked.slice(start + 1).filter((marker): marker is Marker => marker !== null && !runInStyleIds.has(marker.style.id));
+  return later.every((marker) => marker.number === 1 && marker.style.rank > first.style.rank) ? { style: first.style, start } : null;
+}
+
+/** Run-in enumerations never open a cut outline: inside paragraphs they restart everywhere. */
+const runInStyleIds = new Set(['chinese-shi', 'chinese-ordinal']);
+
+/**
+ * An excerpt that begins inside the outline (二、… 6. 7.: the page or the copy
+ * starts past 一、) still has one: the highest style whose labels run on from
+ * some number (n, then n + 1) opens it at its first label of that run.
+ */
+function cutOutline(marked: ReadonlyArray<Marker | null>): { style: NumberingStyle; start: number } | null {
+  let found: { style: NumberingStyle; start: number } | null = null;
+  const lastOfStyle = new Map<string, { number: number; index: number }>();
+  marked.forEach((marker, index) => {
+    if (!marker || runInStyleIds.has(marker.style.id)) return;
+    const last = lastOfStyle.get(marker.style.id);
+    if (last && marker.number === last.number + 1 && (!found || marker.style.rank < found.style.rank)) found = { style: marker.style, start: last.index };
+    lastOfStyle.set(marker.style.id, { number: marker.number, index });
+  });
+  if (!found) return loneStart(marked);
+  // A higher style's label just above the run heads it (二、 above 6. 7.).
+  const { style, start } = found as { style: NumberingStyle; start: number };
+  for (let index = start - 1; index >= Math.max(0, start - maxLoneHeadingGap); index -= 1) {
+    const marker = marked[index];
+    if (marker && marker.style.rank < style.rank && !runInStyleIds.has(marker.style.id)) return { style: marker.style, start: index };
+    if (marker) break;
+  }
+  return found;
 }
 
 /** Lines a lone first heading may stand above its list (the heading, a sentence or two). */
@@ -185,10 +226,10 @@ const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadi
 
 export function parseDocument(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
   const marked = lines.map((line) => matchMarker(line.text, genre));
-  const top = topStyle(marked);
-  if (!top) return paragraphOutline(lines, genre);
-  const isTopOne = (index: number): boolean => marked[index]?.style === top && marked[index]?.number === 1;
-  const firstTopOne = marked.findIndex((_, index) => isTopOne(index));
+  const opened = topStyle(marked);
+  if (!opened) return paragraphOutline(lines, genre);
+  const top = opened.style;
+  const firstTopOne = opened.start;
 
   const warnings: ParseWarning[] = [];
   const outline: OutlineNode[] = [];
@@ -239,7 +280,8 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
       }
       return false;
     }
-    if (open.length === 0) return marker.style === top && marker.number === 1 && (attach(marker, line, 0, false), true);
+    // The first label of the top style opens the outline, whatever its number when the text starts past 一、.
+    if (open.length === 0) return marker.style === top && (marker.number === 1 || line === lines[firstTopOne]) && (attach(marker, line, 0, false), true);
     if (open.length >= maxDepth) return false;
     const running = lastNumberOfStyle.get(marker.style.id) ?? 0;
     if (marker.number === 1 || marker.number === running + 1) {
