@@ -24,6 +24,7 @@ const regionsTable = z.object({
     )
     .min(1),
   shortNameContexts: z.array(han).default([]),
+  bureauContexts: z.array(han).default([]),
   masked: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
   readings: z.record(han, z.string().regex(/^[a-z]+( [a-z]+)*$/, 'lowercase syllables separated by spaces')),
   slugs: z.record(z.string().regex(/^\d{6}$/, 'a six-digit code'), z.string().regex(/^[a-z0-9-]+$/)),
@@ -46,6 +47,8 @@ export interface RegionGenre {
   readings: ReadonlyArray<readonly [string, readonly string[]]>;
   /** Slugs fixed by code. */
   slugs: ReadonlyMap<string, string>;
+  /** Words after which a place in the body is named as the plan's own (河源市教育系统). */
+  bureauContexts: readonly string[];
   /** Words after which a short name in running text stands as a name (泰安教育). */
   shortNameContexts: readonly string[];
   /** Masked place names (XX县, 某市): the region is hidden on purpose. */
@@ -77,6 +80,7 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
       .map((key) => [key, (table.readings[key] as string).split(' ')] as const),
     slugs: new Map(Object.entries(table.slugs)),
     shortNameContexts: table.shortNameContexts,
+    bureauContexts: table.bureauContexts,
     masked: table.masked.patterns.map((source) => new RegExp(source, 'u')),
     maskedExamples: table.masked.examples,
   };

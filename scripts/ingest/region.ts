@@ -309,7 +309,7 @@ export function resolveRegion(evidence: RegionEvidence, index: DivisionIndex = l
     const division = genericallyNamed(text, anywhere, index, genre);
     if (division) return regionForDivision(division, source, division.name, index);
   }
-  const region = fromBody(evidence.body, index, genre, evidence.organs ?? []);
+  const region = fromBody(evidence.body, index, genre, [...(evidence.organs ?? []), ...genre.bureauContexts]);
   if (region) return region;
   throw new IngestError(
     'region-unresolved',
