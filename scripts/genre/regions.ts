@@ -25,6 +25,7 @@ const regionsTable = z.object({
     .min(1),
   shortNameContexts: z.array(han).default([]),
   bureauContexts: z.array(han).default([]),
+  formerNames: z.array(z.object({ name: han, now: z.string().regex(/^\d{6}$/, 'a six-digit code'), changed: z.number().int().min(1949).max(2100) }).strict()).default([]),
   masked: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
   readings: z.record(han, z.string().regex(/^[a-z]+( [a-z]+)*$/, 'lowercase syllables separated by spaces')),
   slugs: z.record(z.string().regex(/^\d{6}$/, 'a six-digit code'), z.string().regex(/^[a-z0-9-]+$/)),
@@ -47,6 +48,8 @@ export interface RegionGenre {
   readings: ReadonlyArray<readonly [string, readonly string[]]>;
   /** Slugs fixed by code. */
   slugs: ReadonlyMap<string, string>;
+  /** Names divisions had before a rename or an upgrade (襄樊市 → 420600 襄阳市, 2010). */
+  formerNames: ReadonlyArray<{ name: string; now: string; changed: number }>;
   /** Words after which a place in the body is named as the plan's own (河源市教育系统). */
   bureauContexts: readonly string[];
   /** Words after which a short name in running text stands as a name (泰安教育). */
@@ -81,6 +84,7 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
     slugs: new Map(Object.entries(table.slugs)),
     shortNameContexts: table.shortNameContexts,
     bureauContexts: table.bureauContexts,
+    formerNames: table.formerNames,
     masked: table.masked.patterns.map((source) => new RegExp(source, 'u')),
     maskedExamples: table.masked.examples,
   };

@@ -211,6 +211,13 @@ export function indexDivisions(all: readonly Division[], genre: RegionGenre): Om
   for (const [surface, divisions] of shortNames) {
     if (!genre.generic.has(surface) && [...surface].length >= 2) insert(surface, false, divisions);
   }
+  // Former names (襄樊市) stand for the division as it is now (an index of some divisions only, as tests build, skips the others).
+  for (const former of genre.formerNames) {
+    const division = byCode.get(former.now);
+    if (!division) continue;
+    insert(former.name, true, [division]);
+    group(byName, former.name, division);
+  }
   // A generic name is evidence right after its parent's: 长治市城区, 济南市中区.
   for (const division of all) {
     if (!genre.generic.has(division.name) || division.parentCode === null) continue;

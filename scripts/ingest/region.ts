@@ -277,7 +277,19 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   return regionForDivision(chosen.division, 'body', evidence, index);
 }
 
+/** Evidence that names a division by a former name says so: 襄樊市 (now 襄阳市, renamed 2010). */
+function withFormerNames(region: Region, genre: RegionGenre): Region {
+  const notes = genre.formerNames
+    .filter((former) => former.now === region.code && region.evidence.includes(former.name))
+    .map((former) => `${former.name} is ${region.name} since ${former.changed}`);
+  return notes.length === 0 ? region : { ...region, evidence: `${region.evidence} (${notes.join('; ')})` };
+}
+
 export function resolveRegion(evidence: RegionEvidence, index: DivisionIndex = loadDivisionIndex()): Region {
+  return withFormerNames(resolveRegionFromEvidence(evidence, index), loadRegionGenre());
+}
+
+function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionIndex): Region {
   const genre = loadRegionGenre();
   const texts: Array<{ source: Provenance; text: string }> = [
     { source: 'title', text: evidence.title ?? '' },

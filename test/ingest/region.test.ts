@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadRegionGenre } from '../../scripts/genre/regions.ts';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { regionSchema } from '../../src/model/plan.ts';
@@ -202,6 +203,15 @@ describe('body', () => {
 
   it('keeps a place above its own parts named as often', () => {
     expect(resolveRegion(evidence({ body: '全市教育。泰安市,新泰市。泰安市,新泰市' }), index)).toMatchObject({ code: '370900' });
+  });
+
+  it('files a plan that prints a former name under the division as it is now, and says so', () => {
+    const region = resolveRegion(evidence({ title: '襄樊市教育局2009年工作要点' }), index);
+    expect(region).toMatchObject({ code: '420600', name: '襄阳市', source: 'title' });
+    expect(region.evidence).toContain('襄樊市 is 襄阳市 since 2010');
+    expect(resolveRegion(evidence({ title: '开县教育委员会2015年工作要点' }), index)).toMatchObject({ code: '500154', level: 'county' });
+    // Every former name in the table names a division of GB/T 2260.
+    for (const former of loadRegionGenre().formerNames) expect(index.byCode.get(former.now), former.name).toBeDefined();
   });
 
   it('takes no region from a single passing mention', () => {
