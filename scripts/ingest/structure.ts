@@ -6,7 +6,7 @@
 import type { Genre } from '../genre/load.ts';
 import type { Item, Section } from '../../src/model/plan.ts';
 import type { SourceLine } from './clean.ts';
-import type { OutlineNode } from './parse.ts';
+import { paragraphStyle, type OutlineNode } from './parse.ts';
 
 export interface LeadPhrase {
   /** The lead phrase without its closing mark; null when the item has none. */
@@ -21,18 +21,21 @@ export interface LeadPhrase {
  * 《…》"); then the phrase ends where a typical body verb begins, provided the
  * phrase is a single clause (no comma) and a real body follows.
  */
-export function leadPhraseOf(text: string, genre: Genre): LeadPhrase {
+export function leadPhraseOf(text: string, genre: Genre, options: { guessed?: boolean } = {}): LeadPhrase {
   const rule = genre.leadPhrase;
+  // A paragraph published as an item was never written as lead phrase and body: only a printed mark ends a lead there.
+  const guessed = options.guessed ?? true;
   const limit = Math.min(text.length, rule.maxLength + 1);
   for (let index = 0; index < limit; index += 1) {
     if (isTerminatorAt(text, index, genre)) {
       if (index < rule.minLength) break;
+      if (!guessed) return { title: text.slice(0, index), printed: text.slice(0, index + 1) };
       const runOn = runOnLeadPhrase(text.slice(0, index), text, genre);
       if (runOn) return runOn;
       return { title: text.slice(0, index), printed: text.slice(0, index + 1) };
     }
   }
-  const opener = openerAt(text, text.slice(0, rule.maxLength), genre);
+  const opener = guessed ? openerAt(text, text.slice(0, rule.maxLength), genre) : -1;
   if (opener > 0) {
     const phrase = text.slice(0, opener);
     if (!clauseBreak.test(phrase)) return { title: phrase, printed: phrase };
@@ -204,7 +207,7 @@ export function buildSections(
         const draft: DraftItem = { path, node, paragraphs };
         drafts.push(draft);
         // Keys and URLs are filled in once every item is known (see assignKeys).
-        const lead = leadPhraseOf(node.marker.rest, genre);
+        const lead = leadPhraseOf(node.marker.rest, genre, { guessed: node.marker.style !== paragraphStyle });
         items.push({
           key: joinKey(path),
           url: planUrl,
