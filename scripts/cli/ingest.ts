@@ -12,23 +12,28 @@
  * what a killed run can leave and why the next run repairs it).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 // Only light modules are imported up front: a run where every document is a cache
 // hit never loads the parser, the genre tables, the GB/T 2260 divisions, remark or zod.
 import { compareText } from '../../src/model/order.ts';
+import { extractSource } from '../extract/extract.ts';
+import { sourceExtensions } from '../extract/sniff.ts';
 import type { Plan, Section } from '../../src/model/plan.ts';
 import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/cache.ts';
 import type { IngestedDocument, SourceDocument } from '../ingest/document.ts';
 import { formatIngestError, IngestError } from '../ingest/errors.ts';
-import { rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
+import { asIngestError, rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
 import { sha256, syncFiles, type FolderState, type WantedFile } from '../ingest/output.ts';
 import { loadBundledParser } from '../ingest/parser-bundle.ts';
 import { keepLastGood, readPublished, type KeptPlan } from '../ingest/published.ts';
 import type { Parser } from '../ingest/parser.ts';
 
-const sourceExtension = '.txt';
 const sidecarExtension = '.meta.yaml';
+
+/** A source's name without its extension: its sidecar is NAME.meta.yaml. */
+const stem = (path: string): string => path.slice(0, path.length - extname(path).length);
+const isSource = (name: string): boolean => !name.endsWith(sidecarExtension) && sourceExtensions.includes(extname(name).toLowerCase());
 
 function display(path: string): string {
   const shown = relative(process.cwd(), path);
@@ -37,7 +42,7 @@ function display(path: string): string {
 
 /** `hasSidecar` answers from a listing of the folder where there is one (no lookup per source). */
 function readSource(path: string, hasSidecar: (path: string) => boolean = existsSync, shown = display(path)): SourceDocument {
-  const sidecarPath = path.slice(0, -sourceExtension.length) + sidecarExtension;
+  const sidecarPath = stem(path) + sidecarExtension;
   return {
     file: shown,
     bytes: readFileSync(path),
@@ -64,16 +69,21 @@ async function loadParser(cache: IngestCache | null): Promise<{ parser: Parser; 
  */
 function printFailures(failures: readonly IngestFailure[], kept: readonly KeptPlan[] = []): void {
   for (const failure of failures) {
-    const sidecar = failure.file.replace(/\.txt$/u, sidecarExtension);
+    const sidecar = isSource(failure.file) ? stem(failure.file) + sidecarExtension : failure.file;
     console.error(formatIngestError(failure.file, failure.error).replaceAll('NAME.meta.yaml', sidecar));
     const last = kept.find((plan) => plan.file === failure.file);
     if (last) console.error(`  kept: its last good plan /${last.id}/ stays published until the source is fixed`);
   }
 }
 
+/** The page a source was published on, from its sidecar (relative links of a saved page resolve against it). */
+function sourceUrlOf(source: SourceDocument): string | undefined {
+  return source.sidecar ? (/^sourceUrl:\s*(\S+)\s*$/mu.exec(source.sidecar.text)?.[1] ?? undefined) : undefined;
+}
+
 async function ingestOne(path: string): Promise<IngestedDocument | null> {
-  if (!path.endsWith(sourceExtension)) {
-    console.error(`${path}: error [not-a-source] sources are ${sourceExtension} files\n  hint: save the plan's text as UTF-8 ${sourceExtension}`);
+  if (!isSource(path)) {
+    console.error(`${path}: error [not-a-source] sources are ${sourceExtensions.join(' ')} files\n  hint: save the plan as published (a web page, Word, WPS, PDF or OFD file) or its text as UTF-8 .txt`);
     return null;
   }
   if (!existsSync(path)) {
@@ -81,6 +91,12 @@ async function ingestOne(path: string): Promise<IngestedDocument | null> {
     return null;
   }
   const source = readSource(path);
+  try {
+    source.extracted = await extractSource(source.file, source.bytes, sourceUrlOf(source));
+  } catch (error) {
+    printFailures([{ file: source.file, error: asIngestError(error) }]);
+    return null;
+  }
   const outcome = (await loadParser(null)).parser.parse(source);
   if ('error' in outcome) {
     printFailures([{ file: source.file, error: outcome.error }]);
@@ -98,6 +114,22 @@ function outline(sections: readonly Section[], indent: string, lines: string[]):
   }
 }
 
+/** How far a region's evidence can be trusted, by where it was found. */
+const regionConfidence: Record<Plan['region']['source'], string> = {
+  sidecar: 'given by an editor',
+  title: 'printed in the title',
+  issuer: 'printed as the issuer',
+  notice: 'printed in the covering notice',
+  body: 'inferred: the text names it repeatedly, no title or issuer does',
+};
+
+function titleEvidence(plan: Plan, fromSidecar: readonly string[]): string {
+  if (fromSidecar.includes('title')) return 'given by an editor';
+  if (plan.printedTitle !== null) return 'printed as the title';
+  if (!plan.titleInferred) return 'as the covering notice names what it issues';
+  return 'built from region, year and kind: the text prints no title';
+}
+
 function describe(document: IngestedDocument, items: number): string {
   const plan: Plan = document.plan;
   const mark = (field: string): string =>
@@ -107,10 +139,10 @@ function describe(document: IngestedDocument, items: number): string {
   const lines = [
     plan.sourceFile,
     `  url           ${plan.url}`,
-    `  title         ${plan.title}${mark('title')}`,
+    `  title         ${plan.title}${mark('title')} — ${titleEvidence(plan, document.fromSidecar)}`,
     `  kind          ${plan.kind}${mark('kind')}`,
     `  year          ${plan.year}${plan.years.length > 1 ? ` (covers ${plan.years.join(', ')})` : ''}${mark('year')}`,
-    `  region        ${region.name} ${region.code} (${hierarchy.join(' › ')}; ${region.level}) from ${region.source}: ${region.evidence}${mark('region')}`,
+    `  region        ${region.name} ${region.code} (${hierarchy.join(' › ')}; ${region.level}) from ${region.source}: ${region.evidence}${mark('region')} — ${regionConfidence[region.source]}`,
     `  issuers       ${plan.issuers.join('；') || '—'}${mark('issuers')}`,
     `  文号          ${plan.docNumber ?? '—'}${mark('docNumber')}`,
     `  issued on     ${plan.issuedOn ?? '—'}${mark('issuedOn')}`,
@@ -139,10 +171,10 @@ interface RunDocument {
 async function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirectory: string | null): Promise<number> {
   const started = performance.now();
   const listing = existsSync(sourceDirectory) ? readdirSync(sourceDirectory) : [];
-  const names = listing.filter((name) => name.endsWith(sourceExtension)).sort();
+  const names = listing.filter(isSource).sort();
   const sidecars = new Set(listing.filter((name) => name.endsWith(sidecarExtension)));
-  const sourceNames = new Set(names);
-  const orphanSidecars = [...sidecars].filter((name) => !sourceNames.has(name.slice(0, -sidecarExtension.length) + sourceExtension)).sort();
+  const sourceStems = new Set(names.map(stem));
+  const orphanSidecars = [...sidecars].filter((name) => !sourceStems.has(name.slice(0, -sidecarExtension.length))).sort();
   const hasSidecar = (path: string): boolean => sidecars.has(basename(path));
   const cache = cacheDirectory ? new IngestCache(cacheDirectory, codeVersion(process.cwd())) : null;
   let loaded: Awaited<ReturnType<typeof loadParser>> | null = null;
@@ -151,7 +183,7 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
   const failures: IngestFailure[] = [];
   for (const name of names) {
     const path = join(sourceDirectory, name);
-    const sidecarPath = path.slice(0, -sourceExtension.length) + sidecarExtension;
+    const sidecarPath = stem(path) + sidecarExtension;
     const shown = display(path);
     const stats = cache ? { source: statSync(path), sidecar: hasSidecar(sidecarPath) ? statSync(sidecarPath) : null } : null;
     const known = cache && stats ? cache.knownKey(shown, stats.source, stats.sidecar) : null;
@@ -167,6 +199,12 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
     const hit = key && cache && key !== known ? cache.get(key) : null;
     if (hit && key && cache) {
       parsed.push({ summary: hit, markdown: () => cache.markdown(key) });
+      continue;
+    }
+    try {
+      source.extracted = await extractSource(source.file, source.bytes, sourceUrlOf(source));
+    } catch (error) {
+      failures.push({ file: source.file, error: asIngestError(error) });
       continue;
     }
     loaded ??= await loadParser(cache);
@@ -201,7 +239,7 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
   for (const name of orphanSidecars) {
     failures.push({
       file: display(join(sourceDirectory, name)),
-      error: new IngestError('orphan-sidecar', `no ${basename(name, sidecarExtension)}${sourceExtension} beside this sidecar`, 'rename the sidecar to match its source, or remove it'),
+      error: new IngestError('orphan-sidecar', `no source named ${basename(name, sidecarExtension)} (${sourceExtensions.join(' ')}) beside this sidecar`, 'rename the sidecar to match its source, or remove it'),
     });
   }
 

@@ -13,6 +13,7 @@ import { planMarkdown } from './markdown.ts';
 import { readMetadata } from './metadata.ts';
 import { parseDocument, type ParsedDocument, type ParseWarning } from './parse.ts';
 import { decodeSource, type SourceEncoding } from './read.ts';
+import type { Extracted, SourceFormat } from '../extract/types.ts';
 import { resolveRegion } from './region.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildSections } from './structure.ts';
@@ -26,12 +27,15 @@ export interface SourceDocument {
   file: string;
   bytes: Uint8Array;
   sidecar: { file: string; text: string } | null;
+  /** The text a web page, Word, WPS, PDF or OFD file gave (scripts/extract/); absent for plain text, which is decoded here. */
+  extracted?: Extracted | null;
 }
 
 export interface IngestedDocument {
   plan: Plan;
   markdown: string;
-  encoding: SourceEncoding;
+  /** How the text was read: its encoding, or the format it was extracted from. */
+  encoding: SourceEncoding | `extracted from ${SourceFormat}`;
   normalized: Record<string, number>;
   warnings: ParseWarning[];
   /** Fields an editor's sidecar supplied. */
@@ -103,9 +107,22 @@ function asPrinted(plan: Plan, restore: (text: string) => string, sidecar: Sidec
 export function ingestDocument(source: SourceDocument, context: IngestContext): IngestedDocument {
   const { genre, divisions } = context;
   const sidecar = sidecarOf(source);
-  const decoded = decodeSource(source.bytes);
+  const sha256 = createHash('sha256').update(source.bytes).digest('hex');
+  if (sidecar.sha256 !== undefined && sidecar.sha256 !== sha256) {
+    const error = new IngestError(
+      'source-changed',
+      `the source's bytes are not those that were added (SHA-256 ${sha256.slice(0, 12)}…, the sidecar records ${sidecar.sha256.slice(0, 12)}…)`,
+      'sources are kept exactly as published: restore the original file, or add the new version with npm run add and remove this one',
+    );
+    throw error;
+  }
+  const decoded = source.extracted
+    ? { text: source.extracted.text, encoding: `extracted from ${source.extracted.format}` as const }
+    : decodeSource(source.bytes);
   const script = readScript(decoded.text);
   const cleaned = cleanSource(script.text);
+  // What the extractor left out of the text (site chrome, running headers, page numbers) is reported like web-page noise.
+  const extractedRemovals = (source.extracted?.removed ?? []).map((part) => ({ line: 1, text: part.page ? `${part.text} (page ${part.page})` : part.text, rule: part.rule }));
   const parsed = parseLaidOut(cleaned.lines, genre);
   if (sidecar.kind === undefined) admitPlan(cleaned.lines, parsed, genre);
   const metadata = readMetadata(parsed, cleaned.facts, genre);
@@ -163,13 +180,13 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
     publisher: sidecar.publisher ?? metadata.publisher,
     sourceUrl: sidecar.sourceUrl ?? null,
     sourceFile: source.file,
-    sourceSha256: createHash('sha256').update(source.bytes).digest('hex'),
+    sourceSha256: sha256,
     notice,
     preamble,
     sections,
     closing: joinLines(parsed.closing),
     inferred,
-    removed: cleaned.removed,
+    removed: [...extractedRemovals, ...cleaned.removed],
   };
   const candidate = script.traditional ? asPrinted(fromText, script.restore, sidecar) : fromText;
   const checked = planSchema.safeParse(candidate);

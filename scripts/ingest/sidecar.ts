@@ -21,6 +21,14 @@ const sidecarFields = z.object({
     publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'),
     publisher: z.string().min(1),
     sourceUrl: z.string().url(),
+    /** When `npm run add` fetched or copied the source (YYYY-MM-DD). */
+    retrievedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'),
+    /** The source's SHA-256 when it was added: the ingest refuses a source whose bytes have changed since. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits'),
+    /** 索引号 of a government disclosure page. */
+    indexNumber: z.string().min(1),
+    /** Files the page linked (附件), kept beside the source as published. */
+    attachments: z.array(z.object({ url: z.string().url(), file: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
 });
 
 export const sidecarSchema = sidecarFields.partial().strict();
