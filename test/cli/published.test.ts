@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkNodeModules, snapshotTree } from '../browser/build.ts';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { temporaryFolder } from '../temporary.ts';
 import { runCli } from './run.ts';
 
@@ -82,19 +83,40 @@ describe('a published plan survives later bad input', () => {
   });
 });
 
-describe('npm run build with one bad source', () => {
-  it('builds the site from the other sources and exits 1 naming the bad one', { timeout: 300_000 }, () => {
+/** A CMS page holding a text, one paragraph a <p>. */
+const page = (text: string): string =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="https://www.example.gov.cn/style.css"></head><body><div class="nav">首页</div><div class="TRS_Editor">${text
+    .split(/\r?\n/u)
+    .filter((line) => line.trim().length > 0)
+    .map((line) => `<p>${line.trim().replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`)
+    .join('')}</div></body></html>`;
+
+describe('npm run build with one bad source, and sources in several formats', () => {
+  it('builds the site from the other sources and exits 1 naming the bad one', { timeout: 300_000 }, async () => {
     const tree = join(temporaryFolder('plan-atlas-build-'), 'tree');
     snapshotTree(tree);
     linkNodeModules(tree);
     writeFileSync(join(tree, 'content', 'sources', 'broken.txt'), '');
+    // Two more plans as bureaus publish them: a web page and a Word file (texts of the genre corpus, in a scratch tree only).
+    const corpus = (name: string): string => readFileSync(new URL(`../corpus/plans/${name}.txt`, import.meta.url), 'utf8');
+    writeFileSync(join(tree, 'content', 'sources', 'xiangyang.html'), page(corpus('hubei-xiangyang-2018')));
+    const word = new Document({ sections: [{ children: corpus('fujian-2018').split(/\r?\n/u).map((line) => new Paragraph({ children: [new TextRun(line)] })) }] });
+    const docxBytes = new Uint8Array(await Packer.toBuffer(word));
+    writeFileSync(join(tree, 'content', 'sources', 'fujian.docx'), docxBytes);
     const result = spawnSync('npm', ['run', 'build'], { cwd: tree, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, SITE_URL: 'https://plan-atlas.example.org' } });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/broken\.txt: error \[empty\]/u);
     expect(result.stderr).toMatch(/the site was built, but some sources failed/u);
-    for (const page of ['shandong/taian/2024', 'liaoning/dalian/2018', 'jiangxi/yingtan/2021']) {
-      expect(existsSync(join(tree, 'dist', page, 'index.html')), page).toBe(true);
+    for (const plan of ['shandong/taian/2024', 'liaoning/dalian/2018', 'jiangxi/yingtan/2021', 'hubei/xiangyang/2018', 'fujian/2018']) {
+      expect(existsSync(join(tree, 'dist', plan, 'index.html')), plan).toBe(true);
     }
     expect(existsSync(join(tree, 'dist', 'pagefind'))).toBe(true);
+    // The Word file is offered byte for byte; the page as its markup in text, never as a page that would load the bureau's site.
+    expect(readFileSync(join(tree, 'dist', 'downloads', 'sources', 'fujian.docx'))).toEqual(Buffer.from(docxBytes));
+    expect(readFileSync(join(tree, 'dist', 'downloads', 'sources', 'xiangyang.html.txt'), 'utf8')).toContain('<div class="TRS_Editor">');
+    expect(existsSync(join(tree, 'dist', 'downloads', 'sources', 'xiangyang.html'))).toBe(false);
+    const planPage = readFileSync(join(tree, 'dist', 'fujian', '2018', 'index.html'), 'utf8');
+    expect(planPage).toContain('/downloads/sources/fujian.docx');
+    expect(planPage).toContain('发布原文（Word）');
   });
 });
