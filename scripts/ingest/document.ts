@@ -202,6 +202,12 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const markdown = planMarkdown(plan);
   const printedLines = script.traditional ? cleaned.lines.map((line) => ({ ...line, text: script.restore(line.text) })) : cleaned.lines;
   verifyNothingLost(printedLines, [plan.notice, plan.printedTitle ?? '', markdownBodyText(markdown)]);
+  const extractionWarnings = [
+    ...(source.extracted?.review ? [{ line: 1, message: source.extracted.review }] : []),
+    ...(source.extracted && source.extracted.attachments.length > 0
+      ? [{ line: 1, message: `the page links ${source.extracted.attachments.length} attachment(s) (附件), where the plan itself may be: ${source.extracted.attachments.map((attachment) => attachment.href).join(' ')}` }]
+      : []),
+  ];
   const scriptWarnings = script.traditional
     ? [{ line: 1, message: `printed in traditional characters: read in simplified form, published as printed${script.ambiguous.map(({ read, printed, restored }) => `; ${read} is printed as ${printed.join(' and ')}, shown as ${restored}`).join('')}` }]
     : [];
@@ -211,7 +217,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
     markdown,
     encoding: decoded.encoding,
     normalized: cleaned.normalized,
-    warnings: [...scriptWarnings, ...parsed.warnings],
+    warnings: [...extractionWarnings, ...scriptWarnings, ...parsed.warnings],
     fromSidecar: Object.keys(sidecar).sort(),
   };
 }

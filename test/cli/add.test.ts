@@ -115,6 +115,7 @@ describe('npm run add', () => {
     // The same plan as the text: its URL and its outline.
     expect(result.stdout).toContain('/shandong/taian/2024/');
     expect(result.stdout).toMatch(/outline\s+\d+ items/u);
+    expect(result.stdout).toMatch(/warnings[\s\S]*links 1 attachment\(s\) \(附件\)[^\n]*\/files\/plan\.pdf/u);
   });
 
   it('refuses bytes it already holds, a name already taken and an address that does not answer, exit 1', async () => {

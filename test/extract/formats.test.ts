@@ -2,8 +2,8 @@
  * One plan, published in every format a bureau uses, gives the same plan as its
  * text given as .txt: through `npm run ingest` (a file copied into the sources by
  * hand) and through `npm run add`. The files are made here from the bundled 泰安
- * plan: a CMS page, a .docx (docx), a PDF with a CJK font (pdfkit with Debian's
- * fonts-wqy-microhei) and an OFD zip (fflate).
+ * plan: a CMS page, a .docx (docx), a .doc and a .wps (built by hand), a PDF with
+ * a CJK font (pdfkit with Debian's fonts-wqy-microhei) and an OFD zip (fflate).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
 import { runCli } from '../cli/run.ts';
 import { temporaryFolder } from '../temporary.ts';
+import { buildOle, buildWordStreams, padded } from './word-fixtures.ts';
 
 const text = readFileSync(new URL('../../content/sources/taian-2024.txt', import.meta.url), 'utf8');
 const paragraphs = text.split(/\r?\n/u).map((line) => line.trim()).filter((line) => line.length > 0);
@@ -111,9 +112,21 @@ function planOf(file: string): Plan {
   return JSON.parse(result.stdout) as Plan;
 }
 
+/** A Word 97 .doc of the text, one paragraph a paragraph (built by hand: test/extract/word-fixtures.ts). */
+function doc(): Uint8Array {
+  return buildOle(buildWordStreams({ body: paragraphs.map((line) => `${line}\r`).join('') }));
+}
+
+/** The same saved by WPS: its own stream beside Word's. */
+function wps(): Uint8Array {
+  return buildOle({ ...buildWordStreams({ body: paragraphs.map((line) => `${line}\r`).join('') }), WpsCustomData: padded(new Uint8Array(16), 64) });
+}
+
 const formats: Array<[string, () => Uint8Array | Promise<Uint8Array>]> = [
   ['html', html],
   ['docx', docx],
+  ['doc', doc],
+  ['wps', wps],
   ['pdf', pdf],
   ['ofd', ofd],
 ];
@@ -144,6 +157,18 @@ describe('every format gives the plan its text gives', () => {
     expect(readFileSync(join(sources, `plan.${extension}`))).toEqual(readFileSync(file));
     expect(content(planOf(join(sources, `plan.${extension}`)), spaces)).toEqual(expected);
   }, 60_000);
+});
+
+describe('a page whose body no known CMS container holds', () => {
+  it('is read by the fallback, and --check says to review it', () => {
+    const dir = temporaryFolder('plan-atlas-fallback-');
+    const file = join(dir, 'page.html');
+    writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="nav">首页 政务公开</div><div class="mystery">${paragraphs.map((line) => `<p>${escape(line)}</p>`).join('')}</div></body></html>`);
+    const result = runCli('ingest', ['--check', file]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('/shandong/taian/2024/');
+    expect(result.stdout).toMatch(/warnings\n\s+line 1: [^\n]*(?:fallback|review|check)/iu);
+  });
 });
 
 describe('files the ingest cannot read, through npm run ingest', () => {
