@@ -77,6 +77,9 @@ describe.each(['root', 'atlas'] as const)('published files (%s build)', (kind) =
       const links = await page.$$eval('main a', (found) => found.map((link) => (link as HTMLAnchorElement).getAttribute('href')));
       expect(links).toContain(session.href(`${plan.url}plan.json`));
       expect(links).toContain(session.href(`/downloads/sources/${plan.sourceFile.split('/').at(-1)}`));
+      // The bundled texts record no page they came from: the page says so rather than invent one.
+      expect(plan.sourceUrl).toBeNull();
+      expect((await page.locator('.source-url').innerText()).trim()).toBe('原发布网页未知');
       await page.close();
     }
     const downloads = await session.open('/downloads/');
