@@ -238,3 +238,40 @@ describe('layout: lines and page furniture', () => {
     expect(layout.removed[0]?.text).toBe('某某市教育局 第1页 共3页');
   });
 });
+
+describe('a PDF whose Chinese font is not embedded', () => {
+  /**
+   * A PDF written by hand as many office tools write one: the standard CJK font
+   * STSong-Light named, not embedded, text as UCS-2 codes through the UniGB-UCS2-H
+   * CMap. Only the CMaps passed to pdf.js turn those codes back into text.
+   */
+  function nonEmbedded(lines: readonly string[]): Uint8Array {
+    const hex = (text: string): string => [...text].map((char) => (char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')).join('');
+    const content = `BT /F1 14 Tf 72 760 Td 18 TL\n${lines.map((line) => `<${hex(line)}> Tj T*`).join('\n')}\nET`;
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+      '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
+      '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objects.forEach((object, index) => {
+      offsets.push(Buffer.byteLength(pdf));
+      pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    });
+    const xref = Buffer.byteLength(pdf);
+    pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+    pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return new Uint8Array(Buffer.from(pdf, 'latin1'));
+  }
+
+  it('still gives its text, through the CMaps pdf.js is given', async () => {
+    const extracted = await extractPdf(nonEmbedded(['某某县教育局2024年工作要点', '一、加强党的建设', '1.强化理论武装。']));
+    expect(extracted.text).toBe('某某县教育局2024年工作要点\n一、加强党的建设\n1.强化理论武装。');
+    expect(extracted.review).toBeNull();
+  });
+});
