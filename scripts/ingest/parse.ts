@@ -220,6 +220,9 @@ function closingBlock(lines: readonly SourceLine[], after: number, genre: Genre)
   return signed || block.some((line) => /^附件/u.test(line.text)) ? block : [];
 }
 
+/** A label's line that reads as a heading (short, no full stop): one that must not vanish into an item unannounced. */
+const isHeadingLike = (marker: Marker): boolean => marker.rest.length <= 40 && !/[。；;]/u.test(marker.rest);
+
 /** A short unnumbered line that can head a part of the plan: no sentence, no clause. */
 const maxPartHeadingLength = 30;
 const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadingLength && !/[。；;：:，,]/u.test(text);
@@ -272,12 +275,11 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
         attach(marker, line, 0, true);
         return true;
       }
-      if (marker.number <= last) {
-        warnings.push({
-          line: line.line,
-          message: `"${marker.label}" does not continue its list (last was ${last}); kept as text`,
-        });
-      }
+      // Never silently: a heading kept as text would be swallowed into the item above.
+      warnings.push({
+        line: line.line,
+        message: `"${marker.label}" does not continue its list (last was ${last}); kept as text of the item above: check the numbering`,
+      });
       return false;
     }
     // The first label of the top style opens the outline, whatever its number when the text starts past 一、.
@@ -287,6 +289,10 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
     if (marker.number === 1 || marker.number === running + 1) {
       attach(marker, line, open.length, false);
       return true;
+    }
+    // A deeper list that starts past 1 (（三） with no （一）): the writer's numbering, or a heading the parser cannot place.
+    if (isHeadingLike(marker)) {
+      warnings.push({ line: line.line, message: `"${marker.label}" starts no list here (no ${marker.style.examples[0] ?? '1'} before it); kept as text of the item above: check the numbering` });
     }
     return false;
   }

@@ -164,6 +164,14 @@ describe('parseDocument', () => {
     expect(doc.warnings).toEqual([{ line: 2, message: expect.stringMatching(/no numbered outline.*items 1–2/u) }]);
   });
 
+  it('warns, with the line, wherever a numbered heading is kept as text of the item above', () => {
+    const doc = parseDocument(fixtureLines('2024年工作要点\n一、加强党建\n1.强化理论。学习。\n2.加强组织。建设。\n（三）强化作风建设\n3.改进作风。落实。\n六、发展教育\n4.推进改革。改革。'), genre);
+    expect(doc.warnings).toEqual([
+      { line: 5, message: expect.stringMatching(/"（三）" starts no list here.*kept as text of the item above/u) },
+      { line: 7, message: expect.stringMatching(/"六、" does not continue its list \(last was 1\).*kept as text of the item above/u) },
+    ]);
+  });
+
   it('opens the outline with a lone 一、 above its items when the text stops before 二、', () => {
     const doc = parseDocument(fixtureLines('2024年工作要点\n总体思路：坚持立德树人。\n一、加强党的建设\n1.强化理论武装。学习。\n2.加强组织建设。建设。'), genre);
     expect(doc.paragraphs).toBe(false);
