@@ -46,9 +46,25 @@ export function leadPhraseOf(text: string, genre: Genre, options: { guessed?: bo
 const clauseBreak = /[，,、；;]/u;
 const han = /\p{Script=Han}/u;
 
+/** Inside an unclosed 《 or “ : a mark there belongs to the quoted title, not to the lead phrase. */
+function insideQuote(text: string, index: number): boolean {
+  let books = 0;
+  let quotes = 0;
+  for (let at = 0; at < index; at += 1) {
+    const char = text[at];
+    if (char === '《') books += 1;
+    else if (char === '》' && books > 0) books -= 1;
+    else if (char === '“') quotes += 1;
+    else if (char === '”' && quotes > 0) quotes -= 1;
+  }
+  return books > 0 || quotes > 0;
+}
+
 function isTerminatorAt(text: string, index: number, genre: Genre): boolean {
   const char = text[index] as string;
-  if (genre.leadPhrase.terminators.has(char)) return true;
+  // https://… : the colon of an address.
+  if ((char === ':' || char === '：') && text.startsWith('//', index + 1)) return false;
+  if (genre.leadPhrase.terminators.has(char)) return !insideQuote(text, index);
   // 教育.推进 is a mistyped 。; 1.5万 is a number.
   return genre.leadPhrase.hanTerminators.has(char) && han.test(text[index - 1] ?? '') && han.test(text[index + 1] ?? '');
 }

@@ -187,3 +187,11 @@ describe('buildSections: sub-points', () => {
     expect([...itemsOf(sections)].map((item) => item.key)).toEqual(['1.1.1', '1.1.2', '1.2.1', '2.1']);
   });
 });
+
+describe('lead phrases around quoted titles and addresses', () => {
+  it('does not end a lead phrase inside 《》 or “”, nor at the colon of an address', () => {
+    expect(leadPhraseOf('落实《关于做好2024年工作：若干意见》要求。全面推进。', genre).title).toBe('落实《关于做好2024年工作：若干意见》要求');
+    expect(leadPhraseOf('开展“强基：提质”行动。全面推进。', genre).title).toBe('开展“强基：提质”行动');
+    expect(leadPhraseOf('推广平台https://edu.example.cn应用。全面推进。', genre).title).toBe('推广平台https://edu.example.cn应用');
+  });
+});
