@@ -172,6 +172,13 @@ describe('parseDocument', () => {
     ]);
   });
 
+  it('reads items numbered past 999 as their own items', () => {
+    const items = Array.from({ length: 1002 }, (_, index) => `${index + 1}.第${index + 1}项工作。内容。`).join('\n');
+    const doc = parseDocument(fixtureLines(`2024年工作要点\n${items}`), genre);
+    expect(doc.outline.map((node) => node.marker.number).slice(-4)).toEqual([999, 1000, 1001, 1002]);
+    expect(doc.outline.at(-1)?.body).toEqual([]);
+  });
+
   it('opens the outline with a lone 一、 above its items when the text stops before 二、', () => {
     const doc = parseDocument(fixtureLines('2024年工作要点\n总体思路：坚持立德树人。\n一、加强党的建设\n1.强化理论武装。学习。\n2.加强组织建设。建设。'), genre);
     expect(doc.paragraphs).toBe(false);
