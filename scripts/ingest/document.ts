@@ -20,6 +20,7 @@ import { buildSections } from './structure.ts';
 import { admitPlan } from './admission.ts';
 import { splitFlattenedLines } from './layout.ts';
 import { readScript, restorePrinted } from './script.ts';
+import { loadGarbles } from '../genre/garbles.ts';
 import { markdownBodyText, verifyNothingLost } from './verify.ts';
 
 export interface SourceDocument {
@@ -208,6 +209,12 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
       ? [{ line: 1, message: `the page links ${source.extracted.attachments.length} attachment(s) (附件), where the plan itself may be: ${source.extracted.attachments.map((attachment) => attachment.href).join(' ')}` }]
       : []),
   ];
+  const printedText = printedLines.map((line) => line.text).join('\n');
+  // Each masked word with what follows it (X个, XX万元), as a reader finds it.
+  const masked = [...printedText.matchAll(loadGarbles().maskedWords)].map((match) => printedText.slice(match.index, match.index + match[0].length + 2));
+  const maskedWarnings = masked.length > 0
+    ? [{ line: printedLines.find((line) => new RegExp(loadGarbles().maskedWords.source, 'u').test(line.text))?.line ?? 1, message: `the text holds ${masked.length} masked figure(s) or name(s) (${[...new Set(masked)].slice(0, 3).join(' ')} …): a redacted or template copy, whose figures are not the plan's` }]
+    : [];
   const scriptWarnings = script.traditional
     ? [{ line: 1, message: `printed in traditional characters: read in simplified form, published as printed${script.ambiguous.map(({ read, printed, restored }) => `; ${read} is printed as ${printed.join(' and ')}, shown as ${restored}`).join('')}` }]
     : [];
@@ -217,7 +224,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
     markdown,
     encoding: decoded.encoding,
     normalized: cleaned.normalized,
-    warnings: [...extractionWarnings, ...scriptWarnings, ...parsed.warnings],
+    warnings: [...extractionWarnings, ...scriptWarnings, ...maskedWarnings, ...parsed.warnings],
     fromSidecar: Object.keys(sidecar).sort(),
   };
 }

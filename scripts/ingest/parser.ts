@@ -7,6 +7,7 @@
  */
 import { loadGenre } from '../genre/load.ts';
 import { loadNoise } from '../genre/load-noise.ts';
+import { loadGarbles } from '../genre/garbles.ts';
 import { saveTableSnapshot, useTableSnapshot } from '../genre/tables.ts';
 import type { DocumentSummary } from './cache.ts';
 import { summarize } from './corpus.ts';
@@ -33,6 +34,7 @@ export function createParser(files: ParserFiles): Parser {
   // Every table is read here, not on first use deep in a parse, so the snapshot saved below holds them all.
   const context = { genre: loadGenre(), divisions: loadDivisionIndex(files.divisionsFile) };
   loadNoise();
+  loadGarbles();
   saveTableSnapshot();
   return {
     parse(source) {

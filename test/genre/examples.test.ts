@@ -10,6 +10,7 @@ import { loadNoise } from '../../scripts/genre/load-noise.ts';
 import { matchMarker } from '../../scripts/ingest/parse.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
+import { loadGarbles } from '../../scripts/genre/garbles.ts';
 
 const genre = loadGenre();
 const parser = createParser({ divisionsFile: null, tablesFile: null });
@@ -22,6 +23,19 @@ describe('numbering styles', () => {
     expect(marker?.style.id).toBe(id);
     expect(marker?.number).toBeGreaterThan(0);
     expect(marker?.rest).toBe('加强党的建设');
+  });
+});
+
+describe('masked words', () => {
+  it.each(loadGarbles().maskedExamples)('are found in %s', (example) => {
+    expect([...example.matchAll(loadGarbles().maskedWords)].length).toBeGreaterThan(0);
+  });
+
+  it('are reported by the ingest with their line, and the text kept', () => {
+    const outcome = parser.parse({ file: 'x.txt', bytes: Buffer.from('泰安市教育局2024年工作要点\n一、加强党建\n1.强化理论。达标有X个，建经费X万元。\n2.加强组织。建设。\n'), sidecar: null });
+    if ('error' in outcome) throw outcome.error;
+    expect(outcome.document.warnings).toContainEqual({ line: 3, message: expect.stringMatching(/2 masked figure\(s\).*X个/u) });
+    expect(outcome.document.markdown).toContain('达标有X个');
   });
 });
 

@@ -1,0 +1,32 @@
+/**
+ * Loads scripts/genre/garbles.yaml: what marks a copy as masked or garbled, for
+ * the ingest to report. Validated once; a malformed table names the file and field.
+ */
+import { z } from 'zod';
+import { readGenreTable } from './tables.ts';
+
+const garblesTable = z.object({
+  maskedWords: z.object({ pattern: z.string().min(1), examples: z.array(z.string().min(1)).min(1) }),
+});
+
+export interface GarbleGenre {
+  /** Global: use with matchAll. */
+  maskedWords: RegExp;
+  maskedExamples: readonly string[];
+}
+
+let cached: GarbleGenre | undefined;
+
+export function loadGarbles(): GarbleGenre {
+  if (cached) return cached;
+  const table = readGenreTable('garbles.yaml', (data) => {
+    const result = garblesTable.safeParse(data);
+    if (!result.success) {
+      const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      throw new Error(`scripts/genre/garbles.yaml is malformed:\n  ${problems.join('\n  ')}`);
+    }
+    return result.data;
+  });
+  cached = { maskedWords: new RegExp(table.maskedWords.pattern, 'gu'), maskedExamples: table.maskedWords.examples };
+  return cached;
+}
