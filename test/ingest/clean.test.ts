@@ -354,3 +354,10 @@ describe('noise table', () => {
     expect(noise.rules[0]?.patterns[0]?.test('索引号码很长')).toBe(false);
   });
 });
+
+describe('facts in a disclosure table that say there is none', () => {
+  it('takes no 文号 from 文号：无号', () => {
+    expect(cleanSource('文号: 无号 主题词:\n泰安市教育局2024年工作要点\n').facts.docNumber).toBeNull();
+    expect(cleanSource('发文字号: 泰教发〔2024〕1号\n泰安市教育局2024年工作要点\n').facts.docNumber).toBe('泰教发〔2024〕1号');
+  });
+});
