@@ -120,6 +120,7 @@ const regionConfidence: Record<Plan['region']['source'], string> = {
   title: 'printed in the title',
   issuer: 'printed as the issuer',
   notice: 'printed in the covering notice',
+  heading: 'printed in the heading atop the text',
   body: 'inferred: the text names it repeatedly, no title or issuer does',
 };
 

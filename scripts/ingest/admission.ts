@@ -48,3 +48,16 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
     );
   }
 }
+
+/** A heading is short: a title's length, not a sentence's. */
+const maxHeadingLength = 60;
+
+/**
+ * The line printed atop a text that names no plan title: the first short line of
+ * its head that names a year (2019年汉阴县政府重点工作任务公开承诺——县教体科技局).
+ * It is printed evidence of whose text this is, though not a title.
+ */
+export function headingOf(lines: readonly SourceLine[], genre: Genre): string | null {
+  const heading = headOf(lines, genre).find((line) => line.text.length <= maxHeadingLength && new RegExp(genre.year.source, 'u').test(line.text));
+  return heading?.text ?? null;
+}

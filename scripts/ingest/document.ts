@@ -17,7 +17,7 @@ import type { Extracted, SourceFormat } from '../extract/types.ts';
 import { resolveRegion } from './region.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildSections } from './structure.ts';
-import { admitPlan } from './admission.ts';
+import { admitPlan, headingOf } from './admission.ts';
 import { splitFlattenedLines } from './layout.ts';
 import { readScript, restorePrinted } from './script.ts';
 import { loadGarbles } from '../genre/garbles.ts';
@@ -136,7 +136,15 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
 
   const sidecarRegion = sidecar.region === undefined ? null : /^\d{6}$/u.test(sidecar.region) ? { code: sidecar.region } : { name: sidecar.region };
   const region = resolveRegion(
-    { sidecar: sidecarRegion, title: metadata.title, issuers: metadata.issuers, notice, body, organs: genre.organSuffixes.filter((organ) => organ.includes('教')) },
+    {
+      sidecar: sidecarRegion,
+      title: metadata.title,
+      issuers: metadata.issuers,
+      notice,
+      heading: metadata.title === null ? headingOf(cleaned.lines, genre) : null,
+      body,
+      organs: genre.organSuffixes.filter((organ) => organ.includes('教')),
+    },
     divisions,
   );
 

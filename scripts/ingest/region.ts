@@ -18,6 +18,8 @@ export interface RegionEvidence {
   issuers: string[];
   /** The covering notice. */
   notice: string;
+  /** The heading line printed atop a text that has no plan title (null when it has one). */
+  heading?: string | null;
   /** Preamble, section and item text. */
   body: string;
   /** Names of education bureaus (教育局, 教育体育局 …): a place named with one in the body is named as the issuer. */
@@ -295,6 +297,7 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     { source: 'title', text: evidence.title ?? '' },
     { source: 'issuer', text: evidence.issuers.join('\n') },
     { source: 'notice', text: evidence.notice },
+    { source: 'heading', text: evidence.heading ?? '' },
   ];
   // Names anywhere in the evidence settle which 朝阳区 a title means.
   const anywhere = weigh([...texts.map(({ text }) => index.scan(text)), index.scan(evidence.body, bodyScan)].flat());
@@ -304,9 +307,9 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     if (region) return region;
   }
   for (const { source, text } of texts) {
-    const found = resolveText(text, anywhere, index, source === 'notice' ? genre : null);
+    const found = resolveText(text, anywhere, index, source === 'notice' || source === 'heading' ? genre : null);
     if (found) return regionForDivision(found.division, source, found.names.join('、'), index);
-    if (source !== 'notice') continue;
+    if (source !== 'heading') continue;
     // Past the title, issuers and notice: a masked name there means the place was hidden on purpose.
     const masked = maskedName([evidence.title ?? '', ...evidence.issuers, evidence.notice, evidence.body.slice(0, maskedScanLength)], genre);
     if (masked) {

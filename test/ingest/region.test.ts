@@ -214,6 +214,11 @@ describe('body', () => {
     for (const former of loadRegionGenre().formerNames) expect(index.byCode.get(former.now), former.name).toBeDefined();
   });
 
+  it('takes the region from the heading atop a text that prints no plan title, as printed evidence', () => {
+    const region = resolveRegion(evidence({ heading: '2019年汉阴县政府重点工作任务公开承诺——县教体科技局', body: '全县教育工作。' }), index);
+    expect(region).toMatchObject({ code: '610921', source: 'heading' });
+  });
+
   it('takes no region from a single passing mention', () => {
     expect(failure({ body: '全县教育工作。与东平县结对帮扶,坚持立德树人。' }).code).toBe('region-unresolved');
   });
