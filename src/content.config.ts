@@ -10,7 +10,7 @@ import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { planSchema } from './model/plan.ts';
 import { plansLoader } from './site/plans-loader.ts';
-import { documentEntrySchema, planEntrySchema, termEntrySchema, topicEntrySchema } from '../scripts/enrich/schema.ts';
+import { documentEntrySchema, planEntrySchema, termEntrySchema, topicEntrySchema } from './model/enrichment.ts';
 
 export const collections = {
   plans: defineCollection({ loader: plansLoader('content/plans'), schema: planSchema }),

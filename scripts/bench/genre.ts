@@ -16,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import type { Parser } from '../ingest/parser.ts';
-import { decodeSource } from '../ingest/read.ts';
+import { decodeSource } from '../../src/model/source-text.ts';
 
 const nullableText = z.string().nullable();
 

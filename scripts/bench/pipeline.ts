@@ -16,7 +16,7 @@ import { barePages, writeBareProject } from './bare.ts';
 import { runMeasured, type StageRun } from './measure.ts';
 import { measureSearch, type SearchFigures } from './search.ts';
 import { writeSiteRoot } from './site-root.ts';
-import { loadPlans } from '../content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import { buildStages, stageCommand } from '../build/stages.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { extractSource } from '../extract/extract.ts';
 import { formatExtensions, sniffFormat } from '../extract/sniff.ts';
-import { formatIngestError, IngestError } from '../ingest/errors.ts';
+import { formatIngestError, IngestError } from '../../src/model/errors.ts';
 import { asIngestError } from '../ingest/identity.ts';
 import { writeFileAtomic } from '../ingest/output.ts';
 

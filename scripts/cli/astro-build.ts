@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pageKeysEnv } from '../../src/site/unchanged-pages.ts';
+import { pageKeysEnv } from '../../src/model/unchanged-pages.ts';
 import {
   cleanBuildReason,
   filesUnder,

@@ -41,7 +41,7 @@ type PlanReader = (markdown: string, file: string) => Plan;
 
 /** The plans collection's reader (YAML and zod), loaded on the first plan not in the cache. */
 async function planReader(): Promise<PlanReader> {
-  const [{ planFromMarkdown }] = await Promise.all([import('../content/plans.ts')]);
+  const [{ planFromMarkdown }] = await Promise.all([import('../../src/model/plan-files.ts')]);
   return (markdown, file) => {
     try {
       return planFromMarkdown(markdown);

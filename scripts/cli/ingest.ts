@@ -22,7 +22,7 @@ import { sourceExtensions } from '../extract/sniff.ts';
 import type { Plan, Section } from '../../src/model/plan.ts';
 import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/cache.ts';
 import type { IngestedDocument, SourceDocument } from '../ingest/document.ts';
-import { formatIngestError, IngestError } from '../ingest/errors.ts';
+import { formatIngestError, IngestError } from '../../src/model/errors.ts';
 import { asIngestError, rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
 import { sha256, syncFiles, type FolderState, type WantedFile } from '../ingest/output.ts';
 import { loadBundledParser } from '../ingest/parser-bundle.ts';

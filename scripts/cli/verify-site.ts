@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { itemsOf } from '../../src/model/plan.ts';
-import { loadPlans } from '../content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import { verifyPages, type PagesVerified, type PageToVerify } from '../site/verify-pages.ts';
 import { hanOf, planHan } from '../site/verify-text.ts';
 

@@ -7,13 +7,13 @@
  */
 import { compareText } from '../../src/model/order.ts';
 import { itemsOf, type Item, type Plan } from '../../src/model/plan.ts';
-import { loadPolicyTerms, type PolicyTerm } from '../search/dictionary.ts';
-import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, type TitleRules } from './documents.ts';
+import { loadPolicyTerms, type PolicyTerm } from '../../src/model/search/dictionary.ts';
+import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, type TitleRules } from '../../src/model/documents.ts';
 import { keywordVectors, loadStopwords, termFrequencies } from './keywords.ts';
 import { defaultRelatedOptions, relatedItems, type RelatedOptions } from './related.ts';
-import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from './schema.ts';
+import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from '../../src/model/enrichment.ts';
 import { createJiebaSegmenter, type Segmenter } from './segmenter.ts';
-import { stableSlug } from './slug.ts';
+import { stableSlug } from '../../src/model/page-slug.ts';
 import { loadTaxonomy, signalTerms, type Taxonomy } from './taxonomy.ts';
 import { createTermFinder, findQuotedTerms, normalizeTerm, type TermFinder } from './terms.ts';
 import { createTopicScorer, defaultTopicScoring, type TopicScorer, type TopicScoringOptions } from './topics.ts';

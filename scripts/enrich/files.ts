@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Enrichment } from './enrich.ts';
-import { itemEnrichmentSchema } from './schema.ts';
+import { itemEnrichmentSchema } from '../../src/model/enrichment.ts';
 
 export const enrichmentDirectory = 'enrichment';
 const itemsFile = 'items.json';

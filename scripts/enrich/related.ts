@@ -12,7 +12,7 @@
  */
 import { compareText } from '../../src/model/order.ts';
 import type { KeywordVector } from './keywords.ts';
-import type { RelatedItem } from './schema.ts';
+import type { RelatedItem } from '../../src/model/enrichment.ts';
 
 export type { RelatedItem };
 

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseWith } from '../../src/model/errors.ts';
 
 export const topicKinds = ['stage', 'theme'] as const;
 
@@ -33,12 +34,7 @@ export type Taxonomy = z.infer<typeof taxonomySchema>;
 export const taxonomyPath = 'content/taxonomy/topics.yaml';
 
 export function parseTaxonomy(text: string, file = taxonomyPath): Taxonomy {
-  const result = taxonomySchema.safeParse(parseYaml(text));
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`${file} is malformed:\n  ${problems.join('\n  ')}`);
-  }
-  return result.data;
+  return parseWith(taxonomySchema, parseYaml(text), file);
 }
 
 export function loadTaxonomy(path = taxonomyPath): Taxonomy {

@@ -4,7 +4,7 @@
  * scan per text and kept only where they are words of the text as jieba cut it,
  * so 县中 is found in 加大县中建设 but not in 全县中小学.
  */
-import { createMatcher, type Match, type Matcher } from '../link/matcher.ts';
+import { createMatcher, type Match, type Matcher } from '../../src/model/matcher.ts';
 
 /** Between “ and ”: a short phrase, no sentence punctuation, some Chinese. */
 const quotedPattern = /“([^“”\n]{2,16})”/g;

@@ -12,7 +12,7 @@
  * score, at most maxTopics. An item where nothing reaches minScore gets none and
  * is reported.
  */
-import { createMatcher, type Matcher } from '../link/matcher.ts';
+import { createMatcher, type Matcher } from '../../src/model/matcher.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
 export interface TopicScore {

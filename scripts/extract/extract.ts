@@ -1,11 +1,11 @@
 /**
  * The extract stage: a source file → the plan's text, by the format its bytes
- * show. Plain text is left to the read stage (scripts/ingest/read.ts detects its
+ * show. Plain text is left to the read stage (src/model/source-text.ts detects its
  * encoding); every other format goes to its extractor, loaded only when a file
  * of that format comes (pdf.js and the Word readers are large).
  */
 import { extname } from 'node:path';
-import { IngestError } from '../ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { describeFormat, formatExtensions, sniffFormat } from './sniff.ts';
 import type { Extracted, SourceFormat } from './types.ts';
 

@@ -21,8 +21,8 @@ import { selectAll } from 'hast-util-select';
 import iconv from 'iconv-lite';
 import { loadCmsGenre, type BodyMarker, type BodyRule, type CmsFact, type CmsGenre, type FieldLabel } from '../genre/cms.ts';
 import { factNames, loadNoise } from '../genre/load-noise.ts';
-import { IngestError } from '../ingest/errors.ts';
-import { firstInvalidUtf8 } from '../ingest/read.ts';
+import { IngestError } from '../../src/model/errors.ts';
+import { firstInvalidUtf8 } from '../../src/model/source-text.ts';
 import type { Attachment, Extracted, ExtractedFacts, RemovedPart } from './types.ts';
 
 /** The text of a page, and which cms.yaml entry found its body ('fallback' when none did). */

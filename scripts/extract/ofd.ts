@@ -12,7 +12,7 @@
  * works in ems and page fractions, so it does not mind.
  */
 import { unzipSync } from 'fflate';
-import { IngestError } from '../ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { buildLines, layoutPages, plausibleTitle, type LayoutPage, type TextRun } from './layout.ts';
 import type { Extracted, ExtractedFacts, RemovedPart } from './types.ts';
 import { attr, child, children, descendants, parseXml, textOf, type XmlElement } from './xml.ts';

@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { IngestError } from '../ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { layoutPages, plausibleTitle, type LayoutPage, type TextRun } from './layout.ts';
 import type { Extracted, ExtractedFacts } from './types.ts';
 

@@ -13,7 +13,7 @@
  * Headers, footers, notes and comments go to `removed`, never to the text.
  */
 import { unzipSync } from 'fflate';
-import { IngestError } from '../ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { plausibleTitle } from './layout.ts';
 import type { Extracted, ExtractedFacts, RemovedPart } from './types.ts';
 import { attr, child, childElements, children, descendants, parseXml, textOf, type XmlElement } from './xml.ts';

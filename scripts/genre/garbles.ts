@@ -3,6 +3,7 @@
  * the ingest to report. Validated once; a malformed table names the file and field.
  */
 import { z } from 'zod';
+import { parseWith } from '../../src/model/errors.ts';
 import { readGenreTable } from './tables.ts';
 
 const garblesTable = z.object({
@@ -19,14 +20,7 @@ let cached: GarbleGenre | undefined;
 
 export function loadGarbles(): GarbleGenre {
   if (cached) return cached;
-  const table = readGenreTable('garbles.yaml', (data) => {
-    const result = garblesTable.safeParse(data);
-    if (!result.success) {
-      const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-      throw new Error(`scripts/genre/garbles.yaml is malformed:\n  ${problems.join('\n  ')}`);
-    }
-    return result.data;
-  });
+  const table = readGenreTable('garbles.yaml', (data) => parseWith(garblesTable, data, 'scripts/genre/garbles.yaml'));
   cached = { maskedWords: new RegExp(table.maskedWords.pattern, 'gu'), maskedExamples: table.maskedWords.examples };
   return cached;
 }

@@ -4,17 +4,11 @@
  * mistake, so the error names the file and the field.
  */
 import { z } from 'zod';
+import { parseWith } from '../../src/model/errors.ts';
 import { readGenreTable } from './tables.ts';
 
 function loadTable<T>(fileName: string, schema: z.ZodType<T>): T {
-  return readGenreTable(fileName, (data) => {
-    const result = schema.safeParse(data);
-    if (!result.success) {
-      const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-      throw new Error(`scripts/genre/${fileName} is malformed:\n  ${problems.join('\n  ')}`);
-    }
-    return result.data;
-  });
+  return readGenreTable(fileName, (data) => parseWith(schema, data, `scripts/genre/${fileName}`));
 }
 
 const regexSource = z.string().refine((source) => {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { regionLevels, type RegionLevel } from '../../src/model/plan.ts';
+import { parseWith } from '../../src/model/errors.ts';
 import { readGenreTable } from './tables.ts';
 
 const han = z.string().regex(/^\p{Script=Han}+$/u, 'Chinese characters only');
@@ -62,12 +63,7 @@ export interface RegionGenre {
 let cached: RegionGenre | undefined;
 
 function validateRegionsTable(data: unknown): z.infer<typeof regionsTable> {
-  const result = regionsTable.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`scripts/genre/regions.yaml is malformed:\n  ${problems.join('\n  ')}`);
-  }
-  return result.data;
+  return parseWith(regionsTable, data, 'scripts/genre/regions.yaml');
 }
 
 function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {

@@ -8,7 +8,7 @@
  */
 import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
-import { IngestError } from './errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { isPlanTitle, matchMarker, type ParsedDocument } from './parse.ts';
 
 /** How many lines from the top tell what a text is: page titles, a lede, the notice's heading. */

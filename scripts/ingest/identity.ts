@@ -2,7 +2,7 @@
  * The one check that needs the whole corpus: no two documents may claim the same
  * identity (and so the same URLs). Each refused one names the others.
  */
-import { IngestError } from './errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 
 export interface IngestFailure {
   file: string;

@@ -13,7 +13,7 @@ import type { DocumentSummary } from './cache.ts';
 import { summarize } from './corpus.ts';
 import { ingestDocument, type IngestedDocument, type SourceDocument } from './document.ts';
 import { loadDivisionIndex } from './divisions.ts';
-import type { IngestError } from './errors.ts';
+import type { IngestError } from '../../src/model/errors.ts';
 import { asIngestError } from './identity.ts';
 
 export type ParseOutcome = { document: IngestedDocument; summary: DocumentSummary } | { error: IngestError };

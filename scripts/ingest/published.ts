@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { itemsOf } from '../../src/model/plan.ts';
-import { planFromMarkdown } from '../content/plans.ts';
+import { planFromMarkdown } from '../../src/model/plan-files.ts';
 import type { ReportEntry } from './cache.ts';
 import type { IngestFailure } from './identity.ts';
 import { sha256 } from './output.ts';

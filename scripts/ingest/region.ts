@@ -6,7 +6,7 @@
 import type { Provenance, Region } from '../../src/model/plan.ts';
 import { loadRegionGenre, type RegionGenre } from '../genre/regions.ts';
 import { loadDivisionIndex, type Division, type DivisionIndex, type NameMention } from './divisions.ts';
-import { IngestError } from './errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { isInsideWord } from './words.ts';
 
 export interface RegionEvidence {

@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument as parseYamlDocument } from 'yaml';
 import { z } from 'zod';
-import { IngestError } from './errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 
 const sidecarFields = z.object({
     title: z.string().min(1),

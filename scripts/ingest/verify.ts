@@ -9,7 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import { visit } from 'unist-util-visit';
 import type { SourceLine } from './clean.ts';
-import { IngestError } from './errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 
 const headingId = / \{#[a-z][a-z0-9-]*\}$/u;
 const whiteSpace = /\s+/gu;

@@ -7,11 +7,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { appendUrls, checkLedger, formatLedger, missingUrlHint, parseLedger, type Ledger } from './ledger.ts';
+import { appendUrls, checkLedger, formatLedger, missingUrlHint, parseLedger, type Ledger } from '../../src/model/ledger.ts';
 
 /** Enough problems to see the pattern; a whole plan gone would otherwise print hundreds of lines. */
 const shownProblems = 20;
-import { readPlans } from '../content/plans.ts';
+import { readPlans } from '../../src/model/plan-files.ts';
 import { urlsOfPlan } from './plans.ts';
 
 function main(): number {

@@ -1,5 +1,5 @@
 /**
- * The URLs a plan publishes. (The plans themselves are read by scripts/content/plans.ts.)
+ * The URLs a plan publishes. (The plans themselves are read by src/model/plan-files.ts.)
  */
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 

@@ -27,7 +27,8 @@ export const queryModulePath = '__search/query.ts';
 const blankPage = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>search</title></head><body></body></html>';
 
 export function serve(siteDir: string, base: string): Promise<Server> {
-  const moduleDir = new URL('./', import.meta.url).pathname;
+  // The search modules the site's page runs live in the shared layer; the harness serves them to the page as they are.
+  const moduleDir = new URL('../../src/model/search/', import.meta.url).pathname;
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (!path.startsWith(base)) {

@@ -19,10 +19,10 @@ import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
-import { loadPlans } from '../content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import { readItemTopics } from '../enrich/files.ts';
-import { facetTable, planRecords, withBase, type SearchRecord } from './records.ts';
-import { defaultShardRecords, shardDirectory, shardGroups, shardManifestFile, type ShardManifest } from './shards.ts';
+import { facetTable, planRecords, withBase, type SearchRecord } from '../../src/model/search/records.ts';
+import { defaultShardRecords, shardDirectory, shardGroups, shardManifestFile, type ShardManifest } from '../../src/model/search/shards.ts';
 
 /** Written beside Pagefind's files; the search page fetches it for facet counts (facets.ts). */
 export const facetTableFile = 'facets.json.gz';

@@ -3,7 +3,7 @@
  * items whose text contains every one of its terms.
  */
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
-import { normalizeText, queryTerms } from './tokens.ts';
+import { normalizeText, queryTerms } from '../../src/model/search/tokens.ts';
 
 export interface ItemText {
   url: string;

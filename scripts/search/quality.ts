@@ -17,7 +17,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { writeSearchIndex } from './build-index.ts';
 import { browserImport, openSearchSession, queryModulePath, type SearchSession } from './browser.ts';
-import { loadPlans } from '../content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './metrics.ts';
 
 export const modes = ['atlas', 'stock', 'rerank'] as const;

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { keptKeysFile, nextKeysFile, type PageKeyMap } from '../../src/site/unchanged-pages.ts';
+import { keptKeysFile, nextKeysFile, type PageKeyMap } from '../../src/model/unchanged-pages.ts';
 import { codeVersion } from '../ingest/cache.ts';
 
 /** What Astro compiles or copies, and what decides the packages: a change to any of it builds every page. */

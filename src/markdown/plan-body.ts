@@ -9,7 +9,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { loadLinkTargets } from '../../scripts/link/targets.ts';
+import { loadLinkTargets } from '../model/link-targets.ts';
 import type { Plan } from '../model/plan.ts';
 import { basePath } from '../site/deploy.ts';
 import rehypeLinkTerms from './rehype-link-terms.ts';

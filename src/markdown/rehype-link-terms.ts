@@ -5,11 +5,11 @@
  * heading (whose anchor is the permalink), code, or the document head is left alone.
  *
  *   import { rehypeLinkTerms } from './src/markdown/rehype-link-terms.ts';
- *   import { loadLinkTargets } from './scripts/link/targets.ts';
+ *   import { loadLinkTargets } from './src/model/link-targets.ts';
  *   markdown: { rehypePlugins: [[rehypeLinkTerms, { targets: () => loadLinkTargets(base) }]] }
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { createLinker, type Linker, type LinkTargets } from '../../scripts/link/linker.ts';
+import { createLinker, type Linker, type LinkTargets } from '../model/linker.ts';
 
 export interface RehypeLinkTermsOptions {
   /** The targets, or a function giving them (called once, when the first tree is processed). */

@@ -1,7 +1,7 @@
 /** /sitemap.xml: every page a reader can land on, under the base. */
 import type { APIRoute } from 'astro';
 import { atlas } from '../site/atlas.ts';
-import { pagePath, pagesOf, plansPerPage } from '../site/gathering-pages.ts';
+import { pagePath, pagesOf, plansPerPage } from '../model/gathering-pages.ts';
 import { gatheringPageUrls } from '../site/gathering-paths.ts';
 import { sitemap } from '../site/feed.ts';
 import { absoluteUrl } from '../site/url.ts';

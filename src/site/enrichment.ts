@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { itemEnrichmentSchema, type ItemEnrichment as EnrichedItem, type PlanEntry } from '../../scripts/enrich/schema.ts';
+import { itemEnrichmentSchema, type ItemEnrichment as EnrichedItem, type PlanEntry } from '../model/enrichment.ts';
 import { relatedReason } from '../components/enrich/view.ts';
 
 export interface TopicLink { slug: string; name: string }

@@ -1,6 +1,6 @@
 /**
  * The static paths of the pages that gather items by plan (topics, cited documents,
- * policy terms; src/site/gathering-pages.ts). Each page gets, as its props, the plan
+ * policy terms; src/model/gathering-pages.ts). Each page gets, as its props, the plan
  * groups it lists and where it sits among the pages, and its key is made from those
  * props and the entry it belongs to: what it shows, so a rebuild renders again only
  * the pages whose plans or items changed.
@@ -9,7 +9,7 @@ import { getCollection } from 'astro:content';
 import { enrichmentData } from '../components/enrich/data.ts';
 import { groupByPlan, type PlanGroup } from '../components/enrich/view.ts';
 import { atlas } from './atlas.ts';
-import { gatheringPath, pagePath, pagesOf, plansPerPage, type GatheringSection } from './gathering-pages.ts';
+import { gatheringPath, pagePath, pagesOf, plansPerPage, type GatheringSection } from '../model/gathering-pages.ts';
 import { pageKeys } from './page-keys.ts';
 
 /** What one page of a gathering page lists. */

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { bodyOf, frontmatterData, planFiles } from '../../scripts/content/plans.ts';
+import { bodyOf, frontmatterData, planFiles } from '../model/plan-files.ts';
 
 async function syncPlans(directory: string, { store, parseData, generateDigest }: LoaderContext): Promise<void> {
   const seen = new Set<string>();

@@ -3,7 +3,7 @@
  * ledger step has already failed on any move that leads nowhere.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { checkLedger, parseLedger } from '../../scripts/ledger/ledger.ts';
+import { checkLedger, parseLedger } from '../model/ledger.ts';
 
 export const ledgerPath = 'content/ledger/urls.txt';
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlans } from '../../scripts/content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import { runCli } from '../cli/run.ts';
 import { suiteTemporaryFolder } from '../temporary.ts';
 

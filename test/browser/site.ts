@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { loadPlans } from '../../scripts/content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import { builtSite, type BuiltSite, type SiteKind } from './build.ts';
 import { launchChromium, PageGuard, serveSite, type Chromium, type StaticServer } from './harness.ts';

@@ -7,7 +7,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../temporary.ts';
-import { planFromMarkdown } from '../../scripts/content/plans.ts';
+import { planFromMarkdown } from '../../src/model/plan-files.ts';
 import { runCli } from './run.ts';
 
 const seeds = new URL('../../content/sources/', import.meta.url);

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suiteTemporaryFolder } from '../temporary.ts';
-import { loadPlans } from '../../scripts/content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 import { planHan } from '../../scripts/site/verify-text.ts';
 import { runCli } from './run.ts';

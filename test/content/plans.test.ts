@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { temporaryFolder, suiteTemporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { frontmatterOf, planFromMarkdown, readPlans } from '../../scripts/content/plans.ts';
+import { frontmatterOf, planFromMarkdown, readPlans } from '../../src/model/plan-files.ts';
 import { runCli } from '../cli/run.ts';
 
 const sources = join(import.meta.dirname, '../../content/sources');

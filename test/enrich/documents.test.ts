@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, parseTitleRules } from '../../scripts/enrich/documents.ts';
+import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, parseTitleRules } from '../../src/model/documents.ts';
 
 const rules = loadTitleRules();
 

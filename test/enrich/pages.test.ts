@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { TopicEntry } from '../../scripts/enrich/schema.ts';
+import type { TopicEntry } from '../../src/model/enrichment.ts';
 import { testPlansPerPage } from '../browser/build.ts';
 import { useSite, type SiteSession } from '../browser/site.ts';
 

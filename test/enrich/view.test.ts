@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanEntry, TopicEntry } from '../../scripts/enrich/schema.ts';
+import type { PlanEntry, TopicEntry } from '../../src/model/enrichment.ts';
 import { excerpt, groupByPlan, heatColumns, heatmap, maxPlanColumns, relatedReason, topicCount, yearBars } from '../../src/components/enrich/view.ts';
 
 const plan = (id: string, year: number, items: number): PlanEntry => ({ id, url: `/${id}/`, title: id, region: id, regionPath: [id], year, kind: '工作要点', items, topics: {} });

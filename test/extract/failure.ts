@@ -1,6 +1,6 @@
 /** The IngestError an extractor's promise rejects with (failing the test when it resolves or throws anything else). */
 import { expect } from 'vitest';
-import { IngestError } from '../../scripts/ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 
 export async function failure(promise: Promise<unknown>): Promise<IngestError> {
   try {

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, extractHtml, readHtmlPage } from '../../scripts/extract/html.ts';
 import { compileCmsGenre, loadCmsGenre, validateCmsTable } from '../../scripts/genre/cms.ts';
-import { IngestError } from '../../scripts/ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 
 const utf8 = (html: string): Uint8Array => new TextEncoder().encode(html);
 const lines = (text: string): string[] => text.split('\n');

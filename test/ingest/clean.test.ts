@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { compileNoise, loadNoise, parseNoiseTable } from '../../scripts/genre/load-noise.ts';
 import { cleanSource, type CleanedSource } from '../../scripts/ingest/clean.ts';
-import { decodeSource } from '../../scripts/ingest/read.ts';
+import { decodeSource } from '../../src/model/source-text.ts';
 
 const seed = (name: string): string => decodeSource(readFileSync(new URL(`../../content/sources/${name}.txt`, import.meta.url))).text;
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/clean/${name}`, import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planSchema, type Plan } from '../../src/model/plan.ts';
 import { planMarkdown } from '../../scripts/ingest/markdown.ts';
-import { IngestError } from '../../scripts/ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { markdownBodyText, verifyNothingLost } from '../../scripts/ingest/verify.ts';
 import { parse as parseYaml } from 'yaml';
 

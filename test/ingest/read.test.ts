@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../scripts/ingest/errors.ts';
-import { decodeSource, maxSourceBytes } from '../../scripts/ingest/read.ts';
+import { IngestError } from '../../src/model/errors.ts';
+import { decodeSource, maxSourceBytes } from '../../src/model/source-text.ts';
 
 const sample = '关于印发2024年工作要点的通知\n一、总体要求\n1.巩固提升主题教育成果。加强思想政治引领，推进学习型党组织建设。\n';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

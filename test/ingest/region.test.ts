@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { regionSchema } from '../../src/model/plan.ts';
 import { loadDivisionIndex, type Division } from '../../scripts/ingest/divisions.ts';
-import { IngestError } from '../../scripts/ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { regionForDivision, resolveRegion, type RegionEvidence } from '../../scripts/ingest/region.ts';
 
 const index = loadDivisionIndex();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../scripts/ingest/errors.ts';
+import { IngestError } from '../../src/model/errors.ts';
 import { parseSidecar } from '../../scripts/ingest/sidecar.ts';
 
 function failure(text: string): IngestError {

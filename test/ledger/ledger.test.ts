@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendUrls, checkLedger, formatLedger, LedgerFormatError, missingUrlHint, parseLedger, resolveUrl } from '../../scripts/ledger/ledger.ts';
+import { appendUrls, checkLedger, formatLedger, LedgerFormatError, missingUrlHint, parseLedger, resolveUrl } from '../../src/model/ledger.ts';
 
 describe('parseLedger', () => {
   it('reads URLs and moves, skipping comments and blank lines', () => {

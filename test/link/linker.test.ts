@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadTitleRules, normalizeTitle } from '../../scripts/enrich/documents.ts';
-import { createLinker } from '../../scripts/link/linker.ts';
-import { linkTargetsFrom, pageUrl } from '../../scripts/link/targets.ts';
+import { loadTitleRules, normalizeTitle } from '../../src/model/documents.ts';
+import { createLinker } from '../../src/model/linker.ts';
+import { linkTargetsFrom, pageUrl } from '../../src/model/link-targets.ts';
 
 const titleRules = loadTitleRules();
 const linker = createLinker({

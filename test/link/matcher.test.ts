@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher } from '../../scripts/link/matcher.ts';
+import { createMatcher } from '../../src/model/matcher.ts';
 
 describe('createMatcher', () => {
   const patterns = ['县管校聘', '校聘', '名师', '名师工作室', '工作室'];

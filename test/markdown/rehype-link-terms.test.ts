@@ -2,8 +2,8 @@ import { rehype } from 'rehype';
 import type { Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import { loadTitleRules, normalizeTitle } from '../../scripts/enrich/documents.ts';
-import type { LinkTargets } from '../../scripts/link/linker.ts';
+import { loadTitleRules, normalizeTitle } from '../../src/model/documents.ts';
+import type { LinkTargets } from '../../src/model/linker.ts';
 import { rehypeLinkTerms } from '../../src/markdown/rehype-link-terms.ts';
 
 const titleRules = loadTitleRules();

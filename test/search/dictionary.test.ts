@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPolicyTerms, parsePolicyTerms } from '../../scripts/search/dictionary.ts';
+import { loadPolicyTerms, parsePolicyTerms } from '../../src/model/search/dictionary.ts';
 
 describe('policy-terms dictionary', () => {
   const terms = loadPolicyTerms();

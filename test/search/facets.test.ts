@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
-import { countFacets, facetLookup, filterHits, orderByYear, type FacetFilters } from '../../scripts/search/facets.ts';
-import { facetKeys, facetTable, planRecords, type SearchRecord } from '../../scripts/search/records.ts';
+import { countFacets, facetLookup, filterHits, orderByYear, type FacetFilters } from '../../src/model/search/facets.ts';
+import { facetKeys, facetTable, planRecords, type SearchRecord } from '../../src/model/search/records.ts';
 
 function planOf(slug: string, year: number, province: string, level: 'county' | 'prefecture', kind: string, texts: string[]): Plan {
   const url = `/${slug}/${year}/`;

@@ -3,7 +3,7 @@
  * (checked against the real one in quality.test.ts): words match as prefixes and all
  * must occur; a quoted search needs the words at consecutive positions, whole.
  */
-import type { PagefindLike, PagefindResponse } from '../../scripts/search/query.ts';
+import type { PagefindLike, PagefindResponse } from '../../src/model/search/query.ts';
 
 export interface FakeRecord {
   url: string;

@@ -4,7 +4,7 @@
  * contains it. Raise the thresholds as quality improves; never lower them to pass.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPlans } from '../../scripts/content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemTexts, relevantItems } from '../../scripts/search/metrics.ts';
 import { loadQueries, measureQuality, type QualityReport } from '../../scripts/search/quality.ts';
 import { searchContent } from './content.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, preloadQuery, search, splitTerm, type PagefindLike } from '../../scripts/search/query.ts';
-import { indexTokens } from '../../scripts/search/tokens.ts';
+import { excerpt, preloadQuery, search, splitTerm, type PagefindLike } from '../../src/model/search/query.ts';
+import { indexTokens } from '../../src/model/search/tokens.ts';
 import { fakePagefind, type FakeRecord } from './fake-pagefind.ts';
 
 function record(url: string, text: string, year = '2024'): FakeRecord {

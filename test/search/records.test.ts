@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
 import { basePath } from '../../scripts/search/build-index.ts';
-import { countFacets, facetLookup } from '../../scripts/search/facets.ts';
-import { facetKeys, facetTable, facetValues, planRecords, withBase } from '../../scripts/search/records.ts';
+import { countFacets, facetLookup } from '../../src/model/search/facets.ts';
+import { facetKeys, facetTable, facetValues, planRecords, withBase } from '../../src/model/search/records.ts';
 
 const item = (key: string, text: string) => ({
   key,

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
-import { loadPlans } from '../../scripts/content/plans.ts';
-import type { FacetTable } from '../../scripts/search/facets.ts';
-import { shardGroups, shardManifestFile, type ShardManifest } from '../../scripts/search/shards.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
+import type { FacetTable } from '../../src/model/search/facets.ts';
+import { shardGroups, shardManifestFile, type ShardManifest } from '../../src/model/search/shards.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 import { searchContent } from './content.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTokens, planTerm, queryTerms } from '../../scripts/search/tokens.ts';
+import { indexTokens, planTerm, queryTerms } from '../../src/model/search/tokens.ts';
 
 /** Does the indexed text hold the term's tokens at consecutive positions (the last as a prefix when asked)? */
 function found(text: string, term: string): boolean {

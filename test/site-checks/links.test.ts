@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, formatProblems } from '../../scripts/check/links.ts';
-import { loadPlans } from '../../scripts/content/plans.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 import { builtSite, type BuiltSite } from '../browser/build.ts';
 import { findLedger, ledgerUrls } from '../browser/content.ts';

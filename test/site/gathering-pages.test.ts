@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageUrl } from '../../scripts/link/targets.ts';
-import { defaultPlansPerPage, gatheringPath, pageCrumbs, pagePath, pagerNumbers, pagesOf, pageTitle, plansPerPage } from '../../src/site/gathering-pages.ts';
+import { pageUrl } from '../../src/model/link-targets.ts';
+import { defaultPlansPerPage, gatheringPath, pageCrumbs, pagePath, pagerNumbers, pagesOf, pageTitle, plansPerPage } from '../../src/model/gathering-pages.ts';
 import { joinBase } from '../../src/site/url.ts';
 
 describe('pagesOf', () => {

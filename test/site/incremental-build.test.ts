@@ -1,6 +1,6 @@
 /**
  * The parts of a rebuild that keeps pages (scripts/site/incremental-build.ts,
- * src/site/unchanged-pages.ts), on small folders made for each case. The whole
+ * src/model/unchanged-pages.ts), on small folders made for each case. The whole
  * rebuild through `npm run build` is tested in incremental.test.ts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
 import { cleanBuildReason, filesUnder, keptKeys, mergeStaged, siteCodeDigest } from '../../scripts/site/incremental-build.ts';
-import { nextKeysFile, pageKeysEnv, pagesToRender } from '../../src/site/unchanged-pages.ts';
+import { nextKeysFile, pageKeysEnv, pagesToRender } from '../../src/model/unchanged-pages.ts';
 
 function write(root: string, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {

@@ -13,8 +13,8 @@ import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { astroPages } from '../../scripts/bench/pipeline.ts';
-import { loadPlans } from '../../scripts/content/plans.ts';
-import { shardManifestFile, type ShardManifest } from '../../scripts/search/shards.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
+import { shardManifestFile, type ShardManifest } from '../../src/model/search/shards.ts';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import { buildInto, rebuild, snapshotTree } from '../browser/build.ts';
 

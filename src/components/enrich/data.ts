@@ -2,7 +2,7 @@
  * The enrichment collections (and the enriched items), loaded once per build and indexed for the pages.
  */
 import { getCollection } from 'astro:content';
-import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from '../../../scripts/enrich/schema.ts';
+import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from '../../model/enrichment.ts';
 import { enrichedItems } from '../../site/enrichment.ts';
 
 export interface EnrichmentData {

@@ -1,6 +1,6 @@
 /** One linker per build, over the targets the enrich stage wrote, under the site's base. */
-import { createLinker, type Linker, type Segment } from '../../../scripts/link/linker.ts';
-import { loadLinkTargets } from '../../../scripts/link/targets.ts';
+import { createLinker, type Linker, type Segment } from '../../model/linker.ts';
+import { loadLinkTargets } from '../../model/link-targets.ts';
 import { base } from '../../site/url.ts';
 
 let linker: Linker | undefined;

@@ -2,7 +2,7 @@
  * Pure view helpers of the cross-link pages: chart geometry, excerpts, reasons,
  * grouping. No Astro here, so they are unit-tested like any stage.
  */
-import type { ItemEnrichment, PlanEntry, RelatedItem, TopicEntry, YearCount } from '../../../scripts/enrich/schema.ts';
+import type { ItemEnrichment, PlanEntry, RelatedItem, TopicEntry, YearCount } from '../../model/enrichment.ts';
 
 /**
  * A column of the topics heatmap: one plan, or every plan of a province once there

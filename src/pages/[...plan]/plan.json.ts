@@ -4,7 +4,7 @@ import type { Plan } from '../../model/plan.ts';
 import { atlas } from '../../site/atlas.ts';
 import { planJson } from '../../site/downloads.ts';
 import { pageKeys } from '../../site/page-keys.ts';
-import { pagesToRender } from '../../site/unchanged-pages.ts';
+import { pagesToRender } from '../../model/unchanged-pages.ts';
 import { absoluteUrl } from '../../site/url.ts';
 
 export const getStaticPaths = (async () => {
@@ -13,7 +13,7 @@ export const getStaticPaths = (async () => {
     const path = plan.url.replace(/^\/|\/$/gu, '');
     return { params: { plan: path }, props: { plan }, file: `${path}/plan.json`, key: pageKeys.planJson(plan) };
   });
-  // A rebuild writes again only the plans whose model changed (src/site/unchanged-pages.ts).
+  // A rebuild writes again only the plans whose model changed (src/model/unchanged-pages.ts).
   return pagesToRender('plan-json', pages);
 }) satisfies GetStaticPaths;
 

@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { decodeSource } from '../../../../scripts/ingest/read.ts';
+import { decodeSource } from '../../../model/source-text.ts';
 import { sourceDownloadPath, sourceFormat } from '../../../site/atlas-model.ts';
 import { atlas } from '../../../site/atlas.ts';
 import { pageKeys } from '../../../site/page-keys.ts';
-import { pagesToRender } from '../../../site/unchanged-pages.ts';
+import { pagesToRender } from '../../../model/unchanged-pages.ts';
 
 export const getStaticPaths = (async () => {
   const { plans } = await atlas();
@@ -19,7 +19,7 @@ export const getStaticPaths = (async () => {
     const file = sourceDownloadPath(plan).split('/').at(-1) as string;
     return { params: { file }, props: { sourceFile: plan.sourceFile, binary: sourceFormat(plan).binary }, file: `downloads/sources/${file}`, key: pageKeys.source(plan) };
   });
-  // A rebuild writes again only the sources whose bytes changed (src/site/unchanged-pages.ts).
+  // A rebuild writes again only the sources whose bytes changed (src/model/unchanged-pages.ts).
   return pagesToRender('source-downloads', pages);
 }) satisfies GetStaticPaths;
 

@@ -1,7 +1,7 @@
 /**
  * Copy buttons: the one piece of JavaScript on reading pages besides search.
  */
-import { withAccessDate } from '../../site/cite.ts';
+import { withAccessDate } from '../site/cite.ts';
 
 function today(): string {
   const now = new Date();

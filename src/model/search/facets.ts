@@ -16,7 +16,7 @@ export const planFacetKeys = ['year', 'province', 'level', 'kind'] as const;
 export const facetKeys = [...planFacetKeys, 'topic'] as const;
 export type FacetKey = (typeof facetKeys)[number];
 
-/** Every value each facet can take (scripts/search/records.ts facetValues). */
+/** Every value each facet can take (src/model/search/records.ts facetValues). */
 export type FacetValues = Record<FacetKey, string[]>;
 
 /** How many hits have each value, by facet. */

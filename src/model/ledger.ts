@@ -5,7 +5,7 @@
  * Format (content/ledger/urls.txt): `#` comments, one site-relative URL per line,
  * and moves as `old -> new`. Pure functions here; scripts/ledger/cli.ts does the I/O.
  */
-import { compareText } from '../../src/model/order.ts';
+import { compareText } from './order.ts';
 
 export interface Ledger {
   /** Published URLs, sorted, unique. */

@@ -5,7 +5,7 @@
  * character. Used by the rehype plugin (rendered Markdown) and by the LinkedText
  * component (item text), so both link the same words.
  */
-import { findCitations, normalizeTitle, type TitleRules } from '../enrich/documents.ts';
+import { findCitations, normalizeTitle, type TitleRules } from './documents.ts';
 import { createMatcher } from './matcher.ts';
 
 export interface LinkTargets {

@@ -1,13 +1,13 @@
 /**
  * The search page in the browser: reads the query and filters from the URL, runs
- * scripts/search/query.ts over Pagefind (loaded from the site's own base path),
+ * src/model/search/query.ts over Pagefind (loaded from the site's own base path),
  * renders results and facets, and writes every change back to the URL so a search
  * can be shared and reloaded.
  */
-import { countFacets, facetKeys, facetLookup, filterHits, orderByYear, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../../../scripts/search/facets.ts';
-import { excerpt, preloadQuery, search, type Hit, type PagefindLike } from '../../../scripts/search/query.ts';
-import { mergeShards, type MergingPagefind } from '../../../scripts/search/shards.ts';
-import { strings } from './strings.ts';
+import { countFacets, facetKeys, facetLookup, filterHits, orderByYear, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../model/search/facets.ts';
+import { excerpt, preloadQuery, search, type Hit, type PagefindLike } from '../model/search/query.ts';
+import { mergeShards, type MergingPagefind } from '../model/search/shards.ts';
+import { strings } from '../components/search/strings.ts';
 
 const pageSize = 20;
 /** About what one screen shows: the page appends these before the rest of a page of results. */

@@ -3,7 +3,7 @@
  * and one per plan, built straight from the model so the index does not depend on
  * how the pages render.
  */
-import { itemsOf, type Plan, type RegionLevel } from '../../src/model/plan.ts';
+import { itemsOf, type Plan, type RegionLevel } from '../plan.ts';
 import { facetKeys, planFacetKeys, type FacetKey, type FacetTable, type FacetValues } from './facets.ts';
 import { indexTokens } from './tokens.ts';
 

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { gatheringPath, type GatheringSection } from '../../src/site/gathering-pages.ts';
-import { loadTitleRules } from '../enrich/documents.ts';
+import { gatheringPath, type GatheringSection } from './gathering-pages.ts';
+import { loadTitleRules } from './documents.ts';
 import type { LinkTargets } from './linker.ts';
 
 const linksFileSchema = z.object({

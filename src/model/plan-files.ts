@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
-import { planSchema, type Plan } from '../../src/model/plan.ts';
+import { planSchema, type Plan } from './plan.ts';
 
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u;
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { stableSlug } from './slug.ts';
+import { stableSlug } from './page-slug.ts';
 
 export const titleRulesSchema = z.object({
   nationalIssuers: z.array(z.string().min(1)),

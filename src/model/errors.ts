@@ -1,0 +1,46 @@
+/**
+ * The one error type of Plan Atlas: every failure an editor can act on names what
+ * is wrong (a code and a message), how to fix it (a hint) and where (the file and
+ * the line, where there are some). The CLIs print them with formatIngestError.
+ * parseWith words every schema failure the same way.
+ */
+import type { z } from 'zod';
+
+export class IngestError extends Error {
+  readonly code: string;
+  readonly hint: string;
+  readonly line: number | null;
+  /** Set when the error is in another file than the source (its sidecar). */
+  file: string | null = null;
+
+  constructor(code: string, message: string, hint: string, line: number | null = null) {
+    super(message);
+    this.name = 'IngestError';
+    this.code = code;
+    this.hint = hint;
+    this.line = line;
+  }
+}
+
+/** `content/sources/x.txt:12: error [no-numbering] message\n  hint: …` */
+export function formatIngestError(file: string, error: IngestError): string {
+  const name = error.file ?? file;
+  const where = error.line === null ? name : `${name}:${error.line}`;
+  return `${where}: error [${error.code}] ${error.message}\n  hint: ${error.hint}`;
+}
+
+/**
+ * Validates data read from a file against its zod schema. A failure is an
+ * IngestError (invalid-file) naming the file and, on one line each, every field
+ * that is wrong: "FILE is malformed:\n  path: message".
+ */
+export function parseWith<T>(schema: z.ZodType<T>, data: unknown, file: string, hint = 'correct the fields named, as the file\'s own comments describe them'): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(the whole file)'}: ${issue.message}`);
+  const error = new IngestError('invalid-file', `${file} is malformed:\n  ${problems.join('\n  ')}`, hint);
+  error.file = file;
+  return ((): never => {
+    throw error;
+  })();
+}
