@@ -5,7 +5,7 @@
  * any static host that serves index.html for folders serves every URL.
  */
 import { defineConfig } from 'astro/config';
-import { basePath as deployBase, siteUrl } from './src/site/deploy.ts';
+import { basePath as deployBase, siteUrl } from './src/model/deploy.ts';
 
 const site = siteUrl();
 const basePath = deployBase();

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Element, Root } from 'hast';
 import { rehype } from 'rehype';
 import { visit } from 'unist-util-visit';
+import { basePath, configuredSiteUrl, normalizeBase } from '../../src/model/deploy.ts';
 
 export interface LinkProblem {
   /** The page (or sitemap) the link is on, relative to the build, e.g. `shandong/index.html`. */
@@ -207,10 +208,8 @@ if (import.meta.main) {
     options: { base: { type: 'string' }, site: { type: 'string' } },
   });
   const dist = positionals[0] ?? 'dist';
-  const raw = values.base ?? process.env['BASE_PATH'] ?? '/';
-  const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
-  const base = trimmed === '' ? '/' : `/${trimmed}/`;
-  const siteUrl = values.site ?? process.env['SITE_URL'];
+  const base = values.base === undefined ? basePath() : normalizeBase(values.base);
+  const siteUrl = values.site ?? configuredSiteUrl();
   const report = checkLinks(dist, siteUrl === undefined ? { base } : { base, siteUrl });
   console.log(`${report.pages} pages, ${report.links} internal links checked, ${report.external} external links not followed`);
   if (report.problems.length > 0) {

@@ -19,6 +19,7 @@ import { benchIngest } from '../bench/ingest.ts';
 import { formatPageWeight, typicalItemPageWeight } from '../bench/page-weight.ts';
 import { benchPipeline, formatBench } from '../bench/pipeline.ts';
 import { formatReport, loadQueries, measureQuality } from '../search/quality.ts';
+import { basePath } from '../../src/model/deploy.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -69,7 +70,7 @@ if (values.plans !== undefined) {
   console.log(`throughput       ${fixed(ingest.plansPerSecond)} plans/s, ${fixed(ingest.megabytesPerSecond, 2)} MB/s (aim: ≥ 100 plans/s)`);
 
   console.log('\n## Site (the dist/ of your last npm run build; per-stage build times: npm run bench -- --plans 5)');
-  const weight = existsSync('dist') ? typicalItemPageWeight('dist', process.env['BASE_PATH'] ?? '/') : null;
+  const weight = existsSync('dist') ? typicalItemPageWeight('dist', basePath()) : null;
   console.log(weight ? formatPageWeight(weight) : 'no dist/ with item pages: run npm run build first');
 
   // Search quality on the bundled plans, ingested into a scratch directory so the repo's content stays as it is.

@@ -8,6 +8,7 @@
  * stops the build where it is and leaves the last good site in dist/.
  */
 import { spawnSync } from 'node:child_process';
+import { configuredSiteUrl, siteUrl } from '../../src/model/deploy.ts';
 import { buildStages, type BuildStage } from '../build/stages.ts';
 
 function run(stage: BuildStage): number {
@@ -20,6 +21,13 @@ function run(stage: BuildStage): number {
     return 2;
   }
   return result.status ?? 2;
+}
+
+if (configuredSiteUrl() === undefined) {
+  console.warn(
+    `build: warning: SITE_URL is not set, so citations, canonical links, the feed and the sitemap name the preview address ${siteUrl()}, not one to cite.\n` +
+      '  hint: SITE_URL=https://your.host npm run build (and BASE_PATH=/path/ when the site is not at the root; see the README, Deploying)',
+  );
 }
 
 let failedSources = false;

@@ -23,6 +23,7 @@ import { loadPlans } from '../../src/model/plan-files.ts';
 import { readItemTopics } from '../enrich/files.ts';
 import { facetTable, planRecords, withBase, type SearchRecord } from '../../src/model/search/records.ts';
 import { defaultShardRecords, shardDirectory, shardGroups, shardManifestFile, type ShardManifest } from '../../src/model/search/shards.ts';
+import { basePath, normalizeBase } from '../../src/model/deploy.ts';
 
 /** Written beside Pagefind's files; the search page fetches it for facet counts (facets.ts). */
 export const facetTableFile = 'facets.json.gz';
@@ -36,11 +37,6 @@ export function pagefindPageIds(outDir: string, ids = new Map<string, string>())
     ids.set((JSON.parse(json) as { url: string }).url, name.slice(0, -'.pf_fragment'.length));
   }
   return ids;
-}
-
-export function basePath(raw: string | undefined): string {
-  const trimmed = (raw ?? '/').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
 /** Stock Pagefind: the item text as written, in Chinese, segmented by Pagefind itself (jieba). */
@@ -195,7 +191,7 @@ if (import.meta.main) {
       cache: { type: 'string', default: '.cache/search/shards.json' },
     },
   });
-  const base = basePath(values.base ?? process.env['BASE_PATH']);
+  const base = values.base === undefined ? basePath() : normalizeBase(values.base);
   let shardRecords: number;
   try {
     shardRecords = shardRecordsFrom(values['shard-records'] ?? process.env['SEARCH_SHARD_RECORDS']);

@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { loadLinkTargets } from '../model/link-targets.ts';
 import type { Plan } from '../model/plan.ts';
-import { basePath } from '../site/deploy.ts';
+import { basePath } from '../model/deploy.ts';
 import rehypeLinkTerms from './rehype-link-terms.ts';
 import rehypePermalinks from './rehype-permalinks.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';

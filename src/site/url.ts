@@ -3,7 +3,7 @@
  * sources build for a domain root or a sub-path (BASE_PATH=/atlas/).
  */
 import { joinBase } from '../markdown/rehype-permalinks.ts';
-import { basePath, normalizeBase, siteUrl } from './deploy.ts';
+import { basePath, normalizeBase, siteUrl } from '../model/deploy.ts';
 
 export { joinBase, normalizeBase };
 

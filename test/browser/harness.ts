@@ -11,14 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumFlags, chromiumPath, launchChromium, requireChromium, type Chromium } from '../../scripts/browser/chromium.ts';
+import { normalizeBase } from '../../src/model/deploy.ts';
 
 export { chromiumFlags, chromiumPath, launchChromium, requireChromium, type Chromium };
 
-/** Normalises a base path to `/` or `/segment/…/`. */
-export function basePath(raw: string | undefined): string {
-  const trimmed = (raw ?? '/').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
-}
+/** Normalises a base path to `/` or `/segment/…/`, as the site does. */
+export const basePath = normalizeBase;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -118,5 +118,13 @@ describe('npm run build with one bad source, and sources in several formats', ()
     const planPage = readFileSync(join(tree, 'dist', 'fujian', '2018', 'index.html'), 'utf8');
     expect(planPage).toContain('/downloads/sources/fujian.docx');
     expect(planPage).toContain('发布原文（Word）');
+    expect(result.stderr).not.toMatch(/SITE_URL is not set/u);
+
+    // Without SITE_URL the site still builds, and says once that its absolute URLs are not ones to cite.
+    const { SITE_URL: _siteUrl, ...withoutSiteUrl } = process.env;
+    const preview = spawnSync('npm', ['run', 'build'], { cwd: tree, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: withoutSiteUrl });
+    expect(preview.stderr.match(/SITE_URL is not set/gu)).toHaveLength(1);
+    expect(preview.stderr).toMatch(/preview address https:\/\/plan-atlas\.example, not one to cite/u);
+    expect(existsSync(join(tree, 'dist', 'fujian', '2018', 'index.html'))).toBe(true);
   });
 });

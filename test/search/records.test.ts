@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
-import { basePath } from '../../scripts/search/build-index.ts';
+import { normalizeBase as basePath } from '../../src/model/deploy.ts';
 import { countFacets, facetLookup } from '../../src/model/search/facets.ts';
 import { facetKeys, facetTable, facetValues, planRecords, withBase } from '../../src/model/search/records.ts';
 

@@ -22,7 +22,7 @@ describe('absoluteUrl', () => {
 
 describe('deploy settings', () => {
   it('reads BASE_PATH and SITE_URL, ignoring a stray BASE_URL', async () => {
-    const { basePath, siteUrl, defaultSiteUrl } = await import('../../src/site/deploy.ts');
+    const { basePath, siteUrl, defaultSiteUrl } = await import('../../src/model/deploy.ts');
     expect(basePath({ BASE_PATH: 'atlas', BASE_URL: '/' })).toBe('/atlas/');
     expect(basePath({})).toBe('/');
     expect(siteUrl({ SITE_URL: 'https://e.org' })).toBe('https://e.org');

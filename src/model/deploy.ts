@@ -1,6 +1,7 @@
 /**
  * Where the site is published: SITE_URL and BASE_PATH from the environment of the
- * build. astro.config.mjs and the pages both read them here, at build time, so
+ * build. This is the one module that reads them: astro.config.mjs, the pages, the
+ * search index, the link check and the bench all ask here, at build time, so
  * they cannot disagree (import.meta.env.BASE_URL can: Astro resolves it from
  * process.env at render time, where a stray BASE_URL variable would win).
  */
@@ -14,6 +15,12 @@ export function normalizeBase(base: string | undefined): string {
 
 export function basePath(env: Record<string, string | undefined> = process.env): string {
   return normalizeBase(env['BASE_PATH']);
+}
+
+/** SITE_URL as set, or undefined when the build has none (its URLs are then preview addresses). */
+export function configuredSiteUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  const value = env['SITE_URL']?.trim();
+  return value && value.length > 0 ? value : undefined;
 }
 
 export function siteUrl(env: Record<string, string | undefined> = process.env): string {
