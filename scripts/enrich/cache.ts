@@ -23,6 +23,8 @@ import type { ItemFacts, ItemHead, PlanHead } from './enrich.ts';
 /** Files whose change must invalidate every cached result (with jieba's and pinyin-pro's versions, in the lockfile). */
 export const enrichCodeRoots = [
   'scripts/enrich',
+  'scripts/genre/document-titles.yaml',
+  'scripts/genre/stopwords.yaml',
   // The matcher, the term dictionary and the reader of generated plans live in the shared layer.
   'src/model',
   'content/taxonomy',

@@ -10,7 +10,7 @@ import { z } from 'zod';
 
 const stopwordsSchema = z.object({ words: z.array(z.string().min(1)) });
 
-export const stopwordsPath = 'scripts/enrich/stopwords.yaml';
+export const stopwordsPath = 'scripts/genre/stopwords.yaml';
 
 export function loadStopwords(path = stopwordsPath): ReadonlySet<string> {
   const parsed = stopwordsSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));

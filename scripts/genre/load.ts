@@ -40,9 +40,11 @@ const kindsTable = z.object({
       canonical: z.boolean().default(false),
       titlePatterns: z.array(regexSource).min(1),
       sectionSignals: z.array(regexSource).optional(),
+      builtTitle: z.string().min(1).optional(),
     }),
   ),
   fallback: z.string(),
+  builtTitle: z.string().min(1),
   notPlans: z.array(
     z.object({
       id: z.string().regex(/^[a-z][a-z-]*$/),
@@ -107,6 +109,8 @@ export interface DocumentKind {
   canonical: boolean;
   titlePatterns: RegExp[];
   sectionSignals: RegExp[];
+  /** The title built for a document of this kind that prints none (see kinds.yaml). */
+  builtTitle: string;
 }
 
 export interface Genre {
@@ -154,6 +158,7 @@ export function loadGenre(): Genre {
     canonical: kind.canonical,
     titlePatterns: kind.titlePatterns.map((source) => new RegExp(source, 'u')),
     sectionSignals: (kind.sectionSignals ?? []).map((source) => new RegExp(source, 'u')),
+    builtTitle: kind.builtTitle ?? kinds.builtTitle,
   }));
   const fallbackKind = compiledKinds.find((kind) => kind.name === kinds.fallback);
   if (!fallbackKind) throw new Error(`scripts/genre/kinds.yaml: fallback "${kinds.fallback}" is not a listed kind`);

@@ -72,10 +72,12 @@ function kindNamed(name: string, genre: Genre, sidecarFile: string | null): Docu
   throw error;
 }
 
-function inferredTitle(regionName: string, years: readonly number[], kind: DocumentKind): string {
-  const [first, last] = [years[0], years.at(-1)];
-  if (years.length > 1 && /总结.*计划/u.test(kind.name)) return `${regionName}${first}年工作总结和${last}年工作计划`;
-  return `${regionName}${last}年${kind.name}`;
+/** A title for a document that prints none, from the template of its kind (scripts/genre/kinds.yaml). */
+function inferredTitle(regionName: string, years: readonly number[], kind: DocumentKind, genre: Genre): string {
+  const [first, last] = [String(years[0]), String(years.at(-1))];
+  // A two-year template needs two years; a document that names one gets the plain title.
+  const template = years.length > 1 || !kind.builtTitle.includes('{firstYear}') ? kind.builtTitle : genre.fallbackKind.builtTitle;
+  return template.replaceAll('{region}', regionName).replaceAll('{firstYear}', first).replaceAll('{year}', last).replaceAll('{kind}', kind.name);
 }
 
 /**
@@ -163,7 +165,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const url = `/${id}/`;
   const { sections } = buildSections(parsed.outline, url, genre, parsed.firstPartHeading);
 
-  const title = sidecar.title ?? metadata.title ?? inferredTitle(region.name, years, kind);
+  const title = sidecar.title ?? metadata.title ?? inferredTitle(region.name, years, kind, genre);
   const inferred = [
     ...(sidecar.title === undefined && metadata.title === null ? ['title'] : []),
     ...(sidecar.kind === undefined && metadata.kindInferred ? ['kind'] : []),

@@ -16,14 +16,14 @@ export const titleRulesSchema = z.object({
 });
 export type TitleRules = z.infer<typeof titleRulesSchema>;
 
-export function parseTitleRules(text: string, file = 'scripts/enrich/titles.yaml'): TitleRules {
+export function parseTitleRules(text: string, file = 'scripts/genre/document-titles.yaml'): TitleRules {
   const result = titleRulesSchema.safeParse(parseYaml(text));
   if (!result.success) throw new Error(`${file} is malformed: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return result.data;
 }
 
 /** Relative to the working directory (the repository), not to this module: the site build bundles it elsewhere. */
-export const titleRulesPath = 'scripts/enrich/titles.yaml';
+export const titleRulesPath = 'scripts/genre/document-titles.yaml';
 
 export function loadTitleRules(path = titleRulesPath): TitleRules {
   return parseTitleRules(readFileSync(path, 'utf8'), path);
