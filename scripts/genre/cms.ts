@@ -9,6 +9,7 @@ import { selectAll } from 'hast-util-select';
 import { z } from 'zod';
 import type { ExtractedFacts } from '../extract/types.ts';
 import { readGenreTable } from './tables.ts';
+import { parseWith } from '../../src/model/errors.ts';
 
 export type CmsFact = keyof ExtractedFacts;
 export const cmsFacts = ['title', 'publisher', 'publishedOn', 'issuedOn', 'docNumber', 'indexNumber'] as const satisfies readonly CmsFact[];
@@ -124,18 +125,7 @@ export interface CmsGenre {
 let cached: CmsGenre | undefined;
 
 export function validateCmsTable(data: unknown, fileName = 'scripts/genre/cms.yaml'): CmsTable {
-  const result = cmsTable.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const [first, index] = issue.path;
-      const entry = first === 'bodies' && typeof index === 'number' && Array.isArray((data as { bodies?: unknown[] })?.bodies)
-        ? ((data as { bodies: Array<{ id?: unknown }> }).bodies[index]?.id ?? `#${index}`)
-        : null;
-      return `${entry === null ? '' : `entry ${String(entry)}: `}${issue.path.join('.')}: ${issue.message}`;
-    });
-    throw new Error(`${fileName} is malformed:\n  ${problems.join('\n  ')}`);
-  }
-  return result.data;
+  return parseWith(cmsTable, data, fileName, { entries: { list: 'bodies', noun: 'entry' } });
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { readGenreTable } from './tables.ts';
+import { parseWith } from '../../src/model/errors.ts';
 
 export const factNames = ['publishedOn', 'publisher', 'docNumber', 'issuedOn'] as const;
 export type FactName = (typeof factNames)[number];
@@ -132,18 +133,7 @@ export function compileNoise(table: NoiseTable): Noise {
 
 /** Validates a parsed table; the error lists every problem with its path. */
 export function parseNoiseTable(data: unknown, fileName = 'scripts/genre/noise.yaml'): NoiseTable {
-  const result = noiseTable.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const [first, index] = issue.path;
-      const rule = first === 'rules' && typeof index === 'number' && Array.isArray((data as { rules?: unknown[] })?.rules)
-        ? ((data as { rules: Array<{ id?: unknown }> }).rules[index]?.id ?? `#${index}`)
-        : null;
-      return `${rule === null ? '' : `rule ${String(rule)}: `}${issue.path.join('.')}: ${issue.message}`;
-    });
-    throw new Error(`${fileName} is malformed:\n  ${problems.join('\n  ')}`);
-  }
-  return result.data;
+  return parseWith(noiseTable, data, fileName, { entries: { list: 'rules', noun: 'rule' } });
 }
 
 let cached: Noise | undefined;

@@ -34,10 +34,24 @@ export function formatIngestError(file: string, error: IngestError): string {
  * IngestError (invalid-file) naming the file and, on one line each, every field
  * that is wrong: "FILE is malformed:\n  path: message".
  */
-export function parseWith<T>(schema: z.ZodType<T>, data: unknown, file: string, hint = 'correct the fields named, as the file\'s own comments describe them'): T {
+export function parseWith<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  file: string,
+  options: { hint?: string; entries?: { list: string; noun: string } } = {},
+): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(the whole file)'}: ${issue.message}`);
+  const hint = options.hint ?? "correct the fields named, as the file's own comments describe them";
+  // A problem inside a list of entries (rules, bodies) names the entry by its id, as an editor knows it.
+  const entryOf = (path: readonly PropertyKey[]): string => {
+    const [first, index] = path;
+    if (!options.entries || first !== options.entries.list || typeof index !== 'number') return '';
+    const list = (data as Record<string, unknown> | null)?.[options.entries.list];
+    const id = Array.isArray(list) ? ((list[index] as { id?: unknown } | undefined)?.id ?? `#${index}`) : `#${index}`;
+    return `${options.entries.noun} ${String(id)}: `;
+  };
+  const problems = result.error.issues.map((issue) => `${entryOf(issue.path)}${issue.path.join('.') || '(the whole file)'}: ${issue.message}`);
   const error = new IngestError('invalid-file', `${file} is malformed:\n  ${problems.join('\n  ')}`, hint);
   error.file = file;
   return ((): never => {
