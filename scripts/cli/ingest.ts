@@ -229,7 +229,7 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
   );
   failures.push(...duplicates);
   failures.sort((a, b) => a.file.localeCompare(b.file));
-  const lastGood = keepLastGood(contentDirectory, published, failures, new Set(kept.map((document) => document.summary.id)));
+  const lastGood = await keepLastGood(contentDirectory, published, failures, new Set(kept.map((document) => document.summary.id)));
   const documents = [
     ...kept,
     ...lastGood.map((plan): RunDocument => ({

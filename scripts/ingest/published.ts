@@ -7,8 +7,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { itemsOf } from '../../src/model/plan.ts';
-import { planFromMarkdown } from '../../src/model/plan-files.ts';
 import type { ReportEntry } from './cache.ts';
 import type { IngestFailure } from './identity.ts';
 import { sha256 } from './output.ts';
@@ -56,14 +54,18 @@ export function readPublished(contentDirectory: string): PublishedPlan[] {
  * fits the model (written by an older version) cannot be kept: the site could
  * not load it.
  */
-export function keepLastGood(
+export async function keepLastGood(
   contentDirectory: string,
   published: readonly PublishedPlan[],
   failures: readonly IngestFailure[],
   claimed: ReadonlySet<string>,
-): KeptPlan[] {
+): Promise<KeptPlan[]> {
   const failed = new Set(failures.map((failure) => failure.file));
   const kept: KeptPlan[] = [];
+  if (failed.size === 0) return kept;
+  // Loaded only when a source failed: a run where all is well never loads the model's schemas (zod, YAML).
+  const { itemsOf } = await import('../../src/model/plan.ts');
+  const { planFromMarkdown } = await import('../../src/model/plan-files.ts');
   for (const plan of published) {
     if (!failed.has(plan.file) || claimed.has(plan.id)) continue;
     const path = join(contentDirectory, 'plans', `${plan.id}.md`);
