@@ -13,7 +13,7 @@ export type FactName = (typeof factNames)[number];
 export const noiseScopes = ['inline', 'line', 'edge', 'block'] as const;
 export type NoiseScope = (typeof noiseScopes)[number];
 
-export const blockKinds = ['repeats-following', 'page-title', 'page-counters'] as const;
+export const blockKinds = ['repeats-following', 'page-title', 'page-counters', 'preface'] as const;
 export type BlockKind = (typeof blockKinds)[number];
 
 const regexSource = z.string().min(1).superRefine((source, context) => {

@@ -19,11 +19,14 @@ const regionsTable = z.object({
     .array(
       z.object({
         word: han,
+        bare: z.array(han).min(1),
         levels: z.array(z.enum(regionLevels)).min(1),
         endings: z.array(han).min(1),
       }),
     )
     .min(1),
+  partnerContexts: z.object({ words: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
+  unnamedIssuers: z.object({ heads: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   shortNameContexts: z.array(han).default([]),
   bureauContexts: z.array(han).default([]),
   formerNames: z.array(z.object({ name: han, now: z.string().regex(/^\d{6}$/, 'a six-digit code'), changed: z.number().int().min(1949).max(2100) }).strict()).default([]),
@@ -34,6 +37,8 @@ const regionsTable = z.object({
 
 export interface RegionScope {
   word: string;
+  /** The level word alone, as an unnamed issuer begins: 市 (市教育局), 自治区 (自治区教育厅). */
+  bare: readonly string[];
   levels: readonly RegionLevel[];
   endings: readonly string[];
 }
@@ -45,6 +50,12 @@ export interface RegionGenre {
   ethnicGroups: readonly string[];
   generic: ReadonlySet<string>;
   scopes: readonly RegionScope[];
+  /** Words right before a place that make it a partner or model, not the plan's own (与东平县结对). */
+  partnerContexts: readonly string[];
+  partnerExamples: readonly string[];
+  /** What follows a bare level word in an issuer that names no place (区教体局, 市教育局). */
+  unnamedIssuerHeads: readonly string[];
+  unnamedIssuerExamples: readonly string[];
   /** Place-name readings, longest key first. */
   readings: ReadonlyArray<readonly [string, readonly string[]]>;
   /** Slugs fixed by code. */
@@ -74,6 +85,10 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
     ethnicGroups: [...table.ethnicGroups].sort(byLengthDescending),
     generic: new Set(table.generic),
     scopes: table.scopes,
+    partnerContexts: table.partnerContexts.words,
+    partnerExamples: table.partnerContexts.examples,
+    unnamedIssuerHeads: table.unnamedIssuers.heads,
+    unnamedIssuerExamples: table.unnamedIssuers.examples,
     readings: Object.keys(table.readings)
       .sort(byLengthDescending)
       .map((key) => [key, (table.readings[key] as string).split(' ')] as const),

@@ -80,13 +80,17 @@ function fits(rule: NoiseRule, text: string): boolean {
   return text.length <= rule.maxLength && rule.patterns.some((pattern) => pattern.test(text));
 }
 
+/** How far down a repost's preface may reach before the line that says the document follows. */
+const maxPrefaceLines = 30;
+
 export function cleanSource(text: string): CleanedSource {
   const noise = loadNoise();
   const counts = new NormalizationCounts();
   const inlineRules = noise.rules.filter((rule) => rule.scope === 'inline');
   const lineRules = noise.rules.filter((rule) => rule.scope === 'line');
   const edgeRules = noise.rules.filter((rule) => rule.scope === 'edge');
-  const blockRules = noise.rules.filter((rule) => rule.scope === 'block' && rule.block !== 'page-counters');
+  const blockRules = noise.rules.filter((rule) => rule.scope === 'block' && rule.block !== 'page-counters' && rule.block !== 'preface');
+  const prefaceRules = noise.rules.filter((rule) => rule.block === 'preface');
   const counterRules = noise.rules.filter((rule) => rule.block === 'page-counters');
 
   const entries: Entry[] = [];
@@ -240,6 +244,15 @@ export function cleanSource(text: string): CleanedSource {
     removeLine(entry, rule);
     for (const paragraph of after.slice(0, taken)) removeLine(paragraph, rule);
     return true;
+  }
+
+  // A repost's own preface, up to the line that says the document follows (全文如下).
+  const top = entries.filter((entry) => entry.kept).slice(0, maxPrefaceLines);
+  for (const rule of prefaceRules) {
+    const marker = top.findIndex((entry) => fits(rule, entry.text));
+    if (marker === -1) continue;
+    for (const entry of top.slice(0, marker + 1)) removeLine(entry, rule);
+    break;
   }
 
   // The bottom edge: chrome after the text.

@@ -4,7 +4,7 @@
  * issuing bodies, the covering notice, and last the places the body mentions.
  */
 import type { Provenance, Region } from '../../src/model/plan.ts';
-import { loadRegionGenre, type RegionGenre } from '../genre/regions.ts';
+import { loadRegionGenre, type RegionGenre, type RegionScope } from '../genre/regions.ts';
 import { loadDivisionIndex, type Division, type DivisionIndex, type NameMention } from './divisions.ts';
 import { IngestError } from '../../src/model/errors.ts';
 import { isInsideWord } from './words.ts';
@@ -84,14 +84,14 @@ function ambiguous(name: string, candidates: readonly Division[], index: Divisio
  * are followed by a context word (泰安教育) or whose division the text also names
  * in full. The rest are read as parts of ordinary words (顺利通过 → 利通).
  */
-function standingMentions(text: string, mentions: readonly NameMention[], genre: RegionGenre, index: DivisionIndex): NameMention[] {
+function standingMentions(text: string, mentions: readonly NameMention[], genre: RegionGenre): NameMention[] {
   const fullyNamed = new Set(mentions.filter(({ entry }) => entry.full).flatMap(({ entry }) => entry.divisions.map((division) => division.code)));
   return mentions.filter(({ entry, index: at }) => {
     if (entry.full) return true;
     if (entry.divisions.some((division) => fullyNamed.has(division.code))) return true;
     const end = at + entry.surface.length;
     if (genre.shortNameContexts.some((word) => text.startsWith(word, end))) return true;
-    return !isInsideWord(text, at, end, (word) => index.lookup(word).length > 0);
+    return !isInsideWord(text, at, end);
   });
 }
 
@@ -148,7 +148,7 @@ interface TextResolution {
  */
 function resolveText(text: string, anywhere: Weights, index: DivisionIndex, running: RegionGenre | null = null): TextResolution | null {
   const scanned = index.scan(text);
-  const mentions = running ? standingMentions(text, scanned, running, index) : scanned;
+  const mentions = running ? standingMentions(text, scanned, running) : scanned;
   if (mentions.length === 0) return null;
   const near = weigh(mentions);
   const named = new Map<string, { division: Division; names: Set<string> }>();
@@ -223,9 +223,31 @@ interface BodyCandidate {
   score: number;
 }
 
-function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs: readonly string[]): Region | null {
+/**
+ * The level a title or issuer claims without naming its place: 区教体局 (a
+ * district's bureau), 2020年市教育工作总结 (a city's), 全州教育工作要点, 自治区教育厅.
+ * Null when it claims none, or levels that disagree.
+ */
+export function unnamedIssuerScope(text: string, genre: RegionGenre): RegionScope | null {
+  const claimed = genre.scopes.filter(
+    (scope) =>
+      text.includes(scope.word) ||
+      scope.bare.some((bare) =>
+        genre.unnamedIssuerHeads.some((head) => new RegExp(`(?:^|[\\s、年])${bare}${head}`, 'mu').test(text)),
+      ),
+  );
+  return claimed.length === 1 ? (claimed[0] as RegionScope) : null;
+}
+
+/** A place named as a partner, model or destination (与东平县结对, 赴上海市) is another place than the plan's own. */
+export function namedAsPartner(text: string, at: number, genre: RegionGenre): boolean {
+  const before = text.slice(Math.max(0, at - 4), at);
+  return genre.partnerContexts.some((word) => before.endsWith(word));
+}
+
+function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs: readonly string[], claimed: RegionScope | null): Region | null {
   const prefix = body.length > bodyScanLimit ? body.slice(0, bodyScanLimit) : body;
-  const mentions = standingMentions(prefix, index.scan(prefix, bodyScan), genre, index);
+  const mentions = standingMentions(prefix, index.scan(prefix, bodyScan), genre);
   if (mentions.length === 0) return null;
   const weights = weigh(mentions);
 
@@ -233,7 +255,9 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
     .map((scope) => ({ scope, count: prefix.split(scope.word).length - 1 }))
     .filter(({ count }) => count > 0)
     .sort((a, b) => b.count - a.count);
-  const scope = scopeCounts[0]?.scope ?? null;
+  // A level the title or issuer claims outweighs the words of the body, which also speak of the levels above (全省).
+  const scope = claimed ?? scopeCounts[0]?.scope ?? null;
+  const scopeIsSure = claimed !== null || (scopeCounts[0]?.count ?? 0) >= minScopeCount;
 
   const candidates: BodyCandidate[] = [];
   for (const [code, own] of weights) {
@@ -246,7 +270,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
     scope !== null && scope.levels.includes(division.level) && scope.endings.some((ending) => division.name.endsWith(ending));
   const scoped = candidates.filter(({ division }) => fitsScope(division));
   // A plan that speaks of 全区 is a district's: a prefecture it names in passing is not its region.
-  if (scope !== null && (scopeCounts[0]?.count ?? 0) >= minScopeCount && scoped.length === 0) return null;
+  if (scopeIsSure && scoped.length === 0) return null;
   const pool = (scoped.length > 0 ? scoped : candidates).sort((a, b) => b.score - a.score || a.division.code.localeCompare(b.division.code));
   const best = pool[0] as BodyCandidate;
   const tied = pool.filter((candidate) => candidate.score === best.score);
@@ -261,18 +285,24 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   const chosen = ancestorInPool ?? best;
   // One passing mention is no evidence of whose plan this is.
   // A name printed with its bureau (惠州市教育局) counts twice: it says whose plan this is.
-  const named = mentions
-    .filter(({ entry }) => entry.divisions.some((division) => division.code === chosen.division.code))
-    .reduce((sum, { entry, index: at }) => sum + (organs.some((organ) => prefix.startsWith(organ, at + entry.surface.length)) ? 2 : 1), 0);
-  if (named < minBodyMentions) return null;
+  const chosenMentions = mentions.filter(({ entry }) => entry.divisions.some((division) => division.code === chosen.division.code));
+  const named = chosenMentions.reduce((sum, { entry, index: at }) => sum + (organs.some((organ) => prefix.startsWith(organ, at + entry.surface.length)) ? 2 : 1), 0);
+  // Unless it is the one place of the very level the plan speaks for (全县 … 和顺教育; 区教体局 … 庐阳区), not named as a partner.
+  const onlyOfItsLevel =
+    scopeIsSure &&
+    scoped.length === 1 &&
+    fitsScope(chosen.division) &&
+    chosenMentions.some(({ index: at }) => !namedAsPartner(prefix, at, genre));
+  if (named < minBodyMentions && !onlyOfItsLevel) return null;
 
   const relevant = new Set([chosen.division.code, ...index.ancestors(chosen.division.code).map((each) => each.code)]);
   const counts = new Map<string, number>();
   for (const { entry } of mentions) {
     if (entry.divisions.some((division) => relevant.has(division.code))) counts.set(entry.surface, (counts.get(entry.surface) ?? 0) + 1);
   }
-  const scopeCount = scopeCounts[0];
+  const scopeCount = scopeCounts.find((each) => each.scope === scope);
   const evidence = [
+    ...(claimed && fitsScope(chosen.division) ? [`${claimed.word} (the level the title or issuer claims)`] : []),
     ...(scopeCount && fitsScope(chosen.division) ? [`${scopeCount.scope.word}×${scopeCount.count}`] : []),
     ...[...counts].map(([surface, count]) => `${surface}×${count}`),
   ].join('、');
@@ -324,7 +354,8 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     const division = genericallyNamed(text, anywhere, index, genre);
     if (division) return regionForDivision(division, source, division.name, index);
   }
-  const region = fromBody(evidence.body, index, genre, [...(evidence.organs ?? []), ...genre.bureauContexts]);
+  const claimed = unnamedIssuerScope([evidence.title ?? '', evidence.heading ?? '', ...evidence.issuers].join('\n'), genre);
+  const region = fromBody(evidence.body, index, genre, [...(evidence.organs ?? []), ...genre.bureauContexts], claimed);
   if (region) return region;
   throw new IngestError(
     'region-unresolved',

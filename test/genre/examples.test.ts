@@ -4,6 +4,9 @@
  * its examples. An editor who adds an entry adds its examples, and this test
  * holds the entry to them.
  */
+import { loadRegionGenre } from '../../scripts/genre/regions.ts';
+import { loadDivisionIndex } from '../../scripts/ingest/divisions.ts';
+import { namedAsPartner, unnamedIssuerScope } from '../../scripts/ingest/region.ts';
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { loadNoise } from '../../scripts/genre/load-noise.ts';
@@ -67,5 +70,20 @@ describe('noise rules', () => {
     // An inline rule removes its match and keeps the rest of the line.
     const rest = rule?.scope === 'inline' ? [rule.patterns.reduce((line, pattern) => line.replace(pattern, ''), example).trim()].filter(Boolean) : [];
     expect(cleaned.lines.map((line) => line.text)).toEqual([...rest, ...plan]);
+  });
+});
+
+describe('region genre', () => {
+  const regions = loadRegionGenre();
+  const divisions = loadDivisionIndex();
+
+  it.each(regions.unnamedIssuerExamples)('%s claims a level without naming its place', (example) => {
+    expect(unnamedIssuerScope(example, regions)).not.toBeNull();
+  });
+
+  it.each(regions.partnerExamples)('%s names its place as a partner', (example) => {
+    const [mention] = divisions.scan(example);
+    expect(mention).toBeDefined();
+    expect(namedAsPartner(example, mention!.index, regions)).toBe(true);
   });
 });

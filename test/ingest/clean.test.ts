@@ -169,6 +169,20 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(cleaned.lines[0]?.line).toBe(6);
   });
 
+  it('repost-preface: a repost\'s lead-in, up to and with 全文如下, is removed and reported', () => {
+    const text = `看全文!自治区教育厅2022年教育工作要点\n一起来看↓↓↓\n微信图片_20220311084545.png\n全文如下\n自治区教育厅\n《2022年教育工作要点》\n${body}`;
+    const cleaned = cleanSource(text);
+    expect(removedBy(cleaned, 'repost-preface')).toEqual(['看全文！自治区教育厅2022年教育工作要点', '一起来看↓↓↓', '全文如下']);
+    expect(removedLines(cleaned)).toEqual([1, 2, 3, 4]);
+    expect(keptText(cleaned).slice(0, 2)).toEqual(['自治区教育厅', '《2022年教育工作要点》']);
+    expectNoHanLost(text, cleaned);
+  });
+
+  it('repost-preface: keeps the text when 全文如下 comes only far down', () => {
+    const text = `${body}\n${'加强党的建设。\n'.repeat(40)}全文如下\n`;
+    expect(removedBy(cleanSource(text), 'repost-preface')).toEqual([]);
+  });
+
   it('page-title: keeps a first line that is the only title', () => {
     expect(cleanSource(body).removed).toEqual([]);
   });

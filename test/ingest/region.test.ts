@@ -234,6 +234,32 @@ describe('body', () => {
     expect(resolveRegion(evidence({ body: '全市教育工作。泰安教育,泰安教育。' }), index)).toMatchObject({ code: '370900' });
   });
 
+  it('takes the one place of the level the title claims, named once (区教体局 … 庐阳区)', () => {
+    const region = resolveRegion(evidence({ title: '区教体局2020年工作计划', body: '一、重点项目\n1.创建优质均衡发展区。\n2.加快推进庐阳区全民健身中心建设。' }), index);
+    expect(region).toMatchObject({ code: '340103', source: 'body' });
+    expect(region.evidence).toContain('全区 (the level the title or issuer claims)');
+  });
+
+  it('takes the one place of the level the body speaks for, named once (全省 … 湖北)', () => {
+    const body = '2017年全省教育工作的总体要求是:为湖北在中部地区率先全面建成小康社会提供人才保障。引导全省教育战线。';
+    expect(resolveRegion(evidence({ body }), index)).toMatchObject({ code: '420000', source: 'body' });
+  });
+
+  it('does not take a place named once as a partner, though it is the one of its level', () => {
+    expect(failure({ body: '全县教育工作,全县学校。与东平县结对帮扶,坚持立德树人。' }).code).toBe('region-unresolved');
+    expect(failure({ title: '县教育局2020年工作计划', body: '组织校长赴昆山市跟岗学习。' }).code).toBe('region-unresolved');
+  });
+
+  it('does not take a place named once when two of the claimed level are named', () => {
+    expect(failure({ title: '区教体局2020年工作计划', body: '推进庐阳区全民健身中心与蜀山区体育公园建设。' }).code).toBe('region-ambiguous');
+  });
+
+  it('reads a name as a name where jieba reads it so (对内蒙古重要讲话), and not where it does not (顺利通过)', () => {
+    const body = '全区教育工作的总体要求是:贯彻对内蒙古重要讲话精神,全区教育系统。';
+    expect(resolveRegion(evidence({ issuers: ['自治区党委教育工委', '自治区教育厅'], body }), index)).toMatchObject({ code: '150000' });
+    expect(failure({ issuers: ['自治区教育厅'], body: '全区教育工作,全区学校。顺利通过验收。' }).code).toBe('region-unresolved');
+  });
+
   it('does not file a district plan under the prefecture it names in passing', () => {
     expect(failure({ title: '区教育局2020年工作计划', body: '全区教育工作,全区学校。落实阜阳市要求,阜阳市部署。' }).code).toBe('region-unresolved');
   });
