@@ -33,6 +33,12 @@ export const annotationSchema = z.object({
     code: z.string().regex(/^\d{6}$/u).nullable(),
     level: z.enum(['province', 'prefecture', 'county']).nullable(),
     evidence: nullableText.optional(),
+    /**
+     * Why the region cannot be known from the text: masked (hidden on purpose: XX县, 某市),
+     * not-printed (no place is named as the plan's own: only a nickname such as 首都 or 龙江, or a
+     * name inside a cited title), ambiguous (a printed name fits several divisions and nothing
+     * settles which).
+     */
     unknown: z.enum(['masked', 'not-printed', 'ambiguous']).nullable(),
   }),
   year: z.number().int().nullable(),

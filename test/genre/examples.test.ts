@@ -77,6 +77,10 @@ describe('region genre', () => {
   const regions = loadRegionGenre();
   const divisions = loadDivisionIndex();
 
+  it.each(regions.maskedExamples)('%s hides its place', (example) => {
+    expect(regions.masked.some((pattern) => pattern.test(example))).toBe(true);
+  });
+
   it.each(regions.unnamedIssuerExamples)('%s claims a level without naming its place', (example) => {
     expect(unnamedIssuerScope(example, regions)).not.toBeNull();
   });
