@@ -20,13 +20,16 @@ import {
   recordBuild,
   siteCodeDigest,
 } from '../site/incremental-build.ts';
+import { liveSiteDir, siteOutputDir, startNextSite } from '../build/site-folder.ts';
 
 const cacheDir = resolve('.cache', 'site');
-const dist = resolve('dist');
+const live = liveSiteDir();
+// Under `npm run build`, the next site (scripts/build/site-folder.ts); run alone, dist/ itself.
+const out = resolve(siteOutputDir());
 const staging = join(cacheDir, 'staging');
 
 const code = siteCodeDigest('.', process.env);
-const distFiles = new Set(filesUnder(dist));
+const distFiles = new Set(filesUnder(live));
 const forced = process.env['PLAN_ATLAS_CLEAN_BUILD'] === '1' ? 'PLAN_ATLAS_CLEAN_BUILD=1' : null;
 const reason = forced ?? cleanBuildReason(readState(cacheDir), code, distFiles);
 forgetBuild(cacheDir);
@@ -39,21 +42,23 @@ function astroBuild(outDir: string | null): void {
     env: { ...process.env, [pageKeysEnv]: cacheDir },
   });
   if (run.status !== 0) {
-    console.error(`astro-build: astro build failed (exit ${run.status ?? run.signal}); dist/ is not a finished build, the next build will be a clean one`);
+    console.error(`astro-build: astro build failed (exit ${run.status ?? run.signal}); ${out === live ? 'dist/ is not a finished build' : 'dist/ keeps the last good site'}, and the next build will be a clean one`);
     process.exit(run.status ?? 1);
   }
 }
 
+if (out !== live) startNextSite('.', reason === null ? 'live' : 'empty');
+
 if (reason !== null) {
   console.log(`astro-build: clean build (${reason})`);
   prepareKept(cacheDir, new Set());
-  astroBuild(null);
-  recordBuild(cacheDir, { code });
+  astroBuild(out === live ? null : out);
+  recordBuild(cacheDir, { code }, out !== live);
 } else {
   const keepable = prepareKept(cacheDir, distFiles);
   console.log(`astro-build: rebuild with the same code: ${keepable} pages of the last build may be kept`);
   astroBuild(staging);
-  const merged = mergeStaged(staging, dist, cacheDir);
-  recordBuild(cacheDir, { code });
+  const merged = mergeStaged(staging, out, cacheDir);
+  recordBuild(cacheDir, { code }, out !== live);
   console.log(`astro-build: kept ${merged.kept} pages of the last build, wrote ${merged.written} files, removed ${merged.removed}`);
 }

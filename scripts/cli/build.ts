@@ -6,21 +6,63 @@
  * run, and this command exits 1 at the end so that a cron job or CI still sees
  * that something failed. Any other failure (a crash, a stage that exits non-zero)
  * stops the build where it is and leaves the last good site in dist/.
+ *
+ * The stages write the next site beside dist/, which takes dist/'s place only when
+ * every stage has succeeded (scripts/build/site-folder.ts): a build killed, failed
+ * or out of disk at any moment leaves the last good site. One build runs at a time
+ * (scripts/build/lock.ts): a second one stops and names the first.
  */
 import { spawnSync } from 'node:child_process';
 import { configuredSiteUrl, siteUrl } from '../../src/model/deploy.ts';
 import { buildStages, type BuildStage } from '../build/stages.ts';
+import { acquireBuildLock, buildLockFile, releaseBuildLock } from '../build/lock.ts';
+import { nextSiteDir, recoverSite, siteDirEnv, swapInNextSite } from '../build/site-folder.ts';
+import { commitBuildState } from '../site/incremental-build.ts';
+import { machineProblems } from '../build/diagnose.ts';
 
-function run(stage: BuildStage): number {
+/** Exit status of a build that did not start because another one is running (EX_TEMPFAIL). */
+const busyStatus = 75;
+
+/** Stops the build: dist/ is left as it was, with what to do about the machine when that is the cause. */
+function fail(message: string, status: number): never {
+  console.error(`build: ${message}; dist/ keeps the last good site`);
+  for (const problem of machineProblems()) console.error(`  hint: ${problem}`);
+  process.exit(status);
+}
+
+function run(stage: BuildStage, position: number): number {
+  console.log(`build: [${position}/${buildStages.length}] ${stage.name}`);
   const result = spawnSync(process.execPath, [stage.script, ...(stage.name === 'ingest' ? process.argv.slice(2) : [])], {
     stdio: 'inherit',
-    env: { NODE_COMPILE_CACHE: '.cache/node', ...process.env },
+    env: { NODE_COMPILE_CACHE: '.cache/node', ...process.env, [siteDirEnv]: nextSiteDir() },
   });
   if (result.error) {
     console.error(`build: could not start the ${stage.name} stage: ${result.error.message}`);
     return 2;
   }
   return result.status ?? 2;
+}
+
+let lock: ReturnType<typeof acquireBuildLock>;
+try {
+  lock = acquireBuildLock();
+} catch (error) {
+  fail(`could not take the build lock: ${(error as Error).message}`, 2);
+}
+if (!lock.held) {
+  console.error(
+    `build: another build is running (process ${lock.holder.pid} on ${lock.holder.host}, started ${lock.holder.started}); this one does not start\n` +
+      `  hint: wait for it to finish, or stop it (kill ${lock.holder.pid}); a lock whose process is gone is taken over by the next build (${buildLockFile()})`,
+  );
+  process.exit(busyStatus);
+}
+process.on('exit', () => releaseBuildLock());
+if (lock.staleTakenOver) console.warn(`build: took over the lock of an earlier build that is no longer running (process ${lock.staleTakenOver.pid || 'unknown'})`);
+try {
+  const recovered = recoverSite();
+  if (recovered) console.warn(`build: ${recovered}`);
+} catch (error) {
+  fail(`could not put back the last site from .cache/previous-site: ${(error as Error).message}`, 2);
 }
 
 if (configuredSiteUrl() === undefined) {
@@ -31,16 +73,21 @@ if (configuredSiteUrl() === undefined) {
 }
 
 let failedSources = false;
-for (const stage of buildStages) {
-  const status = run(stage);
+for (const [index, stage] of buildStages.entries()) {
+  const status = run(stage, index + 1);
   if (status === 0) continue;
   if (stage.partial.includes(status)) {
     failedSources = true;
     console.error(`build: some sources failed (above); building the site from the others`);
     continue;
   }
-  console.error(`build: the ${stage.name} stage failed (exit ${status}); dist/ keeps the last good site`);
-  process.exit(status);
+  fail(`the ${stage.name} stage failed (exit ${status})`, status);
+}
+try {
+  swapInNextSite();
+  commitBuildState('.cache/site');
+} catch (error) {
+  fail(`could not put the new site in place: ${(error as Error).message}`, 2);
 }
 if (failedSources) {
   console.error('build: the site was built, but some sources failed: fix them (see the errors above) and build again');

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { itemsOf } from '../../src/model/plan.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
+import { siteOutputDir } from '../build/site-folder.ts';
 import { verifyPages, type PagesVerified, type PageToVerify } from '../site/verify-pages.ts';
 import { hanOf, planHan } from '../site/verify-text.ts';
 
@@ -26,7 +27,7 @@ const { values } = parseArgs({
   args: process.argv.slice(2),
   options: {
     content: { type: 'string', default: 'content' },
-    dist: { type: 'string', default: 'dist' },
+    dist: { type: 'string', default: siteOutputDir() },
     threads: { type: 'string' },
   },
   strict: true,

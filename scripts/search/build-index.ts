@@ -24,6 +24,8 @@ import { readItemTopics } from '../enrich/files.ts';
 import { facetTable, planRecords, withBase, type SearchRecord } from '../../src/model/search/records.ts';
 import { defaultShardRecords, shardDirectory, shardGroups, shardManifestFile, type ShardManifest } from '../../src/model/search/shards.ts';
 import { basePath, normalizeBase } from '../../src/model/deploy.ts';
+import { writeFileAtomic } from '../ingest/output.ts';
+import { siteOutputDir } from '../build/site-folder.ts';
 
 /** Written beside Pagefind's files; the search page fetches it for facet counts (facets.ts). */
 export const facetTableFile = 'facets.json.gz';
@@ -67,7 +69,9 @@ export const defaultRecordsInFlight = 16;
  * index files of an earlier build go first; other shards' folders stay.
  */
 async function writeShard(records: readonly SearchRecord[], outDir: string, inFlight: number): Promise<void> {
-  for (const entry of existsSync(outDir) ? readdirSync(outDir) : []) if (shardFiles.test(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
+  // Every file Pagefind writes is removed first, not written over: in a build's next
+  // site these may be hard links to the live site's files (scripts/build/site-folder.ts).
+  for (const entry of existsSync(outDir) ? readdirSync(outDir) : []) if (!/^shard-\d+$/u.test(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
   const created = await createIndex({});
   if (created.index === undefined) throw new Error(`pagefind: ${created.errors.join('; ')}`);
   const { index } = created;
@@ -169,14 +173,14 @@ export async function writeSearchIndex(options: {
     cache.shards.push({ digest, pageIds: [...ids] });
     if (index > 0) manifest.shards.push(shardDirectory(index));
   }
-  writeFileSync(join(options.outDir, shardManifestFile), `${JSON.stringify(manifest)}\n`);
+  writeFileAtomic(join(options.outDir, shardManifestFile), `${JSON.stringify(manifest)}\n`);
   if (cacheFile !== undefined && options.stock !== true) {
     mkdirSync(dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(cache));
   }
   const table = facetTable(plans, options.base, pageIds, topics);
   // Gzipped like Pagefind's own files (hosts need not compress it); the page reads it with DecompressionStream.
-  writeFileSync(join(options.outDir, facetTableFile), gzipSync(JSON.stringify(table), { level: 9 }));
+  writeFileAtomic(join(options.outDir, facetTableFile), gzipSync(JSON.stringify(table), { level: 9 }));
   return { records: shards.reduce((sum, records) => sum + records.length, 0), plans: plans.length, shards: shards.length, written };
 }
 
@@ -184,7 +188,7 @@ if (import.meta.main) {
   const { values } = parseArgs({
     options: {
       content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'dist/pagefind' },
+      out: { type: 'string', default: join(siteOutputDir(), 'pagefind') },
       base: { type: 'string' },
       stock: { type: 'boolean', default: false },
       'shard-records': { type: 'string' },

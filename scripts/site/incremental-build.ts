@@ -139,16 +139,29 @@ function removeEmptyParents(dir: string, stop: string): void {
   }
 }
 
-/** After any build that succeeded: its keys become the last build's, and its code is recorded. */
-export function recordBuild(cacheDir: string, state: BuildState): void {
+/**
+ * After Astro succeeded: its keys become the last build's, and its code is recorded;
+ * `pending` when the pages went into a next site that is not dist/ yet: the state
+ * then counts only once `commitBuildState` runs after the swap, so a build killed
+ * before it leaves no state that could be taken for dist/'s (the next build is clean).
+ */
+export function recordBuild(cacheDir: string, state: BuildState, pending = false): void {
   rmSync(join(cacheDir, 'keys'), { recursive: true, force: true });
   if (existsSync(join(cacheDir, 'next'))) renameSync(join(cacheDir, 'next'), join(cacheDir, 'keys'));
   rmSync(join(cacheDir, 'kept'), { recursive: true, force: true });
-  writeFileSync(join(cacheDir, 'state.json'), `${JSON.stringify(state)}\n`);
+  writeFileSync(join(cacheDir, pending ? pendingStateFile : 'state.json'), `${JSON.stringify(state)}\n`);
+}
+
+const pendingStateFile = 'state.next.json';
+
+/** After the next site became dist/: the state recorded for it is dist/'s. */
+export function commitBuildState(cacheDir: string): void {
+  if (existsSync(join(cacheDir, pendingStateFile))) renameSync(join(cacheDir, pendingStateFile), join(cacheDir, 'state.json'));
 }
 
 /** Before any build: a build that fails half-way must not be taken for the last one. */
 export function forgetBuild(cacheDir: string): void {
   mkdirSync(cacheDir, { recursive: true });
   rmSync(join(cacheDir, 'state.json'), { force: true });
+  rmSync(join(cacheDir, pendingStateFile), { force: true });
 }

@@ -26,6 +26,13 @@ export interface Segment {
 
 export interface Linker {
   segments(text: string): Segment[];
+  /**
+   * Every target the text could link to, and every blocker in it, whether or not
+   * it is linked where it stands: what decides the text's links. A page key that
+   * holds it changes whenever the links could (a term added to the atlas that the
+   * text contains), and only then.
+   */
+  targetsIn(text: string): string[];
 }
 
 export function createLinker(targets: LinkTargets): Linker {
@@ -63,5 +70,18 @@ export function createLinker(targets: LinkTargets): Linker {
     return result.length > 0 ? result : [{ text }];
   }
 
-  return { segments };
+  function targetsIn(text: string): string[] {
+    const found = new Set<string>();
+    for (const citation of findCitations(text)) {
+      const href = targets.documents.get(normalizeTitle(citation.raw, targets.titleRules));
+      if (href !== undefined) found.add(`${citation.raw}→${href}`);
+    }
+    for (const match of matcher.all(text)) {
+      const pattern = patterns[match.pattern]!;
+      found.add(`${pattern}→${targets.terms.get(pattern) ?? 'blocker'}`);
+    }
+    return [...found].sort();
+  }
+
+  return { segments, targetsIn };
 }

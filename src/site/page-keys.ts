@@ -6,11 +6,18 @@
  * items that list one of its items as related, the regions above it, and the topic,
  * cited-document and policy-term pages that list one of its items.
  *
+ * The links in a plan's text enter its pages' keys as the targets the text holds:
+ * the atlas's terms change with other plans, and a page must not keep links of an
+ * atlas that is gone.
+ *
  * Plans enter a key by their own digest, computed once per build: a region page
  * or an item page would otherwise stringify whole plans again and again.
  */
 import { createHash } from 'node:crypto';
+import { loadLinkTargets } from '../model/link-targets.ts';
+import { createLinker, type Linker } from '../model/linker.ts';
 import type { Plan } from '../model/plan.ts';
+import { base } from './url.ts';
 import type { ItemInPlan, RegionNode } from './atlas-model.ts';
 import type { ItemEnrichment } from './enrichment.ts';
 
@@ -20,6 +27,13 @@ function sha256(text: string): string {
 
 export class PageKeys {
   readonly #plans = new WeakMap<Plan, string>();
+  #linker: Linker | undefined;
+
+  /** The link targets a text holds: the plan body's and the item text's links depend on them as much as on the text. */
+  #linksIn(text: string): string[] {
+    this.#linker ??= createLinker(loadLinkTargets(base));
+    return this.#linker.targetsIn(text);
+  }
 
   planDigest(plan: Plan): string {
     let digest = this.#plans.get(plan);
@@ -35,9 +49,9 @@ export class PageKeys {
     return sha256(JSON.stringify(value, (_, part: unknown) => (isPlan(part) ? `plan:${this.planDigest(part)}` : part)));
   }
 
-  /** A plan page renders the plan and its Markdown body. */
+  /** A plan page renders the plan and its Markdown body, with the terms and documents it links. */
   plan(plan: Plan, body: string): string {
-    return this.#digest({ view: 'plan', plan, body });
+    return this.#digest({ view: 'plan', plan, body, links: this.#linksIn(body) });
   }
 
   /**
@@ -47,7 +61,8 @@ export class PageKeys {
    * sections for every item cost most of a build's keys.
    */
   item(context: ItemInPlan, enrichment: ItemEnrichment): string {
-    return this.#digest({ view: 'item', plan: context.plan, index: context.index, url: context.item.url, enrichment });
+    const links = this.#linksIn(context.item.text);
+    return this.#digest({ view: 'item', plan: context.plan, index: context.index, url: context.item.url, enrichment, links });
   }
 
   /** A region page renders its ancestors' names, the regions under it with their plans, and its plans. */

@@ -117,7 +117,7 @@ export function linkNodeModules(tree: string): void {
 }
 
 /** The environment of a user's shell: nothing the test runner sets leaks into the build. */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(VITEST|NODE_ENV$|TEST$|MODE$|BASE_PATH$|SITE_URL$|SEARCH_SHARD_RECORDS$|GATHERING_PAGE_PLANS$|npm_)/.test(key)) continue;

@@ -1,0 +1,158 @@
+/**
+ * A build killed at any moment, two builds at once, a full disk and a read-only
+ * content/ never leave a broken dist/ or lose content: dist/ is always the last good
+ * site or the new one, byte for byte, and the next build finishes the job.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStages } from '../../scripts/build/stages.ts';
+import { loadPlans } from '../../src/model/plan-files.ts';
+import { suiteTemporaryFolder } from '../temporary.ts';
+import { random as seededRandom } from '../../scripts/bench/corpus.ts';
+import { buildToEnd, makeTree, sh, siteDigest, startBuild, useVariant, type Variant } from './harness.ts';
+
+const kills = 24;
+const seed = 20261206;
+
+describe('a build killed at random moments in every stage', () => {
+  const tree = join(suiteTemporaryFolder('atlas-faults-'), 'tree');
+  const clean: Partial<Record<Variant, string>> = {};
+  /** How long each stage took in a whole build, in ms. */
+  const stageTime = new Map<string, number>();
+
+  beforeAll(async () => {
+    makeTree(tree);
+    for (const variant of ['one', 'two'] as const) {
+      useVariant(tree, variant);
+      await buildToEnd(tree, { PLAN_ATLAS_CLEAN_BUILD: '1' });
+      clean[variant] = siteDigest(join(tree, 'dist'))!;
+    }
+    // A rebuild (not clean) of the other variant, timed stage by stage.
+    useVariant(tree, 'one');
+    const build = startBuild(tree);
+    let last = Date.now();
+    for (const [index, stage] of buildStages.entries()) {
+      await build.printed(new RegExp(`\\[${index + 1}/${buildStages.length}\\] ${stage.name}`));
+      const now = Date.now();
+      if (index > 0) stageTime.set(buildStages[index - 1]!.name, now - last);
+      last = now;
+    }
+    expect(await build.done).toBe(0);
+    stageTime.set(buildStages.at(-1)!.name, Date.now() - last);
+    expect(siteDigest(join(tree, 'dist'))).toBe(clean.one);
+  });
+
+  it('the two sites differ, so a check that dist/ is one of them tells them apart', () => {
+    expect(clean.one).not.toBe(clean.two);
+  });
+
+  it(`leaves dist/ whole after each of ${kills} kills, and the next build equals a clean build byte for byte`, async () => {
+    const random = seededRandom(seed);
+    let live: Variant = 'one';
+    let killedMidBuild = 0;
+    const killedIn = new Map<string, number>();
+    let staleLocks = 0;
+    for (let kill = 0; kill < kills; kill += 1) {
+      const target: Variant = live === 'one' ? 'two' : 'one';
+      useVariant(tree, target);
+      const stageIndex = kill % buildStages.length;
+      const stage = buildStages[stageIndex]!;
+      const build = startBuild(tree);
+      const reached = await build.printed(new RegExp(`\\[${stageIndex + 1}/${buildStages.length}\\] ${stage.name}`));
+      if (reached) await new Promise((resolve) => setTimeout(resolve, random() * (stageTime.get(stage.name) ?? 1000)));
+      build.kill();
+      const status = await build.done;
+      if (/took over the lock/u.test(build.output())) staleLocks += 1;
+      if (status === null) {
+        killedMidBuild += 1;
+        killedIn.set(stage.name, (killedIn.get(stage.name) ?? 0) + 1);
+      }
+      const now = siteDigest(join(tree, 'dist'));
+      expect([clean.one, clean.two], `after kill ${kill + 1} (in ${stage.name}): dist/ is neither site`).toContain(now);
+      if (now === clean[target]) live = target;
+      // Whatever mix of old and new plans content/ holds, each file is whole.
+      expect(() => loadPlans(join(tree, 'content')), `after kill ${kill + 1}`).not.toThrow();
+    }
+    // Most kills must land inside a running build, in every stage, or this proves little.
+    expect(killedMidBuild).toBeGreaterThanOrEqual(20);
+    for (const stage of buildStages) expect(killedIn.get(stage.name) ?? 0, `kills in ${stage.name}`).toBeGreaterThan(0);
+    expect(staleLocks).toBeGreaterThan(0);
+
+    for (const variant of ['two', 'one'] as const) {
+      useVariant(tree, variant);
+      await buildToEnd(tree);
+      expect(siteDigest(join(tree, 'dist')), `the build after the kills, ${variant}`).toBe(clean[variant]);
+    }
+    const where = buildStages.map((stage) => `${stage.name} ${killedIn.get(stage.name) ?? 0}`).join(', ');
+    console.log(`faults: ${killedMidBuild} of ${kills} kills inside a running build (${where}); dist/ whole after each, content/ readable, the next build byte for byte a clean one`);
+  }, 900_000);
+
+  it('runs one build at a time: a second one stops and names the first, which finishes', async () => {
+    useVariant(tree, 'two');
+    const first = startBuild(tree);
+    await first.printed(/\[1\/\d\] ingest/u);
+    const second = startBuild(tree);
+    const [firstStatus, secondStatus] = await Promise.all([first.done, second.done]);
+    expect(secondStatus).toBe(75);
+    expect(second.output()).toMatch(/another build is running \(process \d+ on .+, started \d{4}-/u);
+    expect(second.output()).toMatch(/hint: wait for it to finish, or stop it \(kill \d+\)/u);
+    expect(firstStatus).toBe(0);
+    expect(siteDigest(join(tree, 'dist'))).toBe(clean.two);
+    expect(existsSync(join(tree, '.cache', 'build.lock'))).toBe(false);
+  }, 300_000);
+});
+
+describe('a starved machine', () => {
+  const root = suiteTemporaryFolder('atlas-starved-');
+  const disk = join(root, 'disk');
+  const tree = join(disk, 'tree');
+  let one = '';
+
+  beforeAll(async () => {
+    sh(`mkdir -p ${disk} && mount -t tmpfs -o size=400m atlas-test ${disk}`);
+    makeTree(tree);
+    useVariant(tree, 'one');
+    await buildToEnd(tree);
+    one = siteDigest(join(tree, 'dist'))!;
+  });
+  // Registered after the temporary folder, so it runs before the folder is removed.
+  afterAll(() => {
+    sh(`umount -l ${join(tree, 'content')} 2>/dev/null; umount -l ${disk}`);
+  });
+
+  it('a disk that fills mid-build leaves the last good site, says what to do, and the next build with room finishes', async () => {
+    const used = Number(sh(`df --output=used -B1 ${disk} | tail -1`).trim());
+    const site = Number(sh(`du -sb ${join(tree, 'dist')} | cut -f1`).trim());
+    // Room for less than half a new site: a clean build of the larger variant runs out mid-way.
+    sh(`mount -o remount,size=${used + Math.floor(site / 2)} ${disk}`);
+    useVariant(tree, 'two');
+    const build = startBuild(tree, { PLAN_ATLAS_CLEAN_BUILD: '1' });
+    expect(await build.done).not.toBe(0);
+    expect(build.output()).toMatch(/ENOSPC|no space left/iu);
+    expect(build.output()).toMatch(/hint: the disk is full or nearly so \(\d+\.\d MiB free\)/u);
+    expect(siteDigest(join(tree, 'dist'))).toBe(one);
+
+    sh(`mount -o remount,size=400m ${disk}`);
+    await buildToEnd(tree);
+    expect(siteDigest(join(tree, 'dist'))).not.toBe(one);
+    expect(readFileSync(join(tree, 'dist', 'index.html'), 'utf8')).toContain('鹰潭');
+  }, 600_000);
+
+  it('a read-only content/ stops the build with what to do, and leaves the last good site', async () => {
+    useVariant(tree, 'one');
+    await buildToEnd(tree);
+    const before = siteDigest(join(tree, 'dist'));
+    useVariant(tree, 'two');
+    const content = join(tree, 'content');
+    sh(`mount --bind ${content} ${content} && mount -o remount,bind,ro ${content}`);
+    try {
+      const build = startBuild(tree);
+      expect(await build.done).not.toBe(0);
+      expect(build.output()).toMatch(/hint: content\/ is not writable \(EROFS\)/u);
+      expect(siteDigest(join(tree, 'dist'))).toBe(before);
+    } finally {
+      sh(`umount ${content}`);
+    }
+  }, 600_000);
+});
