@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireCjkFont } from '../../scripts/browser/chromium.ts';
 import { acquireBuildLock, buildLockFile, releaseBuildLock } from '../../scripts/build/lock.ts';
 import { nextSiteDir, recoverSite, startNextSite, swapInNextSite } from '../../scripts/build/site-folder.ts';
 import { temporaryFolder } from '../temporary.ts';
@@ -63,5 +65,24 @@ describe('the build lock', () => {
     releaseBuildLock(root);
     writeFileSync(buildLockFile(root), '{"pid":');
     expect(acquireBuildLock(root)).toMatchObject({ held: true });
+  });
+});
+
+describe('a machine without what browser tests need', () => {
+  it('says to install a CJK font when fontconfig lists none, and passes where one is installed', () => {
+    const folder = temporaryFolder('atlas-fonts-');
+    const config = join(folder, 'fonts.conf');
+    writeFileSync(config, `<?xml version="1.0"?><fontconfig><dir>${folder}</dir><cachedir>${folder}</cachedir></fontconfig>`);
+    expect(() => requireCjkFont({ ...process.env, FONTCONFIG_FILE: config })).toThrow(/apt-get install -y fonts-noto-cjk/u);
+    expect(() => requireCjkFont()).not.toThrow();
+  });
+
+  it('says to install Chromium when it is missing', () => {
+    const run = spawnSync(process.execPath, ['-e', "import('./scripts/browser/chromium.ts').then((m) => m.requireChromium())"], {
+      encoding: 'utf8',
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/Chromium not found at \/nonexistent\/chromium.*apt-get update && apt-get install -y chromium/su);
   });
 });
