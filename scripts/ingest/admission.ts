@@ -54,10 +54,13 @@ const maxHeadingLength = 60;
 
 /**
  * The line printed atop a text that names no plan title: the first short line of
- * its head that names a year (2019年汉阴县政府重点工作任务公开承诺——县教体科技局).
+ * its head that names a year (2019年汉阴县政府重点工作任务公开承诺——县教体科技局)
+ * or a kind of plan (眉县教育局教育工作要点, a title without its year).
  * It is printed evidence of whose text this is, though not a title.
  */
 export function headingOf(lines: readonly SourceLine[], genre: Genre): string | null {
-  const heading = headOf(lines, genre).find((line) => line.text.length <= maxHeadingLength && new RegExp(genre.year.source, 'u').test(line.text));
+  const year = new RegExp(genre.year.source, 'u');
+  const namesKind = (text: string): boolean => genre.kinds.some((kind) => kind.titlePatterns.some((pattern) => pattern.test(text)));
+  const heading = headOf(lines, genre).find((line) => line.text.length <= maxHeadingLength && (year.test(line.text) || namesKind(line.text)));
   return heading?.text ?? null;
 }

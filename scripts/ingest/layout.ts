@@ -13,7 +13,7 @@
  */
 import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
-import { matchMarker, type Marker } from './parse.ts';
+import { isPlanTitle, matchMarker, type Marker } from './parse.ts';
 
 /** Shorter lines are ordinary paragraphs, even when they enumerate inline. */
 export const minFlattenedLength = 120;
@@ -47,8 +47,11 @@ function cutsOf(text: string, genre: Genre, runIn: boolean): Cut[] {
     const marker = matchMarker(text.slice(at, at + labelWindow), genre);
     if (!marker) continue;
     const isRunIn = runInStyles.has(marker.style.id);
-    // A run-in label may follow a heading that has no closing mark (…做法一是…).
-    if ((isRunIn && runIn) || (!isRunIn && beforeLabel.test(text[at - 1] as string))) cuts.push({ at, marker });
+    // A run-in label may follow a heading that has no closing mark (…做法一是…); any
+    // label may follow the plan's title, which has none either (2024年县教育局工作计划一、工作思路).
+    if ((isRunIn && runIn) || (!isRunIn && (beforeLabel.test(text[at - 1] as string) || isPlanTitle(text.slice(0, at).trim(), genre)))) {
+      cuts.push({ at, marker });
+    }
   }
   return cuts;
 }

@@ -161,7 +161,9 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   const noticeDates = noticeText.map((text) => isoDateOf(text, genre)).filter((date): date is string => date !== null);
   // A plan printed without a notice is dated by its own signature, after the text.
   const closingDates = doc.closing.map((line) => isoDateOf(line.text, genre)).filter((date): date is string => date !== null);
-  const issuedOn = facts.issuedOn ?? noticeDates.at(-1) ?? closingDates.at(-1) ?? null;
+  // The date the document itself prints under its signature outweighs the 成文日期 of
+  // the page's disclosure table, which a portal's editor typed (and sometimes mistyped).
+  const issuedOn = noticeDates.at(-1) ?? closingDates.at(-1) ?? facts.issuedOn ?? null;
   if (years.length === 0) {
     const dated = issuedOn ?? facts.publishedOn;
     if (dated) years = [Number(dated.slice(0, 4))];

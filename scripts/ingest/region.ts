@@ -43,8 +43,8 @@ const ancestorBoost = 0.5;
 const minScopeCount = 2;
 /** How often the body must name a place before it is evidence of whose plan this is. */
 const minBodyMentions = 2;
-/** Running text: two-character full names (成县, 高县) are read as parts of other words. */
-const bodyScan = { limit: bodyScanLimit, minFullNameLength: 3 };
+/** Running text: two-character full names (房县; 成县 in 完成县级) stand only as short names do. */
+const bodyScan = { limit: bodyScanLimit, minFullNameLength: 2 };
 
 const sidecarHint = (example: string): string =>
   `add "region: <code or name>" (e.g. region: ${example}) to a sidecar NAME.meta.yaml beside the source`;
@@ -87,8 +87,11 @@ function ambiguous(name: string, candidates: readonly Division[], index: Divisio
 function standingMentions(text: string, mentions: readonly NameMention[], genre: RegionGenre): NameMention[] {
   const fullyNamed = new Set(mentions.filter(({ entry }) => entry.full).flatMap(({ entry }) => entry.divisions.map((division) => division.code)));
   return mentions.filter(({ entry, index: at }) => {
-    if (entry.full) return true;
-    if (entry.divisions.some((division) => fullyNamed.has(division.code))) return true;
+    // A two-character full name (房县, 成县) is read like a short name, and one that
+    // begins with a linking word (和县) as the word.
+    if (entry.full && entry.surface.length > 2) return true;
+    if (entry.full && genre.partnerContexts.some((word) => entry.surface.startsWith(word))) return false;
+    if (!entry.full && entry.divisions.some((division) => fullyNamed.has(division.code))) return true;
     const end = at + entry.surface.length;
     if (genre.shortNameContexts.some((word) => text.startsWith(word, end))) return true;
     return !isInsideWord(text, at, end);
@@ -239,6 +242,13 @@ export function unnamedIssuerScope(text: string, genre: RegionGenre): RegionScop
   return claimed.length === 1 ? (claimed[0] as RegionScope) : null;
 }
 
+/** A place inside 《…》 is the cited document's, which need not be the plan's own. */
+export function insideCitedTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open !== -1 && text.lastIndexOf('》', at) < open && at - open <= maxCitedTitleLength;
+}
+const maxCitedTitleLength = 60;
+
 /** A place named as a partner, model or destination (与东平县结对, 赴上海市) is another place than the plan's own. */
 export function namedAsPartner(text: string, at: number, genre: RegionGenre): boolean {
   const before = text.slice(Math.max(0, at - 4), at);
@@ -292,7 +302,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
     scopeIsSure &&
     scoped.length === 1 &&
     fitsScope(chosen.division) &&
-    chosenMentions.some(({ index: at }) => !namedAsPartner(prefix, at, genre));
+    chosenMentions.some(({ index: at }) => !namedAsPartner(prefix, at, genre) && !insideCitedTitle(prefix, at));
   if (named < minBodyMentions && !onlyOfItsLevel) return null;
 
   const relevant = new Set([chosen.division.code, ...index.ancestors(chosen.division.code).map((each) => each.code)]);

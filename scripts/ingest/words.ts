@@ -3,7 +3,7 @@
  * 安顺 in 平安顺利, 上党 in 上党课, 海棠 in 海棠花红. Read from jieba's segmentation
  * (nodejieba, with the dictionary it ships) of the clause around the span: a name
  * stands when the words begin and end where it does (对/内蒙古/重要讲话,
- * 推动/和顺/教育) or a word ends with it (首都北京); it does not when a word
+ * 推动/和顺/教育) or a word ends with it after a word (首都北京); it does not when a word
  * crosses either edge (顺利/通过). Segmenting, not a dictionary look-up, lets the
  * likelier reading win: 对内 is a word, but not in 对内蒙古. jieba is loaded only
  * when a document needs it (a short place name with nothing around it that makes
@@ -36,6 +36,10 @@ function clauseAround(text: string, start: number, end: number): { from: number;
   return { from, to };
 }
 
+function isWord(text: string): boolean {
+  return text.length >= 2 && jieba().cut(text).length === 1;
+}
+
 /** True when text[start, end) is read as part of other words, not as a word of its own. */
 export function isInsideWord(text: string, start: number, end: number): boolean {
   const { from, to } = clauseAround(text, start, end);
@@ -44,8 +48,9 @@ export function isInsideWord(text: string, start: number, end: number): boolean 
   for (const token of jieba().cut(text.slice(from, to))) {
     const tokenEnd = at + token.length;
     if (at === start) startsWord = true;
-    // 首都北京: a word that ends with the span names it.
-    if (tokenEnd === end) return !(startsWord || at < start);
+    // 首都北京: a word that ends with the span names it when what comes before is a
+    // word of its own (首都); 示范县 does not name 范县.
+    if (tokenEnd === end) return !(startsWord || (at < start && isWord(text.slice(at, start))));
     if (tokenEnd > end) break;
     at = tokenEnd;
   }

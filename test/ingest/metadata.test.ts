@@ -99,10 +99,16 @@ ${outline}`;
     expect(metadata.yearInferred).toBe(true);
   });
 
-  it('prefers facts from the page (发文字号, 成文日期) over the notice', () => {
+  it('takes facts from the page (发文字号, 成文日期) where the text prints none', () => {
     const facts: CleanFacts = { publishedOn: '2024-03-27', publisher: '泰安市教育局', docNumber: '泰教发〔2024〕9号', issuedOn: '2024-03-20' };
     const metadata = metadataOf(`2024年工作要点\n${outline}`, facts);
     expect(metadata).toMatchObject({ docNumber: '泰教发〔2024〕9号', issuedOn: '2024-03-20', publishedOn: '2024-03-27', publisher: '泰安市教育局' });
+  });
+
+  it('dates the document by the date printed under its signature, not the 成文日期 a portal typed', () => {
+    const facts: CleanFacts = { ...noFacts, issuedOn: '2020-01-06' };
+    const notice = '关于印发2020年工作要点的通知\n各街镇：现将《2020年工作要点》印发给你们，请认真贯彻落实。\n天津市滨海新区教育体育局\n2020年1月8日';
+    expect(metadataOf(`${notice}\n2020年工作要点\n${outline}`, facts).issuedOn).toBe('2020-01-08');
   });
 
   it.each([

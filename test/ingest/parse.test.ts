@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
+import { splitFlattenedLines } from '../../scripts/ingest/layout.ts';
 import { fixtureLines } from './helpers.ts';
 
 const genre = loadGenre();
@@ -266,5 +267,24 @@ describe('parseDocument: parts and closings', () => {
     );
     expect(doc.notice.at(-1)?.text).toBe('（此件公开发布）');
     expect(doc.preamble).toEqual([]);
+  });
+});
+
+describe('splitFlattenedLines', () => {
+  const genre = loadGenre();
+  const flattened = `2024年县教育局工作计划一、工作思路以习近平新时代中国特色社会主义思想为指导，以推动教育强县建设为目标，牢牢把握教育高质量发展内涵，全面贯彻党的教育方针，落实立德树人根本任务。二、工作目标1.全面加强党的领导。推动党的二十大精神学习教育常态化长效化。2.着力提升教学质量。`;
+
+  it('splits a flattened page at its labels, and at the first one right after the plan title', () => {
+    const lines = splitFlattenedLines(fixtureLines(flattened), genre).map((line) => line.text);
+    expect(lines[0]).toBe('2024年县教育局工作计划');
+    expect(lines[1]).toMatch(/^一、工作思路/u);
+    // 1. right after a heading with no closing mark (工作目标1.) is not cut: the parser reads it inside its line.
+    expect(lines.slice(2).map((line) => line.slice(0, 3))).toEqual(['二、工', '2.着']);
+    expect(lines.join('')).toBe(flattened);
+  });
+
+  it('does not split after a title-like phrase that is no plan title (统一、规范)', () => {
+    const text = `${'坚持统一、规范管理，加强党的建设。'.repeat(8)}`;
+    expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text)).toEqual([text]);
   });
 });

@@ -260,6 +260,18 @@ describe('body', () => {
     expect(failure({ issuers: ['自治区教育厅'], body: '全区教育工作,全区学校。顺利通过验收。' }).code).toBe('region-unresolved');
   });
 
+  it('reads a two-character county standing as a word (房县教育), not inside a word (示范县, 完成县级) or after a linking word (和县)', () => {
+    const title = '2024年县教育局工作计划';
+    expect(resolveRegion(evidence({ title, body: '争创示范县,打响房县教育品牌。' }), index)).toMatchObject({ code: '420325' });
+    expect(failure({ title, body: '建设示范县,完成县级验收。' }).code).toBe('region-unresolved');
+    expect(failure({ title, body: '推动和县教育发展。' }).code).toBe('region-unresolved');
+  });
+
+  it('does not take a place named once inside a cited title (《黑龙江省…规划》)', () => {
+    const body = '全省教育工作,全省高校。出台《黑龙江省普通高等学校干部教育培训五年规划》。';
+    expect(failure({ body }).code).toBe('region-unresolved');
+  });
+
   it('does not file a district plan under the prefecture it names in passing', () => {
     expect(failure({ title: '区教育局2020年工作计划', body: '全区教育工作,全区学校。落实阜阳市要求,阜阳市部署。' }).code).toBe('region-unresolved');
   });
