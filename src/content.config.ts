@@ -3,7 +3,7 @@
  * per plan, its frontmatter the complete Plan of src/model/plan.ts. The other
  * collections are the enrich stage's cross-links, in content/enrichment/.
  * Each item's topics and related items (items.json, the largest file) are read
- * by src/site/enrichment.ts instead: as a collection they were most of Astro's
+ * by src/site/item-enrichment.ts instead: as a collection they were most of Astro's
  * data store, serialised and read back on every build.
  */
 import { defineCollection } from 'astro:content';

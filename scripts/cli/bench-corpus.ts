@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { corpusPlaces, syntheticCorpus } from '../bench/corpus.ts';
+import { corpusPlaces, syntheticCorpus } from '../bench/synthetic-corpus.ts';
 import { loadGenre } from '../genre/load.ts';
 import { loadDivisionIndex } from '../ingest/divisions.ts';
 import { ingestDocument } from '../ingest/document.ts';

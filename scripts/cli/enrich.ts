@@ -6,7 +6,7 @@
  * Options: --content DIR (default content), --cache DIR (default .cache/enrich: an
  * unchanged plan file is not parsed again, and an item whose text, lead phrase and
  * dependencies are unchanged is not segmented or scored again; see
- * scripts/enrich/cache.ts), --no-cache. The corpus-wide steps (keyword weights,
+ * scripts/enrich/enrich-cache.ts), --no-cache. The corpus-wide steps (keyword weights,
  * related items, the per-topic, per-document and per-term lists) always run, from
  * every item's facts. The output is the same bytes with or without the cache; a file
  * is written only when its bytes change.
@@ -15,10 +15,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Item, Plan } from '../../src/model/plan.ts';
-import { EnrichCache, enrichCodeRoots, itemHash, type PlanDigest } from '../enrich/cache.ts';
+import { EnrichCache, enrichCodeRoots, itemHash, type PlanDigest } from '../enrich/enrich-cache.ts';
 import { assembleEnrichment, corpusTerms, itemEnricher, itemHead, loadEnrichResources, planHead, planOrder, userWords, type EnrichedItem, type ItemFacts } from '../enrich/enrich.ts';
 import { enrichmentDirectory, enrichmentFiles } from '../enrich/files.ts';
-import { codeVersion } from '../ingest/cache.ts';
+import { codeVersion } from '../ingest/parse-cache.ts';
 import { sha256, syncFiles, type WantedFile } from '../ingest/output.ts';
 
 function display(path: string): string {

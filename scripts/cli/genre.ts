@@ -8,7 +8,7 @@
  * document that is not fully right. Exits 0; the tests hold the aims.
  */
 import { parseArgs } from 'node:util';
-import { formatProblems, formatScore, readCorpus, scoreDocument, summarizeScores } from '../bench/genre.ts';
+import { formatProblems, formatScore, readCorpus, scoreDocument, summarizeScores } from '../bench/genre-score.ts';
 import { createParser } from '../ingest/parser.ts';
 
 const { values } = parseArgs({

@@ -20,7 +20,7 @@ import { compareText } from '../../src/model/order.ts';
 import { extractSource } from '../extract/extract.ts';
 import { sourceExtensions } from '../extract/sniff.ts';
 import type { Plan, Section } from '../../src/model/plan.ts';
-import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/cache.ts';
+import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/parse-cache.ts';
 import type { IngestedDocument, SourceDocument } from '../ingest/document.ts';
 import { formatIngestError, IngestError } from '../../src/model/errors.ts';
 import { asIngestError, rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan } from '../../src/model/plan.ts';
 import { loadGenre } from '../genre/load.ts';
-import { ingestCorpus } from '../ingest/corpus.ts';
+import { ingestCorpus } from '../ingest/whole-corpus.ts';
 import { loadDivisionIndex } from '../ingest/divisions.ts';
 
 export function plansFromSources(directory = 'content/sources'): Plan[] {

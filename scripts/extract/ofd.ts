@@ -5,7 +5,7 @@
  * Content.xml places text objects (ofd:TextObject, a Boundary box and a font
  * Size, holding ofd:TextCode runs with X, Y and per-character DeltaX). The
  * characters are placed on the page and handed to the same line and paragraph
- * rebuilding as PDF (scripts/extract/layout.ts).
+ * rebuilding as PDF (scripts/extract/positioned-text.ts).
  *
  * Text on template pages (the background every page repeats: running headers,
  * footers) goes to `removed`. Units are millimetres throughout; the layout
@@ -13,7 +13,7 @@
  */
 import { unzipSync } from 'fflate';
 import { IngestError } from '../../src/model/errors.ts';
-import { buildLines, layoutPages, plausibleTitle, type LayoutPage, type TextRun } from './layout.ts';
+import { buildLines, layoutPages, plausibleTitle, type LayoutPage, type TextRun } from './positioned-text.ts';
 import type { Extracted, ExtractedFacts, RemovedPart } from './types.ts';
 import { attr, child, children, descendants, parseXml, textOf, type XmlElement } from './xml.ts';
 

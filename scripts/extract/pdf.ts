@@ -2,7 +2,7 @@
  * PDF → the plan's text, with pdf.js (its legacy build, the one that runs on
  * Node). pdf.js gives each page's text as pieces placed on the page; the
  * lines, paragraphs, running headers and page numbers are worked out from the
- * positions (scripts/extract/layout.ts), as for OFD.
+ * positions (scripts/extract/positioned-text.ts), as for OFD.
  *
  * A PDF without any text is a scan: that is an error naming the page count,
  * since guessing text from images is OCR's job, not this one's.
@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { IngestError } from '../../src/model/errors.ts';
-import { layoutPages, plausibleTitle, type LayoutPage, type TextRun } from './layout.ts';
+import { layoutPages, plausibleTitle, type LayoutPage, type TextRun } from './positioned-text.ts';
 import type { Extracted, ExtractedFacts } from './types.ts';
 
 /** pdf.js's data folders, found from the installed package rather than the working directory. */

@@ -14,7 +14,7 @@
  */
 import { unzipSync } from 'fflate';
 import { IngestError } from '../../src/model/errors.ts';
-import { plausibleTitle } from './layout.ts';
+import { plausibleTitle } from './positioned-text.ts';
 import type { Extracted, ExtractedFacts, RemovedPart } from './types.ts';
 import { attr, child, childElements, children, descendants, parseXml, textOf, type XmlElement } from './xml.ts';
 

@@ -7,7 +7,7 @@
  * tables-VERSION.json), the validated tables are written there once and read back
  * on later runs without YAML or validation. The snapshot's name carries the
  * version of the ingest code, which covers these tables (ingestCodeRoots in
- * scripts/ingest/cache.ts), so a snapshot never outlives the tables it was made
+ * scripts/ingest/parse-cache.ts), so a snapshot never outlives the tables it was made
  * from. Validated tables are plain data, so JSON keeps them whole; compiling
  * their patterns stays with each loader.
  */

@@ -18,7 +18,7 @@ import { resolveRegion } from './region.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildSections } from './structure.ts';
 import { admitPlan, headingOf } from './admission.ts';
-import { splitFlattenedLines } from './layout.ts';
+import { splitFlattenedLines } from './flattened-lines.ts';
 import { readScript, restorePrinted } from './script.ts';
 import { loadGarbles } from '../genre/garbles.ts';
 import { markdownBodyText, verifyNothingLost } from './verify.ts';

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReportEntry } from './cache.ts';
+import type { ReportEntry } from './parse-cache.ts';
 import type { IngestFailure } from './identity.ts';
 import { sha256 } from './output.ts';
 

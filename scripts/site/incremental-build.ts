@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { keptKeysFile, nextKeysFile, type PageKeyMap } from '../../src/model/unchanged-pages.ts';
-import { codeVersion } from '../ingest/cache.ts';
+import { codeVersion } from '../ingest/parse-cache.ts';
 
 /** What Astro compiles or copies, and what decides the packages: a change to any of it builds every page. */
 const codePaths = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];

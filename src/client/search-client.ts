@@ -7,7 +7,7 @@
 import { countFacets, facetKeys, facetLookup, filterHits, orderByYear, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../model/search/facets.ts';
 import { excerpt, preloadQuery, search, type Hit, type PagefindLike } from '../model/search/query.ts';
 import { mergeShards, type MergingPagefind } from '../model/search/shards.ts';
-import { strings } from '../components/search/strings.ts';
+import { strings } from '../components/search/search-strings.ts';
 
 const pageSize = 20;
 /** About what one screen shows: the page appends these before the rest of a page of results. */

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { atlas } from '../site/atlas.ts';
 import { atomFeed } from '../site/feed.ts';
-import { siteName } from '../site/strings.ts';
+import { siteName } from '../site/site-strings.ts';
 import { absoluteUrl } from '../site/url.ts';
 
 export const GET: APIRoute = async () => {

@@ -19,7 +19,7 @@ import { createLinker, type Linker } from '../model/linker.ts';
 import type { Plan } from '../model/plan.ts';
 import { base } from './url.ts';
 import type { ItemInPlan, RegionNode } from './atlas-model.ts';
-import type { ItemEnrichment } from './enrichment.ts';
+import type { ItemEnrichment } from './item-enrichment.ts';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');

@@ -12,7 +12,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectationOf, readCorpus, scoreDocument, scoredFields, summarizeScores, type Scored } from '../../scripts/bench/genre.ts';
+import { expectationOf, readCorpus, scoreDocument, scoredFields, summarizeScores, type Scored } from '../../scripts/bench/genre-score.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 
 const directory = join(import.meta.dirname, 'plans');

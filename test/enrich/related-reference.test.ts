@@ -4,7 +4,7 @@
  * them) must list exactly the same items with the same scores and reasons.
  */
 import { describe, expect, it } from 'vitest';
-import { random } from '../../scripts/bench/corpus.ts';
+import { random } from '../../scripts/bench/synthetic-corpus.ts';
 import { relatedItems, type RelatedInput, type RelatedItem, type RelatedOptions } from '../../scripts/enrich/related.ts';
 
 function corpus(seed: number, count: number): RelatedInput[] {

@@ -3,7 +3,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { failure } from './failure.ts';
-import { buildLines, isPageNumber, layoutPages, type TextRun } from '../../scripts/extract/layout.ts';
+import { buildLines, isPageNumber, layoutPages, type TextRun } from '../../scripts/extract/positioned-text.ts';
 import { extractPdf } from '../../scripts/extract/pdf.ts';
 
 /** Debian's fonts-wqy-microhei: a CJK font pdfkit can embed (the PDFs here are made by the tests). */

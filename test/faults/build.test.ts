@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStages } from '../../scripts/build/stages.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { suiteTemporaryFolder } from '../temporary.ts';
-import { random as seededRandom } from '../../scripts/bench/corpus.ts';
+import { random as seededRandom } from '../../scripts/bench/synthetic-corpus.ts';
 import { buildToEnd, makeTree, sh, siteDigest, startBuild, useVariant, type Variant } from './harness.ts';
 
 const kills = 24;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
-import { splitFlattenedLines } from '../../scripts/ingest/layout.ts';
+import { splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
 import { fixtureLines } from './helpers.ts';
 
 const genre = loadGenre();

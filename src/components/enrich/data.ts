@@ -3,7 +3,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from '../../model/enrichment.ts';
-import { enrichedItems } from '../../site/enrichment.ts';
+import { enrichedItems } from '../../site/item-enrichment.ts';
 
 export interface EnrichmentData {
   items: Map<string, ItemEnrichment>;

@@ -6,7 +6,7 @@
  */
 import { compareText } from '../../src/model/order.ts';
 import { itemsOf } from '../../src/model/plan.ts';
-import type { DocumentSummary } from './cache.ts';
+import type { DocumentSummary } from './parse-cache.ts';
 import { ingestDocument, type IngestContext, type IngestedDocument, type SourceDocument } from './document.ts';
 import { asIngestError, rejectDuplicates, type IngestFailure } from './identity.ts';
 import { sha256 } from './output.ts';
