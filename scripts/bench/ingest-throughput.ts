@@ -2,12 +2,11 @@
  * Ingest throughput: the bundled plans repeated to a corpus of at least
  * `minimumPlans` documents, parsed on one core after the one-time loads.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createJiebaSegmenter } from '../enrich/segmenter.ts';
 import { loadGenre } from '../genre/load.ts';
 import { loadDivisionIndex } from '../ingest/divisions.ts';
 import { ingestDocument, type SourceDocument } from '../ingest/document.ts';
+import { readSourceFolder } from '../ingest/sources.ts';
 
 export interface IngestFigures {
   plans: number;
@@ -22,11 +21,8 @@ export interface IngestFigures {
 }
 
 export function benchIngest(sourceDirectory: string, minimumPlans = 200): IngestFigures {
-  const sources: SourceDocument[] = readdirSync(sourceDirectory)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ file: join(sourceDirectory, name), bytes: readFileSync(join(sourceDirectory, name)), sidecar: null }));
-  if (sources.length === 0) throw new Error(`no .txt sources in ${sourceDirectory}`);
+  const sources: SourceDocument[] = readSourceFolder(sourceDirectory);
+  if (sources.length === 0) throw new Error(`no sources in ${sourceDirectory}`);
 
   let started = performance.now();
   const genre = loadGenre();

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { extractSource } from '../extract/extract.ts';
 import { formatExtensions, sniffFormat } from '../extract/sniff.ts';
-import { formatIngestError, IngestError } from '../../src/model/errors.ts';
+import { formatAtlasError, AtlasError } from '../../src/model/errors.ts';
 import { asIngestError } from '../ingest/identity.ts';
 import { writeFileAtomic } from '../ingest/output.ts';
 
@@ -43,17 +43,17 @@ async function fetchBytes(url: string): Promise<Fetched> {
   try {
     response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(fetchTimeoutMs) });
   } catch (error) {
-    throw new IngestError('fetch-failed', `could not fetch ${url}: ${error instanceof Error ? error.message : String(error)}`, 'check the address and the network; or save the page or file and add it from disk');
+    throw new AtlasError('fetch-failed', `could not fetch ${url}: ${error instanceof Error ? error.message : String(error)}`, 'check the address and the network; or save the page or file and add it from disk');
   }
   if (!response.ok) {
-    throw new IngestError('fetch-failed', `${url} answered ${response.status} ${response.statusText}`, 'check the address; or save the page or file and add it from disk');
+    throw new AtlasError('fetch-failed', `${url} answered ${response.status} ${response.statusText}`, 'check the address; or save the page or file and add it from disk');
   }
   return { bytes: new Uint8Array(await response.arrayBuffer()), url: response.url || url };
 }
 
 async function read(source: string): Promise<Fetched> {
   if (isUrl(source)) return fetchBytes(source);
-  if (!existsSync(source)) throw new IngestError('not-found', `no such file: ${source}`, 'give the path of a saved page or file, or its URL');
+  if (!existsSync(source)) throw new AtlasError('not-found', `no such file: ${source}`, 'give the path of a saved page or file, or its URL');
   return { bytes: new Uint8Array(readFileSync(source)), url: null };
 }
 
@@ -78,17 +78,17 @@ const attachmentFormats = new Set(['.doc', '.docx', '.wps', '.pdf', '.ofd']);
 
 async function add(source: string, options: { sources: string; name: string | undefined; attachments: boolean }): Promise<string> {
   const { bytes, url } = await read(source);
-  if (bytes.length === 0) throw new IngestError('empty', `${source} is empty`, 'save the page or file again; an empty download is no plan');
+  if (bytes.length === 0) throw new AtlasError('empty', `${source} is empty`, 'save the page or file again; an empty download is no plan');
   const digest = sha256(bytes);
   const already = sameBytes(options.sources, digest);
-  if (already) throw new IngestError('already-added', `these bytes are already a source: ${join(options.sources, already)}`, 'nothing to do; to add another version of the plan, add that file');
+  if (already) throw new AtlasError('already-added', `these bytes are already a source: ${join(options.sources, already)}`, 'nothing to do; to add another version of the plan, add that file');
 
   const format = sniffFormat(bytes);
   const name = options.name ?? nameOf(source, bytes);
   const file = join(options.sources, `${name}${formatExtensions[format][0]}`);
   const sidecarFile = join(options.sources, `${name}.meta.yaml`);
   for (const taken of [file, sidecarFile]) {
-    if (existsSync(taken)) throw new IngestError('name-taken', `${taken} already exists`, 'choose another name with --name NAME');
+    if (existsSync(taken)) throw new AtlasError('name-taken', `${taken} already exists`, 'choose another name with --name NAME');
   }
   // Extract before storing anything: a file the ingest cannot read is not stored.
   const extracted = await extractSource(file, bytes, url ?? undefined);
@@ -149,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
       const check = spawnSync(process.execPath, [join(import.meta.dirname, 'ingest.ts'), '--check', file], { stdio: 'inherit' });
       if (check.status !== 0) failed += 1;
     } catch (error) {
-      console.error(formatIngestError(source, asIngestError(error)));
+      console.error(formatAtlasError(source, asIngestError(error)));
       failed += 1;
     }
   }

@@ -20,6 +20,7 @@ import { assembleEnrichment, corpusTerms, itemEnricher, itemHead, loadEnrichReso
 import { enrichmentDirectory, enrichmentFiles } from '../enrich/files.ts';
 import { codeVersion } from '../ingest/parse-cache.ts';
 import { sha256, syncFiles, type WantedFile } from '../ingest/output.ts';
+import { AtlasError, formatError } from '../../src/model/errors.ts';
 
 function display(path: string): string {
   const shown = relative(process.cwd(), path);
@@ -46,7 +47,9 @@ async function planReader(): Promise<PlanReader> {
     try {
       return planFromMarkdown(markdown);
     } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`);
+      const wrapped = new AtlasError('invalid-file', `${file}: ${(error as Error).message}`, 'run npm run ingest to regenerate content/plans/');
+      wrapped.file = file;
+      throw wrapped;
     }
   };
 }
@@ -156,6 +159,6 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  console.error(`enrich: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`enrich: ${formatError(error)}`);
   process.exitCode = 2;
 }

@@ -11,8 +11,8 @@
  * change, and a plan whose source is gone is deleted (scripts/ingest/output.ts says
  * what a killed run can leave and why the next run repairs it).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 // Only light modules are imported up front: a run where every document is a cache
 // hit never loads the parser, the genre tables, the GB/T 2260 divisions, remark or zod.
@@ -22,33 +22,13 @@ import { sourceExtensions } from '../extract/sniff.ts';
 import type { Plan, Section } from '../../src/model/plan.ts';
 import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/parse-cache.ts';
 import type { IngestedDocument, SourceDocument } from '../ingest/document.ts';
-import { formatIngestError, IngestError } from '../../src/model/errors.ts';
+import { formatAtlasError, AtlasError } from '../../src/model/errors.ts';
 import { asIngestError, rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
 import { sha256, syncFiles, type FolderState, type WantedFile } from '../ingest/output.ts';
 import { loadBundledParser } from '../ingest/parser-bundle.ts';
+import { display, isSource, listSourceFolder, readSource, sidecarExtension, stem } from '../ingest/sources.ts';
 import { keepLastGood, readPublished, type KeptPlan } from '../ingest/published.ts';
 import type { Parser } from '../ingest/parser.ts';
-
-const sidecarExtension = '.meta.yaml';
-
-/** A source's name without its extension: its sidecar is NAME.meta.yaml. */
-const stem = (path: string): string => path.slice(0, path.length - extname(path).length);
-const isSource = (name: string): boolean => !name.endsWith(sidecarExtension) && sourceExtensions.includes(extname(name).toLowerCase());
-
-function display(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown.startsWith('..') ? path : shown;
-}
-
-/** `hasSidecar` answers from a listing of the folder where there is one (no lookup per source). */
-function readSource(path: string, hasSidecar: (path: string) => boolean = existsSync, shown = display(path)): SourceDocument {
-  const sidecarPath = stem(path) + sidecarExtension;
-  return {
-    file: shown,
-    bytes: readFileSync(path),
-    sidecar: hasSidecar(sidecarPath) ? { file: display(sidecarPath), text: readFileSync(sidecarPath, 'utf8') } : null,
-  };
-}
 
 /**
  * The parser and what it needs, loaded on first use. With a cache, from the
@@ -70,7 +50,7 @@ async function loadParser(cache: IngestCache | null): Promise<{ parser: Parser; 
 function printFailures(failures: readonly IngestFailure[], kept: readonly KeptPlan[] = []): void {
   for (const failure of failures) {
     const sidecar = isSource(failure.file) ? stem(failure.file) + sidecarExtension : failure.file;
-    console.error(formatIngestError(failure.file, failure.error).replaceAll('NAME.meta.yaml', sidecar));
+    console.error(formatAtlasError(failure.file, failure.error).replaceAll('NAME.meta.yaml', sidecar));
     const last = kept.find((plan) => plan.file === failure.file);
     if (last) console.error(`  kept: its last good plan /${last.id}/ stays published until the source is fixed`);
   }
@@ -171,12 +151,7 @@ interface RunDocument {
 
 async function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirectory: string | null): Promise<number> {
   const started = performance.now();
-  const listing = existsSync(sourceDirectory) ? readdirSync(sourceDirectory) : [];
-  const names = listing.filter(isSource).sort();
-  const sidecars = new Set(listing.filter((name) => name.endsWith(sidecarExtension)));
-  const sourceStems = new Set(names.map(stem));
-  const orphanSidecars = [...sidecars].filter((name) => !sourceStems.has(name.slice(0, -sidecarExtension.length))).sort();
-  const hasSidecar = (path: string): boolean => sidecars.has(basename(path));
+  const { names, hasSidecar, orphanSidecars } = listSourceFolder(sourceDirectory);
   const cache = cacheDirectory ? new IngestCache(cacheDirectory, codeVersion(process.cwd())) : null;
   let loaded: Awaited<ReturnType<typeof loadParser>> | null = null;
 
@@ -240,7 +215,7 @@ async function ingestAll(sourceDirectory: string, contentDirectory: string, cach
   for (const name of orphanSidecars) {
     failures.push({
       file: display(join(sourceDirectory, name)),
-      error: new IngestError('orphan-sidecar', `no source named ${basename(name, sidecarExtension)} (${sourceExtensions.join(' ')}) beside this sidecar`, 'rename the sidecar to match its source, or remove it'),
+      error: new AtlasError('orphan-sidecar', `no source named ${basename(name, sidecarExtension)} (${sourceExtensions.join(' ')}) beside this sidecar`, 'rename the sidecar to match its source, or remove it'),
     });
   }
 

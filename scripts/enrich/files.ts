@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Enrichment } from './enrich.ts';
 import { itemEnrichmentSchema } from '../../src/model/enrichment.ts';
+import { parseWith } from '../../src/model/errors.ts';
 
 export const enrichmentDirectory = 'enrichment';
 const itemsFile = 'items.json';
@@ -83,10 +84,6 @@ const itemTopicsSchema = z.array(itemEnrichmentSchema.pick({ url: true, topics: 
 export function readItemTopics(contentDirectory: string): Map<string, string[]> {
   const file = join(contentDirectory, enrichmentDirectory, itemsFile);
   if (!existsSync(file)) return new Map();
-  const parsed = itemTopicsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: not what the enrich stage writes (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}); run npm run enrich to write it again`);
-  }
-  return new Map(parsed.data.map((item) => [item.url, item.topics.map((topic) => topic.name)]));
+  const items = parseWith(itemTopicsSchema, JSON.parse(readFileSync(file, 'utf8')), file, { hint: 'it is not what the enrich stage writes: run npm run enrich to write it again' });
+  return new Map(items.map((item) => [item.url, item.topics.map((topic) => topic.name)]));
 }

@@ -7,15 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseWith } from '../../src/model/errors.ts';
 
 const stopwordsSchema = z.object({ words: z.array(z.string().min(1)) });
 
 export const stopwordsPath = 'scripts/genre/stopwords.yaml';
 
 export function loadStopwords(path = stopwordsPath): ReadonlySet<string> {
-  const parsed = stopwordsSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path} is malformed: ${parsed.error.message}`);
-  return new Set(parsed.data.words);
+  return new Set(parseWith(stopwordsSchema, parseYaml(readFileSync(path, 'utf8')), path).words);
 }
 
 const han = /\p{Script=Han}/u;

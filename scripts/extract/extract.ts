@@ -5,7 +5,7 @@
  * of that format comes (pdf.js and the Word readers are large).
  */
 import { extname } from 'node:path';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { describeFormat, formatExtensions, sniffFormat } from './sniff.ts';
 import type { Extracted, SourceFormat } from './types.ts';
 
@@ -15,7 +15,7 @@ export function formatOf(file: string, bytes: Uint8Array): SourceFormat {
   const extension = extname(file).toLowerCase();
   if (bytes.length > 0 && !formatExtensions[format].includes(extension)) {
     const right = formatExtensions[format][0] as string;
-    throw new IngestError(
+    throw new AtlasError(
       'mislabelled',
       `this file is ${describeFormat(format)} saved as ${extension || 'a file without extension'}`,
       `rename it to end in ${right} (keep the bytes as they are), then run the ingest again`,

@@ -21,7 +21,7 @@ import { selectAll } from 'hast-util-select';
 import iconv from 'iconv-lite';
 import { loadCmsGenre, type BodyMarker, type BodyRule, type CmsFact, type CmsGenre, type FieldLabel } from '../genre/cms.ts';
 import { factNames, loadNoise } from '../genre/load-noise.ts';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { firstInvalidUtf8 } from '../../src/model/source-text.ts';
 import type { Attachment, Extracted, ExtractedFacts, RemovedPart } from './types.ts';
 
@@ -836,7 +836,7 @@ function findAttachments(page: Page, body: Body, pageUrl: string | undefined): A
 
 // ---- no body ------------------------------------------------------------------------------
 
-function noBody(page: Page, columnName: string | null): IngestError {
+function noBody(page: Page, columnName: string | null): AtlasError {
   const frames = [...page.named('frame'), ...page.named('iframe')].flatMap((frame) => attribute(frame, 'src') ?? []);
   const scripts = page.named('script').length;
   const links = page.nodes.filter((node) => isElement(node) && node.tagName === 'a' && plainLines(node).length > 0).length;
@@ -847,7 +847,7 @@ function noBody(page: Page, columnName: string | null): IngestError {
   else if (shown === 0) holds = 'no text at all';
   else if (links > 0) holds = `only site chrome and ${links} link${links === 1 ? '' : 's'}${columnName === null ? '' : `, like the list page of the column ${columnName}`}`;
   else holds = `only ${shown} characters of site chrome (header, navigation, footer)`;
-  return new IngestError(
+  return new AtlasError(
     'html-no-body',
     `this web page holds no article text: it has ${holds}`,
     "save the article page itself (open the plan in the browser, wait until its text shows, then Save Page As…), or copy the plan's text into a .txt file and ingest that",

@@ -12,13 +12,13 @@
  * works in ems and page fractions, so it does not mind.
  */
 import { unzipSync } from 'fflate';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { buildLines, layoutPages, plausibleTitle, type LayoutPage, type TextRun } from './positioned-text.ts';
 import type { Extracted, ExtractedFacts, RemovedPart } from './types.ts';
 import { attr, child, children, descendants, parseXml, textOf, type XmlElement } from './xml.ts';
 
-const unreadable = (detail: string): IngestError =>
-  new IngestError('unreadable-ofd', `this OFD file cannot be read: ${detail}`, 'download the file again; if it still fails, look for the same plan as a PDF, a Word file or a web page');
+const unreadable = (detail: string): AtlasError =>
+  new AtlasError('unreadable-ofd', `this OFD file cannot be read: ${detail}`, 'download the file again; if it still fails, look for the same plan as a PDF, a Word file or a web page');
 
 /** A zip's entries by normalized path (no leading slash, no ./ or ../), with a case-blind fallback. */
 class Package {
@@ -180,7 +180,7 @@ export async function extractOfd(bytes: Uint8Array): Promise<Extracted> {
   // An OFD text code holds the characters as typed: its spaces are the author's.
   const layout = layoutPages(pages, { trustSpaces: true });
   if (pages.length > 0 && layout.emptyPages.length === pages.length) {
-    throw new IngestError(
+    throw new AtlasError(
       'scanned-ofd',
       `this OFD file has no text on any of its ${pages.length} page${pages.length === 1 ? '' : 's'}: it is a scan`,
       'OCR it, or type the text into a .txt file and add that',

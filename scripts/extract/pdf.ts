@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { layoutPages, plausibleTitle, type LayoutPage, type TextRun } from './positioned-text.ts';
 import type { Extracted, ExtractedFacts } from './types.ts';
 
@@ -32,8 +32,8 @@ function hasEndMarker(bytes: Uint8Array): boolean {
   return false;
 }
 
-const unreadable = (detail: string): IngestError =>
-  new IngestError('unreadable-pdf', `this PDF cannot be read: ${detail}`, 'download the file again from the bureau\'s site; if it still fails, look for the same plan as a Word file or a web page');
+const unreadable = (detail: string): AtlasError =>
+  new AtlasError('unreadable-pdf', `this PDF cannot be read: ${detail}`, 'download the file again from the bureau\'s site; if it still fails, look for the same plan as a Word file or a web page');
 
 /** Characters pdf.js gives for glyphs a font maps to no Unicode: many of them mean the text layer is garbage. */
 const garbled = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f]/gu;
@@ -58,7 +58,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
     } catch (error) {
       const name = (error as Error | undefined)?.name;
       if (name === 'PasswordException') {
-        throw new IngestError(
+        throw new AtlasError(
           'encrypted',
           'this PDF is password-protected',
           'ask the publisher for an unprotected copy, or open it with the password and print it to a new PDF',
@@ -91,7 +91,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
 
     const layout = layoutPages(pages);
     if (layout.emptyPages.length === pages.length) {
-      throw new IngestError(
+      throw new AtlasError(
         'scanned-pdf',
         `this PDF has no text layer on any of its ${pages.length} page${pages.length === 1 ? '' : 's'}: it is a scan`,
         'OCR it (for example `ocrmypdf -l chi_sim in.pdf out.pdf`) and add the OCRed PDF, or type the text into a .txt file and add that',

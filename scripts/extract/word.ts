@@ -13,7 +13,7 @@
  * Headers, footers, notes and comments go to `removed`, never to the text.
  */
 import { unzipSync } from 'fflate';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { plausibleTitle } from './positioned-text.ts';
 import type { Extracted, ExtractedFacts, RemovedPart } from './types.ts';
 import { attr, child, childElements, children, descendants, parseXml, textOf, type XmlElement } from './xml.ts';
@@ -29,7 +29,7 @@ const resaveHint = 'open it in Word or WPS and save it again as .docx, then add 
 /** A Word file whose body has no text is pictures of pages: a scan pasted into Word. */
 function refuseEmpty(text: string): void {
   if (text.trim().length > 0) return;
-  throw new IngestError(
+  throw new AtlasError(
     'scanned-word',
     'this Word file holds no text in its body (its pages are pictures?): it is a scan',
     'OCR the pictures, or type the text into a .txt file and add that',
@@ -39,7 +39,7 @@ function refuseEmpty(text: string): void {
 export async function extractWord(bytes: Uint8Array): Promise<Extracted> {
   if (startsWith(bytes, zipSignature)) return extractDocx(bytes);
   if (startsWith(bytes, oleSignature)) return extractOle(bytes);
-  throw new IngestError(
+  throw new AtlasError(
     'unreadable-word',
     'this is neither a .docx (a zip) nor a .doc or .wps (an OLE compound file)',
     resaveHint,
@@ -62,7 +62,7 @@ function extractDocx(bytes: Uint8Array): Extracted {
   try {
     files = unzipSync(bytes, { filter: (file) => wantedPart.test(file.name) });
   } catch (error) {
-    throw new IngestError(
+    throw new AtlasError(
       'unreadable-word',
       `this .docx is damaged: its zip cannot be read (${(error as Error).message})`,
       'download the file again; if it still fails, ' + resaveHint,
@@ -80,7 +80,7 @@ function extractDocx(bytes: Uint8Array): Extracted {
   const documentRoot = read('word/document.xml');
   const body = child(documentRoot, 'body');
   if (documentRoot === undefined || body === undefined) {
-    throw new IngestError('unreadable-word', 'this .docx has no readable word/document.xml', 'download the file again; if it still fails, ' + resaveHint);
+    throw new AtlasError('unreadable-word', 'this .docx has no readable word/document.xml', 'download the file again; if it still fails, ' + resaveHint);
   }
   const styles = readStyles(read('word/styles.xml'));
   const definitions = readNumbering(read('word/numbering.xml'), styles);
@@ -779,8 +779,8 @@ function isWps(ole: OleFile): boolean {
   return includesBytes(summary, new TextEncoder().encode(marker)) || includesBytes(summary, Uint8Array.from(Buffer.from(marker, 'utf16le')));
 }
 
-const unreadableOle = (detail: string): IngestError =>
-  new IngestError('unreadable-word', `this .doc/.wps file cannot be read: ${detail}`, 'download the file again; if it still fails, ' + resaveHint);
+const unreadableOle = (detail: string): AtlasError =>
+  new AtlasError('unreadable-word', `this .doc/.wps file cannot be read: ${detail}`, 'download the file again; if it still fails, ' + resaveHint);
 
 async function extractOle(bytes: Uint8Array): Promise<Extracted> {
   let ole: OleFile;
@@ -790,7 +790,7 @@ async function extractOle(bytes: Uint8Array): Promise<Extracted> {
     throw unreadableOle(`its OLE container is damaged (${(error as Error).message})`);
   }
   if (ole.names.includes('EncryptedPackage') || ole.names.includes('EncryptionInfo')) {
-    throw new IngestError('encrypted', 'this Word file is password-protected', 'ask the publisher for an unprotected copy, or open it with the password and save it again without one');
+    throw new AtlasError('encrypted', 'this Word file is password-protected', 'ask the publisher for an unprotected copy, or open it with the password and save it again without one');
   }
   let wordDocument: Uint8Array | null;
   try {
@@ -805,7 +805,7 @@ async function extractOle(bytes: Uint8Array): Promise<Extracted> {
   const fib = new DataView(wordDocument.buffer, wordDocument.byteOffset, wordDocument.byteLength);
   const ident = fib.getUint16(0, true);
   if (ident !== 0xa5ec) {
-    throw new IngestError(
+    throw new AtlasError(
       'unreadable-word',
       `this is a Word file older than Word 97 (its header is 0x${ident.toString(16)}), which the reader does not handle`,
       resaveHint,
@@ -813,7 +813,7 @@ async function extractOle(bytes: Uint8Array): Promise<Extracted> {
   }
   // FIB flags: fEncrypted (0x0100) also covers the XOR obfuscation (0x8000).
   if ((fib.getUint16(0x0a, true) & 0x0100) !== 0) {
-    throw new IngestError('encrypted', 'this Word file is password-protected', 'ask the publisher for an unprotected copy, or open it with the password and save it again without one');
+    throw new AtlasError('encrypted', 'this Word file is password-protected', 'ask the publisher for an unprotected copy, or open it with the password and save it again without one');
   }
   const format = isWps(ole) ? 'wps' : 'doc';
 

@@ -4,7 +4,7 @@
  * mistake, so the error names the file and the field.
  */
 import { z } from 'zod';
-import { parseWith } from '../../src/model/errors.ts';
+import { AtlasError, parseWith } from '../../src/model/errors.ts';
 import { readGenreTable } from './tables.ts';
 
 function loadTable<T>(fileName: string, schema: z.ZodType<T>): T {
@@ -161,9 +161,9 @@ export function loadGenre(): Genre {
     builtTitle: kind.builtTitle ?? kinds.builtTitle,
   }));
   const fallbackKind = compiledKinds.find((kind) => kind.name === kinds.fallback);
-  if (!fallbackKind) throw new Error(`scripts/genre/kinds.yaml: fallback "${kinds.fallback}" is not a listed kind`);
+  if (!fallbackKind) throw kindsError(`fallback "${kinds.fallback}" is not a listed kind`, 'name one of the kinds listed under kinds: as fallback');
   if (compiledKinds.filter((kind) => kind.canonical).length !== 1) {
-    throw new Error('scripts/genre/kinds.yaml: exactly one kind must be canonical (the annual work plan)');
+    throw kindsError('exactly one kind must be canonical (the annual work plan)', 'mark the annual 工作要点 canonical: true, and no other kind');
   }
 
   cached = {
@@ -198,4 +198,10 @@ export function loadGenre(): Genre {
     year: new RegExp(metadata.year, 'gu'),
   };
   return cached;
+}
+
+function kindsError(message: string, hint: string): AtlasError {
+  const error = new AtlasError('invalid-file', `scripts/genre/kinds.yaml: ${message}`, hint);
+  error.file = 'scripts/genre/kinds.yaml';
+  return error;
 }

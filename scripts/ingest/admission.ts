@@ -8,7 +8,7 @@
  */
 import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { isPlanTitle, matchMarker, type ParsedDocument } from './parse.ts';
 
 /** How many lines from the top tell what a text is: page titles, a lede, the notice's heading. */
@@ -35,12 +35,12 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
   for (const line of head) {
     const text = line.text.slice(0, headLength);
     const rule = genre.notPlans.find((candidate) => candidate.patterns.some((pattern) => pattern.test(text)));
-    if (rule) throw new IngestError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${text}")`, overrideHint, line.line);
+    if (rule) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${text}")`, overrideHint, line.line);
   }
   if (!parsed.paragraphs || parsed.titleLines.length > 0 || parsed.notice.length > 0) return;
   const named = lines.slice(0, headLineCount).some((line) => genre.kinds.some((kind) => kind.titlePatterns.some((pattern) => pattern.test(line.text))));
   if (!named) {
-    throw new IngestError(
+    throw new AtlasError(
       'not-a-plan',
       'nothing shows this is a work plan: no title naming one (…2024年工作要点, 工作计划 …), no covering notice and no numbered outline',
       `check that the file holds the plan's text; ${overrideHint}`,

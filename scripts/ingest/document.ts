@@ -8,7 +8,7 @@ import type { DocumentKind, Genre } from '../genre/load.ts';
 import { planSchema, type Plan } from '../../src/model/plan.ts';
 import { cleanSource, type SourceLine } from './clean.ts';
 import type { DivisionIndex } from './divisions.ts';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { planMarkdown } from './markdown.ts';
 import { readMetadata } from './metadata.ts';
 import { parseDocument, type ParsedDocument, type ParseWarning } from './parse.ts';
@@ -55,7 +55,7 @@ function sidecarOf(source: SourceDocument): Sidecar {
   try {
     return parseSidecar(source.sidecar.text);
   } catch (error) {
-    if (error instanceof IngestError) error.file = source.sidecar.file;
+    if (error instanceof AtlasError) error.file = source.sidecar.file;
     throw error;
   }
 }
@@ -63,7 +63,7 @@ function sidecarOf(source: SourceDocument): Sidecar {
 function kindNamed(name: string, genre: Genre, sidecarFile: string | null): DocumentKind {
   const kind = genre.kinds.find((candidate) => candidate.name === name);
   if (kind) return kind;
-  const error = new IngestError(
+  const error = new AtlasError(
     'sidecar-field',
     `the sidecar's "kind" is ${name}, which is not a known kind`,
     `use one of: ${genre.kinds.map((candidate) => candidate.name).join(', ')} (or add it to scripts/genre/kinds.yaml)`,
@@ -112,7 +112,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const sidecar = sidecarOf(source);
   const sha256 = createHash('sha256').update(source.bytes).digest('hex');
   if (sidecar.sha256 !== undefined && sidecar.sha256 !== sha256) {
-    const error = new IngestError(
+    const error = new AtlasError(
       'source-changed',
       `the source's bytes are not those that were added (SHA-256 ${sha256.slice(0, 12)}…, the sidecar records ${sidecar.sha256.slice(0, 12)}…)`,
       'sources are kept exactly as published: restore the original file, or add the new version with npm run add and remove this one',
@@ -154,7 +154,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const years = sidecar.year === undefined ? metadata.years : [...new Set([...metadata.years, sidecar.year])].sort();
   const year = sidecar.year ?? metadata.years.at(-1);
   if (year === undefined) {
-    throw new IngestError(
+    throw new AtlasError(
       'year-unknown',
       'the document names no year in its title, headings or dates',
       `add "year: 2024" (the year planned) to a sidecar ${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml`,
@@ -203,7 +203,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const checked = planSchema.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new IngestError(
+    throw new AtlasError(
       'model-invalid',
       `the parsed plan does not fit the model at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
       'this is a bug in Plan Atlas or a gap in scripts/genre/*.yaml; please report it with this file',

@@ -2,11 +2,11 @@
  * The one check that needs the whole corpus: no two documents may claim the same
  * identity (and so the same URLs). Each refused one names the others.
  */
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 
 export interface IngestFailure {
   file: string;
-  error: IngestError;
+  error: AtlasError;
 }
 
 /**
@@ -40,7 +40,7 @@ export function rejectDuplicates<T>(
       const kept = incumbent ? `; the plan published from ${identity(incumbent).file} stays as it is` : '';
       failures.push({
         file: identity(document).file,
-        error: new IngestError(
+        error: new AtlasError(
           'duplicate-identity',
           `this document and ${others.join(', ')} would both be the plan /${id}/${kept}`,
           'if they are the same plan, remove one file; if they are different documents, give one a sidecar with "variant: <name>" (or correct its region, year or kind)',
@@ -51,8 +51,8 @@ export function rejectDuplicates<T>(
   return { kept: documents.filter((document) => !clashing.has(document)), failures };
 }
 
-export function asIngestError(error: unknown): IngestError {
-  if (error instanceof IngestError) return error;
+export function asIngestError(error: unknown): AtlasError {
+  if (error instanceof AtlasError) return error;
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return new IngestError('internal', `unexpected failure: ${message}`, 'this is a bug in Plan Atlas; please report it with this file');
+  return new AtlasError('internal', `unexpected failure: ${message}`, 'this is a bug in Plan Atlas; please report it with this file');
 }

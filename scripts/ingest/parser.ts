@@ -2,7 +2,7 @@
  * The parser as a run uses it: the genre tables and the GB/T 2260 division index,
  * loaded once, and the two functions over them. This module is the entry
  * parser-bundle.ts makes one file of, so a failure leaves it as data (an
- * IngestError made here), never as an exception whose class the caller could not
+ * AtlasError made here), never as an exception whose class the caller could not
  * recognise.
  */
 import { loadGenre } from '../genre/load.ts';
@@ -13,10 +13,10 @@ import type { DocumentSummary } from './parse-cache.ts';
 import { summarize } from './whole-corpus.ts';
 import { ingestDocument, type IngestedDocument, type SourceDocument } from './document.ts';
 import { loadDivisionIndex } from './divisions.ts';
-import type { IngestError } from '../../src/model/errors.ts';
+import type { AtlasError } from '../../src/model/errors.ts';
 import { asIngestError } from './identity.ts';
 
-export type ParseOutcome = { document: IngestedDocument; summary: DocumentSummary } | { error: IngestError };
+export type ParseOutcome = { document: IngestedDocument; summary: DocumentSummary } | { error: AtlasError };
 
 export interface Parser {
   parse(source: SourceDocument): ParseOutcome;

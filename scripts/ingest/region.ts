@@ -6,7 +6,7 @@
 import type { Provenance, Region } from '../../src/model/plan.ts';
 import { loadRegionGenre, type RegionGenre, type RegionScope } from '../genre/regions.ts';
 import { loadDivisionIndex, type Division, type DivisionIndex, type NameMention } from './divisions.ts';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { isInsideWord } from './words.ts';
 
 export interface RegionEvidence {
@@ -70,9 +70,9 @@ export function regionForDivision(division: Division, source: Provenance, eviden
 const describe = (division: Division, index: DivisionIndex): string =>
   `${[...index.ancestors(division.code), division].map((each) => each.name).join('')} ${division.code}`;
 
-function ambiguous(name: string, candidates: readonly Division[], index: DivisionIndex): IngestError {
+function ambiguous(name: string, candidates: readonly Division[], index: DivisionIndex): AtlasError {
   const listed = candidates.map((candidate) => describe(candidate, index));
-  return new IngestError(
+  return new AtlasError(
     'region-ambiguous',
     `the region "${name}" could be any of: ${listed.join('; ')}`,
     `${sidecarHint(candidates[0]?.code ?? '370900')}, with the code of the right one`,
@@ -180,7 +180,7 @@ function fromSidecar(sidecar: NonNullable<RegionEvidence['sidecar']>, anywhere: 
   if (code) {
     const division = index.byCode.get(code);
     if (!division) {
-      throw new IngestError(
+      throw new AtlasError(
         'region-unknown',
         `the sidecar's region code ${code} is not a GB/T 2260 division`,
         'use a six-digit code of a province, prefecture or county (e.g. 370900 for 泰安市), or the official name',
@@ -194,7 +194,7 @@ function fromSidecar(sidecar: NonNullable<RegionEvidence['sidecar']>, anywhere: 
   const division = exact.length > 0 ? disambiguate(exact, new Map(), anywhere, index) : (resolveText(name, anywhere, index)?.division ?? null);
   if (exact.length > 1 && !division) throw ambiguous(name, exact, index);
   if (!division) {
-    throw new IngestError(
+    throw new AtlasError(
       'region-unknown',
       `the sidecar's region "${name}" names no GB/T 2260 division`,
       'use the official name (e.g. 泰安市, 台儿庄区) or the six-digit code (e.g. 370900)',
@@ -353,7 +353,7 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     // Past the title, issuers and notice: a masked name there means the place was hidden on purpose.
     const masked = maskedName([evidence.title ?? '', ...evidence.issuers, evidence.notice, evidence.body.slice(0, maskedScanLength)], genre);
     if (masked) {
-      throw new IngestError(
+      throw new AtlasError(
         'region-masked',
         `the document hides its region: "${masked}" is a masked place name, so the places it mentions cannot stand in for it`,
         `if you know the region from elsewhere (the page it was published on), ${sidecarHint('370900').replace(/^add/u, 'add')}`,
@@ -367,7 +367,7 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
   const claimed = unnamedIssuerScope([evidence.title ?? '', evidence.heading ?? '', ...evidence.issuers].join('\n'), genre);
   const region = fromBody(evidence.body, index, genre, [...(evidence.organs ?? []), ...genre.bureauContexts], claimed);
   if (region) return region;
-  throw new IngestError(
+  throw new AtlasError(
     'region-unresolved',
     'the document names no region: no province, city or county in its title, issuers or notice, and none named often enough in its text (a place mentioned in passing, or inside an ordinary word, is no evidence)',
     sidecarHint('370900'),

@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument as parseYamlDocument } from 'yaml';
 import { z } from 'zod';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 
 const sidecarFields = z.object({
     title: z.string().min(1),
@@ -41,7 +41,7 @@ export function parseSidecar(text: string): Sidecar {
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const line = first?.linePos?.[0]?.line ?? null;
-    throw new IngestError('sidecar-yaml', `the sidecar is not valid YAML: ${first?.message ?? ''}`, 'fix the YAML syntax (key: value per line)', line);
+    throw new AtlasError('sidecar-yaml', `the sidecar is not valid YAML: ${first?.message ?? ''}`, 'fix the YAML syntax (key: value per line)', line);
   }
   const result = sidecarSchema.safeParse(document.toJS() ?? {});
   if (result.success) return result.data;
@@ -51,7 +51,7 @@ export function parseSidecar(text: string): Sidecar {
   const offset = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number, number])[0] : null;
   const line = offset === null ? null : lineCounter.linePos(offset).line;
   const unknownKeys = issue?.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-  throw new IngestError(
+  throw new AtlasError(
     'sidecar-field',
     `the sidecar's ${key === undefined ? 'content' : `"${String(key)}"`} is wrong: ${issue?.message ?? 'invalid'}${unknownKeys}`,
     `allowed keys: ${Object.keys(sidecarFields.shape).join(', ')}`,

@@ -9,7 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import { visit } from 'unist-util-visit';
 import type { SourceLine } from './clean.ts';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 
 const headingId = / \{#[a-z][a-z0-9-]*\}$/u;
 const whiteSpace = /\s+/gu;
@@ -51,7 +51,7 @@ export function verifyNothingLost(lines: readonly SourceLine[], written: readonl
     const line = lines[index] as SourceLine;
     const missing = text.slice(same, same + 30);
     const found = actual.slice(offset + same, offset + same + 30);
-    throw new IngestError(
+    throw new AtlasError(
       'text-lost',
       `the output does not reproduce the source from "${missing}" on (it has "${found}" there)`,
       'this is a bug in Plan Atlas, not in the document: please report it with this file',
@@ -59,7 +59,7 @@ export function verifyNothingLost(lines: readonly SourceLine[], written: readonl
     );
   }
   if (offset !== actual.length) {
-    throw new IngestError(
+    throw new AtlasError(
       'text-added',
       `the output has text the source does not: "${actual.slice(offset, offset + 30)}"`,
       'this is a bug in Plan Atlas, not in the document: please report it with this file',

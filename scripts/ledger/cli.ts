@@ -13,6 +13,7 @@ import { appendUrls, checkLedger, formatLedger, missingUrlHint, parseLedger, typ
 const shownProblems = 20;
 import { readPlans } from '../../src/model/plan-files.ts';
 import { urlsOfPlan } from './plans.ts';
+import { formatError } from '../../src/model/errors.ts';
 
 function main(): number {
   const { values } = parseArgs({
@@ -50,6 +51,6 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (error) {
-  console.error(`ledger: error ${(error as Error).message}`);
+  console.error(`ledger: ${formatError(error)}`);
   process.exitCode = 1;
 }

@@ -26,6 +26,7 @@ import { defaultShardRecords, shardDirectory, shardGroups, shardManifestFile, ty
 import { basePath, normalizeBase } from '../../src/model/deploy.ts';
 import { writeFileAtomic } from '../ingest/output.ts';
 import { siteOutputDir } from '../build/site-folder.ts';
+import { AtlasError, formatError } from '../../src/model/errors.ts';
 
 /** Written beside Pagefind's files; the search page fetches it for facet counts (facets.ts). */
 export const facetTableFile = 'facets.json.gz';
@@ -68,24 +69,29 @@ export const defaultRecordsInFlight = 16;
  * memory goes back when it closes). Pagefind adds to what it finds there, so the
  * index files of an earlier build go first; other shards' folders stay.
  */
+/** Pagefind's own errors, as the stage reports them. */
+function pagefindError(message: string): AtlasError {
+  return new AtlasError('search-index-failed', `pagefind: ${message}`, 'this is Pagefind\'s own error; run npm run build again, and if it stays, report it with the message');
+}
+
 async function writeShard(records: readonly SearchRecord[], outDir: string, inFlight: number): Promise<void> {
   // Every file Pagefind writes is removed first, not written over: in a build's next
   // site these may be hard links to the live site's files (scripts/build/site-folder.ts).
   for (const entry of existsSync(outDir) ? readdirSync(outDir) : []) if (!/^shard-\d+$/u.test(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
   const created = await createIndex({});
-  if (created.index === undefined) throw new Error(`pagefind: ${created.errors.join('; ')}`);
+  if (created.index === undefined) throw pagefindError(created.errors.join('; '));
   const { index } = created;
   let next = 0;
   const sender = async (): Promise<void> => {
     while (next < records.length) {
       const record = records[next++]!;
       const added = await index.addCustomRecord(record);
-      if (added.errors.length > 0) throw new Error(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
+      if (added.errors.length > 0) throw pagefindError(`${record.url}: ${added.errors.join('; ')}`);
     }
   };
   await Promise.all(Array.from({ length: inFlight }, sender));
   const written = await index.writeFiles({ outputPath: outDir });
-  if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  if (written.errors.length > 0) throw pagefindError(written.errors.join('; '));
   await close();
 }
 
@@ -93,7 +99,7 @@ export function shardRecordsFrom(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return defaultShardRecords;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`records per shard: "${raw}" is not a whole number ≥ 1\n  hint: --shard-records 8000 (or SEARCH_SHARD_RECORDS=8000), or leave it out for ${defaultShardRecords}`);
+    throw new AtlasError('invalid-setting', `records per shard: "${raw}" is not a whole number ≥ 1`, `--shard-records 8000 (or SEARCH_SHARD_RECORDS=8000), or leave it out for ${defaultShardRecords}`);
   }
   return value;
 }
@@ -200,7 +206,7 @@ if (import.meta.main) {
   try {
     shardRecords = shardRecordsFrom(values['shard-records'] ?? process.env['SEARCH_SHARD_RECORDS']);
   } catch (error) {
-    console.error(`search index: ${(error as Error).message}`);
+    console.error(`search index: ${formatError(error)}`);
     process.exit(2);
   }
   const started = performance.now();

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { stableSlug } from './page-slug.ts';
+import { parseWith } from './errors.ts';
 
 export const titleRulesSchema = z.object({
   nationalIssuers: z.array(z.string().min(1)),
@@ -17,9 +18,7 @@ export const titleRulesSchema = z.object({
 export type TitleRules = z.infer<typeof titleRulesSchema>;
 
 export function parseTitleRules(text: string, file = 'scripts/genre/document-titles.yaml'): TitleRules {
-  const result = titleRulesSchema.safeParse(parseYaml(text));
-  if (!result.success) throw new Error(`${file} is malformed: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-  return result.data;
+  return parseWith(titleRulesSchema, parseYaml(text), file);
 }
 
 /** Relative to the working directory (the repository), not to this module: the site build bundles it elsewhere. */

@@ -1,12 +1,12 @@
 /**
  * The one error type of Plan Atlas: every failure an editor can act on names what
  * is wrong (a code and a message), how to fix it (a hint) and where (the file and
- * the line, where there are some). The CLIs print them with formatIngestError.
+ * the line, where there are some). The CLIs print them with formatAtlasError.
  * parseWith words every schema failure the same way.
  */
 import type { z } from 'zod';
 
-export class IngestError extends Error {
+export class AtlasError extends Error {
   readonly code: string;
   readonly hint: string;
   readonly line: number | null;
@@ -15,7 +15,7 @@ export class IngestError extends Error {
 
   constructor(code: string, message: string, hint: string, line: number | null = null) {
     super(message);
-    this.name = 'IngestError';
+    this.name = 'AtlasError';
     this.code = code;
     this.hint = hint;
     this.line = line;
@@ -23,15 +23,27 @@ export class IngestError extends Error {
 }
 
 /** `content/sources/x.txt:12: error [no-numbering] message\n  hint: …` */
-export function formatIngestError(file: string, error: IngestError): string {
+export function formatAtlasError(file: string, error: AtlasError): string {
   const name = error.file ?? file;
   const where = error.line === null ? name : `${name}:${error.line}`;
   return `${where}: error [${error.code}] ${error.message}\n  hint: ${error.hint}`;
 }
 
 /**
+ * Any error as a stage prints it: an AtlasError with its code, location and hint;
+ * anything else (a bug, a system error such as ENOSPC) with its message.
+ */
+export function formatError(error: unknown): string {
+  if (error instanceof AtlasError) {
+    const where = error.file === null ? '' : `${error.line === null ? error.file : `${error.file}:${error.line}`}: `;
+    return `${where}error [${error.code}] ${error.message}\n  hint: ${error.hint}`;
+  }
+  return `error ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
  * Validates data read from a file against its zod schema. A failure is an
- * IngestError (invalid-file) naming the file and, on one line each, every field
+ * AtlasError (invalid-file) naming the file and, on one line each, every field
  * that is wrong: "FILE is malformed:\n  path: message".
  */
 export function parseWith<T>(
@@ -52,7 +64,7 @@ export function parseWith<T>(
     return `${options.entries.noun} ${String(id)}: `;
   };
   const problems = result.error.issues.map((issue) => `${entryOf(issue.path)}${issue.path.join('.') || '(the whole file)'}: ${issue.message}`);
-  const error = new IngestError('invalid-file', `${file} is malformed:\n  ${problems.join('\n  ')}`, hint);
+  const error = new AtlasError('invalid-file', `${file} is malformed:\n  ${problems.join('\n  ')}`, hint);
   error.file = file;
   return ((): never => {
     throw error;

@@ -7,6 +7,7 @@
  * The first page keeps the URL such a page always had; later pages shift as plans
  * are added (a list, not a citation: items are cited at their own URLs).
  */
+import { AtlasError } from './errors.ts';
 
 export const defaultPlansPerPage = 100;
 
@@ -24,7 +25,7 @@ export function plansPerPage(env: Record<string, string | undefined> = process.e
   if (raw === undefined || raw.trim() === '') return defaultPlansPerPage;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`GATHERING_PAGE_PLANS="${raw}" is not a whole number ≥ 1\n  hint: leave it unset for ${defaultPlansPerPage} plans a page, or give e.g. GATHERING_PAGE_PLANS=50`);
+    throw new AtlasError('invalid-setting', `GATHERING_PAGE_PLANS="${raw}" is not a whole number ≥ 1`, `leave it unset for ${defaultPlansPerPage} plans a page, or give e.g. GATHERING_PAGE_PLANS=50`);
   }
   return value;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { gatheringPath, type GatheringSection } from './gathering-pages.ts';
 import { loadTitleRules } from './documents.ts';
 import type { LinkTargets } from './linker.ts';
+import { parseWith } from './errors.ts';
 
 const linksFileSchema = z.object({
   documents: z.record(z.string(), z.string()),
@@ -34,7 +35,6 @@ export function loadLinkTargets(base = '/', contentDirectory = 'content'): LinkT
   const path = join(contentDirectory, 'enrichment', 'links.json');
   const titleRules = loadTitleRules();
   if (!existsSync(path)) return { documents: new Map(), terms: new Map(), blockers: [], titleRules };
-  const parsed = linksFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path} is malformed; run npm run ingest to regenerate it (${parsed.error.message})`);
-  return { ...linkTargetsFrom(parsed.data, base), titleRules };
+  const links = parseWith(linksFileSchema, JSON.parse(readFileSync(path, 'utf8')), path, { hint: 'it is not what the enrich stage writes: run npm run enrich to write it again' });
+  return { ...linkTargetsFrom(links, base), titleRules };
 }

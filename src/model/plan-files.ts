@@ -12,13 +12,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { planSchema, type Plan } from './plan.ts';
+import { AtlasError } from './errors.ts';
 
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u;
 
 /** The frontmatter between the first two `---` lines of a Markdown file. */
 export function frontmatterOf(markdown: string): string {
   const match = frontmatterPattern.exec(markdown);
-  if (!match) throw new Error('no YAML frontmatter; run npm run ingest to regenerate content/plans/');
+  if (!match) throw new AtlasError('invalid-file', 'the plan file has no YAML frontmatter', 'run npm run ingest to regenerate content/plans/');
   return match[1] as string;
 }
 
@@ -53,7 +54,9 @@ export function readPlans(plansDirectory: string): Plan[] {
       try {
         return planFromMarkdown(readFileSync(file, 'utf8'));
       } catch (error) {
-        throw new Error(`${file}: ${(error as Error).message}`);
+        const wrapped = new AtlasError('invalid-file', `${file}: ${(error as Error).message}`, 'run npm run ingest to regenerate content/plans/');
+        wrapped.file = file;
+        throw wrapped;
       }
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

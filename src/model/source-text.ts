@@ -10,7 +10,7 @@
  */
 import * as chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { IngestError } from './errors.ts';
+import { AtlasError } from './errors.ts';
 
 export type SourceEncoding = 'UTF-8' | 'UTF-8 (BOM)' | 'GB18030' | 'UTF-16LE' | 'UTF-16BE';
 
@@ -98,7 +98,7 @@ function checkUtf16Controls(text: string, bytes: Uint8Array, start: number, bigE
     const code = text.charCodeAt(index);
     if (isBinaryControl(code)) {
       const offset = start + index * 2;
-      throw new IngestError(
+      throw new AtlasError(
         'binary',
         `this looks like a binary file, not text: control character U+${code.toString(16).padStart(4, '0').toUpperCase()} at byte offset ${offset}`,
         'give the plan as plain text (.txt); copy the text out of a PDF or Word file rather than renaming it',
@@ -191,9 +191,9 @@ function plausibleUtf16(text: string): boolean {
   return text.length > 0 && good / text.length >= 0.9;
 }
 
-function binary(bytes: Uint8Array, offset: number): IngestError {
+function binary(bytes: Uint8Array, offset: number): AtlasError {
   const byte = bytes[offset]!;
-  return new IngestError(
+  return new AtlasError(
     'binary',
     `this looks like a binary file, not text: ${byte === 0 ? 'a NUL byte' : `control byte ${hex(byte)}`} at byte offset ${offset}`,
     'give the plan as plain text (.txt); copy the text out of a PDF or Word file rather than renaming it',
@@ -209,10 +209,10 @@ function plausibleUtf16Of(bytes: Uint8Array): DecodedSource | null {
   return null;
 }
 
-function undecodable(bytes: Uint8Array, start: number): IngestError {
+function undecodable(bytes: Uint8Array, start: number): AtlasError {
   const offset = Math.max(firstInvalidUtf8(bytes, start), start);
   const bad = Array.from(bytes.subarray(offset, offset + 4), hex).join(' ');
-  return new IngestError(
+  return new AtlasError(
     'undecodable',
     `the text is not valid UTF-8, GB18030/GBK or UTF-16: the first bad byte sequence (${bad}) is at byte offset ${offset}`,
     resaveHint,
@@ -223,17 +223,17 @@ function undecodable(bytes: Uint8Array, start: number): IngestError {
 function checked(decoded: DecodedSource): DecodedSource {
   // \s covers NBSP, U+3000 and the BOM; a source of only those says nothing.
   if (/^[\s\u200b-\u200d\u2060]*$/u.test(decoded.text)) {
-    throw new IngestError('blank', 'the file holds only whitespace, no text', 'put the plan\'s text into the file, or remove the file');
+    throw new AtlasError('blank', 'the file holds only whitespace, no text', 'put the plan\'s text into the file, or remove the file');
   }
   return decoded;
 }
 
 export function decodeSource(bytes: Uint8Array): DecodedSource {
   if (bytes.length === 0) {
-    throw new IngestError('empty', 'the file is empty (0 bytes)', 'put the plan\'s text into the file, or remove the file');
+    throw new AtlasError('empty', 'the file is empty (0 bytes)', 'put the plan\'s text into the file, or remove the file');
   }
   if (bytes.length > maxSourceBytes) {
-    throw new IngestError(
+    throw new AtlasError(
       'too-large',
       `the file is ${bytes.length} bytes, more than the limit of ${maxSourceBytes} bytes (20 MiB) for one plan`,
       'a plan is a few dozen kilobytes: check that this is one plan, and split a collection into one file per plan',
@@ -249,7 +249,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     const bigEndian = b0 === 0xfe;
     const text = decodeUtf16(bytes, 2, bigEndian);
     if (text === null) {
-      throw new IngestError(
+      throw new AtlasError(
         'undecodable',
         `the file starts with a UTF-16${bigEndian ? 'BE' : 'LE'} byte-order mark but is not valid UTF-16 (odd length or a broken surrogate pair)`,
         resaveHint,

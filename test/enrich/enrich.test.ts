@@ -107,7 +107,12 @@ describe('enrichmentFiles', () => {
     expect(topics.get(first!.url)!.length).toBeGreaterThan(0);
 
     writeFileSync(join(content, 'enrichment', 'items.json'), JSON.stringify([{ url: '/a/', topics: ['学前教育'] }]));
-    expect(() => readItemTopics(content)).toThrow(/enrichment\/items\.json: not what the enrich stage writes \(0\.topics\.0: .*\); run npm run enrich/u);
+    expect(() => readItemTopics(content)).toThrow(/enrichment\/items\.json is malformed:\n {2}0\.topics\.0: /u);
+    try {
+      readItemTopics(content);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'invalid-file', hint: expect.stringContaining('run npm run enrich') });
+    }
   });
 
   it('gives the linker every document key and term', () => {

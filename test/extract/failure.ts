@@ -1,13 +1,13 @@
-/** The IngestError an extractor's promise rejects with (failing the test when it resolves or throws anything else). */
+/** The AtlasError an extractor's promise rejects with (failing the test when it resolves or throws anything else). */
 import { expect } from 'vitest';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 
-export async function failure(promise: Promise<unknown>): Promise<IngestError> {
+export async function failure(promise: Promise<unknown>): Promise<AtlasError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    return error as IngestError;
+    expect(error).toBeInstanceOf(AtlasError);
+    return error as AtlasError;
   }
-  throw new Error('expected an IngestError');
+  throw new Error('expected an AtlasError');
 }

@@ -10,19 +10,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, extractHtml, readHtmlPage } from '../../scripts/extract/html.ts';
 import { compileCmsGenre, loadCmsGenre, validateCmsTable } from '../../scripts/genre/cms.ts';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 
 const utf8 = (html: string): Uint8Array => new TextEncoder().encode(html);
 const lines = (text: string): string[] => text.split('\n');
 
-function caught(action: () => unknown): IngestError {
+function caught(action: () => unknown): AtlasError {
   try {
     action();
   } catch (error) {
-    if (error instanceof IngestError) return error;
+    if (error instanceof AtlasError) return error;
     throw error;
   }
-  throw new Error('expected an IngestError');
+  throw new Error('expected an AtlasError');
 }
 
 /** A TRS WCM article page: disclosure table above the title, body in .TRS_Editor. */

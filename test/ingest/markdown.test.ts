@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planSchema, type Plan } from '../../src/model/plan.ts';
 import { planMarkdown } from '../../scripts/ingest/markdown.ts';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { markdownBodyText, verifyNothingLost } from '../../scripts/ingest/verify.ts';
 import { parse as parseYaml } from 'yaml';
 
@@ -85,10 +85,10 @@ describe('verifyNothingLost', () => {
       verifyNothingLost(lines, ['总体思路：坚持。', '一、党建']);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(IngestError);
-      expect((error as IngestError).code).toBe('text-lost');
-      expect((error as IngestError).line).toBe(2);
-      expect((error as IngestError).message).toContain('加强党建');
+      expect(error).toBeInstanceOf(AtlasError);
+      expect((error as AtlasError).code).toBe('text-lost');
+      expect((error as AtlasError).line).toBe(2);
+      expect((error as AtlasError).message).toContain('加强党建');
     }
   });
 

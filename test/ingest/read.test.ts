@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { decodeSource, maxSourceBytes } from '../../src/model/source-text.ts';
 
 const sample = '关于印发2024年工作要点的通知\n一、总体要求\n1.巩固提升主题教育成果。加强思想政治引领，推进学习型党组织建设。\n';
@@ -12,11 +12,11 @@ const bytes = (...parts: Array<Uint8Array | number[]>): Uint8Array => {
 };
 const encode = (text: string, encoding: string): Uint8Array => new Uint8Array(iconv.encode(text, encoding));
 
-function errorOf(input: Uint8Array): IngestError {
+function errorOf(input: Uint8Array): AtlasError {
   try {
     decodeSource(input);
   } catch (error) {
-    if (error instanceof IngestError) return error;
+    if (error instanceof AtlasError) return error;
     throw error;
   }
   throw new Error('decodeSource did not throw');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { regionSchema } from '../../src/model/plan.ts';
 import { loadDivisionIndex, type Division } from '../../scripts/ingest/divisions.ts';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { regionForDivision, resolveRegion, type RegionEvidence } from '../../scripts/ingest/region.ts';
 
 const index = loadDivisionIndex();
@@ -13,14 +13,14 @@ function evidence(parts: Partial<RegionEvidence>): RegionEvidence {
   return { sidecar: null, title: null, issuers: [], notice: '', body: '', ...parts };
 }
 
-function failure(parts: Partial<RegionEvidence>): IngestError {
+function failure(parts: Partial<RegionEvidence>): AtlasError {
   try {
     resolveRegion(evidence(parts), index);
   } catch (error) {
-    if (error instanceof IngestError) return error;
+    if (error instanceof AtlasError) return error;
     throw error;
   }
-  throw new Error('expected an IngestError');
+  throw new Error('expected an AtlasError');
 }
 
 const division = (code: string): Division => index.byCode.get(code) as Division;
@@ -174,7 +174,7 @@ describe('every division of the dataset', () => {
         const region = resolveRegion(evidence({ title }), index);
         if (region.code !== division.code) wrong.push(`${title} → ${region.code}`);
       } catch (error) {
-        wrong.push(`${title} → ${error instanceof IngestError ? error.code : String(error)}`);
+        wrong.push(`${title} → ${error instanceof AtlasError ? error.code : String(error)}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/model/errors.ts';
+import { AtlasError } from '../../src/model/errors.ts';
 import { parseSidecar } from '../../scripts/ingest/sidecar.ts';
 
-function failure(text: string): IngestError {
+function failure(text: string): AtlasError {
   try {
     parseSidecar(text);
   } catch (error) {
-    if (error instanceof IngestError) return error;
+    if (error instanceof AtlasError) return error;
     throw error;
   }
   throw new Error('expected the sidecar to be rejected');

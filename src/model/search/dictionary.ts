@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { AtlasError, parseWith } from '../errors.ts';
 
 export const policyTermSchema = z.object({
   term: z.string().min(1),
@@ -18,14 +19,17 @@ export type PolicyTerm = z.infer<typeof policyTermSchema>;
 export const policyTermsPath = 'content/taxonomy/policy-terms.yaml';
 
 export function parsePolicyTerms(text: string, file = policyTermsPath): PolicyTerm[] {
-  const parsed = z.array(policyTermSchema).safeParse(parse(text));
-  if (!parsed.success) throw new Error(`${file}: not a list of {term, source, note?}: ${parsed.error.message}`);
+  const terms = parseWith(z.array(policyTermSchema), parse(text), file, { hint: 'each entry is {term, source, note?}, as the file\'s own comments describe' });
   const seen = new Set<string>();
-  for (const { term } of parsed.data) {
-    if (seen.has(term)) throw new Error(`${file}: ${term} is listed twice; keep one entry per term`);
+  for (const { term } of terms) {
+    if (seen.has(term)) {
+      const error = new AtlasError('invalid-file', `${file}: ${term} is listed twice`, 'keep one entry per term');
+      error.file = file;
+      throw error;
+    }
     seen.add(term);
   }
-  return parsed.data;
+  return terms;
 }
 
 export function loadPolicyTerms(path = policyTermsPath): PolicyTerm[] {
