@@ -54,9 +54,9 @@ export function readPlans(plansDirectory: string): Plan[] {
       try {
         return planFromMarkdown(readFileSync(file, 'utf8'));
       } catch (error) {
-        const wrapped = new AtlasError('invalid-file', `${file}: ${(error as Error).message}`, 'run npm run ingest to regenerate content/plans/');
-        wrapped.file = file;
-        throw wrapped;
+        const named = error instanceof AtlasError ? error : new AtlasError('invalid-file', (error as Error).message, 'run npm run ingest to regenerate content/plans/');
+        named.file ??= file;
+        throw named;
       }
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

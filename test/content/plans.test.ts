@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { frontmatterOf, planFromMarkdown, readPlans } from '../../src/model/plan-files.ts';
 import { runCli } from '../cli/run.ts';
+import { formatError } from '../../src/model/errors.ts';
 
 const sources = join(import.meta.dirname, '../../content/sources');
 
@@ -39,6 +40,11 @@ describe('reading the plans collection', () => {
     const broken = temporaryFolder('plans-broken-');
     mkdirSync(join(broken, 'x'), { recursive: true });
     writeFileSync(join(broken, 'x', 'plan.md'), '# no frontmatter\n');
-    expect(() => readPlans(broken)).toThrow(/x\/plan\.md: no YAML frontmatter; run npm run ingest/u);
+    expect(() => readPlans(broken)).toThrow(expect.objectContaining({ code: 'invalid-file', file: join(broken, 'x', 'plan.md'), hint: expect.stringContaining('run npm run ingest') }));
+    try {
+      readPlans(broken);
+    } catch (error) {
+      expect(formatError(error)).toBe(`${join(broken, 'x', 'plan.md')}: error [invalid-file] the plan file has no YAML frontmatter\n  hint: run npm run ingest to regenerate content/plans/`);
+    }
   });
 });
