@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { normalize } from 'node:path';
 import type { Request } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
-import { browserImport, openSearchSession, serve } from '../search/browser.ts';
+import { browserImport, openSearchSession, serve } from './search-browser.ts';
 
 export interface SearchFigures {
   query: string;

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { benchIngest } from '../bench/ingest-throughput.ts';
 import { formatPageWeight, typicalItemPageWeight } from '../bench/page-weight.ts';
 import { benchPipeline, formatBench } from '../bench/pipeline.ts';
-import { formatReport, loadQueries, measureQuality } from '../search/quality.ts';
+import { formatReport, loadQueries, measureQuality } from '../bench/search-quality.ts';
 import { basePath } from '../../src/model/deploy.ts';
 
 const { values } = parseArgs({
@@ -86,10 +86,10 @@ if (values.plans !== undefined) {
     rmSync(content, { recursive: true, force: true });
   }
 
-  if (existsSync('scripts/enrich/topic-quality.ts')) {
+  if (existsSync('scripts/bench/topic-quality.ts')) {
     console.log('\n## Topic quality (hand-labelled sample)');
-    const topics = spawnSync(process.execPath, ['scripts/enrich/topic-quality.ts'], { encoding: 'utf8' });
-    // The summary lines; `node scripts/enrich/topic-quality.ts` lists every item that differs.
+    const topics = spawnSync(process.execPath, ['scripts/bench/topic-quality.ts'], { encoding: 'utf8' });
+    // The summary lines; `node scripts/bench/topic-quality.ts` lists every item that differs.
     console.log(topics.stdout.split('\n').filter((line) => line.startsWith('topics:')).join('\n'));
     if (topics.status !== 0) process.stderr.write(topics.stderr);
   }

@@ -10,7 +10,7 @@
  * from last time (.cache/search/shards.json, --cache) is left as it is, so a
  * rebuild after one edit writes again only the shard of the edited plan. --stock indexes the plain Chinese text the way
  * stock Pagefind would, in one index, only to measure the baseline
- * (scripts/search/quality.ts).
+ * (scripts/bench/search-quality.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enrichCorpus } from '../../scripts/enrich/enrich.ts';
 import { plansFromSources } from '../../scripts/enrich/source-plans.ts';
-import { loadTopicLabels, topicQuality } from '../../scripts/enrich/topic-quality.ts';
+import { loadTopicLabels, topicQuality } from '../../scripts/bench/topic-quality.ts';
 
 describe('topicQuality', () => {
   it('micro-averages precision and recall over (item, topic) pairs', () => {

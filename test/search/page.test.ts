@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { itemTexts, relevantItems } from '../../scripts/search/metrics.ts';
+import { itemTexts, relevantItems } from '../../scripts/bench/search-metrics.ts';
 import { useSite, type SiteSession } from '../browser/site.ts';
 
 async function openSearch(session: SiteSession, query: string): Promise<Page> {

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlans } from '../../src/model/plan-files.ts';
-import { itemTexts, relevantItems } from '../../scripts/search/metrics.ts';
-import { loadQueries, measureQuality, type QualityReport } from '../../scripts/search/quality.ts';
+import { itemTexts, relevantItems } from '../../scripts/bench/search-metrics.ts';
+import { loadQueries, measureQuality, type QualityReport } from '../../scripts/bench/search-quality.ts';
 import { searchContent } from './content.ts';
 
 const queries = loadQueries('test/search/queries.yaml');

@@ -1,7 +1,7 @@
 /**
  * Runs searches in Chromium against a built index, for the quality suite and the
  * benchmark: a static server over the site, a blank zh-CN page at the base path,
- * and the query module (scripts/search/*.ts, types stripped) served beside it so
+ * and the query module (src/model/search/*.ts, types stripped) served beside it so
  * the browser runs exactly the code the search page bundles.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';

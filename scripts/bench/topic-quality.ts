@@ -1,7 +1,7 @@
 /**
  * Topic quality against the hand-labelled sample (test/enrich/fixtures/topic-labels.yaml).
  *
- *   node scripts/enrich/topic-quality.ts        prints precision, recall and the misses
+ *   node scripts/bench/topic-quality.ts        prints precision, recall and the misses
  *
  * Precision and recall are micro-averaged over (item, topic) pairs: precision is
  * the share of assigned topics a reader also gave, recall the share of a reader's
@@ -85,7 +85,7 @@ export function formatTopicQuality(quality: TopicQuality): string {
 
 function main(): void {
   // Imported here so that the metric above stays free of jieba and the ingest.
-  void Promise.all([import('./enrich.ts'), import('./source-plans.ts')]).then(([{ enrichCorpus }, { plansFromSources }]) => {
+  void Promise.all([import('../enrich/enrich.ts'), import('../enrich/source-plans.ts')]).then(([{ enrichCorpus }, { plansFromSources }]) => {
     const started = performance.now();
     const plans = plansFromSources();
     const enrichment = enrichCorpus(plans);

@@ -1,5 +1,5 @@
 /**
- * node scripts/search/quality.ts [--content content] [--queries test/search/queries.yaml] [--mode atlas,stock,rerank] [--json]
+ * node scripts/bench/search-quality.ts [--content content] [--queries test/search/queries.yaml] [--mode atlas,stock,rerank] [--json]
  *
  * Search quality in Chromium against freshly built indexes of the content, per
  * query set: recall, R-precision and MRR against what Ctrl+F finds (the items whose
@@ -15,10 +15,10 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../browser/chromium.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { writeSearchIndex } from './build-index.ts';
-import { browserImport, openSearchSession, queryModulePath, type SearchSession } from './browser.ts';
+import { writeSearchIndex } from '../search/build-index.ts';
+import { browserImport, openSearchSession, queryModulePath, type SearchSession } from './search-browser.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
-import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './metrics.ts';
+import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './search-metrics.ts';
 
 export const modes = ['atlas', 'stock', 'rerank'] as const;
 export type Mode = (typeof modes)[number];
