@@ -90,7 +90,8 @@ export function isPlanTitle(text: string, genre: Genre): boolean {
  * The style that opens the outline: among styles whose list really runs (a 1
  * followed later by a 2), the one highest in the conventional order. A lone
  * first heading of a higher style printed just above that list (一、 with its
- * items 1. 2. 3., the text cut before 二、) opens it instead.
+ * items 1. 2. 3., the text cut before 二、) opens it instead, and the highest of
+ * several stacked ones (一、 over (一) over 1.).
  */
 function topStyle(marked: ReadonlyArray<Marker | null>): { style: NumberingStyle; start: number } | null {
   const seenOne = new Set<string>();
@@ -104,13 +105,16 @@ function topStyle(marked: ReadonlyArray<Marker | null>): { style: NumberingStyle
   }
   if (!best) return cutOutline(marked);
   const firstOne = marked.findIndex((marker) => marker?.style === best && marker.number === 1);
-  for (let index = firstOne - 1; index >= Math.max(0, firstOne - maxLoneHeadingGap); index -= 1) {
+  // Lone headings stack: 一、 above (一) above 1. 2. 3., the text cut before (二) and 二、.
+  let top = { style: best, start: firstOne };
+  for (let index = firstOne - 1; index >= Math.max(0, top.start - maxLoneHeadingGap); index -= 1) {
     const marker = marked[index];
     if (!marker) continue;
-    const lone = marker.number === 1 && marker.style.rank < best.rank && !marked.some((other) => other?.style === marker.style && other.number === 2);
-    return lone ? { style: marker.style, start: index } : { style: best, start: firstOne };
+    const lone = marker.number === 1 && marker.style.rank < top.style.rank && !marked.some((other) => other?.style === marker.style && other.number === 2);
+    if (!lone) break;
+    top = { style: marker.style, start: index };
   }
-  return { style: best, start: firstOne };
+  return top;
 }
 
 /**

@@ -187,6 +187,13 @@ describe('parseDocument', () => {
     expect(doc.outline[0]?.children.map((node) => node.marker.label)).toEqual(['1.', '2.']);
     expect(doc.preamble.map((line) => line.text)).toEqual(['总体思路：坚持立德树人。']);
   });
+
+  it('opens it with the highest of stacked lone headings (一、 over （一） over 1. 2.), not the one just above the items', () => {
+    const doc = parseDocument(fixtureLines('2021年工作要点\n一、全面加强党的领导\n（一）持续加强思想理论武装\n1.强化政治理论学习。学习。\n2.加强组织建设。建设。'), genre);
+    expect(doc.outline.map((node) => node.marker.label)).toEqual(['一、']);
+    expect(doc.outline[0]?.children.map((node) => node.marker.label)).toEqual(['（一）']);
+    expect(doc.outline[0]?.children[0]?.children.map((node) => node.marker.label)).toEqual(['1.', '2.']);
+  });
 });
 
 describe('parseDocument: parts and closings', () => {
