@@ -94,3 +94,28 @@ export function splitFlattenedLines(lines: readonly SourceLine[], genre: Genre, 
   }
   return out;
 }
+
+/** A heading line that follows a label printed alone is short: the label's title, not a paragraph. */
+const maxLoneLabelHeading = 40;
+
+/**
+ * The other way round: a label printed alone on its line, its heading on the next
+ * (WeChat reposts: 01 / 坚守教育初心使命 / text…; PDF conversions: 一、 / 加强党建),
+ * is joined to that heading, so the parser sees one labelled line. Only when the
+ * next line is short and is no label itself; the characters stay in order.
+ */
+export function joinLoneLabels(lines: readonly SourceLine[], genre: Genre): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as SourceLine;
+    const next = lines[index + 1];
+    const alone = matchMarker(`${line.text}标`, genre)?.rest === '标';
+    if (alone && next && next.text.length <= maxLoneLabelHeading && matchMarker(next.text, genre) === null) {
+      out.push({ line: line.line, text: `${line.text.trimEnd()} ${next.text}` });
+      index += 1;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}

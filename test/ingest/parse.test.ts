@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
-import { splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
+import { joinLoneLabels, splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
 import { fixtureLines } from './helpers.ts';
 
 const genre = loadGenre();
@@ -293,5 +293,24 @@ describe('splitFlattenedLines', () => {
   it('does not split after a title-like phrase that is no plan title (统一、规范)', () => {
     const text = `${'坚持统一、规范管理，加强党的建设。'.repeat(8)}`;
     expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text)).toEqual([text]);
+  });
+});
+
+describe('joinLoneLabels', () => {
+  const genre = loadGenre();
+
+  it('joins a label printed alone to its heading on the next line (01 / 坚守教育初心使命), so the outline reads', () => {
+    const text = '2026年工作要点\n一、全面加强党建引领\n01\n坚守教育初心使命\n深刻领悟教育的政治属性。\n02\n夯实学校党建根基\n出台指导性意见。';
+    const lines = joinLoneLabels(fixtureLines(text), genre);
+    expect(lines.map((line) => line.text)).toEqual(['2026年工作要点', '一、全面加强党建引领', '01 坚守教育初心使命', '深刻领悟教育的政治属性。', '02 夯实学校党建根基', '出台指导性意见。']);
+    expect(lines[2]?.line).toBe(3);
+    const doc = parseDocument(lines, genre);
+    expect(doc.outline[0]?.children.map((node) => node.marker.label.trim())).toEqual(['01', '02']);
+  });
+
+  it('leaves a label alone when the next line is a long paragraph or another label', () => {
+    const paragraph = `${'加强党的建设，'.repeat(8)}。`;
+    const lines = fixtureLines(`一、\n${paragraph}\n02\n03 夯实基础`);
+    expect(joinLoneLabels(lines, genre).map((line) => line.text)).toEqual(['一、', paragraph, '02', '03 夯实基础']);
   });
 });
