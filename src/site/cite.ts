@@ -8,10 +8,38 @@ import type { Item, Plan } from '../model/plan.ts';
 
 export const accessDatePlaceholder = '引用日期';
 
-/** GB/T 7714-2015 §8.1: up to three responsible parties, then ", 等". */
+/**
+ * GB/T 7714-2015 §8.1: up to three responsible parties, then ", 等": the issuers as
+ * printed, else the publisher; none when neither is known (a region is no author).
+ */
 export function responsibleParties(plan: Plan): string {
-  const names = plan.issuers.length > 0 ? plan.issuers : plan.publisher ? [plan.publisher] : [plan.region.name];
+  const names = plan.issuers.length > 0 ? plan.issuers : plan.publisher ? [plan.publisher] : [];
   return names.length > 3 ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ');
+}
+
+const chineseDigits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1–99 in Chinese numerals, as part numbers are written (第十二部分). */
+function chineseNumber(value: number): string {
+  if (value < 10) return chineseDigits[value] as string;
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return `${tens === 1 ? '' : chineseDigits[tens]}十${ones === 0 ? '' : chineseDigits[ones]}`;
+}
+
+/** Where an item stands in its plan, in words: 第2条, 第一部分第2条. */
+export function itemPlace(item: Item): string {
+  const numbers = item.key.split('.').map(Number);
+  const parts = numbers.slice(0, -1).map((number, index) => (index === 0 ? `第${chineseNumber(number)}部分` : `第${number}节`));
+  return `${parts.join('')}第${numbers.at(-1)}条`;
+}
+
+/** How much of an untitled item's text names it in a citation. */
+const leadLength = 16;
+
+function leadOf(text: string): string {
+  const flat = text.replace(/\s+/gu, '');
+  return flat.length > leadLength ? `${flat.slice(0, leadLength)}…` : flat;
 }
 
 /** The date the citation gives in parentheses: published, else issued. */
@@ -21,9 +49,10 @@ export function citationDate(plan: Plan): string | null {
 
 const trimEndPunctuation = (text: string): string => text.replace(/[。．.；;，,：:、\s]+$/u, '');
 
+/** An item by its label and lead phrase; one with no lead phrase by its place and the start of its text. */
 export function itemCitationTitle(plan: Plan, item: Item): string {
-  const name = item.title ? `${item.label}${item.title}` : `${item.label}`;
-  return `${plan.title}: ${trimEndPunctuation(name)}`;
+  const name = item.title ? trimEndPunctuation(`${item.label}${item.title}`) : `${itemPlace(item)} ${leadOf(item.text)}`.trimEnd();
+  return `${plan.title}: ${name}`;
 }
 
 /** 泰安市教育局. 中共泰安市委教育工委 泰安市教育局2024年工作要点[EB/OL]. (2024-03-26)[引用日期]. https://…/ */
@@ -31,7 +60,8 @@ export function gbtCitation(plan: Plan, url: string, item?: Item): string {
   const title = item ? itemCitationTitle(plan, item) : plan.title;
   const date = citationDate(plan);
   const dated = date ? `(${date})` : '';
-  return `${responsibleParties(plan)}. ${title}[EB/OL]. ${dated}[${accessDatePlaceholder}]. ${url}.`;
+  const parties = responsibleParties(plan);
+  return `${parties ? `${parties}. ` : ''}${title}[EB/OL]. ${dated}[${accessDatePlaceholder}]. ${url}.`;
 }
 
 export interface MetaTag { name: string; content: string }

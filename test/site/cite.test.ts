@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationMeta, gbtCitation, responsibleParties, withAccessDate } from '../../src/site/cite.ts';
+import { citationMeta, gbtCitation, itemPlace, responsibleParties, withAccessDate } from '../../src/site/cite.ts';
 import { plan } from './fixtures.ts';
 
 const url = 'https://plan-atlas.example/shandong/taian/2024/';
@@ -25,15 +25,28 @@ describe('gbtCitation', () => {
   });
 });
 
+describe('an item without a lead phrase', () => {
+  it('is cited by its place in the plan in words and the start of its text', () => {
+    const p = plan();
+    const first = p.sections[0]!.items[0]!;
+    const untitled = { ...first, title: null, key: '2.14', label: '14.', text: '全面推进县管校聘改革，优化教师资源配置。' };
+    expect(itemPlace(untitled)).toBe('第二部分第14条');
+    expect(itemPlace({ ...untitled, key: '12.3.1' })).toBe('第十二部分第3节第1条');
+    expect(itemPlace({ ...untitled, key: '7' })).toBe('第7条');
+    expect(gbtCitation(p, `${url}2-14/`, untitled)).toContain('泰安市教育局2024年工作要点: 第二部分第14条 全面推进县管校聘改革，优化教师资…[EB/OL]');
+  });
+});
+
 describe('responsibleParties', () => {
   it('joins up to three issuers and abbreviates more with 等', () => {
     expect(responsibleParties(plan({ issuers: ['甲', '乙'] }))).toBe('甲, 乙');
     expect(responsibleParties(plan({ issuers: ['甲', '乙', '丙', '丁'] }))).toBe('甲, 乙, 丙, 等');
   });
 
-  it('uses the publisher, else the region, when no issuer is known', () => {
+  it('uses the publisher when no issuer is known, and names no one rather than the region', () => {
     expect(responsibleParties(plan({ issuers: [] }))).toBe('泰安市教育局');
-    expect(responsibleParties(plan({ issuers: [], publisher: null }))).toBe('泰安市');
+    expect(responsibleParties(plan({ issuers: [], publisher: null }))).toBe('');
+    expect(gbtCitation(plan({ issuers: [], publisher: null }), url)).toMatch(/^泰安市教育局2024年工作要点\[EB\/OL\]\. /u);
   });
 });
 
