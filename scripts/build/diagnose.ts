@@ -3,8 +3,11 @@
  * fails prints its own error (Astro's, Node's); the build adds what to do about the
  * machine, which those errors do not say.
  */
-import { accessSync, constants, existsSync, statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statfsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+
+const mountedDist =
+  'a build replaces dist/ whole by renaming the new site into its place, so dist/ must be a writable folder on the project\'s own disk, not a mount: deploy from it (or copy it to where it is served) instead of mounting the served folder there';
 
 /** Below this much free space a build of even a few plans cannot finish. */
 export const minFreeBytes = 64 * 1024 * 1024;
@@ -31,6 +34,16 @@ export function machineProblems(root = '.'): string[] {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       problems.push(`${folder === '.' ? 'the project folder' : `${folder}/`} is not writable (${code}): the build writes there; make it writable (remount it read-write, or fix its owner or mode) and build again`);
+    }
+  }
+  // dist/ is replaced by a rename, which a read-only dist/ or one mounted on its own refuses.
+  const dist = resolve(root, 'dist');
+  if (existsSync(dist)) {
+    try {
+      accessSync(dist, constants.W_OK);
+      if (statSync(dist).dev !== statSync(resolve(root)).dev) problems.push(mountedDist);
+    } catch (error) {
+      problems.push(`dist/ is not writable (${(error as NodeJS.ErrnoException).code}): ${mountedDist}`);
     }
   }
   return problems;

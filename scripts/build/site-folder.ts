@@ -17,7 +17,7 @@
  * them leaves no dist/ and the whole last site in .cache/previous-site, and
  * `recoverSite` (run at the start of every build) puts it back.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The environment variable through which `npm run build` tells its stages where the next site is. */
@@ -45,6 +45,17 @@ export function recoverSite(root = '.'): string | null {
   return null;
 }
 
+/** A hard link where the file system allows one; a copy where dist/ is on another one (EXDEV) or links are refused. */
+function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw error;
+    copyFileSync(source, target);
+  }
+}
+
 /** Copies `from` into `to` (which must not exist) as hard links: the same files, no bytes written. */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
@@ -52,7 +63,7 @@ function linkTree(from: string, to: string): void {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target);
-    else if (entry.isFile()) linkSync(source, target);
+    else if (entry.isFile()) linkOrCopy(source, target);
   }
 }
 

@@ -118,7 +118,7 @@ describe('a starved machine', () => {
   });
   // Registered after the temporary folder, so it runs before the folder is removed.
   afterAll(() => {
-    sh(`umount -l ${join(tree, 'content')} 2>/dev/null; umount -l ${disk}`);
+    sh(`umount -l ${join(tree, 'content')} 2>/dev/null; umount -l ${join(tree, 'dist')} 2>/dev/null; umount -l ${disk}`);
   });
 
   it('a disk that fills mid-build leaves the last good site, says what to do, and the next build with room finishes', async () => {
@@ -154,5 +154,26 @@ describe('a starved machine', () => {
     } finally {
       sh(`umount ${content}`);
     }
+  }, 600_000);
+
+  it('a read-only dist/ stops the build with what to do, and stays as it was', async () => {
+    useVariant(tree, 'one');
+    await buildToEnd(tree);
+    const dist = join(tree, 'dist');
+    const before = siteDigest(dist);
+    useVariant(tree, 'two');
+    sh(`mount --bind ${dist} ${dist} && mount -o remount,bind,ro ${dist}`);
+    try {
+      const build = startBuild(tree);
+      expect(await build.done).not.toBe(0);
+      expect(build.output()).toMatch(/could not put the new site in place/u);
+      expect(build.output()).toMatch(/hint: dist\/ is not writable \(EROFS\): a build replaces dist\/ whole/u);
+      expect(siteDigest(dist)).toBe(before);
+    } finally {
+      sh(`umount ${dist}`);
+    }
+    // Once it is writable again, the next build puts the new site in place.
+    await buildToEnd(tree);
+    expect(siteDigest(dist)).not.toBe(before);
   }, 600_000);
 });
