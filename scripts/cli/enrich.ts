@@ -12,7 +12,7 @@
  * is written only when its bytes change.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Item, Plan } from '../../src/model/plan.ts';
 import { EnrichCache, enrichCodeRoots, itemHash, type PlanDigest } from '../enrich/enrich-cache.ts';
@@ -21,11 +21,7 @@ import { enrichmentDirectory, enrichmentFiles } from '../enrich/files.ts';
 import { codeVersion } from '../ingest/parse-cache.ts';
 import { sha256, syncFiles, type WantedFile } from '../ingest/output.ts';
 import { AtlasError, formatError } from '../../src/model/errors.ts';
-
-function display(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown.startsWith('..') ? path : shown;
-}
+import { display } from '../ingest/sources.ts';
 
 function planFiles(directory: string): string[] {
   try {

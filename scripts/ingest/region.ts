@@ -8,6 +8,7 @@ import { loadRegionGenre, type RegionGenre, type RegionScope } from '../genre/re
 import { loadDivisionIndex, type Division, type DivisionIndex, type NameMention } from './divisions.ts';
 import { AtlasError } from '../../src/model/errors.ts';
 import { isInsideWord } from './words.ts';
+import { findCitations } from '../../src/model/documents.ts';
 
 export interface RegionEvidence {
   /** An editor's sidecar `region:`, as a code or a name; it wins. */
@@ -242,13 +243,6 @@ export function unnamedIssuerScope(text: string, genre: RegionGenre): RegionScop
   return claimed.length === 1 ? (claimed[0] as RegionScope) : null;
 }
 
-/** A place inside 《…》 is the cited document's, which need not be the plan's own. */
-export function insideCitedTitle(text: string, at: number): boolean {
-  const open = text.lastIndexOf('《', at);
-  return open !== -1 && text.lastIndexOf('》', at) < open && at - open <= maxCitedTitleLength;
-}
-const maxCitedTitleLength = 60;
-
 /** A place named as a partner, model or destination (与东平县结对, 赴上海市) is another place than the plan's own. */
 export function namedAsPartner(text: string, at: number, genre: RegionGenre): boolean {
   const before = text.slice(Math.max(0, at - 4), at);
@@ -298,11 +292,13 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   const chosenMentions = mentions.filter(({ entry }) => entry.divisions.some((division) => division.code === chosen.division.code));
   const named = chosenMentions.reduce((sum, { entry, index: at }) => sum + (organs.some((organ) => prefix.startsWith(organ, at + entry.surface.length)) ? 2 : 1), 0);
   // Unless it is the one place of the very level the plan speaks for (全县 … 和顺教育; 区教体局 … 庐阳区), not named as a partner.
+  // A place inside 《…》 is the cited document's, which need not be the plan's own.
+  const insideCitedTitle = (at: number): boolean => findCitations(prefix).some((title) => title.start < at && at < title.end);
   const onlyOfItsLevel =
     scopeIsSure &&
     scoped.length === 1 &&
     fitsScope(chosen.division) &&
-    chosenMentions.some(({ index: at }) => !namedAsPartner(prefix, at, genre) && !insideCitedTitle(prefix, at));
+    chosenMentions.some(({ index: at }) => !namedAsPartner(prefix, at, genre) && !insideCitedTitle(at));
   if (named < minBodyMentions && !onlyOfItsLevel) return null;
 
   const relevant = new Set([chosen.division.code, ...index.ancestors(chosen.division.code).map((each) => each.code)]);
