@@ -18,7 +18,7 @@ import { resolveRegion } from './region.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildSections } from './structure.ts';
 import { admitPlan, headingOf } from './admission.ts';
-import { joinLoneLabels, splitFlattenedLines } from './flattened-lines.ts';
+import { joinBrokenNumbers, joinLoneLabels, splitFlattenedLines } from './flattened-lines.ts';
 import { readScript, restorePrinted } from './script.ts';
 import { loadGarbles } from '../genre/garbles.ts';
 import { markdownBodyText, verifyNothingLost } from './verify.ts';
@@ -86,9 +86,9 @@ function inferredTitle(regionName: string, years: readonly number[], kind: Docum
  * enumerations (一是…二是…) split too, before its paragraphs stand as items.
  */
 function parseLaidOut(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
-  const parsed = parseDocument(joinLoneLabels(splitFlattenedLines(lines, genre), genre), genre);
+  const parsed = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenNumbers(lines), genre), genre), genre);
   if (!parsed.paragraphs) return parsed;
-  const runIn = parseDocument(joinLoneLabels(splitFlattenedLines(lines, genre, { runIn: true }), genre), genre);
+  const runIn = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenNumbers(lines), genre, { runIn: true }), genre), genre);
   return runIn.paragraphs ? parsed : runIn;
 }
 

@@ -119,3 +119,22 @@ export function joinLoneLabels(lines: readonly SourceLine[], genre: Genre): Sour
   }
   return out;
 }
+
+/** A number at a line's end and its unit at the next line's start: 2016 / 年工作要点, 〔2021〕1 / 号. */
+const brokenNumber = /\d$/u;
+const unitStart = /^[年月日号號期届]/u;
+
+/**
+ * A hard line wrap inside a number and its unit (a PDF or Word conversion breaking
+ * 泰安市教育局2016 / 年工作要点) is joined back, so the year, the date and the 文号
+ * read whole. Other wraps stay: the parser joins a paragraph's lines itself.
+ */
+export function joinBrokenNumbers(lines: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    if (last && brokenNumber.test(last.text) && unitStart.test(line.text)) out[out.length - 1] = { line: last.line, text: `${last.text}${line.text}` };
+    else out.push(line);
+  }
+  return out;
+}

@@ -318,3 +318,15 @@ describe('bad input: a clear error, the other documents still ingested, non-zero
     expect(result.stderr).toMatch(/plan\.meta\.yaml:2: error \[sidecar-field\] .*"year"/u);
   });
 });
+
+describe('ingest --check: a hard line wrap inside the title year', () => {
+  it('reads 泰安市教育局2016 / 年工作要点 as the title of a 2016 plan, every character kept', () => {
+    const folder = temporaryFolder('plan-atlas-wrap-');
+    const file = join(folder, 'taian-2016.txt');
+    writeFileSync(file, '泰安市教育局2016\n年工作要点\n一、加强党的建设\n1.强化理论武装。深入学习贯彻党的十八届五中全会精\n神。\n2.加强组织建设。建设。\n二、推进教育改革\n3.深化改革。内容。\n');
+    const run = runCli('ingest', ['--check', file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/title +泰安市教育局2016年工作要点 — printed as the title/u);
+    expect(run.stdout).toMatch(/url +\/shandong\/taian\/2016\//u);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
-import { joinLoneLabels, splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
+import { joinBrokenNumbers, joinLoneLabels, splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
 import { fixtureLines } from './helpers.ts';
 
 const genre = loadGenre();
@@ -312,5 +312,13 @@ describe('joinLoneLabels', () => {
     const paragraph = `${'加强党的建设，'.repeat(8)}。`;
     const lines = fixtureLines(`一、\n${paragraph}\n02\n03 夯实基础`);
     expect(joinLoneLabels(lines, genre).map((line) => line.text)).toEqual(['一、', paragraph, '02', '03 夯实基础']);
+  });
+});
+
+describe('joinBrokenNumbers', () => {
+  it('joins a number wrapped away from its unit (2016 / 年), and no other line', () => {
+    const lines = joinBrokenNumbers(fixtureLines('泰安市教育局2016\n年工作要点\n1.强化理论武装。深入学习精\n神。\n新增学位4950\n个。'));
+    expect(lines.map((line) => line.text)).toEqual(['泰安市教育局2016年工作要点', '1.强化理论武装。深入学习精', '神。', '新增学位4950', '个。']);
+    expect(lines[0]?.line).toBe(1);
   });
 });
