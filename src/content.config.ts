@@ -10,7 +10,7 @@ import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { planSchema } from './model/plan.ts';
 import { plansLoader } from './site/plans-loader.ts';
-import { documentEntrySchema, planEntrySchema, termEntrySchema, topicEntrySchema } from './model/enrichment.ts';
+import { commitmentGroupSchema, documentEntrySchema, planEntrySchema, termEntrySchema, topicEntrySchema } from './model/enrichment.ts';
 
 export const collections = {
   plans: defineCollection({ loader: plansLoader('content/plans'), schema: planSchema }),
@@ -18,4 +18,5 @@ export const collections = {
   topics: defineCollection({ loader: file('content/enrichment/topics.json'), schema: topicEntrySchema }),
   citedDocuments: defineCollection({ loader: file('content/enrichment/documents.json'), schema: documentEntrySchema }),
   policyTerms: defineCollection({ loader: file('content/enrichment/terms.json'), schema: termEntrySchema }),
+  commitmentGroups: defineCollection({ loader: file('content/enrichment/commitments.json'), schema: commitmentGroupSchema }),
 };

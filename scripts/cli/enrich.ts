@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Item, Plan } from '../../src/model/plan.ts';
 import { EnrichCache, enrichCodeRoots, itemHash, type PlanDigest } from '../enrich/enrich-cache.ts';
-import { assembleEnrichment, corpusTerms, itemEnricher, itemHead, loadEnrichResources, planHead, planOrder, userWords, type EnrichedItem, type ItemFacts } from '../enrich/enrich.ts';
+import { createCommitmentReader } from '../enrich/commitments.ts';
+import { assembleEnrichment, corpusTerms, itemEnricher, itemHeads, loadEnrichResources, planHead, planOrder, userWords, type EnrichedItem, type ItemFacts } from '../enrich/enrich.ts';
 import { enrichmentDirectory, enrichmentFiles } from '../enrich/files.ts';
 import { codeVersion } from '../ingest/parse-cache.ts';
 import { sha256, syncFiles, type WantedFile } from '../ingest/output.ts';
@@ -73,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
   let reader: PlanReader | null = null;
 
   // Plans: from the cache by the hash of the file, else parsed (and kept for their items' text).
+  const resources = loadEnrichResources();
+  const commitmentReader = createCommitmentReader(resources.commitments);
   const digests: PlanDigest[] = [];
   const parsedPlans = new Map<PlanDigest, { file: string; plan: Plan | null }>();
   for (const file of files) {
@@ -86,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
     }
     reader ??= await planReader();
     const plan = reader(bytes.toString('utf8'), file);
-    const digest: PlanDigest = { plan: planHead(plan), items: [...itemsOf(plan.sections)].map((item) => ({ ...itemHead(item), hash: itemHash(item) })) };
+    const digest: PlanDigest = { plan: planHead(plan), items: itemHeads(plan, commitmentReader).map(({ item, head }) => ({ ...head, hash: itemHash(item) })) };
     cache?.plans.set(hash, digest);
     digests.push(digest);
     parsedPlans.set(digest, { file, plan });
@@ -104,7 +107,6 @@ async function main(argv: string[]): Promise<number> {
   };
 
   // Items: facts from the cache under the item's hash and everything they depend on, else worked out.
-  const resources = loadEnrichResources();
   const terms = corpusTerms(
     digests.flatMap((digest) => digest.items),
     resources.policyTerms,

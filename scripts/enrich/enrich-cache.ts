@@ -25,6 +25,7 @@ export const enrichCodeRoots = [
   'scripts/enrich',
   'scripts/genre/document-titles.yaml',
   'scripts/genre/stopwords.yaml',
+  'scripts/genre/commitments.yaml',
   // The matcher, the term dictionary and the reader of generated plans live in the shared layer.
   'src/model',
   'content/taxonomy',

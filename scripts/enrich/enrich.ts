@@ -6,16 +6,18 @@
  * always give the same bytes.
  */
 import { compareText } from '../../src/model/order.ts';
-import { itemsOf, type Item, type Plan } from '../../src/model/plan.ts';
+import { type Item, type Plan, type Section } from '../../src/model/plan.ts';
 import { loadPolicyTerms, type PolicyTerm } from '../../src/model/search/dictionary.ts';
 import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, type TitleRules } from '../../src/model/documents.ts';
 import { keywordVectors, loadStopwords, termFrequencies } from './keywords.ts';
 import { defaultRelatedOptions, relatedItems, type RelatedOptions } from './related.ts';
-import type { DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from '../../src/model/enrichment.ts';
+import type { CommitmentGroup, DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from '../../src/model/enrichment.ts';
 import { createJiebaSegmenter, type Segmenter } from './segmenter.ts';
 import { stableSlug } from '../../src/model/page-slug.ts';
 import { loadTaxonomy, signalTerms, type Taxonomy } from './taxonomy.ts';
 import { createTermFinder, findQuotedTerms, normalizeTerm, type TermFinder } from './terms.ts';
+import { createCommitmentReader, loadCommitmentTable, type CommitmentReader, type CommitmentTable, type ReadCommitment } from './commitments.ts';
+import { commitmentGroupSlug, gatherCommitments } from './commitment-groups.ts';
 import { createTopicScorer, defaultTopicScoring, type TopicScorer, type TopicScoringOptions } from './topics.ts';
 
 export interface EnrichResources {
@@ -25,6 +27,7 @@ export interface EnrichResources {
   stopwords: ReadonlySet<string>;
   /** Given the words it must keep whole (signal terms and every policy term), returns a segmenter. */
   segmenter: (userWords: readonly string[]) => Segmenter;
+  commitments: CommitmentTable;
   topicScoring?: TopicScoringOptions;
   related?: RelatedOptions;
 }
@@ -36,6 +39,7 @@ export function loadEnrichResources(): EnrichResources {
     titleRules: loadTitleRules(),
     stopwords: loadStopwords(),
     segmenter: createJiebaSegmenter,
+    commitments: loadCommitmentTable(),
   };
 }
 
@@ -47,6 +51,8 @@ export interface Enrichment {
   plans: PlanEntry[];
   /** Items no topic fits: reported, not forced. */
   unassigned: string[];
+  /** The lists of /commitments/, by kind, then by size. */
+  commitments: CommitmentGroup[];
   /** Text the linker must leave alone because a term inside it is not a word there (全县中小学 ⊅ 县中). */
   blockers: string[];
 }
@@ -66,10 +72,10 @@ export function itemName(item: Pick<Item, 'label' | 'title' | 'text'>): string {
 }
 
 /** What the corpus-wide steps need of a plan. */
-export type PlanHead = Pick<PlanEntry, 'id' | 'url' | 'title' | 'region' | 'regionPath' | 'year' | 'kind'>;
+export type PlanHead = Pick<PlanEntry, 'id' | 'url' | 'title' | 'region' | 'regionPath' | 'year' | 'years' | 'kind'>;
 
 export function planHead(plan: Plan): PlanHead {
-  return { id: plan.id, url: plan.url, title: plan.title, region: plan.region.name, regionPath: plan.region.path, year: plan.year, kind: plan.kind };
+  return { id: plan.id, url: plan.url, title: plan.title, region: plan.region.name, regionPath: plan.region.path, year: plan.year, years: plan.years, kind: plan.kind };
 }
 
 /** What the corpus-wide steps need of an item besides its facts: read from the item alone. */
@@ -80,10 +86,27 @@ export interface ItemHead {
   name: string;
   /** Terms it prints in “”: every item's go into the segmenter's user words. */
   quoted: string[];
+  /** It reports what was done (a summary's item): its figures are results, not commitments. */
+  reported: boolean;
 }
 
-export function itemHead(item: Item): ItemHead {
-  return { url: item.url, key: item.key, heading: item.heading, name: itemName(item), quoted: findQuotedTerms(item.text) };
+/** Every item of a plan with its head, in document order; an item reports results inside a summary section or a summary plan. */
+export function itemHeads(plan: Plan, reader: Pick<CommitmentReader, 'reportsResults' | 'reportsThroughout'>): Array<{ item: Item; head: ItemHead }> {
+  const heads: Array<{ item: Item; head: ItemHead }> = [];
+  const throughout = reader.reportsThroughout(plan.kind);
+  const walk = (sections: readonly Section[], reported: boolean): void => {
+    for (const section of sections) {
+      const here = reported || reader.reportsResults(section.heading);
+      for (const item of section.items) heads.push({ item, head: itemHead(item, here) });
+      walk(section.sections, here);
+    }
+  };
+  walk(plan.sections, throughout);
+  return heads;
+}
+
+export function itemHead(item: Item, reported = false): ItemHead {
+  return { url: item.url, key: item.key, heading: item.heading, name: itemName(item), quoted: findQuotedTerms(item.text), reported };
 }
 
 /**
@@ -101,6 +124,8 @@ export interface ItemFacts {
   blockers: string[];
   /** Keyword counts (termFrequencies), in the order first seen. */
   frequencies: Array<[word: string, count: number]>;
+  /** What the text commits to, not yet marked as reported. */
+  commitments: ReadCommitment[];
 }
 
 /** The corpus's terms: quoted in some item, or in the dictionary. */
@@ -125,15 +150,16 @@ export function userWords(taxonomy: Taxonomy, terms: CorpusTerms): string[] {
 
 /** Facts of one item; the segmenter (jieba's dictionary load) and matchers are made on the first call. */
 export function itemEnricher(resources: EnrichResources, terms: CorpusTerms): (item: Pick<Item, 'title' | 'text'>) => ItemFacts {
-  let tools: { segmenter: Segmenter; scorer: TopicScorer; finder: TermFinder; topicNames: Map<string, string> } | null = null;
+  let tools: { segmenter: Segmenter; scorer: TopicScorer; finder: TermFinder; topicNames: Map<string, string>; commitments: CommitmentReader } | null = null;
   return (item) => {
     tools ??= {
       segmenter: resources.segmenter(userWords(resources.taxonomy, terms)),
       scorer: createTopicScorer(resources.taxonomy, resources.topicScoring ?? defaultTopicScoring),
       finder: createTermFinder(terms.all),
       topicNames: new Map(resources.taxonomy.topics.map((topic) => [topic.slug, topic.name])),
+      commitments: createCommitmentReader(resources.commitments),
     };
-    const { segmenter, scorer, finder, topicNames } = tools;
+    const { segmenter, scorer, finder, topicNames, commitments } = tools;
     const words = segmenter.cut(item.text);
     const assigned = scorer.assign(words, item.title ? segmenter.cut(item.title) : []);
     const citations = findCitations(item.text).map((citation) => {
@@ -147,6 +173,7 @@ export function itemEnricher(resources: EnrichResources, terms: CorpusTerms): (i
       terms: [...found.counts.keys()].sort(compareText).map((term) => [term, stableSlug(term), found.counts.get(term)!]),
       blockers: [...found.blockers],
       frequencies: [...termFrequencies(words, resources.stopwords)],
+      commitments: commitments.read(item.text),
     };
   };
 }
@@ -160,7 +187,8 @@ export interface EnrichedItem {
 
 export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources = loadEnrichResources()): Enrichment {
   const ordered = [...plans].sort(planOrder);
-  const entries = ordered.flatMap((plan) => [...itemsOf(plan.sections)].map((item) => ({ plan, item, head: itemHead(item) })));
+  const reader = createCommitmentReader(resources.commitments);
+  const entries = ordered.flatMap((plan) => itemHeads(plan, reader).map(({ item, head }) => ({ plan, item, head })));
   const terms = corpusTerms(entries.map((entry) => entry.head), resources.policyTerms);
   const enrich = itemEnricher(resources, terms);
   return assembleEnrichment(
@@ -180,10 +208,11 @@ export function assembleEnrichment(
   plans: readonly PlanHead[],
   items: readonly EnrichedItem[],
   terms: CorpusTerms,
-  resources: Pick<EnrichResources, 'taxonomy' | 'related'>,
+  resources: Pick<EnrichResources, 'taxonomy' | 'related' | 'commitments'>,
 ): Enrichment {
   const { taxonomy } = resources;
   const { quoted, dictionary } = terms;
+  const reader = createCommitmentReader(resources.commitments);
   const enriched: ItemEnrichment[] = [];
   const documents = new Map<string, { variants: Map<string, number>; citations: DocumentEntry['citations'] }>();
   const termOccurrences = new Map<string, TermEntry['occurrences']>();
@@ -222,6 +251,7 @@ export function assembleEnrichment(
       terms: facts.terms.map(([, slug]) => slug),
       keywords: [],
       related: [],
+      commitments: facts.commitments.map(({ clause: _clause, ...commitment }) => ({ ...commitment, reported: head.reported, group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
     });
   }
 
@@ -321,6 +351,7 @@ export function assembleEnrichment(
       region: plan.region,
       regionPath: plan.regionPath,
       year: plan.year,
+      years: plan.years,
       kind: plan.kind,
       items: itemsByPlan.get(plan.id) ?? 0,
       topics: counts,
@@ -334,6 +365,7 @@ export function assembleEnrichment(
     terms: termEntries,
     plans: planEntries,
     unassigned,
+    commitments: gatherCommitments(plans, enriched, reader, new Map(items.map(({ head, facts }) => [head.url, facts.commitments.map((commitment) => commitment.clause)]))),
     blockers: [...blockers].filter((blocker) => !termText.has(stableSlug(blocker))).sort(compareText),
   };
 }

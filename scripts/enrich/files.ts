@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Enrichment } from './enrich.ts';
-import { itemEnrichmentSchema } from '../../src/model/enrichment.ts';
+import { commitmentFacets, itemEnrichmentSchema } from '../../src/model/enrichment.ts';
 import { parseWith } from '../../src/model/errors.ts';
 
 export const enrichmentDirectory = 'enrichment';
@@ -54,6 +54,7 @@ export function enrichmentFiles(enrichment: Enrichment): Map<string, string> {
     [at('documents.json'), stableJson(enrichment.documents)],
     [at('terms.json'), stableJson(enrichment.terms)],
     [at('plans.json'), stableJson(enrichment.plans)],
+    [at('commitments.json'), stableJson(enrichment.commitments)],
     [at('links.json'), stableJson(linkTargets(enrichment))],
     [at('report.json'), stableJson({ unassigned: enrichment.unassigned, counts: { items: enrichment.items.length, topics: enrichment.topics.length, documents: enrichment.documents.length, terms: enrichment.terms.length } })],
   ]);
@@ -75,15 +76,23 @@ export function linkTargets(enrichment: Enrichment): LinkTargetsFile {
   return { documents, terms, blockers: enrichment.blockers };
 }
 
-const itemTopicsSchema = z.array(itemEnrichmentSchema.pick({ url: true, topics: true }));
+const itemTopicsSchema = z.array(itemEnrichmentSchema.pick({ url: true, topics: true, commitments: true }));
 
 /**
  * The names of each item's topics, by item URL, from the items file under
  * `contentDirectory`; none when the enrich stage has not run there.
  */
 export function readItemTopics(contentDirectory: string): Map<string, string[]> {
+  return new Map([...readItemFacets(contentDirectory)].map(([url, facets]) => [url, facets.topics]));
+}
+
+/**
+ * The search facets of each item the enrich stage gave it, by item URL: its topics'
+ * names and its commitments' kinds (commitmentFacets); none when it has not run.
+ */
+export function readItemFacets(contentDirectory: string): Map<string, { topics: string[]; commitments: string[] }> {
   const file = join(contentDirectory, enrichmentDirectory, itemsFile);
   if (!existsSync(file)) return new Map();
   const items = parseWith(itemTopicsSchema, JSON.parse(readFileSync(file, 'utf8')), file, { hint: 'it is not what the enrich stage writes: run npm run enrich to write it again' });
-  return new Map(items.map((item) => [item.url, item.topics.map((topic) => topic.name)]));
+  return new Map(items.map((item) => [item.url, { topics: item.topics.map((topic) => topic.name), commitments: commitmentFacets(item.commitments) }]));
 }

@@ -11,7 +11,8 @@ function loadTable<T>(fileName: string, schema: z.ZodType<T>): T {
   return readGenreTable(fileName, (data) => parseWith(schema, data, `scripts/genre/${fileName}`));
 }
 
-const regexSource = z.string().refine((source) => {
+/** A JavaScript regular expression's source, checked to compile with the u flag. */
+export const regexSource = z.string().refine((source) => {
   try {
     new RegExp(source, 'u');
     return true;

@@ -22,6 +22,72 @@ export const itemTopicSchema = z.object({
   evidence: z.array(z.string()),
 });
 
+export const commitmentKinds = ['target', 'count', 'money', 'deadline', 'responsible'] as const;
+export const commitmentBounds = ['exact', 'at-least', 'at-most', 'about'] as const;
+
+/** One thing an item commits to (docs/commitments.md), with the span of its text it was read from. */
+export const commitmentSchema = z.object({
+  kind: z.enum(commitmentKinds),
+  /** [start, end) in the item's text, in UTF-16 code units; `text` is that span. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  text: z.string().min(1),
+  /** The figure, its range's upper end, its unit as printed and how it bounds the level; null for deadlines and offices. */
+  quantity: z.number().nullable(),
+  max: z.number().nullable(),
+  unit: z.string().nullable(),
+  bound: z.enum(commitmentBounds).nullable(),
+  /** What a target measures, as the text names it right before its verb; null when it names none. */
+  indicator: z.string().nullable(),
+  /** The responsible office(s) as printed. */
+  office: z.string().nullable(),
+  /** In a summary: a result reported, not a commitment made. */
+  reported: z.boolean(),
+  /** Slug of the list on /commitments/ that gathers it. */
+  group: z.string(),
+  /** For a result reported: the commitments of its region's plan for the year it reports on that it answers, by indicator or wording. */
+  plannedIn: z.array(z.object({ url: z.string(), index: z.number().int().nonnegative(), text: z.string() })),
+});
+
+/** The clause around a span of an item's text, from the break before it to the break after it: the words a commitment stands in. */
+export function clauseAround(text: string, span: { start: number; end: number }): string {
+  const breaks = /[，。；！？,;!?\n]/u;
+  let from = span.start;
+  while (from > 0 && !breaks.test(text[from - 1]!)) from -= 1;
+  let to = span.end;
+  while (to < text.length && !breaks.test(text[to]!)) to += 1;
+  return text.slice(from, to);
+}
+
+/** The search facet's value for a commitment: its kind, or for a summary's result 完成情况. */
+export const commitmentFacetNames: Record<(typeof commitmentKinds)[number] | 'reported', string> = {
+  target: '目标值',
+  count: '数量',
+  money: '资金',
+  deadline: '时限',
+  responsible: '责任单位',
+  reported: '完成情况',
+};
+
+/** The facet values of an item's commitments, in the order of commitmentFacetNames, once each. */
+export function commitmentFacets(commitments: ReadonlyArray<{ kind: (typeof commitmentKinds)[number]; reported: boolean }>): string[] {
+  const present = new Set(commitments.map((commitment) => (commitment.reported ? 'reported' : commitment.kind)));
+  return Object.entries(commitmentFacetNames).flatMap(([key, name]) => (present.has(key as keyof typeof commitmentFacetNames) ? [name] : []));
+}
+
+/** One list of /commitments/: the commitments of one kind that measure one thing in one unit. */
+export const commitmentGroupSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  kind: z.enum(commitmentKinds),
+  /** The measure gathered under (毛入园率), or null for counts, sums, deadlines and offices. */
+  indicator: z.string().nullable(),
+  unit: z.string().nullable(),
+  /** Each commitment as its item and its place among the item's commitments; plans newest first, items in document order. */
+  entries: z.array(z.object({ url: z.string(), plan: z.string(), year: z.number(), index: z.number().int().nonnegative() })),
+  plans: z.number().int().nonnegative(),
+});
+
 export const itemEnrichmentSchema = z.object({
   /** The item's URL: the id of the entry in the Astro collection. */
   id: z.string(),
@@ -39,6 +105,7 @@ export const itemEnrichmentSchema = z.object({
   /** Its heaviest keywords, for display. */
   keywords: z.array(z.string()),
   related: z.array(relatedItemSchema),
+  commitments: z.array(commitmentSchema),
 });
 
 export const topicEntrySchema = z.object({
@@ -97,11 +164,17 @@ export const planEntrySchema = z.object({
   region: z.string(),
   regionPath: z.array(z.string()),
   year: z.number(),
+  /** Every year the plan speaks for: a summary and plan gives the year it reports on first. */
+  years: z.array(z.number()),
   kind: z.string(),
   items: z.number(),
   topics: z.record(z.string(), z.number()),
 });
 
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type CommitmentKind = (typeof commitmentKinds)[number];
+export type CommitmentBound = (typeof commitmentBounds)[number];
+export type CommitmentGroup = z.infer<typeof commitmentGroupSchema>;
 export type RelatedItem = z.infer<typeof relatedItemSchema>;
 export type ItemTopic = z.infer<typeof itemTopicSchema>;
 export type ItemEnrichment = z.infer<typeof itemEnrichmentSchema>;

@@ -75,9 +75,9 @@ describe('enrichmentFiles', () => {
 
   it('writes one JSON array per collection under enrichment/, each entry with an id', () => {
     expect([...files.keys()].sort()).toEqual(
-      ['documents', 'items', 'links', 'plans', 'report', 'terms', 'topics'].map((name) => `enrichment/${name}.json`),
+      ['commitments', 'documents', 'items', 'links', 'plans', 'report', 'terms', 'topics'].map((name) => `enrichment/${name}.json`),
     );
-    for (const name of ['items', 'topics', 'documents', 'terms', 'plans']) {
+    for (const name of ['items', 'topics', 'documents', 'terms', 'plans', 'commitments']) {
       const entries = JSON.parse(files.get(`enrichment/${name}.json`)!) as Array<{ id: string }>;
       expect(entries.every((entry) => typeof entry.id === 'string')).toBe(true);
       expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanEntry, TopicEntry } from '../../src/model/enrichment.ts';
 import { excerpt, groupByPlan, heatColumns, heatmap, maxPlanColumns, relatedReason, topicCount, yearBars } from '../../src/components/enrich/view.ts';
 
-const plan = (id: string, year: number, items: number): PlanEntry => ({ id, url: `/${id}/`, title: id, region: id, regionPath: [id], year, kind: '工作要点', items, topics: {} });
+const plan = (id: string, year: number, items: number): PlanEntry => ({ id, url: `/${id}/`, title: id, region: id, regionPath: [id], year, years: [year], kind: '工作要点', items, topics: {} });
 const topic = (slug: string, plans: Record<string, number>): TopicEntry => ({ id: slug, slug, order: 0, name: slug, kind: 'theme', definition: '', items: [], plans });
 
 describe('heatmap', () => {
@@ -86,7 +86,7 @@ describe('relatedReason', () => {
 
 describe('groupByPlan', () => {
   it('groups in the order of the plans given, items in the order of the urls', () => {
-    const item = (url: string, planId: string) => ({ id: url, url, plan: planId, key: '1', heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [] });
+    const item = (url: string, planId: string) => ({ id: url, url, plan: planId, key: '1', heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [], commitments: [] });
     const items = new Map([item('/b/1/', 'b'), item('/a/2/', 'a'), item('/a/1/', 'a')].map((entry) => [entry.url, entry]));
     const groups = groupByPlan(['/a/2/', '/b/1/', '/a/1/', '/gone/'], items, [plan('b', 2024, 1), plan('a', 2021, 2)]);
     expect(groups.map((group) => [group.plan.id, group.items.map((entry) => entry.url)])).toEqual([

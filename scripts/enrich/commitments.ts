@@ -1,0 +1,288 @@
+/**
+ * Reads an item's commitments: the figures it undertakes (a level to reach, things
+ * to build, a sum to spend), when they are due and which office answers for them,
+ * each with the exact span of text it came from (docs/commitments.md). The words
+ * are genre knowledge in scripts/genre/commitments.yaml; this module only applies
+ * them. Nothing is inferred beyond the text: a figure whose measure is not named
+ * right before its verb has no indicator, and a figure without an undertaking in
+ * its clause is not read at all, since a wrong number on a public page is worse
+ * than a missing one.
+ */
+import { z } from 'zod';
+import { parseWith } from '../../src/model/errors.ts';
+import { clauseAround, type Commitment, type CommitmentBound } from '../../src/model/enrichment.ts';
+import { regexSource } from '../genre/load.ts';
+
+/** A commitment as read from its item's text alone; where it sits in the atlas is added by the corpus-wide step. */
+export type ReadCommitment = Omit<Commitment, 'reported' | 'group' | 'plannedIn'> & {
+  /** The clause it sits in, which a reported result is compared by; not written out. */
+  clause: string;
+};
+import { readGenreTable } from '../genre/tables.ts';
+import { parseChineseNumeral } from '../ingest/numerals.ts';
+
+const bounds = ['exact', 'at-least', 'at-most', 'about'] as const;
+const example = z.object({
+  text: z.string().min(1),
+  kind: z.enum(['target', 'count', 'money', 'deadline', 'responsible', 'none']).optional(),
+  quantity: z.number().optional(),
+  unit: z.string().optional(),
+  bound: z.enum(bounds).optional(),
+  indicator: z.string().optional(),
+});
+const words = z.array(z.string().min(1));
+
+export const commitmentTableSchema = z.object({
+  units: z.object({ money: words, level: words, count: words, examples: z.array(example).min(1) }),
+  levelVerbs: z.array(z.object({ words, bound: z.enum(bounds) })).min(1),
+  levelExamples: z.array(example).min(1),
+  boundWords: z.object({ 'at-least': words, 'at-most': words }),
+  boundSuffixes: z.object({ 'at-least': words, 'at-most': words, about: words }),
+  approximateBefore: words,
+  approximateInside: words,
+  countVerbs: words,
+  stateWords: words,
+  countExamples: z.array(example).min(1),
+  chineseNumeralExamples: z.array(example).min(1),
+  notFigures: z.object({ before: words, enclosures: z.array(z.string().length(2)), nameAfterUnit: words }),
+  notFigureExamples: z.array(example).min(1),
+  indicatorEndings: words,
+  indicatorDropped: words,
+  indicatorMaxLength: z.number().int().positive(),
+  indicatorExamples: z.array(example).min(1),
+  deadlines: z.array(z.object({ pattern: regexSource, examples: words.min(1) })).min(1),
+  responsible: z.array(
+    z.object({ pattern: regexSource.refine((source) => source.includes('(?<office>'), 'must capture the office as (?<office>…)'), examples: words.min(1) }),
+  ).min(1),
+  reportedSections: z.array(regexSource),
+  notReportedSections: z.array(regexSource),
+  reportedKinds: words,
+  sectionExamples: z.array(z.object({ heading: z.string(), reported: z.boolean() })).min(1),
+  indicatorGroups: words,
+  indicatorGroupExamples: z.array(z.object({ text: z.string().min(1), indicator: z.string().min(1) })).min(1),
+});
+export type CommitmentTable = z.infer<typeof commitmentTableSchema>;
+
+export function loadCommitmentTable(): CommitmentTable {
+  return readGenreTable('commitments.yaml', (data) => parseWith(commitmentTableSchema, data, 'scripts/genre/commitments.yaml'));
+}
+
+/** Longest first, so that 万元 is read before 元 and 改扩建 before 扩建. */
+const longestFirst = (list: readonly string[]): string[] => [...new Set(list)].sort((a, b) => b.length - a.length);
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (list: readonly string[]): string => longestFirst(list).map(escape).join('|');
+
+/** Digits, the percent sign and the decimal point in their half-width forms; one character for one, so offsets hold. */
+function halfWidth(text: string): string {
+  return text.replace(/[０-９％．～]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+}
+
+/** For each offset, whether it lies between one of the enclosing marks (“…”, 《…》). */
+function enclosedOffsets(text: string, pairs: readonly string[]): boolean[] {
+  const inside = new Array<boolean>(text.length).fill(false);
+  for (const pair of pairs) {
+    const [open, close] = [pair[0]!, pair[1]!];
+    let start = -1;
+    for (let index = 0; index < text.length; index += 1) {
+      const char = text[index]!;
+      if (open === close) {
+        if (char !== open) continue;
+        if (start < 0) start = index;
+        else {
+          for (let at = start; at <= index; at += 1) inside[at] = true;
+          start = -1;
+        }
+      } else if (char === open) start = index;
+      else if (char === close && start >= 0) {
+        for (let at = start; at <= index; at += 1) inside[at] = true;
+        start = -1;
+      }
+    }
+  }
+  return inside;
+}
+
+const clauseBreak = /[，。；：！？,;:!?\n]/u;
+
+/** Where the clause holding `offset` starts: after the nearest break before it. */
+function clauseStart(text: string, offset: number): number {
+  for (let index = offset - 1; index >= 0; index -= 1) if (clauseBreak.test(text[index]!)) return index + 1;
+  return 0;
+}
+
+type Found = Omit<ReadCommitment, 'clause'>;
+
+export interface CommitmentReader {
+  /** Commitments in an item's text, in text order, not yet marked reported. */
+  read(text: string): ReadCommitment[];
+  /** Whether a section with this heading reports what was done. */
+  reportsResults(heading: string): boolean;
+  /** Whether a plan of this kind reports throughout. */
+  reportsThroughout(kind: string): boolean;
+  /** The measure an indicator is gathered under: the longest of the table's that it ends with, else itself. */
+  indicatorGroup(indicator: string): string;
+}
+
+export function createCommitmentReader(table: CommitmentTable = loadCommitmentTable()): CommitmentReader {
+  const unitKind = new Map<string, 'money' | 'level' | 'count'>();
+  for (const kind of ['count', 'level', 'money'] as const) for (const unit of table.units[kind]) unitKind.set(unit, kind);
+  const number = String.raw`\d+(?:\.\d+)?`;
+  const inside = alternation(table.approximateInside);
+  const units = alternation([...unitKind.keys()]);
+  const figure = new RegExp(
+    String.raw`(?<![\d.])(?<low>${number})(?<lowUnit>%)?(?:\s*[-—–~至到]\s*(?<high>${number}))?(?<inside>${inside})?\s?(?<unit>${units})`,
+    'gu',
+  );
+  const chinese = new RegExp(String.raw`(?<low>[一二两三四五六七八九十百千]+)(?<inside>${inside})?(?<unit>${units})`, 'gu');
+  const levelVerb = new RegExp(String.raw`(?:${alternation(table.levelVerbs.flatMap((verb) => verb.words))})(?:了)?\s*$`, 'u');
+  const verbBound = new Map(table.levelVerbs.flatMap((verb) => verb.words.map((word) => [word, verb.bound] as const)));
+  const boundWord = new RegExp(String.raw`(?:${alternation([...table.boundWords['at-least'], ...table.boundWords['at-most']])})\s*$`, 'u');
+  const countVerbRight = new RegExp(String.raw`(?:${alternation(table.countVerbs)})(?:了)?$`, 'u');
+  const countVerbs = longestFirst(table.countVerbs);
+  const stateWords = table.stateWords;
+  const notBefore = new RegExp(String.raw`(?:${alternation(table.notFigures.before)})$`, 'u');
+  const approximateBefore = new RegExp(String.raw`(?:${alternation(table.approximateBefore)})$`, 'u');
+  const suffixes = (Object.entries(table.boundSuffixes) as Array<[CommitmentBound, string[]]>).flatMap(([bound, list]) => list.map((word) => [word, bound] as const));
+  suffixes.sort((a, b) => b[0].length - a[0].length);
+  const nameAfter = longestFirst(table.notFigures.nameAfterUnit);
+  const indicatorEnd = new RegExp(String.raw`(?:${alternation(table.indicatorEndings)})$`, 'u');
+  const dropped = longestFirst(table.indicatorDropped);
+  const deadlines = table.deadlines.map((rule) => new RegExp(rule.pattern, 'gu'));
+  const offices = table.responsible.map((rule) => new RegExp(rule.pattern, 'gu'));
+  const groups = longestFirst(table.indicatorGroups);
+  const reported = table.reportedSections.map((source) => new RegExp(source, 'u'));
+  const notReported = table.notReportedSections.map((source) => new RegExp(source, 'u'));
+
+  /** The measure named right before a level verb, without the words that only lead up to it. */
+  function indicatorBefore(text: string, end: number): string | null {
+    const before = text.slice(clauseStart(text, end), end).replace(/\s+$/u, '');
+    if (!indicatorEnd.test(before)) return null;
+    let phrase = before.split(/[、“”"（）()\s]/u).at(-1) ?? '';
+    // A measure cut by a quoted name (“一网通办”覆盖率) is kept with it.
+    if (phrase.length < 2 || !/\p{Script=Han}/u.test(phrase)) return null;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const word of dropped) {
+        if (phrase.startsWith(word) && phrase.length > word.length + 1) {
+          phrase = phrase.slice(word.length);
+          changed = true;
+        }
+      }
+    }
+    return phrase.length <= table.indicatorMaxLength ? phrase : null;
+  }
+
+  function boundAfter(text: string, end: number): { bound: CommitmentBound; length: number } | null {
+    for (const [word, bound] of suffixes) if (text.startsWith(word, end)) return { bound, length: word.length };
+    return null;
+  }
+
+  function readFigures(original: string, text: string, enclosed: boolean[]): Found[] {
+    const found: Found[] = [];
+    const take = (match: RegExpExecArray, low: number, high: number | null, chineseNumeral: boolean): void => {
+      const groups = match.groups!;
+      const start = match.index;
+      let end = start + match[0].length;
+      if (enclosed[start]) return;
+      const unit = groups.unit!;
+      const kindOfUnit = groups.lowUnit ? 'level' : unitKind.get(unit)!;
+      const lead = text.slice(clauseStart(text, start), start);
+      if (notBefore.test(lead) && !approximateBefore.test(lead)) return;
+      if (nameAfter.some((word) => text.startsWith(word, end))) return;
+      const verb = levelVerb.exec(lead);
+      if (chineseNumeral && !countVerbRight.test(lead) && !verb) return;
+      let kind: Commitment['kind'];
+      let bound: CommitmentBound = 'exact';
+      if (kindOfUnit === 'money') kind = 'money';
+      else if (verb || kindOfUnit === 'level') kind = 'target';
+      else {
+        if (!countVerbs.some((word) => lead.includes(word)) && !boundWord.test(lead)) return;
+        if (stateWords.some((word) => lead.includes(word))) return;
+        kind = 'count';
+      }
+      if (verb) bound = verbBound.get(verb[0].replace(/了?\s*$/u, '')) ?? 'exact';
+      const boundMatch = boundWord.exec(lead);
+      if (boundMatch) bound = table.boundWords['at-most'].includes(boundMatch[0].trim()) ? 'at-most' : 'at-least';
+      const suffix = boundAfter(text, end);
+      if (suffix) {
+        bound = suffix.bound;
+        end += suffix.length;
+      }
+      if (groups.inside || approximateBefore.test(lead)) bound = 'about';
+      const verbStart = verb ? start - verb[0].length : boundMatch ? start - boundMatch[0].length : start;
+      const indicator = kind === 'target' && verb ? indicatorBefore(text, verbStart) : kind === 'target' ? indicatorBefore(text, start) : null;
+      const spanStart = indicator ? text.lastIndexOf(indicator, verbStart) : verbStart;
+      found.push({
+        kind,
+        start: spanStart,
+        end,
+        text: original.slice(spanStart, end),
+        quantity: low,
+        max: high,
+        unit: groups.lowUnit ?? unit,
+        bound,
+        indicator,
+        office: null,
+      });
+    };
+    for (const match of text.matchAll(figure)) {
+      const groups = match.groups!;
+      // A percent range prints its sign twice (80%-90%): one figure, read whole by the pattern.
+      take(match, Number(groups.low), groups.high ? Number(groups.high) : null, false);
+    }
+    for (const match of text.matchAll(chinese)) {
+      const value = parseChineseNumeral(match.groups!.low!);
+      if (value === null || value < 2) continue;
+      take(match, value, null, true);
+    }
+    return found;
+  }
+
+  function readDeadlines(original: string, text: string, enclosed: boolean[]): Found[] {
+    const found: Found[] = [];
+    for (const pattern of deadlines) {
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (enclosed[start] || found.some((other) => start < other.end && other.start < end)) continue;
+        found.push({ kind: 'deadline', start, end, text: original.slice(start, end), quantity: null, max: null, unit: null, bound: null, indicator: null, office: null });
+      }
+    }
+    return found;
+  }
+
+  function readOffices(original: string, text: string): Found[] {
+    const found: Found[] = [];
+    for (const pattern of offices) {
+      for (const match of text.matchAll(pattern)) {
+        const office = match.groups!.office!.trim();
+        const start = match.index + match[0].indexOf(office);
+        const end = start + office.length;
+        if (office.length === 0 || found.some((other) => start < other.end && other.start < end)) continue;
+        found.push({ kind: 'responsible', start, end, text: original.slice(start, end), quantity: null, max: null, unit: null, bound: null, indicator: null, office });
+      }
+    }
+    return found;
+  }
+
+  return {
+    read(original) {
+      const text = halfWidth(original);
+      const enclosed = enclosedOffsets(text, table.notFigures.enclosures);
+      const figures = readFigures(original, text, enclosed);
+      const all = [...figures, ...readDeadlines(original, text, enclosed), ...readOffices(original, text)];
+      // A figure inside an office's bracket (责任单位: 3个专班) belongs to the office.
+      const kept = all.filter((item) => item.kind === 'responsible' || !all.some((office) => office.kind === 'responsible' && item.start >= office.start && item.end <= office.end));
+      return kept.sort((a, b) => a.start - b.start || a.end - b.end).map((commitment) => ({ ...commitment, clause: clauseAround(original, commitment) }));
+    },
+    reportsResults(heading) {
+      return reported.some((pattern) => pattern.test(heading)) && !notReported.some((pattern) => pattern.test(heading));
+    },
+    reportsThroughout(kind) {
+      return table.reportedKinds.includes(kind);
+    },
+    indicatorGroup(indicator) {
+      return groups.find((name) => indicator.endsWith(name)) ?? indicator;
+    },
+  };
+}
