@@ -20,7 +20,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
-import { readItemTopics } from '../enrich/files.ts';
+import { readItemFacets } from '../enrich/files.ts';
 import { facetTable, planRecords, withBase, type SearchRecord } from '../../src/model/search/records.ts';
 import { defaultShardRecords, shardDirectory, shardGroups, shardManifestFile, type ShardManifest } from '../../src/model/search/shards.ts';
 import { basePath, normalizeBase } from '../../src/model/deploy.ts';
@@ -142,8 +142,10 @@ export async function writeSearchIndex(options: {
   recordsInFlight?: number;
 }): Promise<{ records: number; plans: number; shards: number; written: number }> {
   const plans = loadPlans(options.contentDir);
-  const topics = readItemTopics(options.contentDir);
-  let perPlan = plans.map((plan) => planRecords(plan, options.base, topics));
+  const itemFacets = readItemFacets(options.contentDir);
+  const topics = new Map([...itemFacets].map(([url, facets]) => [url, facets.topics]));
+  const commitments = new Map([...itemFacets].map(([url, facets]) => [url, facets.commitments]));
+  let perPlan = plans.map((plan) => planRecords(plan, options.base, topics, commitments));
   if (options.stock === true) perPlan = [stockRecords(perPlan.flat(), plans, options.base)];
   // The stock baseline is one index, as a bare site would have it.
   const limit = options.stock === true ? Number.MAX_SAFE_INTEGER : (options.shardRecords ?? defaultShardRecords);
@@ -184,7 +186,7 @@ export async function writeSearchIndex(options: {
     mkdirSync(dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(cache));
   }
-  const table = facetTable(plans, options.base, pageIds, topics);
+  const table = facetTable(plans, options.base, pageIds, topics, commitments);
   // Gzipped like Pagefind's own files (hosts need not compress it); the page reads it with DecompressionStream.
   writeFileAtomic(join(options.outDir, facetTableFile), gzipSync(JSON.stringify(table), { level: 9 }));
   return { records: shards.reduce((sum, records) => sum + records.length, 0), plans: plans.length, shards: shards.length, written };

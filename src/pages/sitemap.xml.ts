@@ -10,7 +10,7 @@ import { provinceYearPath, provinceYears, yearPath } from '../site/year-pages.ts
 export const GET: APIRoute = async () => {
   const { plans, items, regionsByUrl, years } = await atlas();
   const paths = [
-    '/', '/years/', '/downloads/', '/about/', '/search/', '/topics/', '/docs/', '/terms/',
+    '/', '/years/', '/downloads/', '/about/', '/search/', '/topics/', '/docs/', '/terms/', '/commitments/',
     ...pagesOf(plans, plansPerPage()).map((_, index) => pagePath('/plans/', index + 1)),
     ...years.map(yearPath),
     ...provinceYears(plans).map((province) => provinceYearPath(province.year, province.slug)),

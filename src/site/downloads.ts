@@ -2,6 +2,7 @@
  * Data downloads: a plan as JSON, all items as CSV (Excel-ready) and JSON.
  * Key order and row order are fixed so two builds write the same bytes.
  */
+import type { Commitment } from '../model/enrichment.ts';
 import type { Plan } from '../model/plan.ts';
 import type { ItemInPlan } from './atlas-model.ts';
 import { toCsv } from './csv.ts';
@@ -47,4 +48,47 @@ export function itemsCsv(items: readonly ItemInPlan[], absolute: (path: string) 
 
 export function itemsJson(items: readonly ItemInPlan[], absolute: (path: string) => string): string {
   return `${JSON.stringify(items.map((context) => itemRow(context, absolute)), null, 2)}\n`;
+}
+
+export const commitmentColumns = [
+  'item_url', 'plan_id', 'year', 'region', 'region_code', 'province', 'key', 'kind', 'reported',
+  'indicator', 'quantity', 'max', 'unit', 'bound', 'office', 'text', 'start', 'end', 'planned_in',
+] as const;
+
+/** Every commitment of every item, one row each, in the order of the items. */
+export function commitmentRows(items: readonly ItemInPlan[], commitmentsOf: (url: string) => readonly Commitment[], absolute: (path: string) => string): Array<Record<(typeof commitmentColumns)[number], string | number | boolean | null>> {
+  return items.flatMap(({ item, plan }) =>
+    commitmentsOf(item.url).map((commitment) => ({
+      item_url: absolute(item.url),
+      plan_id: plan.id,
+      year: plan.year,
+      region: plan.region.name,
+      region_code: plan.region.code,
+      province: plan.region.province,
+      key: item.key,
+      kind: commitment.kind,
+      reported: commitment.reported,
+      indicator: commitment.indicator,
+      quantity: commitment.quantity,
+      max: commitment.max,
+      unit: commitment.unit,
+      bound: commitment.bound,
+      office: commitment.office,
+      text: commitment.text,
+      start: commitment.start,
+      end: commitment.end,
+      planned_in: commitment.plannedIn.map((entry) => absolute(entry.url)).join(' '),
+    })),
+  );
+}
+
+export function commitmentsCsv(rows: ReturnType<typeof commitmentRows>): string {
+  return toCsv(commitmentColumns, rows.map((row) => commitmentColumns.map((column) => {
+    const value = row[column];
+    return typeof value === 'boolean' ? (value ? 'true' : 'false') : value;
+  })));
+}
+
+export function commitmentsJson(rows: ReturnType<typeof commitmentRows>): string {
+  return `${JSON.stringify(rows, null, 2)}\n`;
 }

@@ -11,6 +11,7 @@ import { groupByPlan, type PlanGroup } from '../components/enrich/view.ts';
 import { atlas } from './atlas.ts';
 import { gatheringPath, pagePath, pagesOf, plansPerPage, type GatheringSection } from '../model/gathering-pages.ts';
 import { pageKeys } from './page-keys.ts';
+import { commitmentPaths } from './commitment-paths.ts';
 
 /** What one page of a gathering page lists. */
 export interface GatheringPage {
@@ -79,8 +80,8 @@ export const documentPaths = once(async () => {
   });
 });
 
-/** Every page of every topic, cited document and policy term, first pages included: for the sitemap. */
+/** Every page of every topic, cited document, policy term and list of commitments, first pages included: for the sitemap. */
 export async function gatheringPageUrls(): Promise<string[]> {
-  const lists = await Promise.all([topicPaths(), documentPaths(), termPaths()]);
+  const lists = await Promise.all([topicPaths(), documentPaths(), termPaths(), commitmentPaths()]);
   return lists.flat().map((path) => `/${path.file.slice(0, -'index.html'.length)}`);
 }

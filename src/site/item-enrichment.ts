@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { itemEnrichmentSchema, type ItemEnrichment as EnrichedItem, type PlanEntry } from '../model/enrichment.ts';
+import { itemEnrichmentSchema, type Commitment, type ItemEnrichment as EnrichedItem, type PlanEntry } from '../model/enrichment.ts';
+import { itemsOf, type Plan } from '../model/plan.ts';
 import { relatedReason } from '../components/enrich/view.ts';
 
 export interface TopicLink { slug: string; name: string }
@@ -55,4 +56,10 @@ function loadEnrichment(): Map<string, ItemEnrichment> {
 export function enrichmentOf(itemUrl: string): ItemEnrichment {
   cache ??= loadEnrichment();
   return cache.get(itemUrl) ?? { topics: [], related: [] };
+}
+
+/** A plan's items' commitments, in document order: what its page's table shows. */
+export function planCommitments(plan: Plan): Commitment[][] {
+  const items = enrichedItems();
+  return [...itemsOf(plan.sections)].map((item) => items.get(item.url)?.commitments ?? []);
 }

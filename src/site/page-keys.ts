@@ -49,9 +49,9 @@ export class PageKeys {
     return sha256(JSON.stringify(value, (_, part: unknown) => (isPlan(part) ? `plan:${this.planDigest(part)}` : part)));
   }
 
-  /** A plan page renders the plan and its Markdown body, with the terms and documents it links. */
-  plan(plan: Plan, body: string): string {
-    return this.#digest({ view: 'plan', plan, body, links: this.#linksIn(body) });
+  /** A plan page renders the plan and its Markdown body, with the terms and documents it links, and its items' commitments. */
+  plan(plan: Plan, body: string, commitments: unknown = []): string {
+    return this.#digest({ view: 'plan', plan, body, links: this.#linksIn(body), commitments });
   }
 
   /**
@@ -60,9 +60,9 @@ export class PageKeys {
    * enters by its digest, so the item enters by its place: stringifying its enclosing
    * sections for every item cost most of a build's keys.
    */
-  item(context: ItemInPlan, enrichment: ItemEnrichment): string {
+  item(context: ItemInPlan, enrichment: ItemEnrichment, commitments: unknown = []): string {
     const links = this.#linksIn(context.item.text);
-    return this.#digest({ view: 'item', plan: context.plan, index: context.index, url: context.item.url, enrichment, links });
+    return this.#digest({ view: 'item', plan: context.plan, index: context.index, url: context.item.url, enrichment, links, commitments });
   }
 
   /** A region page renders its ancestors' names, the regions under it with their plans, and its plans. */

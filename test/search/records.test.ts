@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
 import { normalizeBase as basePath } from '../../src/model/deploy.ts';
-import { countFacets, facetLookup } from '../../src/model/search/facets.ts';
+import { countFacets, facetLookup, filterHits } from '../../src/model/search/facets.ts';
 import { facetKeys, facetTable, facetValues, planRecords, withBase } from '../../src/model/search/records.ts';
 
 const item = (key: string, text: string) => ({
@@ -79,10 +79,14 @@ describe('search records', () => {
     const other: Plan = { ...plan, id: 'x/2023', url: '/x/2023/', year: 2023, kind: '工作计划', region: { ...plan.region, province: '江西省', level: 'prefecture' } };
     const otherPlan: Plan = { ...other, sections: other.sections.map((section) => ({ ...section, items: section.items.map((entry) => ({ ...entry, url: entry.url.replace('/shandong/zaozhuang/taierzhuang/2021/', '/x/2023/') })) })) };
     const topics = new Map([['/shandong/zaozhuang/taierzhuang/2021/2-14/', ['教师队伍', '课程改革']], ['/x/2023/2-15/', ['双减']]]);
-    const records = [plan, otherPlan].flatMap((each) => planRecords(each, '/atlas/', topics));
+    // Commitment kinds on an item with topics, on one without, and none elsewhere.
+    const commitments = new Map([['/shandong/zaozhuang/taierzhuang/2021/2-14/', ['目标值', '时限']], ['/x/2023/2-14/', ['完成情况']]]);
+    const records = [plan, otherPlan].flatMap((each) => planRecords(each, '/atlas/', topics, commitments));
+    expect(records.filter((record) => record.filters['commitment'] !== undefined)).toHaveLength(2);
     // Pagefind's ids are opaque; any one per record will do, as long as the table maps it back.
     const ids = new Map(records.map((record, index) => [record.url, `und_${(1000 + index * 7).toString(16)}`]));
-    const lookup = facetLookup(JSON.parse(JSON.stringify(facetTable([plan, otherPlan], '/atlas/', ids, topics))));
+    const lookup = facetLookup(JSON.parse(JSON.stringify(facetTable([plan, otherPlan], '/atlas/', ids, topics, commitments))));
+    expect(filterHits(lookup, records.map((record) => ({ id: ids.get(record.url)! })), { commitment: ['时限'] })).toEqual([{ id: ids.get('/atlas/shandong/zaozhuang/taierzhuang/2021/2-14/')! }]);
     for (const chosen of [records, records.slice(1, 3), records.slice(3), []]) {
       const expected: Record<string, Record<string, number>> = {};
       for (const key of facetKeys) {

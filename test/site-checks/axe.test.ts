@@ -1,10 +1,12 @@
 /**
  * Zero serious or critical axe-core violations on the home, region, plan and item
- * pages of the built site, in Chromium on a desktop and on a 360 px phone.
+ * pages, and the pages of commitments, of the built site, in Chromium on a desktop and on a 360 px phone.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CommitmentGroup, ItemEnrichment } from '../../src/model/enrichment.ts';
 import { itemList, regionUrls, walkPlan } from '../browser/content.ts';
 import { useSite } from '../browser/site.ts';
 
@@ -27,8 +29,22 @@ const pages = (): [string, string][] => {
     ['region', regionUrls(plan).at(-1)!],
     ['plan', plan.url],
     ['item', itemList(plan)[0]!.url],
+    ...commitmentPages(),
   ];
 };
+
+/** The pages commitments add: their gathering page, a list, and an item and a plan that hold some. */
+function commitmentPages(): [string, string][] {
+  const items = JSON.parse(readFileSync(join(session.site.content, 'enrichment', 'items.json'), 'utf8')) as ItemEnrichment[];
+  const groups = JSON.parse(readFileSync(join(session.site.content, 'enrichment', 'commitments.json'), 'utf8')) as CommitmentGroup[];
+  const item = items.find((entry) => entry.commitments.length > 0)!;
+  return [
+    ['commitments', '/commitments/'],
+    ['commitment list', `/commitments/${groups[0]!.slug}/`],
+    ['item with commitments', item.url],
+    ['plan with commitments', session.plans.find((candidate) => candidate.id === item.plan)!.url],
+  ];
+}
 
 describe('accessibility (axe-core)', () => {
   for (const viewport of [

@@ -5,6 +5,7 @@ export const facetLabels: Record<string, string> = {
   level: '行政级别',
   kind: '文件类型',
   topic: '主题',
+  commitment: '量化目标',
 };
 
 export const strings = {

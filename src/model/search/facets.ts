@@ -13,7 +13,9 @@
  * the hits it already has, in one pass each.
  */
 export const planFacetKeys = ['year', 'province', 'level', 'kind'] as const;
-export const facetKeys = [...planFacetKeys, 'topic'] as const;
+/** Facets of a page rather than of its plan: an item's topics, and the kinds of commitment it holds. */
+export const pageFacetKeys = ['topic', 'commitment'] as const;
+export const facetKeys = [...planFacetKeys, ...pageFacetKeys] as const;
 export type FacetKey = (typeof facetKeys)[number];
 
 /** Every value each facet can take (src/model/search/records.ts facetValues). */
@@ -36,7 +38,9 @@ export interface FacetTable {
   prefix: string;
   /**
    * Per plan, its pages separated by spaces: the rest of the page's id, then, when it
-   * has topics, ":" and their positions in `values.topic` separated by ".".
+   * has topics or commitments, ":" and their positions in `values.topic` separated by
+   * ".", and when it has commitments another ":" and their positions in
+   * `values.commitment`.
    */
   pages: string[];
 }
@@ -44,6 +48,7 @@ export interface FacetTable {
 interface PageFacets {
   plan: number;
   topics: number[];
+  commitments: number[];
 }
 
 export interface FacetLookup {
@@ -56,8 +61,9 @@ export function facetLookup(table: FacetTable): FacetLookup {
   table.pages.forEach((pages, plan) => {
     for (const page of pages.split(' ')) {
       if (page === '') continue;
-      const [id = '', topics = ''] = page.split(':');
-      byId.set(table.prefix + id, { plan, topics: topics === '' ? [] : topics.split('.').map(Number) });
+      const [id = '', topics = '', commitments = ''] = page.split(':');
+      const positions = (list: string): number[] => (list === '' ? [] : list.split('.').map(Number));
+      byId.set(table.prefix + id, { plan, topics: positions(topics), commitments: positions(commitments) });
     }
   });
   return { table, byId };
@@ -77,7 +83,9 @@ function chosenPositions(table: FacetTable, filters: FacetFilters): (Set<number>
 }
 
 function valuesOf(table: FacetTable, page: PageFacets, key: number): readonly number[] {
-  return key === facetKeys.indexOf('topic') ? page.topics : [table.plans[page.plan]?.[key] ?? -1];
+  if (key === facetKeys.indexOf('topic')) return page.topics;
+  if (key === facetKeys.indexOf('commitment')) return page.commitments;
+  return [table.plans[page.plan]?.[key] ?? -1];
 }
 
 /** Whether the page has one of the chosen values of every filtered facet: any value within a facet, every facet. */

@@ -65,16 +65,19 @@ function regionLabel(plan: Plan): string {
  * so the search page can list them without asking Pagefind for its filter index.
  * Sorted by code point; the page orders them for display.
  */
-export function facetValues(plans: readonly Plan[], topics: TopicsByUrl = new Map()): FacetValues {
+export function facetValues(plans: readonly Plan[], topics: TopicsByUrl = new Map(), commitments: TopicsByUrl = new Map()): FacetValues {
   const seen = Object.fromEntries(facetKeys.map((key) => [key, new Set<string>()])) as Record<FacetKey, Set<string>>;
   for (const plan of plans) {
     for (const [key, values] of Object.entries(planFilters(plan))) for (const value of values) seen[key as FacetKey].add(value);
-    for (const item of itemsOf(plan.sections)) for (const topic of topics.get(item.url) ?? []) seen.topic.add(topic);
+    for (const item of itemsOf(plan.sections)) {
+      for (const topic of topics.get(item.url) ?? []) seen.topic.add(topic);
+      for (const kind of commitments.get(item.url) ?? []) seen.commitment.add(kind);
+    }
   }
   return Object.fromEntries(facetKeys.map((key) => [key, [...seen[key]].sort()])) as FacetValues;
 }
 
-export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new Map()): SearchRecord[] {
+export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new Map(), commitments: TopicsByUrl = new Map()): SearchRecord[] {
   const common = {
     plan: plan.title,
     planUrl: withBase(base, plan.url),
@@ -97,12 +100,13 @@ export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new 
   ];
   for (const item of itemsOf(plan.sections)) {
     const itemTopics = topics.get(item.url) ?? [];
+    const itemCommitments = commitments.get(item.url) ?? [];
     records.push({
       url: withBase(base, item.url),
       content: indexTokens(item.text).join(' '),
       language: recordLanguage,
       meta: { ...common, type: 'item', title: item.title ?? item.heading, label: item.label, text: item.text },
-      filters: itemTopics.length > 0 ? { ...filters, topic: [...itemTopics] } : filters,
+      filters: { ...filters, ...(itemTopics.length > 0 ? { topic: [...itemTopics] } : {}), ...(itemCommitments.length > 0 ? { commitment: [...itemCommitments] } : {}) },
       sort,
     });
   }
@@ -113,19 +117,21 @@ export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new 
  * The facet table of the records (facets.ts): `pageIds` maps a record's URL (with
  * the base) to the id Pagefind gave its page. Records Pagefind did not write are left out.
  */
-export function facetTable(plans: readonly Plan[], base: string, pageIds: ReadonlyMap<string, string>, topics: TopicsByUrl = new Map()): FacetTable {
-  const values = facetValues(plans, topics);
+export function facetTable(plans: readonly Plan[], base: string, pageIds: ReadonlyMap<string, string>, topics: TopicsByUrl = new Map(), commitments: TopicsByUrl = new Map()): FacetTable {
+  const values = facetValues(plans, topics, commitments);
   const position = Object.fromEntries(facetKeys.map((key) => [key, new Map(values[key].map((value, index) => [value, index]))])) as Record<FacetKey, Map<string, number>>;
   // Pagefind's ids are "<language>_<hash>", all in one language: the shared part is written once.
   const ids = [...pageIds.values()];
   const first = ids[0] ?? '';
   const language = first.slice(0, first.indexOf('_') + 1);
   const prefix = ids.every((id) => id.startsWith(language)) ? language : '';
-  const page = (url: string, topicNames: readonly string[]): string[] => {
+  const page = (url: string, topicNames: readonly string[], kinds: readonly string[]): string[] => {
     const id = pageIds.get(withBase(base, url));
     if (id === undefined) return [];
     const rest = id.slice(prefix.length);
-    return [topicNames.length === 0 ? rest : `${rest}:${topicNames.map((name) => position.topic.get(name)!).join('.')}`];
+    const topicList = topicNames.map((name) => position.topic.get(name)!).join('.');
+    if (kinds.length > 0) return [`${rest}:${topicList}:${kinds.map((kind) => position.commitment.get(kind)!).join('.')}`];
+    return [topicNames.length === 0 ? rest : `${rest}:${topicList}`];
   };
   return {
     values,
@@ -134,6 +140,6 @@ export function facetTable(plans: readonly Plan[], base: string, pageIds: Readon
       return planFacetKeys.map((key) => position[key].get(filters[key]![0]!)!);
     }),
     prefix,
-    pages: plans.map((plan) => [...page(plan.url, []), ...[...itemsOf(plan.sections)].flatMap((item) => page(item.url, topics.get(item.url) ?? []))].join(' ')),
+    pages: plans.map((plan) => [...page(plan.url, [], []), ...[...itemsOf(plan.sections)].flatMap((item) => page(item.url, topics.get(item.url) ?? [], commitments.get(item.url) ?? []))].join(' ')),
   };
 }
