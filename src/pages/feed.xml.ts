@@ -1,4 +1,4 @@
-/** /feed.xml: Atom feed of plans, newest first. */
+/** /feed.xml: Atom feed of the newest plans (feedPlans), newest first. */
 import type { APIRoute } from 'astro';
 import { atlas } from '../site/atlas.ts';
 import { atomFeed } from '../site/feed.ts';

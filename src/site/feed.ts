@@ -20,8 +20,15 @@ export function planDay(plan: Plan): string {
   return plan.publishedOn ?? plan.issuedOn ?? `${plan.year}-01-01`;
 }
 
-export function atomFeed(plans: readonly Plan[], options: FeedOptions): string {
-  const sorted = [...plans].sort((a, b) => (planDay(b) < planDay(a) ? -1 : planDay(b) > planDay(a) ? 1 : a.url < b.url ? -1 : 1));
+/**
+ * How many plans the feed lists: the newest. A feed reader wants what is new, and a
+ * feed of every plan grew without end (440 KB at 1,000 plans); the plans list and
+ * the sitemap lead to the rest.
+ */
+export const feedPlans = 50;
+
+export function atomFeed(plans: readonly Plan[], options: FeedOptions, limit = feedPlans): string {
+  const sorted = [...plans].sort((a, b) => (planDay(b) < planDay(a) ? -1 : planDay(b) > planDay(a) ? 1 : a.url < b.url ? -1 : 1)).slice(0, limit);
   const updated = sorted[0] ? planDay(sorted[0]) : '1970-01-01';
   const entries = sorted.map((plan) => {
     const url = options.absolute(plan.url);

@@ -16,6 +16,16 @@ describe('atomFeed', () => {
     expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/atlas/feed.xml"/>');
     expect(atomFeed([newer, older], options)).toBe(feed);
   });
+
+  it('lists only the newest plans, and its date is the newest plan\'s whatever older plans are added', () => {
+    const plans = Array.from({ length: 60 }, (_, index) => plan({ url: `/p/${index}/`, publishedOn: `2020-01-${String((index % 28) + 1).padStart(2, '0')}`, issuedOn: null }));
+    const feed = atomFeed(plans, options, 10);
+    expect(feed.match(/<entry>/gu)).toHaveLength(10);
+    expect(feed).toContain('<updated>2020-01-28T00:00:00Z</updated>');
+    expect(feed).not.toContain('2020-01-01T00:00:00Z');
+    const older = plan({ url: '/old/', publishedOn: '2015-05-05', issuedOn: null });
+    expect(atomFeed([...plans, older], options, 10)).toBe(feed);
+  });
 });
 
 describe('sitemap', () => {
