@@ -60,6 +60,31 @@ export function atomFeed(plans: readonly Plan[], options: FeedOptions, limit = f
   ].join('\n');
 }
 
+/**
+ * URLs per sitemap file: the protocol allows 50,000 (and 50 MB); a margin below it
+ * keeps one file safe from an atlas that grows between two builds' checks.
+ */
+export const sitemapUrlsPerFile = 45_000;
+
+/** The URLs, each once and sorted, cut into the files of a sitemap index: always one file at least. */
+export function sitemapParts(urls: readonly string[], perFile = sitemapUrlsPerFile): string[][] {
+  const unique = [...new Set(urls)].sort();
+  const parts: string[][] = [];
+  for (let start = 0; start < unique.length; start += perFile) parts.push(unique.slice(start, start + perFile));
+  return parts.length > 0 ? parts : [[]];
+}
+
+/** A sitemap index naming each file of the sitemap (absolute URLs). */
+export function sitemapIndex(files: readonly string[]): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...files.map((file) => `  <sitemap><loc>${escapeXml(file)}</loc></sitemap>`),
+    '</sitemapindex>',
+    '',
+  ].join('\n');
+}
+
 export function sitemap(urls: readonly string[]): string {
   const unique = [...new Set(urls)].sort();
   return [

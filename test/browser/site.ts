@@ -95,3 +95,12 @@ export function useSite(kind: SiteKind): SiteSession {
   };
   return session;
 }
+
+/** Every file of the built sitemap, joined: the index at /sitemap.xml and each file it names. */
+export async function sitemapText(session: SiteSession): Promise<string> {
+  const index = await (await fetch(session.server.url('/sitemap.xml'))).text();
+  const files = [...index.matchAll(/<sitemap><loc>([^<]+)<\/loc><\/sitemap>/gu)].map((match) => new URL(match[1]!).pathname);
+  expect(files.length, 'files named by the sitemap index').toBeGreaterThan(0);
+  const texts = await Promise.all(files.map(async (path) => (await fetch(`${session.server.origin}${path}`)).text()));
+  return texts.join('\n');
+}

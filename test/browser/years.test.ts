@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/model/plan.ts';
 import { testPlansPerPage } from './build.ts';
-import { useSite, type SiteSession } from './site.ts';
+import { sitemapText, useSite, type SiteSession } from './site.ts';
 
 const years = (plans: readonly Plan[]): number[] => [...new Set(plans.map((plan) => plan.year))].sort((a, b) => b - a);
 const ofYear = (plans: readonly Plan[], year: number): Plan[] => plans.filter((plan) => plan.year === year);
@@ -131,8 +131,7 @@ for (const kind of ['root', 'atlas'] as const) {
     });
 
     it('lists the province pages of each year in the sitemap', async () => {
-      const page = await session.open('/');
-      const sitemap = await (await page.request.get(session.server.url('/sitemap.xml'))).text();
+      const sitemap = await sitemapText(session);
       for (const plan of session.plans) expect(sitemap).toContain(`${session.href(`/years/${plan.year}/${plan.region.path[0]}/`)}</loc>`);
     });
   });

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TopicEntry } from '../../src/model/enrichment.ts';
 import { testPlansPerPage } from '../browser/build.ts';
-import { useSite, type SiteSession } from '../browser/site.ts';
+import { sitemapText, useSite, type SiteSession } from '../browser/site.ts';
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
@@ -136,7 +136,7 @@ describe('lists in pages (the /atlas/ build lists one plan a page)', () => {
     }
     expect(seen.sort()).toEqual([...topic.items].sort());
     // The pages after the first are in the sitemap too.
-    const sitemap = await (await page.request.get(session.server.url('/sitemap.xml'))).text();
+    const sitemap = await sitemapText(session);
     expect(sitemap).toContain(`${session.href(first)}${pages}/</loc>`);
   });
 });

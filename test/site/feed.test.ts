@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed, escapeXml, sitemap } from '../../src/site/feed.ts';
+import { atomFeed, escapeXml, sitemap, sitemapIndex, sitemapParts } from '../../src/site/feed.ts';
 import { plan } from './fixtures.ts';
 
 const absolute = (path: string): string => `https://example.org/atlas${path}`;
@@ -34,6 +34,15 @@ describe('sitemap', () => {
     expect(xml.match(/<loc>/gu)).toHaveLength(2);
     expect(xml.indexOf('/a/')).toBeLessThan(xml.indexOf('/b/'));
     expect(xml).toContain('x=1&amp;y=2');
+  });
+
+  it('cuts the URLs, each once and sorted, into files of at most the given number, named by an index', () => {
+    const parts = sitemapParts(['/e/', '/a/', '/c/', '/b/', '/d/', '/a/'], 2);
+    expect(parts).toEqual([['/a/', '/b/'], ['/c/', '/d/'], ['/e/']]);
+    expect(sitemapParts([])).toEqual([[]]);
+    const index = sitemapIndex(['https://e.org/sitemap-1.xml', 'https://e.org/sitemap-2.xml']);
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(index.match(/<sitemap><loc>https:\/\/e\.org\/sitemap-\d\.xml<\/loc><\/sitemap>/gu)).toHaveLength(2);
   });
 
   it('escapes the five XML specials it can meet', () => {
