@@ -17,7 +17,14 @@ import { regexSource } from '../genre/load.ts';
 export type ReadCommitment = Omit<Commitment, 'reported' | 'group' | 'plannedIn'> & {
   /** The clause it sits in, which a reported result is compared by; not written out. */
   clause: string;
+  /** How its clause speaks of it: as done (开展了, 已实施), as to be done (计划, 力争), or neither. */
+  tense: 'done' | 'planned' | null;
 };
+
+/** Whether a commitment is a result reported: its clause says so, or else its section or its plan does. */
+export function isReported(commitment: Pick<ReadCommitment, 'tense'>, inReportingPart: boolean): boolean {
+  return commitment.tense === 'done' || (inReportingPart && commitment.tense !== 'planned');
+}
 import { readGenreTable } from '../genre/tables.ts';
 import { parseChineseNumeral } from '../ingest/numerals.ts';
 
@@ -44,7 +51,7 @@ export const commitmentTableSchema = z.object({
   stateWords: words,
   countExamples: z.array(example).min(1),
   chineseNumeralExamples: z.array(example).min(1),
-  notFigures: z.object({ before: words, enclosures: z.array(z.string().length(2)), nameAfterUnit: words }),
+  notFigures: z.object({ before: words, enclosures: z.array(z.string().length(2)), nameAfterUnit: words, chineseUnits: words }),
   notFigureExamples: z.array(example).min(1),
   indicatorEndings: words,
   indicatorDropped: words,
@@ -57,7 +64,12 @@ export const commitmentTableSchema = z.object({
   reportedSections: z.array(regexSource),
   notReportedSections: z.array(regexSource),
   reportedKinds: words,
-  sectionExamples: z.array(z.object({ heading: z.string(), reported: z.boolean() })).min(1),
+  summaryKinds: words,
+  doneWords: words,
+  notDoneWords: words,
+  plannedWords: words,
+  tenseExamples: z.array(z.object({ text: z.string().min(1), reported: z.boolean() })).min(1),
+  sectionExamples: z.array(z.object({ heading: z.string(), kind: z.string(), reported: z.boolean() })).min(1),
   indicatorGroups: words,
   indicatorGroupExamples: z.array(z.object({ text: z.string().min(1), indicator: z.string().min(1) })).min(1),
 });
@@ -104,19 +116,25 @@ function enclosedOffsets(text: string, pairs: readonly string[]): boolean[] {
 
 const clauseBreak = /[，。；：！？,;:!?\n]/u;
 
+/** Where the sentence holding `offset` starts: after the nearest 。；！？ or line break before it. */
+function sentenceStart(text: string, offset: number): number {
+  for (let index = offset - 1; index >= 0; index -= 1) if (/[。；！？;!?\n]/u.test(text[index]!)) return index + 1;
+  return 0;
+}
+
 /** Where the clause holding `offset` starts: after the nearest break before it. */
 function clauseStart(text: string, offset: number): number {
   for (let index = offset - 1; index >= 0; index -= 1) if (clauseBreak.test(text[index]!)) return index + 1;
   return 0;
 }
 
-type Found = Omit<ReadCommitment, 'clause'>;
+type Found = Omit<ReadCommitment, 'clause' | 'tense'>;
 
 export interface CommitmentReader {
   /** Commitments in an item's text, in text order, not yet marked reported. */
   read(text: string): ReadCommitment[];
-  /** Whether a section with this heading reports what was done. */
-  reportsResults(heading: string): boolean;
+  /** Whether a section with this heading, in a plan of this kind, reports what was done. */
+  reportsResults(heading: string, kind: string): boolean;
   /** Whether a plan of this kind reports throughout. */
   reportsThroughout(kind: string): boolean;
   /** The measure an indicator is gathered under: the longest of the table's that it ends with, else itself. */
@@ -138,7 +156,6 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
   const verbBound = new Map(table.levelVerbs.flatMap((verb) => verb.words.map((word) => [word, verb.bound] as const)));
   const boundWord = new RegExp(String.raw`(?:${alternation([...table.boundWords['at-least'], ...table.boundWords['at-most']])})\s*$`, 'u');
   const countVerbRight = new RegExp(String.raw`(?:${alternation(table.countVerbs)})(?:了)?$`, 'u');
-  const countVerbs = longestFirst(table.countVerbs);
   const stateWords = table.stateWords;
   const notBefore = new RegExp(String.raw`(?:${alternation(table.notFigures.before)})$`, 'u');
   const approximateBefore = new RegExp(String.raw`(?:${alternation(table.approximateBefore)})$`, 'u');
@@ -150,6 +167,19 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
   const deadlines = table.deadlines.map((rule) => new RegExp(rule.pattern, 'gu'));
   const offices = table.responsible.map((rule) => new RegExp(rule.pattern, 'gu'));
   const groups = longestFirst(table.indicatorGroups);
+  const done = new RegExp(table.doneWords.map((word) => escape(word)).join('|'), 'u');
+  const planned = new RegExp(table.plannedWords.map((word) => escape(word)).join('|'), 'u');
+  const notDone = new RegExp(table.notDoneWords.map((word) => escape(word)).join('|'), 'gu');
+  const enclosedText = new RegExp(table.notFigures.enclosures.map((pair) => `${escape(pair[0]!)}[^${escape(pair[1]!)}]*${escape(pair[1]!)}`).join('|') + '|[（(][^）)]*[）)]', 'gu');
+  /** Words in a name or a title (“国培计划（2022）”) say nothing of the clause's tense. */
+  const tenseOf = (clause: string): ReadCommitment['tense'] => {
+    const plain = clause.replace(enclosedText, '').replace(notDone, '');
+    const isDone = done.test(plain);
+    const isPlanned = planned.test(plain);
+    // Both (计划投资1.1亿元…已到位): the section decides.
+    if (isDone === isPlanned) return null;
+    return isDone ? 'done' : 'planned';
+  };
   const reported = table.reportedSections.map((source) => new RegExp(source, 'u'));
   const notReported = table.notReportedSections.map((source) => new RegExp(source, 'u'));
 
@@ -190,14 +220,15 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
       if (notBefore.test(lead) && !approximateBefore.test(lead)) return;
       if (nameAfter.some((word) => text.startsWith(word, end))) return;
       const verb = levelVerb.exec(lead);
-      if (chineseNumeral && !countVerbRight.test(lead) && !verb) return;
+      if (chineseNumeral && ((!countVerbRight.test(lead) && !verb) || table.notFigures.chineseUnits.includes(unit))) return;
       let kind: Commitment['kind'];
       let bound: CommitmentBound = 'exact';
       if (kindOfUnit === 'money') kind = 'money';
       else if (verb || kindOfUnit === 'level') kind = 'target';
       else {
-        if (!countVerbs.some((word) => lead.includes(word)) && !boundWord.test(lead)) return;
-        if (stateWords.some((word) => lead.includes(word))) return;
+        // What exists is not undertaken: a state word anywhere before the figure in its sentence (全县现有中小学56所，教师3000人).
+        const sentence = text.slice(sentenceStart(text, start), start);
+        if (stateWords.some((word) => sentence.includes(word))) return;
         kind = 'count';
       }
       if (verb) bound = verbBound.get(verb[0].replace(/了?\s*$/u, '')) ?? 'exact';
@@ -273,10 +304,13 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
       const all = [...figures, ...readDeadlines(original, text, enclosed), ...readOffices(original, text)];
       // A figure inside an office's bracket (责任单位: 3个专班) belongs to the office.
       const kept = all.filter((item) => item.kind === 'responsible' || !all.some((office) => office.kind === 'responsible' && item.start >= office.start && item.end <= office.end));
-      return kept.sort((a, b) => a.start - b.start || a.end - b.end).map((commitment) => ({ ...commitment, clause: clauseAround(original, commitment) }));
+      return kept.sort((a, b) => a.start - b.start || a.end - b.end).map((commitment) => {
+        const clause = clauseAround(original, commitment);
+        return { ...commitment, clause, tense: commitment.kind === 'responsible' ? null : tenseOf(clause) };
+      });
     },
-    reportsResults(heading) {
-      return reported.some((pattern) => pattern.test(heading)) && !notReported.some((pattern) => pattern.test(heading));
+    reportsResults(heading, kind) {
+      return table.summaryKinds.includes(kind) && reported.some((pattern) => pattern.test(heading)) && !notReported.some((pattern) => pattern.test(heading));
     },
     reportsThroughout(kind) {
       return table.reportedKinds.includes(kind);

@@ -16,7 +16,7 @@ import { createJiebaSegmenter, type Segmenter } from './segmenter.ts';
 import { stableSlug } from '../../src/model/page-slug.ts';
 import { loadTaxonomy, signalTerms, type Taxonomy } from './taxonomy.ts';
 import { createTermFinder, findQuotedTerms, normalizeTerm, type TermFinder } from './terms.ts';
-import { createCommitmentReader, loadCommitmentTable, type CommitmentReader, type CommitmentTable, type ReadCommitment } from './commitments.ts';
+import { createCommitmentReader, isReported, loadCommitmentTable, type CommitmentReader, type CommitmentTable, type ReadCommitment } from './commitments.ts';
 import { commitmentGroupSlug, gatherCommitments } from './commitment-groups.ts';
 import { createTopicScorer, defaultTopicScoring, type TopicScorer, type TopicScoringOptions } from './topics.ts';
 
@@ -86,7 +86,7 @@ export interface ItemHead {
   name: string;
   /** Terms it prints in “”: every item's go into the segmenter's user words. */
   quoted: string[];
-  /** It reports what was done (a summary's item): its figures are results, not commitments. */
+  /** It stands where a plan reports what was done (a summary's section): its figures are results unless their clause plans them. */
   reported: boolean;
 }
 
@@ -96,7 +96,7 @@ export function itemHeads(plan: Plan, reader: Pick<CommitmentReader, 'reportsRes
   const throughout = reader.reportsThroughout(plan.kind);
   const walk = (sections: readonly Section[], reported: boolean): void => {
     for (const section of sections) {
-      const here = reported || reader.reportsResults(section.heading);
+      const here = reported || reader.reportsResults(section.heading, plan.kind);
       for (const item of section.items) heads.push({ item, head: itemHead(item, here) });
       walk(section.sections, here);
     }
@@ -251,7 +251,7 @@ export function assembleEnrichment(
       terms: facts.terms.map(([, slug]) => slug),
       keywords: [],
       related: [],
-      commitments: facts.commitments.map(({ clause: _clause, ...commitment }) => ({ ...commitment, reported: head.reported, group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
+      commitments: facts.commitments.map(({ clause: _clause, tense, ...commitment }) => ({ ...commitment, reported: isReported({ tense }, head.reported), group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
     });
   }
 

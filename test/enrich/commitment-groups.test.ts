@@ -18,7 +18,7 @@ function item(planId: string, key: string, text: string, reported = false): { it
   return {
     item: {
       id: `/${planId}/${key}/`, url: `/${planId}/${key}/`, plan: planId, key, heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [],
-      commitments: read.map(({ clause: _clause, ...commitment }) => ({ ...commitment, reported, group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
+      commitments: read.map(({ clause: _clause, tense: _tense, ...commitment }) => ({ ...commitment, reported, group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
     },
     clauses: read.map((commitment) => commitment.clause),
   };

@@ -4,7 +4,7 @@
  * (docs/commitments.md) draws a line through.
  */
 import { describe, expect, it } from 'vitest';
-import { createCommitmentReader, loadCommitmentTable } from '../../scripts/enrich/commitments.ts';
+import { createCommitmentReader, isReported, loadCommitmentTable } from '../../scripts/enrich/commitments.ts';
 
 const table = loadCommitmentTable();
 const reader = createCommitmentReader(table);
@@ -45,8 +45,14 @@ describe('the genre table examples', () => {
     expect(offices[0]!.office).not.toMatch(/[（）():：]/u);
   });
 
-  it.each(table.sectionExamples.map((example) => [example.heading, example.reported] as const))('%s reports results: %s', (heading, reported) => {
-    expect(reader.reportsResults(heading)).toBe(reported);
+  it.each(table.sectionExamples.map((example) => [example.heading, example.kind, example.reported] as const))('%s in a %s reports results: %s', (heading, kind, reported) => {
+    expect(reader.reportsResults(heading, kind)).toBe(reported);
+  });
+
+  it.each(table.tenseExamples.map((example) => [example.text, example.reported] as const))('%s is reported outside a summary: %s', (text, reported) => {
+    const figures = read(text).filter((commitment) => commitment.quantity !== null);
+    expect(figures.length).toBeGreaterThan(0);
+    for (const figure of figures) expect(isReported(figure, false)).toBe(reported);
   });
 
   it.each(table.indicatorGroupExamples.map((example) => [example.text, example.indicator] as const))('gathers %s under %s', (text, group) => {
@@ -91,6 +97,13 @@ describe('reading commitments', () => {
   it('keeps a target whose measure the text does not name without an indicator', () => {
     const [target] = read('确保达到100%');
     expect(target).toMatchObject({ kind: 'target', quantity: 100, indicator: null });
+  });
+
+  it('reports a figure of a summary’s section unless its clause plans it', () => {
+    const [done, planned] = read('召开工委会16次；2024年计划新建幼儿园3所');
+    expect(isReported(done!, true)).toBe(true);
+    expect(isReported(planned!, true)).toBe(false);
+    expect(isReported(done!, false)).toBe(false);
   });
 
   it('does not read a figure inside an office’s bracket as a count', () => {
