@@ -27,6 +27,7 @@ export function isReported(commitment: Pick<ReadCommitment, 'tense'>, inReportin
 }
 import { readGenreTable } from '../genre/tables.ts';
 import { parseChineseNumeral } from '../ingest/numerals.ts';
+import { readScript } from '../ingest/script.ts';
 
 const bounds = ['exact', 'at-least', 'at-most', 'about'] as const;
 const example = z.object({
@@ -51,10 +52,11 @@ export const commitmentTableSchema = z.object({
   stateWords: words,
   countExamples: z.array(example).min(1),
   chineseNumeralExamples: z.array(example).min(1),
-  notFigures: z.object({ before: words, enclosures: z.array(z.string().length(2)), nameAfterUnit: words, chineseUnits: words }),
+  notFigures: z.object({ before: words, enclosures: z.array(z.string().length(2)), nameAfterUnit: words, chineseNameAfterUnit: words, chineseUnits: words }),
   notFigureExamples: z.array(example).min(1),
   indicatorEndings: words,
   indicatorDropped: words,
+  indicatorLinks: words,
   indicatorMaxLength: z.number().int().positive(),
   indicatorExamples: z.array(example).min(1),
   deadlines: z.array(z.object({ pattern: regexSource, examples: words.min(1) })).min(1),
@@ -164,6 +166,7 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
   const nameAfter = longestFirst(table.notFigures.nameAfterUnit);
   const indicatorEnd = new RegExp(String.raw`(?:${alternation(table.indicatorEndings)})$`, 'u');
   const dropped = longestFirst(table.indicatorDropped);
+  const links = longestFirst(table.indicatorLinks);
   const deadlines = table.deadlines.map((rule) => new RegExp(rule.pattern, 'gu'));
   const offices = table.responsible.map((rule) => new RegExp(rule.pattern, 'gu'));
   const groups = longestFirst(table.indicatorGroups);
@@ -185,20 +188,20 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
 
   /** The measure named right before a level verb, without the words that only lead up to it. */
   function indicatorBefore(text: string, end: number): string | null {
-    const before = text.slice(clauseStart(text, end), end).replace(/\s+$/u, '');
+    let before = text.slice(clauseStart(text, end), end).replace(/\s+$/u, '');
+    // Words between a measure and its figure (入学率在90%以上, 毛入学率为90.53%).
+    for (const link of links) if (before.endsWith(link) && indicatorEnd.test(before.slice(0, -link.length))) before = before.slice(0, -link.length);
     if (!indicatorEnd.test(before)) return null;
-    let phrase = before.split(/[、“”"（）()\s]/u).at(-1) ?? '';
-    // A measure cut by a quoted name (“一网通办”覆盖率) is kept with it.
-    if (phrase.length < 2 || !/\p{Script=Han}/u.test(phrase)) return null;
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const word of dropped) {
-        if (phrase.startsWith(word) && phrase.length > word.length + 1) {
-          phrase = phrase.slice(word.length);
-          changed = true;
-        }
-      }
+    // A measure cut by a quoted name (“一网通办”覆盖率) is kept from the mark on.
+    let phrase = before.split(/[、“”"（）()\s\d]/u).at(-1) ?? '';
+    // What leads up to the measure (力争在年底前实现…, 确保全县…) is not part of it.
+    let cut = 0;
+    for (const word of dropped) {
+      const at = phrase.lastIndexOf(word);
+      if (at >= 0 && phrase.length - (at + word.length) >= 2) cut = Math.max(cut, at + word.length);
     }
+    phrase = phrase.slice(cut);
+    if (phrase.length < 2 || !/\p{Script=Han}/u.test(phrase)) return null;
     return phrase.length <= table.indicatorMaxLength ? phrase : null;
   }
 
@@ -217,14 +220,19 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
       const unit = groups.unit!;
       const kindOfUnit = groups.lowUnit ? 'level' : unitKind.get(unit)!;
       const lead = text.slice(clauseStart(text, start), start);
-      if (notBefore.test(lead) && !approximateBefore.test(lead)) return;
+      const leadWord = lead.replace(/\s+$/u, '');
+      if (notBefore.test(leadWord) && !approximateBefore.test(leadWord)) return;
       if (nameAfter.some((word) => text.startsWith(word, end))) return;
+      if (chineseNumeral && table.notFigures.chineseNameAfterUnit.some((word) => text.startsWith(word, end))) return;
       const verb = levelVerb.exec(lead);
+      // The next figure of a list after a level verb (分别达6所、55所) is a level of its own.
+      const previous = found.at(-1);
+      const listed = previous !== undefined && previous.kind === 'target' && text[start - 1] === '、' && previous.end === start - 1;
       if (chineseNumeral && ((!countVerbRight.test(lead) && !verb) || table.notFigures.chineseUnits.includes(unit))) return;
       let kind: Commitment['kind'];
       let bound: CommitmentBound = 'exact';
       if (kindOfUnit === 'money') kind = 'money';
-      else if (verb || kindOfUnit === 'level') kind = 'target';
+      else if (verb || listed || kindOfUnit === 'level') kind = 'target';
       else {
         // What exists is not undertaken: a state word anywhere before the figure in its sentence (全县现有中小学56所，教师3000人).
         const sentence = text.slice(sentenceStart(text, start), start);
@@ -232,6 +240,7 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
         kind = 'count';
       }
       if (verb) bound = verbBound.get(verb[0].replace(/了?\s*$/u, '')) ?? 'exact';
+      else if (listed) bound = previous.bound ?? 'exact';
       const boundMatch = boundWord.exec(lead);
       if (boundMatch) bound = table.boundWords['at-most'].includes(boundMatch[0].trim()) ? 'at-most' : 'at-least';
       const suffix = boundAfter(text, end);
@@ -241,8 +250,9 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
       }
       if (groups.inside || approximateBefore.test(lead)) bound = 'about';
       const verbStart = verb ? start - verb[0].length : boundMatch ? start - boundMatch[0].length : start;
-      const indicator = kind === 'target' && verb ? indicatorBefore(text, verbStart) : kind === 'target' ? indicatorBefore(text, start) : null;
-      const spanStart = indicator ? text.lastIndexOf(indicator, verbStart) : verbStart;
+      const read = kind === 'target' && !listed ? indicatorBefore(text, verbStart) : null;
+      const spanStart = read ? text.lastIndexOf(read, verbStart) : verbStart;
+      const indicator = read ? original.slice(spanStart, spanStart + read.length) : listed ? previous.indicator : null;
       found.push({
         kind,
         start: spanStart,
@@ -298,7 +308,9 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
 
   return {
     read(original) {
-      const text = halfWidth(original);
+      // Traditional text is read in simplified form, where the tables are written; one character for one, so spans hold.
+      const simplified = readScript(original).text;
+      const text = halfWidth(simplified.length === original.length ? simplified : original);
       const enclosed = enclosedOffsets(text, table.notFigures.enclosures);
       const figures = readFigures(original, text, enclosed);
       const all = [...figures, ...readDeadlines(original, text, enclosed), ...readOffices(original, text)];
