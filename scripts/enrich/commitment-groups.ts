@@ -2,8 +2,9 @@
  * The corpus-wide part of commitments: the lists of /commitments/ (one per kind,
  * measure and unit) and, for each result a summary reports, the commitments of its
  * region's plan for the year it reports on that the result answers. A result answers
- * a commitment of the same list when both name a measure, or else when their
- * clauses share most of their wording; nothing is matched on the figure alone.
+ * a commitment of the same list when both name a measure, or else when the words
+ * leading up to each share most of their two-character pieces; nothing is matched
+ * on the figure alone.
  */
 import { compareText } from '../../src/model/order.ts';
 import { stableSlug } from '../../src/model/page-slug.ts';
@@ -30,9 +31,9 @@ export function commitmentGroupSlug(commitment: Pick<Commitment, 'kind' | 'indic
   return `${kind}-${stableSlug(`${indicator ?? ''}${unit ?? ''}`)}`;
 }
 
-/** Two-character pieces of a text's Han characters and digits: the wording two clauses share. */
+/** Two-character pieces of a text's Han characters: the wording two commitments share, whatever their figures. */
 function bigrams(text: string): Set<string> {
-  const plain = text.replace(/[^\p{Script=Han}\d]/gu, '');
+  const plain = text.replace(/[^\p{Script=Han}]/gu, '');
   const pieces = new Set<string>();
   for (let index = 0; index + 1 < plain.length; index += 1) pieces.add(plain.slice(index, index + 2));
   return pieces;
@@ -51,8 +52,8 @@ export function gatherCommitments(
   plans: readonly PlanHead[],
   items: ItemEnrichment[],
   reader: Pick<CommitmentReader, 'indicatorGroup'>,
-  /** Each item's commitments' clauses, by item URL, in the order of its commitments. */
-  clauses: ReadonlyMap<string, readonly string[]>,
+  /** Each item's commitments' wording (ReadCommitment.wording), by item URL, in the order of its commitments. */
+  wordings: ReadonlyMap<string, readonly string[]>,
 ): CommitmentGroup[] {
   const planById = new Map(plans.map((plan) => [plan.id, plan]));
   const groups = new Map<string, CommitmentGroup & { planIds: Set<string> }>();
@@ -82,12 +83,12 @@ export function gatherCommitments(
     if (candidates.length === 0) continue;
     item.commitments.forEach((commitment, position) => {
       if (!commitment.reported || commitment.kind === 'deadline' || commitment.kind === 'responsible') return;
-      const wording = bigrams(clauses.get(item.url)?.[position] ?? '');
+      const wording = bigrams(wordings.get(item.url)?.[position] ?? '');
       for (const other of candidates) {
         other.commitments.forEach((planned, index) => {
           if (planned.reported || planned.group !== commitment.group) return;
           const byMeasure = commitment.indicator !== null && planned.indicator !== null;
-          const byWording = overlap(wording, bigrams(clauses.get(other.url)?.[index] ?? '')) >= sharedWording;
+          const byWording = overlap(wording, bigrams(wordings.get(other.url)?.[index] ?? '')) >= sharedWording;
           if (byMeasure || byWording) commitment.plannedIn.push({ url: other.url, index, text: planned.text });
         });
       }

@@ -15,8 +15,13 @@ import { regexSource } from '../genre/load.ts';
 
 /** A commitment as read from its item's text alone; where it sits in the atlas is added by the corpus-wide step. */
 export type ReadCommitment = Omit<Commitment, 'reported' | 'group' | 'plannedIn'> & {
-  /** The clause it sits in, which a reported result is compared by; not written out. */
+  /** The clause it sits in, whose words tell its tense; not written out. */
   clause: string;
+  /**
+   * The words that lead up to it in its clause, from the figure before it (幼儿园10所 in
+   * 新建中小学11所、幼儿园10所): what a reported result is compared by; not written out.
+   */
+  wording: string;
   /** How its clause speaks of it: as done (开展了, 已实施), as to be done (计划, 力争), or neither. */
   tense: 'done' | 'planned' | null;
 };
@@ -130,7 +135,7 @@ function clauseStart(text: string, offset: number): number {
   return 0;
 }
 
-type Found = Omit<ReadCommitment, 'clause' | 'tense'>;
+type Found = Omit<ReadCommitment, 'clause' | 'wording' | 'tense'>;
 
 export interface CommitmentReader {
   /** Commitments in an item's text, in text order, not yet marked reported. */
@@ -316,9 +321,12 @@ export function createCommitmentReader(table: CommitmentTable = loadCommitmentTa
       const all = [...figures, ...readDeadlines(original, text, enclosed), ...readOffices(original, text)];
       // A figure inside an office's bracket (责任单位: 3个专班) belongs to the office.
       const kept = all.filter((item) => item.kind === 'responsible' || !all.some((office) => office.kind === 'responsible' && item.start >= office.start && item.end <= office.end));
-      return kept.sort((a, b) => a.start - b.start || a.end - b.end).map((commitment) => {
+      const sorted = kept.sort((a, b) => a.start - b.start || a.end - b.end);
+      return sorted.map((commitment, index) => {
         const clause = clauseAround(original, commitment);
-        return { ...commitment, clause, tense: commitment.kind === 'responsible' ? null : tenseOf(clause) };
+        const previous = sorted.slice(0, index).findLast((other) => other.kind !== 'responsible' && other.kind !== 'deadline');
+        const from = Math.max(clauseStart(text, commitment.start), previous && previous.end <= commitment.start ? previous.end : 0);
+        return { ...commitment, clause, wording: original.slice(from, commitment.end), tense: commitment.kind === 'responsible' ? null : tenseOf(clause) };
       });
     },
     reportsResults(heading, kind) {

@@ -251,7 +251,7 @@ export function assembleEnrichment(
       terms: facts.terms.map(([, slug]) => slug),
       keywords: [],
       related: [],
-      commitments: facts.commitments.map(({ clause: _clause, tense, ...commitment }) => ({ ...commitment, reported: isReported({ tense }, head.reported), group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
+      commitments: facts.commitments.map(({ clause: _clause, wording: _wording, tense, ...commitment }) => ({ ...commitment, reported: isReported({ tense }, head.reported), group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
     });
   }
 
@@ -365,7 +365,7 @@ export function assembleEnrichment(
     terms: termEntries,
     plans: planEntries,
     unassigned,
-    commitments: gatherCommitments(plans, enriched, reader, new Map(items.map(({ head, facts }) => [head.url, facts.commitments.map((commitment) => commitment.clause)]))),
+    commitments: gatherCommitments(plans, enriched, reader, new Map(items.map(({ head, facts }) => [head.url, facts.commitments.map((commitment) => commitment.wording)]))),
     blockers: [...blockers].filter((blocker) => !termText.has(stableSlug(blocker))).sort(compareText),
   };
 }

@@ -33,17 +33,21 @@ export const testSiteUrl = 'https://plan-atlas.example.org';
  * then make four), so the search page is tested over one index and over shards,
  * and lists one plan a page on the topic, document, term and plan-list pages (and
  * a year of more than one plan by province), so those are tested in pages as a
- * national atlas has them, and whole in the default build.
+ * national atlas has them, and whole in the default build. It also ingests the
+ * plans of test/browser/fixtures/ (testPlans): a short summary-and-plan written for
+ * the tests, so that a region has two consecutive years and a summary's results
+ * can be followed to the commitments of the year they report on.
  */
 export const testShardRecords = 50;
 export const testPlansPerPage = 1;
 export const siteKinds = {
-  root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST', move: false },
+  root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST', move: false, testPlans: false },
   atlas: {
     base: '/atlas/',
     env: { BASE_PATH: '/atlas/', SEARCH_SHARD_RECORDS: String(testShardRecords), GATHERING_PAGE_PLANS: String(testPlansPerPage) } as Record<string, string>,
     given: 'TEST_DIST_ATLAS',
     move: true,
+    testPlans: true,
   },
 } as const;
 
@@ -62,6 +66,15 @@ function recordTestMove(tree: string): void {
   writeFileSync(file, `${text.replace(/\n*$/, '\n')}${first}moved-for-test/ -> ${first}\n`);
 }
 export type SiteKind = keyof typeof siteKinds;
+
+/** Plans written for the tests, never atlas content: added to a build copy's sources. */
+export const testPlansFolder = 'test/browser/fixtures';
+
+function addTestPlans(tree: string): void {
+  for (const name of readdirSync(join(tree, testPlansFolder)).filter((file) => file.endsWith('.txt'))) {
+    copyFileSync(join(tree, testPlansFolder, name), join(tree, 'content', 'sources', `test-${name}`));
+  }
+}
 
 export interface BuiltSite {
   kind: SiteKind;
@@ -162,6 +175,7 @@ export async function buildInto(dir: string, kind: SiteKind, snapshot?: string):
   else cpSync(snapshot, tree, { recursive: true });
   linkNodeModules(tree);
   if (siteKinds[kind].move) recordTestMove(tree);
+  if (siteKinds[kind].testPlans) addTestPlans(tree);
   await run('npm', ['run', 'build'], tree, buildEnv(siteKinds[kind].env), join(dir, 'build.log'));
   const site: BuiltSite = {
     kind,

@@ -121,3 +121,52 @@ describe('commitments as data', () => {
     for (const href of hrefs) expect(withDeadline.has(href), href).toBe(true);
   });
 });
+
+describe.each(widths)('a summary and the plan before it, at %i px (the /atlas/ build)', (width) => {
+  const atlas = useSite('atlas');
+  const itemsOf = (): ItemEnrichment[] => JSON.parse(readFileSync(join(atlas.site.content, 'enrichment', 'items.json'), 'utf8')) as ItemEnrichment[];
+
+  async function open(path: string): Promise<Page> {
+    const page = await atlas.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    expect((await page.goto(atlas.server.url(path)))?.status(), path).toBe(200);
+    return page;
+  }
+
+  it('shows a result a summary reports with the commitment of the year before that it answers', async () => {
+    const summary = itemsOf().find((item) => item.commitments.some((commitment) => commitment.reported && commitment.plannedIn.length > 0))!;
+    expect(summary, 'the test summary plan reports on its region’s plan of the year before').toBeDefined();
+    const result = summary.commitments.find((commitment) => commitment.plannedIn.length > 0)!;
+    const page = await open(summary.url);
+    const list = page.getByRole('region', { name: '本条报告的完成情况' });
+    const link = list.locator(`a[href="${atlas.href(result.plannedIn[0]!.url)}"]`).first();
+    expect(await link.innerText()).toContain(result.plannedIn[0]!.text);
+    await link.click();
+    await page.waitForURL(`**${result.plannedIn[0]!.url}`);
+    expect(await page.locator('.item-text mark.commitment').allInnerTexts()).toContain(result.plannedIn[0]!.text);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+  });
+
+  it('charts one measure committed in two years, each year with its count, and the figures in a table', async () => {
+    const groups = JSON.parse(readFileSync(join(atlas.site.content, 'enrichment', 'commitments.json'), 'utf8')) as CommitmentGroup[];
+    const items = new Map(itemsOf().map((item) => [item.url, item]));
+    const committed = (group: CommitmentGroup) => group.entries.filter((entry) => !items.get(entry.url)!.commitments[entry.index]!.reported);
+    const group = groups.find((candidate) => candidate.kind === 'target' && candidate.indicator !== null && new Set(committed(candidate).map((entry) => entry.year)).size >= 2)!;
+    expect(group, 'a measure committed in two years').toBeDefined();
+    const page = await open(`/commitments/${group.slug}/`);
+    const chart = page.getByRole('img', { name: new RegExp(`^${group.indicator}`, 'u') });
+    await expect.poll(() => chart.locator('circle').count()).toBe(committed(group).length);
+    const years = committed(group).map((entry) => String(entry.year));
+    const labels = await chart.locator('text').allTextContents();
+    for (const year of years) expect(labels).toContain(year);
+    expect(labels.filter((label) => /^\d+ 处$/u.test(label)).length).toBe(Math.max(...committed(group).map((entry) => entry.year)) - Math.min(...committed(group).map((entry) => entry.year)) + 1);
+    // The chart's figures, in a table a screen reader can read.
+    await page.getByText('图表数据').click();
+    expect(await page.locator('.chart-table tbody tr').count()).toBe(committed(group).length);
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+  });
+});
+
+async function overflowOf(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

@@ -18,9 +18,9 @@ function item(planId: string, key: string, text: string, reported = false): { it
   return {
     item: {
       id: `/${planId}/${key}/`, url: `/${planId}/${key}/`, plan: planId, key, heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [],
-      commitments: read.map(({ clause: _clause, tense: _tense, ...commitment }) => ({ ...commitment, reported, group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
+      commitments: read.map(({ clause: _clause, wording: _wording, tense: _tense, ...commitment }) => ({ ...commitment, reported, group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
     },
-    clauses: read.map((commitment) => commitment.clause),
+    clauses: read.map((commitment) => commitment.wording),
   };
 }
 
@@ -56,6 +56,16 @@ describe('gatherCommitments', () => {
     expect(rate!.plannedIn).toEqual([{ url: '/taian/2023/5/', index: 0, text: '学前三年毛入园率达到91%以上' }]);
     // Matched by wording (新建改扩建幼儿园), not by the other plan's training count of another unit.
     expect(count!.plannedIn).toEqual([{ url: '/taian/2023/5/', index: 1, text: '10所' }]);
+  });
+
+  it('compares the words that lead up to each figure of a list, not the whole clause', () => {
+    const { items } = gather(
+      [plan('taian/2025', 2025, [2024, 2025]), plan('taian/2024', 2024, [2024])],
+      [item('taian/2025', '1-1', '全年新建改扩建中小学12所、幼儿园10所', true), item('taian/2024', '20', '新建改扩建中小学11所、幼儿园10所')],
+    );
+    const [schools, kindergartens] = items[0]!.commitments;
+    expect(schools!.plannedIn.map((entry) => entry.text)).toEqual(['11所']);
+    expect(kindergartens!.plannedIn.map((entry) => entry.text)).toEqual(['10所']);
     expect(items[1]!.commitments.every((commitment) => commitment.plannedIn.length === 0)).toBe(true);
   });
 
