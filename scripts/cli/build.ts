@@ -13,10 +13,12 @@
  * (scripts/build/lock.ts): a second one stops and names the first.
  */
 import { spawnSync } from 'node:child_process';
-import { configuredSiteUrl, siteUrl } from '../../src/model/deploy.ts';
+import { configuredSiteUrl, deployHost, siteUrl } from '../../src/model/deploy.ts';
 import { buildStages, type BuildStage } from '../build/stages.ts';
 import { acquireBuildLock, buildLockFile, releaseBuildLock } from '../build/lock.ts';
-import { nextSiteDir, recoverSite, siteDirEnv, swapInNextSite } from '../build/site-folder.ts';
+import { liveSiteDir, nextSiteDir, recoverSite, siteDirEnv, swapInNextSite } from '../build/site-folder.ts';
+import { hostReport, hosts, measureSite } from '../build/hosts.ts';
+import { formatError } from '../../src/model/errors.ts';
 import { commitBuildState } from '../site/incremental-build.ts';
 import { machineProblems } from '../build/diagnose.ts';
 
@@ -72,6 +74,14 @@ if (configuredSiteUrl() === undefined) {
   );
 }
 
+let host: string | undefined;
+try {
+  host = deployHost(hosts.map((known) => known.id));
+} catch (error) {
+  console.error(`build: ${formatError(error)}`);
+  process.exit(2);
+}
+
 let failedSources = false;
 for (const [index, stage] of buildStages.entries()) {
   const status = run(stage, index + 1);
@@ -89,6 +99,10 @@ try {
 } catch (error) {
   fail(`could not put the new site in place: ${(error as Error).message}`, 2);
 }
+// The hosts' limits, said before anyone uploads: the site is built and kept either way.
+const fit = hostReport(measureSite(liveSiteDir()), host);
+for (const line of fit.lines) (fit.fits ? console.log : console.error)(`build: ${line}`);
+if (!fit.fits) process.exit(1);
 if (failedSources) {
   console.error('build: the site was built, but some sources failed: fix them (see the errors above) and build again');
   process.exit(1);

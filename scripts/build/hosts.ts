@@ -1,0 +1,85 @@
+/**
+ * Static hosts people publish the atlas on, with the limits of each that a site can
+ * break (as the hosts document them), and the check the build runs against them.
+ * "Any static host" has limits: at 1,000 plans dist/ holds some 45,000 files, which
+ * already breaks Cloudflare Pages' free plan, and about 2,000 plans pass GitHub
+ * Pages' 1 GB.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface Host {
+  id: string;
+  name: string;
+  /** Files a site may hold, bytes a site may weigh, bytes one file may weigh; null where the host sets none. */
+  maxFiles: number | null;
+  maxSiteBytes: number | null;
+  maxFileBytes: number | null;
+}
+
+const mib = 1024 * 1024;
+const gb = 1000 * 1000 * 1000;
+
+export const hosts: readonly Host[] = [
+  { id: 'cloudflare-pages-free', name: 'Cloudflare Pages (free plan)', maxFiles: 20_000, maxSiteBytes: null, maxFileBytes: 25 * mib },
+  { id: 'cloudflare-pages-paid', name: 'Cloudflare Pages (paid plans)', maxFiles: 100_000, maxSiteBytes: null, maxFileBytes: 25 * mib },
+  { id: 'github-pages', name: 'GitHub Pages', maxFiles: null, maxSiteBytes: 1 * gb, maxFileBytes: 100 * mib },
+  { id: 'gitlab-pages', name: 'GitLab Pages', maxFiles: 200_000, maxSiteBytes: 1 * gb, maxFileBytes: null },
+];
+
+export interface SiteSize {
+  files: number;
+  bytes: number;
+  largest: { path: string; bytes: number } | null;
+}
+
+export function measureSite(dir: string): SiteSize {
+  const size: SiteSize = { files: 0, bytes: 0, largest: null };
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        const bytes = statSync(path).size;
+        size.files += 1;
+        size.bytes += bytes;
+        if (!size.largest || bytes > size.largest.bytes) size.largest = { path: relative(dir, path), bytes };
+      }
+    }
+  };
+  walk(dir);
+  return size;
+}
+
+/** Each limit of `host` the site breaks, in words. */
+export function brokenLimits(size: SiteSize, host: Host): string[] {
+  const broken: string[] = [];
+  const count = (value: number): string => value.toLocaleString('en-US');
+  const mb = (bytes: number): string => `${(bytes / mib).toFixed(1)} MiB`;
+  if (host.maxFiles !== null && size.files > host.maxFiles) broken.push(`${count(size.files)} files, over its ${count(host.maxFiles)} a site`);
+  if (host.maxSiteBytes !== null && size.bytes > host.maxSiteBytes) broken.push(`${mb(size.bytes)}, over its ${mb(host.maxSiteBytes)} a site`);
+  if (host.maxFileBytes !== null && size.largest && size.largest.bytes > host.maxFileBytes) broken.push(`${size.largest.path} is ${mb(size.largest.bytes)}, over its ${mb(host.maxFileBytes)} a file`);
+  return broken;
+}
+
+/**
+ * What the build says of the site's size: one line with its files and bytes and the
+ * hosts it fits; for the host named by DEPLOY_HOST, each limit it breaks and what to
+ * do, with `fits` false.
+ */
+export function hostReport(size: SiteSize, hostId: string | undefined): { lines: string[]; fits: boolean } {
+  const fitting = hosts.filter((host) => brokenLimits(size, host).length === 0);
+  const lines = [`dist/ holds ${size.files.toLocaleString('en-US')} files, ${(size.bytes / mib).toFixed(1)} MiB; it fits ${fitting.length > 0 ? fitting.map((host) => host.name).join(', ') : 'none of the hosts the build knows'}`];
+  if (hostId === undefined) return { lines, fits: true };
+  const host = hosts.find((candidate) => candidate.id === hostId)!;
+  const broken = brokenLimits(size, host);
+  if (broken.length === 0) return { lines: [...lines, `it fits ${host.name} (DEPLOY_HOST=${host.id})`], fits: true };
+  return {
+    lines: [
+      ...lines,
+      `error: the site does not fit ${host.name} (DEPLOY_HOST=${host.id}): ${broken.join('; ')}`,
+      `  hint: ${fitting.length > 0 ? `publish it on ${fitting.map((candidate) => `${candidate.name} (DEPLOY_HOST=${candidate.id})`).join(' or ')}, or ` : ''}build a subset of the plans (a region's or some years' sources in content/sources/)`,
+    ],
+    fits: false,
+  };
+}

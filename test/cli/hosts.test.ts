@@ -1,0 +1,71 @@
+/**
+ * The host check of `npm run build`: the size of dist/ against the limits of the
+ * static hosts people publish on, said before anyone uploads, and DEPLOY_HOST,
+ * which makes a limit broken an error.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { brokenLimits, hostReport, hosts, measureSite } from '../../scripts/build/hosts.ts';
+import { deployHost } from '../../src/model/deploy.ts';
+import { useSite } from '../browser/site.ts';
+
+const host = (id: string) => hosts.find((candidate) => candidate.id === id)!;
+const mib = 1024 * 1024;
+
+describe('hosts', () => {
+  it('measures a site: its files, bytes and largest file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-size-'));
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), 'x'.repeat(10));
+    writeFileSync(join(dir, 'a', 'b', 'big.json'), 'y'.repeat(300));
+    expect(measureSite(dir)).toEqual({ files: 2, bytes: 310, largest: { path: join('a', 'b', 'big.json'), bytes: 300 } });
+  });
+
+  it('names each limit a site of 1,000 plans breaks, and the hosts it still fits', () => {
+    // dist/ at 1,000 plans, as measured: 44,751 files, 518 MB.
+    const size = { files: 44_751, bytes: 518 * 1000 * 1000, largest: { path: 'pagefind/index.pf_meta', bytes: 3 * mib } };
+    expect(brokenLimits(size, host('cloudflare-pages-free'))).toEqual(['44,751 files, over its 20,000 a site']);
+    expect(brokenLimits(size, host('github-pages'))).toEqual([]);
+    const report = hostReport(size, 'cloudflare-pages-free');
+    expect(report.fits).toBe(false);
+    expect(report.lines[0]).toBe('dist/ holds 44,751 files, 494.0 MiB; it fits Cloudflare Pages (paid plans), GitHub Pages, GitLab Pages');
+    expect(report.lines[1]).toMatch(/^error: the site does not fit Cloudflare Pages \(free plan\) \(DEPLOY_HOST=cloudflare-pages-free\): 44,751 files, over its 20,000 a site$/u);
+    expect(report.lines[2]).toContain('hint: publish it on Cloudflare Pages (paid plans) (DEPLOY_HOST=cloudflare-pages-paid) or GitHub Pages');
+  });
+
+  it('says a site past 1 GB and a file past 25 MiB break GitHub Pages and Cloudflare', () => {
+    const size = { files: 150_000, bytes: 1.2 * 1000 * 1000 * 1000, largest: { path: 'downloads/items.json', bytes: 40 * mib } };
+    expect(brokenLimits(size, host('github-pages'))).toEqual(['1144.4 MiB, over its 953.7 MiB a site']);
+    expect(brokenLimits(size, host('cloudflare-pages-paid'))).toEqual(['150,000 files, over its 100,000 a site', 'downloads/items.json is 40.0 MiB, over its 25.0 MiB a file']);
+    expect(hostReport(size, undefined)).toEqual({ lines: ['dist/ holds 150,000 files, 1144.4 MiB; it fits none of the hosts the build knows'], fits: true });
+  });
+
+  it('reads DEPLOY_HOST and refuses a host it does not know, naming those it knows', () => {
+    const known = hosts.map((entry) => entry.id);
+    expect(deployHost(known, {})).toBeUndefined();
+    expect(deployHost(known, { DEPLOY_HOST: 'github-pages' })).toBe('github-pages');
+    expect(() => deployHost(known, { DEPLOY_HOST: 'geocities' })).toThrow(/DEPLOY_HOST="geocities" names no host/u);
+  });
+
+  it('stops npm run build at once, before any stage, on a DEPLOY_HOST it does not know', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-host-'));
+    const result = spawnSync(process.execPath, [resolve('scripts/cli/build.ts')], { cwd: dir, encoding: 'utf8', env: { ...process.env, DEPLOY_HOST: 'geocities' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('error [invalid-setting] DEPLOY_HOST="geocities" names no host the build knows');
+    expect(result.stderr).toContain('hint: use one of cloudflare-pages-free, cloudflare-pages-paid, github-pages, gitlab-pages');
+    expect(result.stdout).not.toContain('[1/');
+  });
+});
+
+describe('npm run build', () => {
+  const session = useSite('root');
+
+  it('says how many files and bytes dist/ holds and which hosts it fits', () => {
+    const log = readFileSync(join(session.site.tree, '..', 'build.log'), 'utf8');
+    const size = measureSite(session.site.dist);
+    expect(log).toContain(`build: dist/ holds ${size.files.toLocaleString('en-US')} files, ${(size.bytes / mib).toFixed(1)} MiB; it fits Cloudflare Pages (free plan), Cloudflare Pages (paid plans), GitHub Pages, GitLab Pages`);
+  });
+});
