@@ -3,6 +3,8 @@
  * their pages (/docs/{slug}/, /terms/{slug}/). The text is not changed, only
  * wrapped: every character stays where it was. Text already inside a link, a
  * heading (whose anchor is the permalink), code, or the document head is left alone.
+ * Each target is linked once per item, where it first stands: a heading opens the
+ * next item, so the text between two headings links each term and title once.
  *
  *   import { rehypeLinkTerms } from './src/markdown/rehype-link-terms.ts';
  *   import { loadLinkTargets } from './src/model/link-targets.ts';
@@ -31,8 +33,11 @@ export function rehypeLinkTerms(options: RehypeLinkTermsOptions) {
     return linker;
   };
 
+  /** Targets linked since the last heading: the item being read. */
+  let linked = new Set<string>();
+
   function linkText(node: Text): ElementContent[] | null {
-    const segments = getLinker().segments(node.value);
+    const segments = getLinker().segments(node.value, linked);
     if (segments.length === 1 && segments[0]!.href === undefined) return null;
     return segments.map((segment): ElementContent => {
       if (segment.href === undefined) return { type: 'text', value: segment.text };
@@ -55,6 +60,8 @@ export function rehypeLinkTerms(options: RehypeLinkTermsOptions) {
           children.splice(index, 1, ...replacement);
           index += replacement.length - 1;
         }
+      } else if (child.type === 'element' && /^h[1-6]$/u.test(child.tagName)) {
+        linked = new Set();
       } else if (child.type === 'element' && !skip.has(child.tagName)) {
         walk(child);
       }
@@ -62,6 +69,7 @@ export function rehypeLinkTerms(options: RehypeLinkTermsOptions) {
   }
 
   return (tree: Root): void => {
+    linked = new Set();
     walk(tree);
   };
 }

@@ -25,7 +25,13 @@ export interface Segment {
 }
 
 export interface Linker {
-  segments(text: string): Segment[];
+  /**
+   * The text cut into segments, linked where a target stands. Given `linked`, the
+   * targets already linked in the same item, a target is linked only where it first
+   * stands (a plan item that names 立德树人 four times links it once), and the ones
+   * linked here are added to it.
+   */
+  segments(text: string, linked?: Set<string>): Segment[];
   /**
    * Every target the text could link to, and every blocker in it, whether or not
    * it is linked where it stands: what decides the text's links. A page key that
@@ -40,7 +46,7 @@ export function createLinker(targets: LinkTargets): Linker {
   const patterns = [...termList, ...targets.blockers.filter((blocker) => !targets.terms.has(blocker))];
   const matcher = createMatcher(patterns);
 
-  function segments(text: string): Segment[] {
+  function segments(text: string, linked?: Set<string>): Segment[] {
     const spans: Array<{ start: number; end: number; href: string; kind: 'document' | 'term' }> = [];
     const documents = findCitations(text)
       .map((citation) => ({ citation, href: targets.documents.get(normalizeTitle(citation.raw, targets.titleRules)) }))
@@ -62,6 +68,8 @@ export function createLinker(targets: LinkTargets): Linker {
     let at = 0;
     for (const span of spans) {
       if (span.start < at) continue;
+      if (linked?.has(span.href)) continue;
+      linked?.add(span.href);
       if (span.start > at) result.push({ text: text.slice(at, span.start) });
       result.push({ text: text.slice(span.start, span.end), href: span.href, kind: span.kind });
       at = span.end;

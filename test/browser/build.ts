@@ -33,21 +33,21 @@ export const testSiteUrl = 'https://plan-atlas.example.org';
  * then make four), so the search page is tested over one index and over shards,
  * and lists one plan a page on the topic, document, term and plan-list pages (and
  * a year of more than one plan by province), so those are tested in pages as a
- * national atlas has them, and whole in the default build. It also ingests the
- * plans of test/browser/fixtures/ (testPlans): a short summary-and-plan written for
+ * national atlas has them, and whole in the default build. Both also ingest the
+ * plans of test/browser/fixtures/ (addTestPlans): a short summary-and-plan written for
  * the tests, so that a region has two consecutive years and a summary's results
- * can be followed to the commitments of the year they report on.
+ * can be followed to the commitments of the year they report on; the two builds
+ * hold the same plans, so what one finds the other must find too.
  */
 export const testShardRecords = 50;
 export const testPlansPerPage = 1;
 export const siteKinds = {
-  root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST', move: false, testPlans: false },
+  root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST', move: false },
   atlas: {
     base: '/atlas/',
     env: { BASE_PATH: '/atlas/', SEARCH_SHARD_RECORDS: String(testShardRecords), GATHERING_PAGE_PLANS: String(testPlansPerPage) } as Record<string, string>,
     given: 'TEST_DIST_ATLAS',
     move: true,
-    testPlans: true,
   },
 } as const;
 
@@ -175,7 +175,7 @@ export async function buildInto(dir: string, kind: SiteKind, snapshot?: string):
   else cpSync(snapshot, tree, { recursive: true });
   linkNodeModules(tree);
   if (siteKinds[kind].move) recordTestMove(tree);
-  if (siteKinds[kind].testPlans) addTestPlans(tree);
+  addTestPlans(tree);
   await run('npm', ['run', 'build'], tree, buildEnv(siteKinds[kind].env), join(dir, 'build.log'));
   const site: BuiltSite = {
     kind,

@@ -32,6 +32,15 @@ describe('createLinker', () => {
     expect(segments.filter((segment) => segment.kind === 'term').map((segment) => segment.text)).toEqual(['教育评价']);
   });
 
+  it('links each target once across the texts of one item when given what is linked already', () => {
+    const linked = new Set<string>();
+    const first = linker.segments('巩固“双减”成果，“双减”落地。', linked);
+    const second = linker.segments('加大县中建设，深化双减。', linked);
+    expect([...first, ...second].filter((segment) => segment.href).map((segment) => segment.text)).toEqual(['双减', '县中']);
+    expect(first.map((segment) => segment.text).join('')).toBe('巩固“双减”成果，“双减”落地。');
+    expect(linked).toEqual(new Set(['/terms/sj/', '/terms/xz/']));
+  });
+
   it('leaves titles without a page unlinked', () => {
     expect(linker.segments('《某某方案》')).toEqual([{ text: '《某某方案》' }]);
   });

@@ -35,6 +35,14 @@ describe('rehypeLinkTerms', () => {
     );
   });
 
+  it('links a term once an item, where it first stands; a heading opens the next item', async () => {
+    const { html, before, after } = await run('<h3 id="item-1">1.双减</h3><p>巩固双减成果。</p><p>深化双减与县中建设，县中扩容。</p><h3 id="item-2">2.其他</h3><p>落实双减。</p>');
+    expect(after).toBe(before);
+    const links = [...html.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/gu)].map((match) => match[2]);
+    expect(links).toEqual(['双减', '县中', '双减']);
+    expect(html).toContain('深化双减与<a href="/atlas/terms/xz-1/"');
+  });
+
   it('never links inside an existing link or a heading', async () => {
     const { html } = await run('<h3 id="item-1"><a href="#item-1">1.</a>深化县管校聘改革</h3><p><a href="/x/">双减专题</a>与双减</p>');
     expect(html).toContain('<h3 id="item-1"><a href="#item-1">1.</a>深化县管校聘改革</h3>');

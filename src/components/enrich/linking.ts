@@ -5,7 +5,7 @@ import { base } from '../../site/url.ts';
 
 let linker: Linker | undefined;
 
-export function linkSegments(text: string): Segment[] {
+export function linkSegments(text: string, linked?: Set<string>): Segment[] {
   linker ??= createLinker(loadLinkTargets(base));
-  return linker.segments(text);
+  return linker.segments(text, linked);
 }
