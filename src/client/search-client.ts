@@ -63,6 +63,15 @@ export function start(): void {
   const list = element<HTMLOListElement>(root, '[data-search-results]');
   const more = element<HTMLButtonElement>(root, '[data-search-more]');
   const clear = element<HTMLButtonElement>(root, '[data-search-clear]');
+  // On a phone the facets fold behind one button that says how many are chosen, so the results come first.
+  const toggle = element<HTMLButtonElement>(root, '[data-search-facets-toggle]');
+  const panel = element<HTMLElement>(root, '[data-search-facets]');
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    panel.classList.toggle('open', open);
+  });
   const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   const segment = segmenter === null ? undefined : (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 
@@ -104,31 +113,45 @@ export function start(): void {
     root.dataset['searchState'] = value;
   };
 
-  /** `counts` null: the values without counts (no query, or counts still loading). */
+  /**
+   * `counts` null: every value, without counts (no query, or counts still loading).
+   * With counts, a value no hit has is left out unless it is chosen, and a facet
+   * with nothing to offer with it.
+   */
   const renderFacets = (counts: FacetCounts | null): void => {
-    let any = false;
+    let chosen = 0;
     for (const key of facetKeys) {
       const fieldset = element<HTMLFieldSetElement>(root, `[data-facet="${key}"]`);
       const options = element<HTMLElement>(fieldset, '[data-facet-options]');
       const values = [...(facetValues[key] ?? [])].sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN')));
-      fieldset.hidden = values.length === 0;
-      options.replaceChildren(
-        ...values.map((value) => {
-          const label = document.createElement('label');
-          const box = document.createElement('input');
-          box.type = 'checkbox';
-          box.name = key;
-          box.value = value;
-          box.setAttribute('form', 'search-form');
-          box.checked = state.filters[key]?.includes(value) ?? false;
-          if (box.checked) any = true;
-          const count = counts === null ? null : (counts[key]?.[value] ?? 0);
-          label.append(box, ` ${value}${count === null ? '' : `（${count}）`}`);
-          return label;
-        }),
-      );
+      const labels = values.flatMap((value) => {
+        const checked = state.filters[key]?.includes(value) ?? false;
+        const count = counts === null ? null : (counts[key]?.[value] ?? 0);
+        if (count === 0 && !checked) return [];
+        if (checked) chosen += 1;
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = key;
+        box.value = value;
+        box.setAttribute('form', 'search-form');
+        box.checked = checked;
+        const name = document.createElement('span');
+        name.textContent = value;
+        label.append(box, name);
+        if (count !== null) {
+          const tally = document.createElement('span');
+          tally.className = 'facet-count';
+          tally.textContent = `（${count}）`;
+          label.append(tally);
+        }
+        return [label];
+      });
+      fieldset.hidden = labels.length === 0;
+      options.replaceChildren(...labels);
     }
-    clear.hidden = !any;
+    clear.hidden = chosen === 0;
+    toggle.textContent = strings.filtersActive(chosen);
   };
 
   const renderHit = async (hit: Hit): Promise<HTMLLIElement> => {

@@ -50,7 +50,7 @@ describe('search records', () => {
     expect(records.map((r) => r.meta['type'])).toEqual(['plan', 'item', 'item']);
     const first = records[1]!;
     expect(first.meta).toMatchObject({ title: '深化县管校聘改革', plan: plan.title, region: '山东省 枣庄市 台儿庄区', year: '2021', text: plan.sections[0]!.items[0]!.text });
-    expect(first.filters).toEqual({ year: ['2021'], province: ['山东省'], level: ['县级'], kind: ['工作要点'] });
+    expect(first.filters).toEqual({ year: ['2021'], province: ['山东省'], prefecture: ['枣庄市'], level: ['县级'], kind: ['工作要点'] });
     expect(first.sort).toEqual({ year: '2021' });
     expect(first.content).not.toMatch(/\p{Script=Han}/u);
   });

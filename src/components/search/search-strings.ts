@@ -2,6 +2,7 @@
 export const facetLabels: Record<string, string> = {
   year: '年份',
   province: '省份',
+  prefecture: '城市',
   level: '行政级别',
   kind: '文件类型',
   topic: '主题',
@@ -17,6 +18,7 @@ export const strings = {
   sortNewest: '按年份（新→旧）',
   sortOldest: '按年份（旧→新）',
   filters: '筛选',
+  filtersActive: (count: number) => (count > 0 ? `筛选（已选 ${count} 项）` : '筛选'),
   clearFilters: '清除筛选',
   more: '显示更多结果',
   loading: '正在搜索…',

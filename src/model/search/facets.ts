@@ -12,7 +12,8 @@
  * would not hold across them. The facet table lets the page filter, count and order
  * the hits it already has, in one pass each.
  */
-export const planFacetKeys = ['year', 'province', 'level', 'kind'] as const;
+/** Facets of a plan; `prefecture` (the city) is none for a province's own plan. */
+export const planFacetKeys = ['year', 'province', 'prefecture', 'level', 'kind'] as const;
 /** Facets of a page rather than of its plan: an item's topics, and the kinds of commitment it holds. */
 export const pageFacetKeys = ['topic', 'commitment'] as const;
 export const facetKeys = [...planFacetKeys, ...pageFacetKeys] as const;

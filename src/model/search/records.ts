@@ -47,6 +47,8 @@ function planFilters(plan: Plan): Record<string, string[]> {
   return {
     year: [String(plan.year)],
     province: [plan.region.province],
+    // A city: none for a province's own plan, nor for a municipality's (北京市 is its own province).
+    ...(plan.region.prefecture !== null && plan.region.prefecture !== plan.region.province ? { prefecture: [plan.region.prefecture] } : {}),
     level: [levelNames[plan.region.level]],
     kind: [plan.kind],
   };
@@ -137,7 +139,8 @@ export function facetTable(plans: readonly Plan[], base: string, pageIds: Readon
     values,
     plans: plans.map((plan) => {
       const filters = planFilters(plan);
-      return planFacetKeys.map((key) => position[key].get(filters[key]![0]!)!);
+      // A plan without a value of a facet (a province's plan has no city) is at -1, which no choice matches.
+      return planFacetKeys.map((key) => (filters[key] === undefined ? -1 : position[key].get(filters[key][0]!)!));
     }),
     prefix,
     pages: plans.map((plan) => [...page(plan.url, [], []), ...[...itemsOf(plan.sections)].flatMap((item) => page(item.url, topics.get(item.url) ?? [], commitments.get(item.url) ?? []))].join(' ')),
