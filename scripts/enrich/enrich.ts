@@ -5,7 +5,7 @@
  * the resources from their files, at the edge. Output is sorted so the same plans
  * always give the same bytes.
  */
-import { compareText } from '../../src/model/order.ts';
+import { compareText, planOrder } from '../../src/model/order.ts';
 import { type Item, type Plan, type Section } from '../../src/model/plan.ts';
 import { loadPolicyTerms, type PolicyTerm } from '../../src/model/search/dictionary.ts';
 import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, type TitleRules } from '../../src/model/documents.ts';
@@ -57,10 +57,6 @@ export interface Enrichment {
   blockers: string[];
 }
 
-/** Plans newest first, then by id: the order of every listing. */
-export function planOrder(a: Pick<Plan, 'year' | 'id'>, b: Pick<Plan, 'year' | 'id'>): number {
-  return b.year - a.year || compareText(a.id, b.id);
-}
 
 const nameLength = 28;
 

@@ -6,3 +6,8 @@
  * For ids and URLs (`[a-z0-9/-]`) it is the order `localeCompare` gives too.
  */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Plans newest first, then by id: the order of every listing. */
+export function planOrder(a: { year: number; id: string }, b: { year: number; id: string }): number {
+  return b.year - a.year || compareText(a.id, b.id);
+}

@@ -49,9 +49,9 @@ export class PageKeys {
     return sha256(JSON.stringify(value, (_, part: unknown) => (isPlan(part) ? `plan:${this.planDigest(part)}` : part)));
   }
 
-  /** A plan page renders the plan and its Markdown body, with the terms and documents it links, and its items' commitments. */
-  plan(plan: Plan, body: string, commitments: unknown = []): string {
-    return this.#digest({ view: 'plan', plan, body, links: this.#linksIn(body), commitments });
+  /** A plan page renders the plan and its Markdown body, with the terms and documents it links, and what enrichment adds (`enriched`: its commitments, its links to other plans). */
+  plan(plan: Plan, body: string, enriched: unknown = null): string {
+    return this.#digest({ view: 'plan', plan, body, links: this.#linksIn(body), enriched });
   }
 
   /**

@@ -49,3 +49,25 @@ describe('links in plan text', () => {
     expect(wrap).toBe('nowrap');
   });
 });
+
+describe('from a plan to others', () => {
+  it('lists its topics, its region’s other years and other regions’ plans on its main topics', async () => {
+    const plans = session.plans;
+    const plan = plans.find((candidate) => plans.some((other) => other.id !== candidate.id && other.region.code === candidate.region.code))!;
+    expect(plan, 'a region with plans of two years (the test plans add one)').toBeDefined();
+    const others = plans.filter((other) => other.id !== plan.id && other.region.code === plan.region.code);
+    const page = await session.open(plan.url);
+    const section = page.getByRole('region', { name: '相关' });
+    const years = section.getByRole('heading', { name: `${plan.region.name}的其他年份` });
+    expect(await years.count()).toBe(1);
+    for (const other of others) expect(await section.locator(`a[href="${session.href(other.url)}"]`).count(), other.url).toBeGreaterThan(0);
+    const topicLinks = await section.locator('a.topic-chip').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    expect(topicLinks.length).toBeGreaterThan(0);
+    for (const link of topicLinks) expect(link.startsWith(session.href('/topics/'))).toBe(true);
+    // Other regions' plans on its main topic lead to plans, none of its own region.
+    const elsewhere = await section.locator('h3:has-text("其他地区") + ul a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    expect(elsewhere.length).toBeGreaterThan(0);
+    const ownRegion = new Set([plan, ...others].map((entry) => session.href(entry.url)));
+    for (const link of elsewhere) expect(ownRegion.has(link), link).toBe(false);
+  });
+});
