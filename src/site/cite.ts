@@ -85,3 +85,67 @@ export function citationMeta(plan: Plan, url: string, item?: Item): MetaTag[] {
 export function withAccessDate(citation: string, isoDay: string): string {
   return citation.replace(`[${accessDatePlaceholder}]`, `[${isoDay}]`);
 }
+
+/** The parts of a citation that RIS and BibTeX share: the work, the whole it is in, who is responsible, when. */
+function citationParts(plan: Plan, item?: Item) {
+  const names = plan.issuers.length > 0 ? plan.issuers : plan.publisher ? [plan.publisher] : [];
+  return {
+    title: item ? itemCitationTitle(plan, item).slice(plan.title.length + 2) : plan.title,
+    container: item ? plan.title : null,
+    authors: names,
+    year: plan.year,
+    date: citationDate(plan),
+    publisher: plan.publisher,
+    place: [plan.region.province, plan.region.prefecture, plan.region.name].filter((part, index, all): part is string => part !== null && all.indexOf(part) === index).join(''),
+    docNumber: plan.docNumber,
+  };
+}
+
+/** The file name of a plan's or an item's citation download: its id, e.g. shandong-taian-2024-20. */
+export function citationFileName(plan: Plan, item?: Item): string {
+  return `${plan.id.replaceAll('/', '-')}${item ? `-${item.key.replaceAll('.', '-')}` : ''}`;
+}
+
+/**
+ * RIS (Zotero, EndNote and NoteExpress import it): a government document, each
+ * issuing body an author as printed, lines ended by CRLF as the format has them.
+ */
+export function risCitation(plan: Plan, url: string, item?: Item): string {
+  const parts = citationParts(plan, item);
+  const lines = [
+    'TY  - GOVDOC',
+    `TI  - ${parts.title}`,
+    ...(parts.container ? [`T2  - ${parts.container}`] : []),
+    ...parts.authors.map((name) => `AU  - ${name}`),
+    `PY  - ${parts.year}`,
+    ...(parts.date ? [`DA  - ${parts.date.replaceAll('-', '/')}`] : []),
+    ...(parts.publisher ? [`PB  - ${parts.publisher}`] : []),
+    ...(parts.place ? [`CY  - ${parts.place}`] : []),
+    ...(parts.docNumber ? [`M1  - ${parts.docNumber}`] : []),
+    `UR  - ${url}`,
+    'LA  - zh-CN',
+    'ER  - ',
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A BibTeX value in braces, with the characters BibTeX gives meaning to escaped. */
+const bibtexValue = (text: string): string => `{${text.replace(/[\\{}]/gu, (char) => `\\${char}`).replace(/[&%$#_]/gu, (char) => `\\${char}`)}}`;
+
+/** BibTeX: @misc, each issuing body a corporate author in double braces, so that it is not read as a person's name. */
+export function bibtexCitation(plan: Plan, url: string, item?: Item): string {
+  const parts = citationParts(plan, item);
+  const fields: Array<[string, string]> = [
+    ['title', `{${bibtexValue(parts.title)}}`],
+    ...(parts.authors.length > 0 ? [['author', parts.authors.map((name) => `{${bibtexValue(name)}}`).join(' and ')] as [string, string]] : []),
+    ...(parts.container ? [['howpublished', bibtexValue(parts.container)] as [string, string]] : []),
+    ['year', `{${parts.year}}`],
+    ...(parts.date ? [['date', `{${parts.date}}`] as [string, string]] : []),
+    ...(parts.publisher ? [['publisher', bibtexValue(parts.publisher)] as [string, string]] : []),
+    ...(parts.place ? [['address', bibtexValue(parts.place)] as [string, string]] : []),
+    ...(parts.docNumber ? [['number', bibtexValue(parts.docNumber)] as [string, string]] : []),
+    ['url', `{${url}}`],
+    ['language', '{chinese}'],
+  ];
+  return `@misc{${citationFileName(plan, item)},\n${fields.map(([name, value]) => `  ${name} = ${value},`).join('\n')}\n}\n`;
+}

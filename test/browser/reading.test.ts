@@ -71,3 +71,30 @@ describe('from a plan to others', () => {
     for (const link of elsewhere) expect(ownRegion.has(link), link).toBe(false);
   });
 });
+
+describe('citations for reference managers', () => {
+  it('offer an item and a plan as RIS and BibTeX files named by their identity, at their stable URL', async () => {
+    const plan = session.plans[0]!;
+    const item = [...itemsOf(plan.sections)][0]!;
+    for (const [path, name] of [[item.url, `${plan.id.replaceAll('/', '-')}-${item.key.replaceAll('.', '-')}`], [plan.url, plan.id.replaceAll('/', '-')]] as const) {
+      const page = await session.open(path);
+      const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
+      const ris = page.getByRole('link', { name: 'RIS', exact: true });
+      const bibtex = page.getByRole('link', { name: 'BibTeX', exact: true });
+      expect(await ris.getAttribute('download')).toBe(`${name}.ris`);
+      expect(await bibtex.getAttribute('download')).toBe(`${name}.bib`);
+      const text = async (link: typeof ris) => decodeURIComponent((await link.getAttribute('href'))!.replace(/^data:[^,]*,/u, ''));
+      const risText = await text(ris);
+      expect(risText.startsWith('TY  - GOVDOC\r\n')).toBe(true);
+      expect(risText).toContain(`UR  - ${canonical}\r\n`);
+      expect(risText.endsWith('ER  - \r\n')).toBe(true);
+      const bibText = await text(bibtex);
+      expect(bibText).toContain(`@misc{${name},`);
+      expect(bibText).toContain(`url = {${canonical}}`);
+      // The file is saved as the reader clicks: a download, not a page.
+      const [download] = await Promise.all([page.waitForEvent('download'), ris.click()]);
+      expect(download.suggestedFilename()).toBe(`${name}.ris`);
+      await page.close();
+    }
+  });
+});

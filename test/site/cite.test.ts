@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationMeta, gbtCitation, itemPlace, responsibleParties, withAccessDate } from '../../src/site/cite.ts';
+import { bibtexCitation, citationFileName, citationMeta, gbtCitation, itemPlace, responsibleParties, risCitation, withAccessDate } from '../../src/site/cite.ts';
 import { plan } from './fixtures.ts';
 
 const url = 'https://plan-atlas.example/shandong/taian/2024/';
@@ -67,5 +67,34 @@ describe('citationMeta', () => {
   it('falls back to the year when the plan has no date', () => {
     const tags = citationMeta(plan({ issuedOn: null, publishedOn: null }), url);
     expect(tags).toContainEqual({ name: 'citation_publication_date', content: '2024' });
+  });
+});
+
+describe('RIS and BibTeX', () => {
+  it('give an item as a government document in its plan, with every field the plan holds', () => {
+    const p = plan();
+    const item = p.sections[0]!.items[0]!;
+    expect(risCitation(p, `${url}1/`, item)).toBe(
+      ['TY  - GOVDOC', 'TI  - 1.巩固成果', 'T2  - 泰安市教育局2024年工作要点', 'AU  - 泰安市教育局', 'PY  - 2024', 'DA  - 2024/03/27', 'PB  - 泰安市教育局', 'CY  - 山东省泰安市', 'M1  - 泰教发〔2024〕1号', `UR  - ${url}1/`, 'LA  - zh-CN', 'ER  - ', ''].join('\r\n'),
+    );
+    const bibtex = bibtexCitation(p, `${url}1/`, item);
+    expect(bibtex.startsWith(`@misc{${citationFileName(p, item)},\n`)).toBe(true);
+    expect(bibtex).toContain('  title = {{1.巩固成果}},\n');
+    // A body, not a person: in double braces so BibTeX does not split it into names.
+    expect(bibtex).toContain('  author = {{泰安市教育局}},\n');
+    expect(bibtex).toContain('  howpublished = {泰安市教育局2024年工作要点},\n');
+    expect(bibtex).toContain(`  url = {${url}1/},\n`);
+  });
+
+  it('leave out what the plan does not say, and never make the region an author', () => {
+    const p = plan({ issuers: [], publisher: null, docNumber: null, publishedOn: null, issuedOn: null });
+    const ris = risCitation(p, url);
+    expect(ris).not.toMatch(/^(AU|PB|M1|DA)  - /mu);
+    expect(ris).toContain('TI  - 泰安市教育局2024年工作要点\r\n');
+    expect(bibtexCitation(p, url)).not.toMatch(/author|publisher|number|date =/u);
+  });
+
+  it('escape what BibTeX reads as markup', () => {
+    expect(bibtexCitation(plan({ title: '100% 达标 & {提升}_计划' }), url)).toContain('title = {{100\\% 达标 \\& \\{提升\\}\\_计划}}');
   });
 });
