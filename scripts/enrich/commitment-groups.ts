@@ -6,13 +6,10 @@
  * leading up to each share most of their two-character pieces; nothing is matched
  * on the figure alone.
  */
-import { compareText } from '../../src/model/order.ts';
 import { stableSlug } from '../../src/model/page-slug.ts';
-import type { Commitment, CommitmentGroup, ItemEnrichment } from '../../src/model/enrichment.ts';
+import { commitmentGroupOrder, type Commitment, type CommitmentGroup, type ItemEnrichment } from '../../src/model/enrichment.ts';
 import type { CommitmentReader } from './commitments.ts';
 import type { PlanHead } from './enrich.ts';
-
-const kindOrder: Record<Commitment['kind'], number> = { target: 0, count: 1, money: 2, deadline: 3, responsible: 4 };
 
 /** What a list gathers: kind, measure and unit (money in any unit is one list, as are deadlines and offices). */
 function groupKey(commitment: Pick<Commitment, 'kind' | 'indicator' | 'unit'>, reader: Pick<CommitmentReader, 'indicatorGroup'>): { kind: Commitment['kind']; indicator: string | null; unit: string | null } {
@@ -97,5 +94,5 @@ export function gatherCommitments(
 
   return [...groups.values()]
     .map(({ planIds, ...group }) => ({ ...group, plans: planIds.size }))
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.entries.length - a.entries.length || compareText(a.slug, b.slug));
+    .sort(commitmentGroupOrder);
 }

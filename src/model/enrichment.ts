@@ -4,6 +4,7 @@
  * src/content.config.ts validate the files against the same schemas.
  */
 import { z } from 'zod';
+import { compareText } from './order.ts';
 
 export const relatedItemSchema = z.object({
   url: z.string(),
@@ -175,6 +176,11 @@ export type Commitment = z.infer<typeof commitmentSchema>;
 export type CommitmentKind = (typeof commitmentKinds)[number];
 export type CommitmentBound = (typeof commitmentBounds)[number];
 export type CommitmentGroup = z.infer<typeof commitmentGroupSchema>;
+
+/** The order of the lists of /commitments/: by kind (targets first), then the longest first, then by slug. */
+export function commitmentGroupOrder(a: CommitmentGroup, b: CommitmentGroup): number {
+  return commitmentKinds.indexOf(a.kind) - commitmentKinds.indexOf(b.kind) || b.entries.length - a.entries.length || compareText(a.slug, b.slug);
+}
 export type RelatedItem = z.infer<typeof relatedItemSchema>;
 export type ItemTopic = z.infer<typeof itemTopicSchema>;
 export type ItemEnrichment = z.infer<typeof itemEnrichmentSchema>;

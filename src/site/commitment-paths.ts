@@ -6,7 +6,7 @@
  * the plan's province, its year and the item's topics.
  */
 import { getCollection } from 'astro:content';
-import type { Commitment, CommitmentGroup, PlanEntry } from '../model/enrichment.ts';
+import { commitmentGroupOrder, type Commitment, type CommitmentGroup, type PlanEntry } from '../model/enrichment.ts';
 import { pagePath, pagesOf, plansPerPage } from '../model/gathering-pages.ts';
 import { enrichmentData } from '../components/enrich/data.ts';
 import { atlas } from './atlas.ts';
@@ -41,13 +41,11 @@ export function commitmentGroupPath(slug: string): string {
 }
 
 /** Every commitment group of the atlas, in the order the enrich stage wrote them. */
-const kindOrder: Record<CommitmentGroup['kind'], number> = { target: 0, count: 1, money: 2, deadline: 3, responsible: 4 };
-
 /** Every commitment group of the atlas: by kind (targets first), then the longest lists first. */
 export async function commitmentGroups(): Promise<CommitmentGroup[]> {
   return (await getCollection('commitmentGroups'))
     .map((entry) => entry.data)
-    .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || b.entries.length - a.entries.length || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    .sort(commitmentGroupOrder);
 }
 
 let made: Promise<Array<{ params: { slug: string; page?: string }; props: CommitmentPage; file: string; key: string }>> | undefined;
