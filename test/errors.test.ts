@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AtlasError, formatError } from '../src/model/errors.ts';
+import { AtlasError, formatError, formatWarning } from '../src/model/errors.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -41,6 +41,15 @@ describe('one error type', () => {
     expect(unexpected, 'throw an AtlasError (src/model/errors.ts) with a code and a hint instead').toEqual([]);
   });
 
+  it('words every hint through formatError: no stage writes "hint:" itself', () => {
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'scripts', 'src'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((file) => /\.(?:ts|astro)$/u.test(file) && file !== 'src/model/errors.ts');
+    // A template or string literal that prints a hint line, e.g. `…\n  hint: run npm run ingest`.
+    const handWritten = files.filter((file) => /(?:\\n|['`"])\s*hint: /u.test(readFileSync(join(root, file), 'utf8')));
+    expect(handWritten, 'give the problem as an AtlasError with a hint and print it with formatError').toEqual([]);
+  });
+
   it('prints code, location, message and hint, the same way for every stage', () => {
     const error = new AtlasError('invalid-file', 'x is listed twice', 'keep one entry per term', 12);
     error.file = 'content/taxonomy/policy-terms.yaml';
@@ -49,5 +58,7 @@ describe('one error type', () => {
       'error [invalid-setting] GATHERING_PAGE_PLANS="x" is not a whole number ≥ 1\n  hint: leave it unset',
     );
     expect(formatError(new Error('ENOSPC: no space left on device'))).toBe('error ENOSPC: no space left on device');
+    expect(formatWarning(error)).toBe('content/taxonomy/policy-terms.yaml:12: warning [invalid-file] x is listed twice\n  hint: keep one entry per term');
+    expect(formatWarning(new AtlasError('no-site-url', 'SITE_URL is not set', 'set it'))).toBe('warning [no-site-url] SITE_URL is not set\n  hint: set it');
   });
 });

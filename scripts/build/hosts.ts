@@ -7,6 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { AtlasError, formatError } from '../../src/model/errors.ts';
 
 export interface Host {
   id: string;
@@ -77,8 +78,13 @@ export function hostReport(size: SiteSize, hostId: string | undefined): { lines:
   return {
     lines: [
       ...lines,
-      `error: the site does not fit ${host.name} (DEPLOY_HOST=${host.id}): ${broken.join('; ')}`,
-      `  hint: ${fitting.length > 0 ? `publish it on ${fitting.map((candidate) => `${candidate.name} (DEPLOY_HOST=${candidate.id})`).join(' or ')}, or ` : ''}build a subset of the plans (a region's or some years' sources in content/sources/)`,
+      formatError(
+        new AtlasError(
+          'over-host-limits',
+          `the site does not fit ${host.name} (DEPLOY_HOST=${host.id}): ${broken.join('; ')}`,
+          `${fitting.length > 0 ? `publish it on ${fitting.map((candidate) => `${candidate.name} (DEPLOY_HOST=${candidate.id})`).join(' or ')}, or ` : ''}build a subset of the plans (a region's or some years' sources in content/sources/)`,
+        ),
+      ),
     ],
     fits: false,
   };

@@ -18,7 +18,7 @@ import { buildStages, type BuildStage } from '../build/stages.ts';
 import { acquireBuildLock, buildLockFile, releaseBuildLock } from '../build/lock.ts';
 import { liveSiteDir, nextSiteDir, recoverSite, siteDirEnv, swapInNextSite } from '../build/site-folder.ts';
 import { hostReport, hosts, measureSite } from '../build/hosts.ts';
-import { formatError } from '../../src/model/errors.ts';
+import { AtlasError, formatError, formatWarning } from '../../src/model/errors.ts';
 import { commitBuildState } from '../site/incremental-build.ts';
 import { machineProblems } from '../build/diagnose.ts';
 
@@ -26,9 +26,10 @@ import { machineProblems } from '../build/diagnose.ts';
 const busyStatus = 75;
 
 /** Stops the build: dist/ is left as it was, with what to do about the machine when that is the cause. */
-function fail(message: string, status: number): never {
-  console.error(`build: ${message}; dist/ keeps the last good site`);
-  for (const problem of machineProblems()) console.error(`  hint: ${problem}`);
+function fail(code: string, message: string, status: number): never {
+  const problems = machineProblems();
+  const hint = problems.length > 0 ? problems.join('; ') : 'fix what the error above names and build again';
+  console.error(`build: ${formatError(new AtlasError(code, `${message}; dist/ keeps the last good site`, hint))}`);
   process.exit(status);
 }
 
@@ -49,13 +50,15 @@ let lock: ReturnType<typeof acquireBuildLock>;
 try {
   lock = acquireBuildLock();
 } catch (error) {
-  fail(`could not take the build lock: ${(error as Error).message}`, 2);
+  fail('no-build-lock', `could not take the build lock: ${(error as Error).message}`, 2);
 }
 if (!lock.held) {
-  console.error(
-    `build: another build is running (process ${lock.holder.pid} on ${lock.holder.host}, started ${lock.holder.started}); this one does not start\n` +
-      `  hint: wait for it to finish, or stop it (kill ${lock.holder.pid}); a lock whose process is gone is taken over by the next build (${buildLockFile()})`,
+  const running = new AtlasError(
+    'build-running',
+    `another build is running (process ${lock.holder.pid} on ${lock.holder.host}, started ${lock.holder.started}); this one does not start`,
+    `wait for it to finish, or stop it (kill ${lock.holder.pid}); a lock whose process is gone is taken over by the next build (${buildLockFile()})`,
   );
+  console.error(`build: ${formatError(running)}`);
   process.exit(busyStatus);
 }
 process.on('exit', () => releaseBuildLock());
@@ -64,14 +67,16 @@ try {
   const recovered = recoverSite();
   if (recovered) console.warn(`build: ${recovered}`);
 } catch (error) {
-  fail(`could not put back the last site from .cache/previous-site: ${(error as Error).message}`, 2);
+  fail('no-previous-site', `could not put back the last site from .cache/previous-site: ${(error as Error).message}`, 2);
 }
 
 if (configuredSiteUrl() === undefined) {
-  console.warn(
-    `build: warning: SITE_URL is not set, so citations, canonical links, the feed and the sitemap name the preview address ${siteUrl()}, not one to cite.\n` +
-      '  hint: SITE_URL=https://your.host npm run build (and BASE_PATH=/path/ when the site is not at the root; see the README, Deploying)',
+  const noSiteUrl = new AtlasError(
+    'no-site-url',
+    `SITE_URL is not set, so citations, canonical links, the feed and the sitemap name the preview address ${siteUrl()}, not one to cite`,
+    'SITE_URL=https://your.host npm run build (and BASE_PATH=/path/ when the site is not at the root; see the README, Deploying)',
   );
+  console.warn(`build: ${formatWarning(noSiteUrl)}`);
 }
 
 let host: string | undefined;
@@ -91,13 +96,13 @@ for (const [index, stage] of buildStages.entries()) {
     console.error(`build: some sources failed (above); building the site from the others`);
     continue;
   }
-  fail(`the ${stage.name} stage failed (exit ${status})`, status);
+  fail('stage-failed', `the ${stage.name} stage failed (exit ${status})`, status);
 }
 try {
   swapInNextSite();
   commitBuildState('.cache/site');
 } catch (error) {
-  fail(`could not put the new site in place: ${(error as Error).message}`, 2);
+  fail('no-site-swap', `could not put the new site in place: ${(error as Error).message}`, 2);
 }
 // The hosts' limits, said before anyone uploads: the site is built and kept either way.
 const fit = hostReport(measureSite(liveSiteDir()), host);

@@ -7,13 +7,23 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { appendUrls, checkLedger, formatLedger, missingUrlHint, parseLedger, type Ledger } from '../../src/model/ledger.ts';
+import { appendUrls, checkLedger, formatLedger, parseLedger, type Ledger } from '../../src/model/ledger.ts';
 
 /** Enough problems to see the pattern; a whole plan gone would otherwise print hundreds of lines. */
 const shownProblems = 20;
 import { readPlans } from '../../src/model/plan-files.ts';
 import { urlsOfPlan } from './plans.ts';
-import { formatError } from '../../src/model/errors.ts';
+import { AtlasError, formatError } from '../../src/model/errors.ts';
+
+/** The ledger file, its errors naming it. */
+function readLedger(path: string): Ledger {
+  try {
+    return parseLedger(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (error instanceof AtlasError) error.file ??= path;
+    throw error;
+  }
+}
 
 function main(): number {
   const { values } = parseArgs({
@@ -25,16 +35,14 @@ function main(): number {
   });
   const ledgerPath = values.ledger;
   if (!existsSync(values.plans)) {
-    console.error(`ledger: ${values.plans} does not exist\n  hint: run npm run ingest first`);
+    console.error(`ledger: ${formatError(new AtlasError('no-plans', `${values.plans} does not exist`, 'run npm run ingest first'))}`);
     return 1;
   }
-  const ledger: Ledger = existsSync(ledgerPath) ? parseLedger(readFileSync(ledgerPath, 'utf8')) : { urls: [], moves: new Map() };
+  const ledger: Ledger = existsSync(ledgerPath) ? readLedger(ledgerPath) : { urls: [], moves: new Map() };
   const live = readPlans(values.plans).flatMap(urlsOfPlan);
   const result = checkLedger(ledger, live, ledgerPath);
-  for (const problem of result.problems.slice(0, shownProblems)) console.error(`ledger: error ${problem.message}`);
+  for (const problem of result.problems.slice(0, shownProblems)) console.error(`ledger: ${formatError(problem.error)}`);
   if (result.problems.length > shownProblems) console.error(`ledger: … and ${result.problems.length - shownProblems} more`);
-  const firstMissing = result.problems.find((problem) => problem.message.includes('no longer publishes'));
-  if (firstMissing) console.error(`  hint: ${missingUrlHint(firstMissing.url, ledgerPath)}`);
   if (result.added.length > 0) {
     if (values.check) {
       console.log(`ledger: ${result.added.length} new URLs not yet in ${ledgerPath} (run without --check to append), e.g. ${result.added[0]}`);

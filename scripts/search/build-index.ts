@@ -221,7 +221,7 @@ if (import.meta.main) {
     cacheFile: values.cache,
   });
   if (result.plans === 0) {
-    console.error(`search index: no plans in ${values.content}/plans\n  hint: run npm run ingest first`);
+    console.error(`search index: ${formatError(new AtlasError('no-plans', `no plans in ${values.content}/plans`, 'run npm run ingest first'))}`);
     process.exit(1);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

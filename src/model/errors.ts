@@ -41,6 +41,11 @@ export function formatError(error: unknown): string {
   return `error ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** A problem that does not stop the stage, worded as errors are: `warning [code] message\n  hint: …`. */
+export function formatWarning(warning: AtlasError): string {
+  return formatError(warning).replace(/^((?:[^\n]*?: )?)error \[/u, '$1warning [');
+}
+
 /**
  * Validates data read from a file against its zod schema. A failure is an
  * AtlasError (invalid-file) naming the file and, on one line each, every field

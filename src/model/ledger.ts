@@ -5,6 +5,7 @@
  * Format (content/ledger/urls.txt): `#` comments, one site-relative URL per line,
  * and moves as `old -> new`. Pure functions here; scripts/ledger/cli.ts does the I/O.
  */
+import { AtlasError } from './errors.ts';
 import { compareText } from './order.ts';
 
 export interface Ledger {
@@ -14,13 +15,11 @@ export interface Ledger {
   moves: Map<string, string>;
 }
 
-export class LedgerFormatError extends Error {
-  readonly line: number;
-  constructor(line: number, message: string) {
-    super(`line ${line}: ${message}`);
-    this.name = 'LedgerFormatError';
-    this.line = line;
-  }
+const ledgerFormatHint = 'each line is a site-relative URL (/shandong/taian/2024/7/) or a move "old -> new"; correct the line, never delete one';
+
+/** A line of the ledger that is not a URL or a move: an AtlasError naming the line. */
+function malformedLine(line: number, message: string): AtlasError {
+  return new AtlasError('invalid-ledger', message, ledgerFormatHint, line);
 }
 
 const urlPattern = /^\/(?:[a-z0-9-]+\/)*$/u;
@@ -37,10 +36,10 @@ export function parseLedger(text: string): Ledger {
     const lineNumber = index + 1;
     if (line.length === 0 || line.startsWith('#')) return;
     const parts = line.split(/\s*->\s*/u);
-    if (parts.length > 2) throw new LedgerFormatError(lineNumber, `a move has one "->": ${line}`);
+    if (parts.length > 2) throw malformedLine(lineNumber, `a move has one "->": ${line}`);
     for (const url of parts) {
       if (!isLedgerUrl(url)) {
-        throw new LedgerFormatError(lineNumber, `"${url}" is not a site-relative URL such as /shandong/taian/2024/7/`);
+        throw malformedLine(lineNumber, `"${url}" is not a site-relative URL such as /shandong/taian/2024/7/`);
       }
     }
     if (parts.length === 1) {
@@ -48,10 +47,10 @@ export function parseLedger(text: string): Ledger {
       return;
     }
     const [from, to] = parts as [string, string];
-    if (from === to) throw new LedgerFormatError(lineNumber, `${from} moves to itself`);
+    if (from === to) throw malformedLine(lineNumber, `${from} moves to itself`);
     const earlier = moves.get(from);
     if (earlier !== undefined && earlier !== to) {
-      throw new LedgerFormatError(lineNumber, `${from} already moves to ${earlier}`);
+      throw malformedLine(lineNumber, `${from} already moves to ${earlier}`);
     }
     moves.set(from, to);
   });
@@ -88,7 +87,7 @@ export function resolveUrl(url: string, moves: ReadonlyMap<string, string>, live
 
 export interface LedgerProblem {
   url: string;
-  message: string;
+  error: AtlasError;
 }
 
 /** How to fix a URL that no longer resolves: said once, however many URLs. */
@@ -116,17 +115,17 @@ export function checkLedger(ledger: Ledger, liveUrls: Iterable<string>, ledgerPa
   for (const url of ledger.urls) {
     if (live.has(url)) continue;
     if (ledger.moves.has(url)) continue;
-    problems.push({ url, message: `${url} is in ${ledgerPath} but the site no longer publishes it` });
+    problems.push({ url, error: new AtlasError('url-gone', `${url} is in ${ledgerPath} but the site no longer publishes it`, missingUrlHint(url, ledgerPath)) });
   }
   for (const [from, to] of [...ledger.moves.entries()].sort((a, b) => compareText(a[0], b[0]))) {
     known.add(from);
     if (live.has(from)) {
-      problems.push({ url: from, message: `${from} is recorded as moved to ${to}, but the site still publishes ${from}; remove the move or the page.` });
+      problems.push({ url: from, error: new AtlasError('move-of-live-url', `${from} is recorded as moved to ${to}, but the site still publishes ${from}`, `remove the move from ${ledgerPath}, or the page`) });
       continue;
     }
     const target = resolveUrl(to, ledger.moves, live);
     if (target === null) {
-      problems.push({ url: from, message: `${from} moves to ${to}, which the site does not publish (nor records a move for); correct the move in ${ledgerPath}.` });
+      problems.push({ url: from, error: new AtlasError('move-to-nowhere', `${from} moves to ${to}, which the site does not publish (nor records a move for)`, `correct the move in ${ledgerPath}`) });
       continue;
     }
     redirects.set(from, target);

@@ -10,7 +10,15 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { AtlasError, formatError } from '../model/errors.ts';
 import { bodyOf, frontmatterData, planFiles } from '../model/plan-files.ts';
+
+/** A plan file the ingest did not write as it is; Astro prints the message, so it carries the hint. */
+function notWhatIngestWrites(file: string, message: string): AtlasError {
+  const error = new AtlasError('invalid-plan-file', message, 'run npm run ingest to regenerate content/plans/');
+  error.file = file;
+  return error;
+}
 
 async function syncPlans(directory: string, { store, parseData, generateDigest }: LoaderContext): Promise<void> {
   const seen = new Set<string>();
@@ -24,8 +32,8 @@ async function syncPlans(directory: string, { store, parseData, generateDigest }
       throw new Error(`${filePath}: ${(error as Error).message}`, { cause: error });
     }
     const id = String((frontmatter as { id?: unknown } | null)?.id ?? '');
-    if (id === '') throw new Error(`${filePath}: the frontmatter has no id\n  hint: run npm run ingest to regenerate content/plans/`);
-    if (seen.has(id)) throw new Error(`${filePath}: a second plan with id ${id}\n  hint: run npm run ingest to regenerate content/plans/`);
+    if (id === '') throw new Error(formatError(notWhatIngestWrites(filePath, 'the frontmatter has no id')));
+    if (seen.has(id)) throw new Error(formatError(notWhatIngestWrites(filePath, `a second plan with id ${id}`)));
     seen.add(id);
     const digest = generateDigest(markdown);
     // Unchanged since the last build (Astro keeps the store between builds): nothing to parse.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendUrls, checkLedger, formatLedger, LedgerFormatError, missingUrlHint, parseLedger, resolveUrl } from '../../src/model/ledger.ts';
+import { AtlasError } from '../../src/model/errors.ts';
+import { appendUrls, checkLedger, formatLedger, missingUrlHint, parseLedger, resolveUrl } from '../../src/model/ledger.ts';
 
 describe('parseLedger', () => {
   it('reads URLs and moves, skipping comments and blank lines', () => {
@@ -9,9 +10,16 @@ describe('parseLedger', () => {
   });
 
   it('rejects what is not a site-relative URL, naming the line', () => {
-    expect(() => parseLedger('/a/\nhttps://x.org/a/\n')).toThrow(LedgerFormatError);
-    expect(() => parseLedger('/a/\nhttps://x.org/a/\n')).toThrow(/line 2/u);
-    expect(() => parseLedger('/a/2024\n')).toThrow(/line 1/u);
+    const lineOf = (text: string): unknown => {
+      try {
+        parseLedger(text);
+      } catch (error) {
+        return error instanceof AtlasError ? [error.code, error.line] : error;
+      }
+      return null;
+    };
+    expect(lineOf('/a/\nhttps://x.org/a/\n')).toEqual(['invalid-ledger', 2]);
+    expect(lineOf('/a/2024\n')).toEqual(['invalid-ledger', 1]);
     expect(() => parseLedger('/a/ -> /b/ -> /c/\n')).toThrow(/one "->"/u);
     expect(() => parseLedger('/a/ -> /a/\n')).toThrow(/itself/u);
     expect(() => parseLedger('/a/ -> /b/\n/a/ -> /c/\n')).toThrow(/already moves/u);
@@ -49,8 +57,9 @@ describe('checkLedger', () => {
     const result = checkLedger(parseLedger('/shandong/taian/2024/7/\n'), ['/shandong/taian/2024/'], 'content/ledger/urls.txt');
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]!.url).toBe('/shandong/taian/2024/7/');
-    expect(result.problems[0]!.message).toBe('/shandong/taian/2024/7/ is in content/ledger/urls.txt but the site no longer publishes it');
+    expect(result.problems[0]!.error.message).toBe('/shandong/taian/2024/7/ is in content/ledger/urls.txt but the site no longer publishes it');
     expect(missingUrlHint('/shandong/taian/2024/7/', 'content/ledger/urls.txt')).toContain('"/shandong/taian/2024/7/ -> /its/new/url/"');
+    expect(result.problems[0]!.error.hint).toContain('"/shandong/taian/2024/7/ -> /its/new/url/"');
   });
 
   it('turns a recorded move into a redirect to its live end', () => {
@@ -62,7 +71,7 @@ describe('checkLedger', () => {
 
   it('fails on a move that leads nowhere live or whose old URL is still published', () => {
     expect(checkLedger(parseLedger('/old/ -> /nowhere/\n'), ['/new/']).problems.map((p) => p.url)).toEqual(['/old/']);
-    expect(checkLedger(parseLedger('/old/ -> /new/\n'), ['/old/', '/new/']).problems[0]!.message).toContain('still publishes');
+    expect(checkLedger(parseLedger('/old/ -> /new/\n'), ['/old/', '/new/']).problems[0]!.error.message).toContain('still publishes');
   });
 });
 
