@@ -85,9 +85,9 @@ export function formatTopicQuality(quality: TopicQuality): string {
 
 function main(): void {
   // Imported here so that the metric above stays free of jieba and the ingest.
-  void Promise.all([import('../enrich/enrich.ts'), import('../enrich/source-plans.ts')]).then(([{ enrichCorpus }, { plansFromSources }]) => {
+  void Promise.all([import('../enrich/enrich.ts'), import('../ingest/run.ts')]).then(async ([{ enrichCorpus }, { plansFromSources }]) => {
     const started = performance.now();
-    const plans = plansFromSources();
+    const plans = await plansFromSources();
     const enrichment = enrichCorpus(plans);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const assigned = new Map(enrichment.items.map((item) => [item.url, item.topics.map((topic) => topic.slug)] as const));

@@ -4,13 +4,13 @@
  * Writes N synthetic plan texts (real items under other real regions and
  * years) into DIR (default /tmp/plan-atlas-bench/sources), outside the repo.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusPlaces, syntheticCorpus } from '../bench/synthetic-corpus.ts';
-import { loadGenre } from '../genre/load.ts';
 import { loadDivisionIndex } from '../ingest/divisions.ts';
-import { ingestDocument } from '../ingest/document.ts';
+import { plansFromSources } from '../ingest/run.ts';
+import { AtlasError, formatError } from '../../src/model/errors.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -31,17 +31,15 @@ if (!Number.isInteger(count) || count < 1) {
 const out = resolve(values.out);
 const content = resolve('content');
 if (out === content || out.startsWith(`${content}${sep}`)) {
-  console.error(`bench:corpus: --out ${values.out} is inside the repo's content/, which this would empty\n  hint: give a folder outside it, e.g. --out /tmp/plan-atlas-bench/sources`);
+  console.error(
+    `bench:corpus: ${formatError(new AtlasError('invalid-option', `--out ${values.out} is inside the repo's content/, which this would empty`, 'give a folder outside it, e.g. --out /tmp/plan-atlas-bench/sources'))}`,
+  );
   process.exit(2);
 }
 
 const divisions = loadDivisionIndex();
-const context = { genre: loadGenre(), divisions };
-const seedDirectory = 'content/sources';
-const seeds = readdirSync(seedDirectory)
-  .filter((name) => name.endsWith('.txt'))
-  .sort()
-  .map((name) => ingestDocument({ file: join(seedDirectory, name), bytes: readFileSync(join(seedDirectory, name)), sidecar: null }, context).plan);
+// The bundled plans, read by the ingest run itself.
+const seeds = await plansFromSources('content/sources');
 const { places, placeName } = corpusPlaces(divisions);
 
 rmSync(values.out, { recursive: true, force: true });

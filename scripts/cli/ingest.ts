@@ -11,37 +11,21 @@
  * change, and a plan whose source is gone is deleted (scripts/ingest/output.ts says
  * what a killed run can leave and why the next run repairs it).
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 // Only light modules are imported up front: a run where every document is a cache
 // hit never loads the parser, the genre tables, the GB/T 2260 divisions, remark or zod.
-import { compareText } from '../../src/model/order.ts';
-import { extractSource } from '../extract/extract.ts';
 import { sourceExtensions } from '../extract/sniff.ts';
 import type { Plan, Section } from '../../src/model/plan.ts';
-import { cacheKey, codeVersion, IngestCache, type DocumentSummary } from '../ingest/parse-cache.ts';
-import type { IngestedDocument, SourceDocument } from '../ingest/document.ts';
+import { codeVersion, IngestCache } from '../ingest/parse-cache.ts';
+import type { IngestedDocument } from '../ingest/document.ts';
 import { formatAtlasError, AtlasError } from '../../src/model/errors.ts';
-import { asIngestError, rejectDuplicates, type IngestFailure } from '../ingest/identity.ts';
+import type { IngestFailure } from '../ingest/identity.ts';
 import { sha256, syncFiles, type FolderState, type WantedFile } from '../ingest/output.ts';
-import { loadBundledParser } from '../ingest/parser-bundle.ts';
-import { display, isSource, listSourceFolder, readSource, sidecarExtension, stem } from '../ingest/sources.ts';
-import { keepLastGood, readPublished, type KeptPlan } from '../ingest/published.ts';
-import type { Parser } from '../ingest/parser.ts';
-
-/**
- * The parser and what it needs, loaded on first use. With a cache, from the
- * cache's one-file bundle and with its tables kept there (parser-bundle.ts says why);
- * `saveCodeCache` keeps what V8 compiled of the bundle once the run has parsed.
- */
-async function loadParser(cache: IngestCache | null): Promise<{ parser: Parser; saveCodeCache: () => void }> {
-  const { module, saveCodeCache } = cache
-    ? await loadBundledParser(cache.parserBundleFile, (message) => console.warn(`ingest: warning ${message}`))
-    : { module: await import('../ingest/parser.ts'), saveCodeCache: () => undefined };
-  const parser = module.createParser(cache ? { divisionsFile: cache.divisionsFile, tablesFile: cache.tablesFile } : { divisionsFile: null, tablesFile: null });
-  return { parser, saveCodeCache };
-}
+import { display, isSource, readSource, sidecarExtension, stem } from '../ingest/sources.ts';
+import type { KeptPlan } from '../ingest/published.ts';
+import { ingestSource, ingestSources, loadParser } from '../ingest/run.ts';
 
 /**
  * Hints speak of "NAME.meta.yaml"; name the real sidecar beside the failing source.
@@ -56,28 +40,17 @@ function printFailures(failures: readonly IngestFailure[], kept: readonly KeptPl
   }
 }
 
-/** The page a source was published on, from its sidecar (relative links of a saved page resolve against it). */
-function sourceUrlOf(source: SourceDocument): string | undefined {
-  return source.sidecar ? (/^sourceUrl:\s*(\S+)\s*$/mu.exec(source.sidecar.text)?.[1] ?? undefined) : undefined;
-}
-
 async function ingestOne(path: string): Promise<IngestedDocument | null> {
   if (!isSource(path)) {
-    console.error(`${path}: error [not-a-source] sources are ${sourceExtensions.join(' ')} files\n  hint: save the plan as published (a web page, Word, WPS, PDF or OFD file) or its text as UTF-8 .txt`);
+    printFailures([{ file: path, error: new AtlasError('not-a-source', `sources are ${sourceExtensions.join(' ')} files`, 'save the plan as published (a web page, Word, WPS, PDF or OFD file) or its text as UTF-8 .txt') }]);
     return null;
   }
   if (!existsSync(path)) {
-    console.error(`${path}: error [not-found] no such file\n  hint: check the path; sources live in content/sources/`);
+    printFailures([{ file: path, error: new AtlasError('not-found', 'no such file', 'check the path; sources live in content/sources/') }]);
     return null;
   }
   const source = readSource(path);
-  try {
-    source.extracted = await extractSource(source.file, source.bytes, sourceUrlOf(source));
-  } catch (error) {
-    printFailures([{ file: source.file, error: asIngestError(error) }]);
-    return null;
-  }
-  const outcome = (await loadParser(null)).parser.parse(source);
+  const outcome = await ingestSource(source, (await loadParser(null)).parser);
   if ('error' in outcome) {
     printFailures([{ file: source.file, error: outcome.error }]);
     return null;
@@ -143,81 +116,14 @@ function describe(document: IngestedDocument, items: number): string {
   return lines.join('\n');
 }
 
-/** A document of this run: its summary, and its Markdown when it has to be written. */
-interface RunDocument {
-  summary: DocumentSummary;
-  markdown: () => string;
-}
-
 async function ingestAll(sourceDirectory: string, contentDirectory: string, cacheDirectory: string | null): Promise<number> {
   const started = performance.now();
-  const { names, hasSidecar, orphanSidecars } = listSourceFolder(sourceDirectory);
   const cache = cacheDirectory ? new IngestCache(cacheDirectory, codeVersion(process.cwd())) : null;
-  let loaded: Awaited<ReturnType<typeof loadParser>> | null = null;
-
-  const parsed: RunDocument[] = [];
-  const failures: IngestFailure[] = [];
-  for (const name of names) {
-    const path = join(sourceDirectory, name);
-    const sidecarPath = stem(path) + sidecarExtension;
-    const shown = display(path);
-    const stats = cache ? { source: statSync(path), sidecar: hasSidecar(sidecarPath) ? statSync(sidecarPath) : null } : null;
-    const known = cache && stats ? cache.knownKey(shown, stats.source, stats.sidecar) : null;
-    const knownHit = known && cache ? cache.get(known) : null;
-    if (knownHit && known && cache && stats) {
-      cache.rememberSource(shown, stats.source, stats.sidecar, known);
-      parsed.push({ summary: knownHit, markdown: () => cache.markdown(known) });
-      continue;
-    }
-    const source = readSource(path, hasSidecar, shown);
-    const key = cache ? cacheKey(source, cache.version) : null;
-    if (key && cache && stats) cache.rememberSource(source.file, stats.source, stats.sidecar, key);
-    const hit = key && cache && key !== known ? cache.get(key) : null;
-    if (hit && key && cache) {
-      parsed.push({ summary: hit, markdown: () => cache.markdown(key) });
-      continue;
-    }
-    try {
-      source.extracted = await extractSource(source.file, source.bytes, sourceUrlOf(source));
-    } catch (error) {
-      failures.push({ file: source.file, error: asIngestError(error) });
-      continue;
-    }
-    loaded ??= await loadParser(cache);
-    const outcome = loaded.parser.parse(source);
-    if ('error' in outcome) {
-      failures.push({ file: source.file, error: outcome.error });
-      continue;
-    }
-    const { document, summary } = outcome;
-    if (key && cache) cache.set(key, summary, document.markdown);
-    parsed.push({ summary, markdown: () => document.markdown });
-  }
-  loaded?.saveCodeCache();
-  // What the last complete run published: a new copy of it is refused, and a source that fails now keeps it.
-  const published = readPublished(contentDirectory);
-  const publishedFile = new Map(published.map((plan) => [plan.id, plan.file]));
-  const { kept, failures: duplicates } = rejectDuplicates(
-    parsed,
-    (document) => ({ id: document.summary.id, file: document.summary.report.file }),
-    (id) => publishedFile.get(id) ?? null,
-  );
-  failures.push(...duplicates);
-  failures.sort((a, b) => a.file.localeCompare(b.file));
-  const lastGood = await keepLastGood(contentDirectory, published, failures, new Set(kept.map((document) => document.summary.id)));
-  const documents = [
-    ...kept,
-    ...lastGood.map((plan): RunDocument => ({
-      summary: { id: plan.id, items: plan.items, sha256: plan.sha256, report: plan.report },
-      markdown: () => plan.markdown,
-    })),
-  ].sort((a, b) => compareText(a.summary.id, b.summary.id));
-  for (const name of orphanSidecars) {
-    failures.push({
-      file: display(join(sourceDirectory, name)),
-      error: new AtlasError('orphan-sidecar', `no source named ${basename(name, sidecarExtension)} (${sourceExtensions.join(' ')}) beside this sidecar`, 'rename the sidecar to match its source, or remove it'),
-    });
-  }
+  const { documents, failures, lastGood } = await ingestSources(sourceDirectory, {
+    cache,
+    content: contentDirectory,
+    warn: (message) => console.warn(`ingest: warning ${message}`),
+  });
 
   const keptUrl = (file: string): string | null => {
     const plan = lastGood.find((each) => each.file === file);

@@ -10,7 +10,8 @@ import { loadNoise } from '../genre/load-noise.ts';
 import { loadGarbles } from '../genre/garbles.ts';
 import { saveTableSnapshot, useTableSnapshot } from '../genre/tables.ts';
 import type { DocumentSummary } from './parse-cache.ts';
-import { summarize } from './whole-corpus.ts';
+import { itemsOf } from '../../src/model/plan.ts';
+import { sha256 } from './output.ts';
 import { ingestDocument, type IngestedDocument, type SourceDocument } from './document.ts';
 import { loadDivisionIndex } from './divisions.ts';
 import type { AtlasError } from '../../src/model/errors.ts';
@@ -27,6 +28,25 @@ export interface ParserFiles {
   divisionsFile: string | null;
   /** Where the validated genre tables are kept for this version of the code (see tables.ts). */
   tablesFile: string | null;
+}
+
+/** What the rest of a run needs of a document besides its Markdown (see parse-cache.ts). */
+function summarize(document: IngestedDocument): DocumentSummary {
+  return {
+    id: document.plan.id,
+    items: [...itemsOf(document.plan.sections)].length,
+    sha256: sha256(document.markdown),
+    report: {
+      file: document.plan.sourceFile,
+      url: document.plan.url,
+      encoding: document.encoding,
+      inferred: document.plan.inferred,
+      fromSidecar: document.fromSidecar,
+      normalized: document.normalized,
+      removed: document.plan.removed,
+      warnings: document.warnings,
+    },
+  };
 }
 
 export function createParser(files: ParserFiles): Parser {

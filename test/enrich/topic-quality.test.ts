@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enrichCorpus } from '../../scripts/enrich/enrich.ts';
-import { plansFromSources } from '../../scripts/enrich/source-plans.ts';
+import { plansFromSources } from '../../scripts/ingest/run.ts';
 import { loadTopicLabels, topicQuality } from '../../scripts/bench/topic-quality.ts';
 
 describe('topicQuality', () => {
@@ -18,9 +18,11 @@ describe('topicQuality', () => {
   });
 });
 
+// The ingest run is asynchronous (extraction); a test file is a module, so it waits at the top.
+const plans = await plansFromSources();
+
 describe('topics of the five bundled plans against the hand-labelled sample', () => {
   const labels = loadTopicLabels();
-  const plans = plansFromSources();
   const enrichment = enrichCorpus(plans);
   const assigned = new Map(enrichment.items.map((item) => [item.url, item.topics.map((topic) => topic.slug)] as const));
   const quality = topicQuality(labels, assigned);
