@@ -13,8 +13,8 @@ import { z } from 'zod';
 import { AtlasError, parseWith } from '../../src/model/errors.ts';
 import { commitmentBounds, commitmentKinds, type CommitmentKind } from '../../src/model/enrichment.ts';
 import type { Parser } from '../ingest/parser.ts';
-import { isReported, type CommitmentReader, type ReadCommitment } from '../enrich/commitments.ts';
-import { itemHeads } from '../enrich/enrich.ts';
+import { isReported, type CommitmentReader, type ReadCommitment } from '../enrich/commitment-reader.ts';
+import { itemHeads } from '../enrich/enrich-corpus.ts';
 
 const annotatedSchema = z.object({
   kind: z.enum(commitmentKinds),

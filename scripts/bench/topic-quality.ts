@@ -85,7 +85,7 @@ export function formatTopicQuality(quality: TopicQuality): string {
 
 function main(): void {
   // Imported here so that the metric above stays free of jieba and the ingest.
-  void Promise.all([import('../enrich/enrich.ts'), import('../ingest/run.ts')]).then(async ([{ enrichCorpus }, { plansFromSources }]) => {
+  void Promise.all([import('../enrich/enrich-corpus.ts'), import('../ingest/run.ts')]).then(async ([{ enrichCorpus }, { plansFromSources }]) => {
     const started = performance.now();
     const plans = await plansFromSources();
     const enrichment = enrichCorpus(plans);

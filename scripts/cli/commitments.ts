@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatCommitmentScore, readAnnotations, scoreCommitments } from '../bench/commitment-score.ts';
-import { createCommitmentReader } from '../enrich/commitments.ts';
+import { createCommitmentReader } from '../enrich/commitment-reader.ts';
 import { createParser } from '../ingest/parser.ts';
 
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
 /**
  * npm run enrich     the enrich and link stage: the ingested plans (content/plans/) in,
  *                    content/enrichment/ out (topics, cited documents, policy terms,
- *                    related items; see scripts/enrich/enrich.ts). Runs after npm run ingest.
+ *                    related items; see scripts/enrich/enrich-corpus.ts). Runs after npm run ingest.
  *
  * Options: --content DIR (default content), --cache DIR (default .cache/enrich: an
  * unchanged plan file is not parsed again, and an item whose text, lead phrase and
@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Item, Plan } from '../../src/model/plan.ts';
 import { EnrichCache, enrichCodeRoots, itemHash, type PlanDigest } from '../enrich/enrich-cache.ts';
-import { createCommitmentReader } from '../enrich/commitments.ts';
+import { createCommitmentReader } from '../enrich/commitment-reader.ts';
 import { planOrder } from '../../src/model/order.ts';
-import { assembleEnrichment, corpusTerms, itemEnricher, itemHeads, loadEnrichResources, planHead, userWords, type EnrichedItem, type ItemFacts } from '../enrich/enrich.ts';
+import { assembleEnrichment, corpusTerms, itemEnricher, itemHeads, loadEnrichResources, planHead, userWords, type EnrichedItem, type ItemFacts } from '../enrich/enrich-corpus.ts';
 import { enrichmentDirectory, enrichmentFiles } from '../enrich/files.ts';
 import { codeVersion } from '../ingest/parse-cache.ts';
 import { sha256, syncFiles, type WantedFile } from '../ingest/output.ts';

@@ -8,8 +8,8 @@
  */
 import { stableSlug } from '../../src/model/page-slug.ts';
 import { commitmentGroupOrder, type Commitment, type CommitmentGroup, type ItemEnrichment } from '../../src/model/enrichment.ts';
-import type { CommitmentReader } from './commitments.ts';
-import type { PlanHead } from './enrich.ts';
+import type { CommitmentReader } from './commitment-reader.ts';
+import type { PlanHead } from './enrich-corpus.ts';
 
 /** What a list gathers: kind, measure and unit (money in any unit is one list, as are deadlines and offices). */
 function groupKey(commitment: Pick<Commitment, 'kind' | 'indicator' | 'unit'>, reader: Pick<CommitmentReader, 'indicatorGroup'>): { kind: Commitment['kind']; indicator: string | null; unit: string | null } {

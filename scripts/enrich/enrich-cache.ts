@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic, type FolderState } from '../ingest/output.ts';
-import type { ItemFacts, ItemHead, PlanHead } from './enrich.ts';
+import type { ItemFacts, ItemHead, PlanHead } from './enrich-corpus.ts';
 
 /** Files whose change must invalidate every cached result (with jieba's and pinyin-pro's versions, in the lockfile). */
 export const enrichCodeRoots = [

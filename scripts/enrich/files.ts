@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Enrichment } from './enrich.ts';
+import type { Enrichment } from './enrich-corpus.ts';
 import { commitmentFacets, itemEnrichmentSchema } from '../../src/model/enrichment.ts';
 import { parseWith } from '../../src/model/errors.ts';
 

@@ -11,7 +11,7 @@ import { pagePath, pagesOf, plansPerPage } from '../model/gathering-pages.ts';
 import { enrichmentData } from '../components/enrich/data.ts';
 import { atlas } from './atlas.ts';
 import { pageKeys } from './page-keys.ts';
-import { clauseAround } from './commitments.ts';
+import { clauseAround } from './commitment-display.ts';
 
 export interface CommitmentRow {
   url: string;

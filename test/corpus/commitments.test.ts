@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAnnotations, scoreCommitments } from '../../scripts/bench/commitment-score.ts';
-import { createCommitmentReader } from '../../scripts/enrich/commitments.ts';
-import { itemHeads } from '../../scripts/enrich/enrich.ts';
+import { createCommitmentReader } from '../../scripts/enrich/commitment-reader.ts';
+import { itemHeads } from '../../scripts/enrich/enrich-corpus.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -3,9 +3,9 @@
  * a result a summary reports to the commitment of the year before that it answers.
  */
 import { describe, expect, it } from 'vitest';
-import { createCommitmentReader } from '../../scripts/enrich/commitments.ts';
+import { createCommitmentReader } from '../../scripts/enrich/commitment-reader.ts';
 import { commitmentGroupSlug, gatherCommitments } from '../../scripts/enrich/commitment-groups.ts';
-import type { PlanHead } from '../../scripts/enrich/enrich.ts';
+import type { PlanHead } from '../../scripts/enrich/enrich-corpus.ts';
 import type { ItemEnrichment } from '../../src/model/enrichment.ts';
 
 const reader = createCommitmentReader();

@@ -4,7 +4,7 @@
  * (docs/commitments.md) draws a line through.
  */
 import { describe, expect, it } from 'vitest';
-import { createCommitmentReader, isReported, loadCommitmentTable } from '../../scripts/enrich/commitments.ts';
+import { createCommitmentReader, isReported, loadCommitmentTable } from '../../scripts/enrich/commitment-reader.ts';
 
 const table = loadCommitmentTable();
 const reader = createCommitmentReader(table);

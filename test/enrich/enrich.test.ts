@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { enrichCorpus, loadEnrichResources } from '../../scripts/enrich/enrich.ts';
+import { enrichCorpus, loadEnrichResources } from '../../scripts/enrich/enrich-corpus.ts';
 import { enrichmentFiles, readItemTopics, stableJson } from '../../scripts/enrich/files.ts';
 import { temporaryFolder } from '../temporary.ts';
 import { makePlan } from './plans.ts';
@@ -124,7 +124,7 @@ describe('enrichmentFiles', () => {
 
 describe('itemName', () => {
   it('is the label and lead phrase, or the start of the text when there is no lead phrase', async () => {
-    const { itemName } = await import('../../scripts/enrich/enrich.ts');
+    const { itemName } = await import('../../scripts/enrich/enrich-corpus.ts');
     expect(itemName({ label: '7.', title: '推动学前教育优质普惠', text: '推动学前教育优质普惠。成立…' })).toBe('7.推动学前教育优质普惠');
     expect(itemName({ label: '4.', title: null, text: '稳步提升教育教学质量，中考合格率和高考一段线上线率继续保持在全市中上游水平。' })).toBe('4.稳步提升教育教学质量，中考合格率和高考一段线上线率继续保…');
     expect(itemName({ label: '（一）', title: null, text: '短句。' })).toBe('（一）短句。');

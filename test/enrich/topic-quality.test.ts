@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enrichCorpus } from '../../scripts/enrich/enrich.ts';
+import { enrichCorpus } from '../../scripts/enrich/enrich-corpus.ts';
 import { plansFromSources } from '../../scripts/ingest/run.ts';
 import { loadTopicLabels, topicQuality } from '../../scripts/bench/topic-quality.ts';
 

@@ -16,7 +16,7 @@ import { createJiebaSegmenter, type Segmenter } from './segmenter.ts';
 import { stableSlug } from '../../src/model/page-slug.ts';
 import { loadTaxonomy, signalTerms, type Taxonomy } from './taxonomy.ts';
 import { createTermFinder, findQuotedTerms, normalizeTerm, type TermFinder } from './terms.ts';
-import { createCommitmentReader, isReported, loadCommitmentTable, type CommitmentReader, type CommitmentTable, type ReadCommitment } from './commitments.ts';
+import { createCommitmentReader, isReported, loadCommitmentTable, type CommitmentReader, type CommitmentTable, type ReadCommitment } from './commitment-reader.ts';
 import { commitmentGroupSlug, gatherCommitments } from './commitment-groups.ts';
 import { createTopicScorer, defaultTopicScoring, type TopicScorer, type TopicScoringOptions } from './topics.ts';
 
