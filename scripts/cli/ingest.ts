@@ -20,7 +20,7 @@ import { sourceExtensions } from '../extract/sniff.ts';
 import type { Plan, Section } from '../../src/model/plan.ts';
 import { codeVersion, IngestCache } from '../ingest/parse-cache.ts';
 import type { IngestedDocument } from '../ingest/document.ts';
-import { formatAtlasError, AtlasError } from '../../src/model/errors.ts';
+import { formatAtlasError, formatError, AtlasError } from '../../src/model/errors.ts';
 import type { IngestFailure } from '../ingest/identity.ts';
 import { sha256, syncFiles, type FolderState, type WantedFile } from '../ingest/output.ts';
 import { display, isSource, readSource, sidecarExtension, stem } from '../ingest/sources.ts';
@@ -212,6 +212,6 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  console.error(`ingest: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`ingest: ${formatError(error)}`);
   process.exitCode = 2;
 }

@@ -82,7 +82,24 @@ const issuersTable = z.object({
   abbreviations: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
 });
 
-const metadataTable = z.object({ docNumber: regexSource, issueDate: regexSource, year: regexSource });
+const metadataPatterns = ['docNumber', 'issueDate', 'year', 'issuingNotice', 'attachmentList'] as const;
+const metadataTable = z.object({
+  shared: z.record(z.string(), z.string().min(1)),
+  ...Object.fromEntries(metadataPatterns.map((name) => [name, z.string().min(1)])),
+  examples: z.object(Object.fromEntries(metadataPatterns.map((name) => [name, z.array(z.string().min(1)).min(1)]))),
+}) as unknown as z.ZodType<{ shared: Record<string, string>; examples: Record<(typeof metadataPatterns)[number], string[]> } & Record<(typeof metadataPatterns)[number], string>>;
+
+/** A metadata pattern with its {shared} pieces put in; an unknown piece is an error of the table. */
+function withSharedPieces(name: string, source: string, shared: Record<string, string>): string {
+  // A piece's name starts with a letter, so quantifiers such as {2} and {1,12} stay as they are.
+  const filled = source.replace(/\{([A-Za-z]\w*)\}/gu, (_whole, piece: string) => {
+    const value = shared[piece];
+    if (value === undefined) throw tableError('metadata.yaml', `${name} uses {${piece}}, which shared: does not define`, `define ${piece} under shared:, or correct the name`);
+    return value;
+  });
+  if (!regexSource.safeParse(filled).success) throw tableError('metadata.yaml', `${name} is not a valid regular expression once its pieces are put in`, 'correct the pattern, as the examples beside it show');
+  return filled;
+}
 
 export type NumeralSystem = 'arabic' | 'chinese' | 'circled' | 'enclosed';
 
@@ -141,6 +158,12 @@ export interface Genre {
   issueDate: RegExp;
   /** Global: use with matchAll. */
   year: RegExp;
+  /** A covering notice's heading, its group "title" the document it issues. */
+  issuingNotice: RegExp;
+  /** The line that opens an attachment list. */
+  attachmentList: RegExp;
+  /** What each metadata pattern must match (test/genre/examples.test.ts). */
+  metadataExamples: Record<'docNumber' | 'issueDate' | 'year' | 'issuingNotice' | 'attachmentList', string[]>;
 }
 
 let cached: Genre | undefined;
@@ -194,15 +217,20 @@ export function loadGenre(): Genre {
     // Longest first, so 教育和体育局 wins over 体育局-like shorter endings.
     organSuffixes: [...issuers.organSuffixes].sort((a, b) => b.length - a.length),
     organAbbreviations: new Map(Object.entries(issuers.abbreviations)),
-    docNumber: new RegExp(metadata.docNumber, 'u'),
-    issueDate: new RegExp(metadata.issueDate, 'u'),
-    year: new RegExp(metadata.year, 'gu'),
+    docNumber: new RegExp(withSharedPieces('docNumber', metadata.docNumber, metadata.shared), 'u'),
+    issueDate: new RegExp(withSharedPieces('issueDate', metadata.issueDate, metadata.shared), 'u'),
+    year: new RegExp(withSharedPieces('year', metadata.year, metadata.shared), 'gu'),
+    issuingNotice: new RegExp(withSharedPieces('issuingNotice', metadata.issuingNotice, metadata.shared), 'u'),
+    attachmentList: new RegExp(withSharedPieces('attachmentList', metadata.attachmentList, metadata.shared), 'u'),
+    metadataExamples: metadata.examples,
   };
   return cached;
 }
 
-function kindsError(message: string, hint: string): AtlasError {
-  const error = new AtlasError('invalid-file', `scripts/genre/kinds.yaml: ${message}`, hint);
-  error.file = 'scripts/genre/kinds.yaml';
+function tableError(fileName: string, message: string, hint: string): AtlasError {
+  const error = new AtlasError('invalid-file', `scripts/genre/${fileName}: ${message}`, hint);
+  error.file = `scripts/genre/${fileName}`;
   return error;
 }
+
+const kindsError = (message: string, hint: string): AtlasError => tableError('kinds.yaml', message, hint);

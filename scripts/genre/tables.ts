@@ -12,7 +12,8 @@
  * their patterns stays with each loader.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { AtlasError } from '../../src/model/errors.ts';
 import { writeFileAtomic } from '../ingest/output.ts';
 
 const tableDirectory = new URL('./', import.meta.url);
@@ -50,10 +51,22 @@ export function saveTableSnapshot(): void {
   snapshot.changed = false;
 }
 
+/** YAML that does not parse is an error of the table's file and line, as a schema failure is. */
+export function parseTableYaml(fileName: string, text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    const problem = new AtlasError('invalid-file', error.message.split('\n')[0] ?? error.message, 'correct the YAML there (a value holding [ ] , : or # wants quotes)', error.linePos?.[0].line ?? null);
+    problem.file = `scripts/genre/${fileName}`;
+    throw problem;
+  }
+}
+
 /** The table in `fileName` (e.g. noise.yaml), as `validate` returns it; `validate` throws on a malformed table. */
 export function readGenreTable<T>(fileName: string, validate: (data: unknown) => T): T {
   if (snapshot?.tables.has(fileName)) return snapshot.tables.get(fileName) as T;
-  const table = validate(parseYaml(readFileSync(new URL(fileName, tableDirectory), 'utf8')));
+  const table = validate(parseTableYaml(fileName, readFileSync(new URL(fileName, tableDirectory), 'utf8')));
   if (snapshot) {
     snapshot.tables.set(fileName, table);
     snapshot.changed = true;

@@ -81,12 +81,7 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
 }
 
 function numeralValue(text: string): number | null {
-  if (/^\d+$/u.test(text)) return Number(text);
-  if (/^[二][〇零○]/u.test(text)) {
-    const digits = [...text].map((char) => (/[〇零○]/u.test(char) ? 0 : parseChineseNumeral(char)));
-    return digits.every((digit) => digit !== null) ? Number(digits.join('')) : null;
-  }
-  return parseChineseNumeral(text);
+  return /^\d+$/u.test(text) ? Number(text) : parseChineseNumeral(text);
 }
 
 export function isoDateOf(text: string, genre: Genre): string | null {
@@ -124,7 +119,7 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): strin
     candidates.push(...distinct);
     // 现将《2021年…工作总结》和《2022年…工作要点》印发: one document of both.
     if (distinct.length > 1) candidates.push(distinct.join('和'));
-    const named = /关于印发(.{4,80}?)的通知/u.exec(line.text)?.[1];
+    const named = genre.issuingNotice.exec(line.text)?.groups?.['title'];
     if (named && isPlanTitle(collapseSpaces(named), genre)) candidates.push(collapseSpaces(named));
   }
   // The fullest statement of what is issued: the one that names the most years.

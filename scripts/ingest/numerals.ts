@@ -1,11 +1,12 @@
 /** Reads the numbers printed in outline labels: 12, 十二, ⑫, ㈡, ⑵, ⒉. */
 import type { NumeralSystem } from '../genre/load.ts';
 
+// ○ (a white circle) stands for 〇 in years some plans print: 二○二四年.
 const chineseDigits: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23, 一百 → 100; null if not a numeral. */
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23, 一百 → 100, 二〇二四 → 2024; null if not a numeral. */
 export function parseChineseNumeral(text: string): number | null {
   if (text.length === 0) return null;
   let total = 0;

@@ -213,7 +213,7 @@ function closingBlock(lines: readonly SourceLine[], after: number, genre: Genre)
   // 附件：, then its numbered entries, then the signature.
   for (let index = start - 1; index > after && index >= start - 1 - maxAttachmentLines; index -= 1) {
     const text = (lines[index] as SourceLine).text;
-    if (/^附件/u.test(text) && isClosingLine(text, genre)) {
+    if (genre.attachmentList.test(text) && isClosingLine(text, genre)) {
       const entries = lines.slice(index + 1, start);
       if (entries.every((line) => line.text.length <= maxAttachmentLength && !/[。；;]/u.test(line.text))) start = index;
       break;
@@ -221,7 +221,7 @@ function closingBlock(lines: readonly SourceLine[], after: number, genre: Genre)
     if (text.length > maxAttachmentLength) break;
   }
   const block = lines.slice(start);
-  return signed || block.some((line) => /^附件/u.test(line.text)) ? block : [];
+  return signed || block.some((line) => genre.attachmentList.test(line.text)) ? block : [];
 }
 
 /** A label's line that reads as a heading (short, no full stop): one that must not vanish into an item unannounced. */

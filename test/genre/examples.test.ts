@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { loadNoise } from '../../scripts/genre/load-noise.ts';
 import { matchMarker } from '../../scripts/ingest/parse.ts';
+import { isoDateOf, yearsIn } from '../../scripts/ingest/metadata.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 import { loadGarbles } from '../../scripts/genre/garbles.ts';
@@ -26,6 +27,24 @@ describe('numbering styles', () => {
     expect(marker?.style.id).toBe(id);
     expect(marker?.number).toBeGreaterThan(0);
     expect(marker?.rest).toBe('加强党的建设');
+  });
+});
+
+describe('metadata patterns', () => {
+  const patterns = { docNumber: genre.docNumber, issueDate: genre.issueDate, year: genre.year, issuingNotice: genre.issuingNotice, attachmentList: genre.attachmentList };
+  const cases = Object.entries(genre.metadataExamples).flatMap(([name, examples]) => examples.map((example) => [name, example] as const));
+  it.each(cases)('%s matches %s', (name, example) => {
+    // A copy without the global flag: test() on the shared global pattern would move its lastIndex.
+    const pattern = patterns[name as keyof typeof patterns];
+    expect(new RegExp(pattern.source, pattern.flags.replace('g', '')).test(example)).toBe(true);
+  });
+
+  it('put the shared pieces in: a year in Chinese numerals is read as a number, a quantifier stays one', () => {
+    expect(isoDateOf('二○二四年三月二十六日', genre)).toBe('2024-03-26');
+    expect(yearsIn('二〇二三—二〇二四学年工作计划', genre)).toEqual([2023, 2024]);
+    expect(genre.docNumber.test('泰教发〔2024〕1号')).toBe(true);
+    expect(genre.issuingNotice.exec('关于印发2024年工作要点的通知')?.groups?.['title']).toBe('2024年工作要点');
+    expect(genre.attachmentList.test('各学校附件下载')).toBe(false);
   });
 });
 

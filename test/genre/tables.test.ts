@@ -6,7 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { temporaryFolder } from '../temporary.ts';
-import { readGenreTable, saveTableSnapshot, useTableSnapshot } from '../../scripts/genre/tables.ts';
+import { parseTableYaml, readGenreTable, saveTableSnapshot, useTableSnapshot } from '../../scripts/genre/tables.ts';
+import { AtlasError, formatError } from '../../src/model/errors.ts';
 
 function snapshotFile(): string {
   return join(temporaryFolder('plan-atlas-tables-'), 'tables-test.json');
@@ -71,5 +72,18 @@ describe('genre table snapshot', () => {
         throw new Error('scripts/genre/kinds.yaml is malformed');
       }),
     ).toThrow(/kinds\.yaml is malformed/u);
+  });
+});
+
+describe('a table whose YAML does not parse', () => {
+  it('is an error of its file and line, with what to do', () => {
+    let caught: unknown;
+    try {
+      parseTableYaml('metadata.yaml', 'examples:\n  docNumber: [鹰教字[2021]3号, 泰教发〔2024〕1号]\n');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AtlasError);
+    expect(formatError(caught)).toMatch(/^scripts\/genre\/metadata\.yaml:2: error \[invalid-file\] .+\n {2}hint: correct the YAML there/u);
   });
 });
