@@ -27,7 +27,7 @@ describe('cross-link pages', () => {
   it('the topics overview draws a heatmap without JavaScript and gives its numbers as a table', async () => {
     const page = await session.open('/topics/');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('主题');
-    const heatmap = page.getByRole('img', { name: /主题 × 计划/ });
+    const heatmap = page.getByRole('group', { name: /主题 × 计划/ });
     await expect(heatmap.count()).resolves.toBe(1);
     expect(await heatmap.evaluate((node) => node.tagName.toLowerCase())).toBe('svg');
     const table = page.getByRole('table', { name: '各计划中每个主题的条目数' });
@@ -69,7 +69,23 @@ describe('cross-link pages', () => {
     const page = await session.open('/shandong/taian/2024/15/');
     await click(session, page, page.getByRole('main').locator('.item-text').getByRole('link', { name: '县管校聘', exact: true }));
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('县管校聘');
-    await expect(page.getByRole('img', { name: /县管校聘.*各年/ }).count()).resolves.toBe(1);
+    const chart = page.getByRole('img', { name: /县管校聘.*各年/ });
+    await expect(chart.count()).resolves.toBe(1);
+    // Every year from the first plan's to the last, the years without plans said as such, counts under each.
+    const years = session.plans.map((plan) => plan.year);
+    const labels = await chart.locator('text.tick').allTextContents();
+    const span = Math.max(...years) - Math.min(...years) + 1;
+    expect(labels.filter((label) => !label.endsWith('%'))).toHaveLength(span);
+    const counts = await chart.locator('text.count').allTextContents();
+    const taianYear = 2024;
+    const plansThatYear = session.plans.filter((plan) => plan.year === taianYear).length;
+    expect(counts[taianYear - Math.min(...years)]).toMatch(new RegExp(`^\\d+/${plansThatYear}`, 'u'));
+    expect(counts.filter((count) => count.startsWith('无'))).toHaveLength(span - new Set(years).size);
+    // The same figures as a table.
+    await page.getByText('图表数据').click();
+    const rows = page.locator('.chart-table tbody tr');
+    expect(await rows.count()).toBe(span);
+    expect(await rows.filter({ hasText: String(taianYear) }).locator('td').first().innerText()).toBe(String(plansThatYear));
     const occurrences = page.locator('main mark');
     expect(await occurrences.count()).toBeGreaterThanOrEqual(4);
     expect(new Set(await occurrences.allInnerTexts())).toEqual(new Set(['县管校聘']));
