@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanEntry, TopicEntry } from '../../src/model/enrichment.ts';
-import { excerpt, groupByPlan, heatColumns, heatmap, maxPlanColumns, relatedReason, topicCount, yearBars } from '../../src/components/enrich/view.ts';
+import { excerpt, groupByPlan, heatColumns, heatmap, maxPlanColumns, relatedReason, termYearChart, topicCount } from '../../src/components/enrich/view.ts';
 
 const plan = (id: string, year: number, items: number): PlanEntry => ({ id, url: `/${id}/`, title: id, region: id, regionPath: [id], year, years: [year], kind: '工作要点', items, topics: {} });
 const topic = (slug: string, plans: Record<string, number>): TopicEntry => ({ id: slug, slug, order: 0, name: slug, kind: 'theme', definition: '', items: [], plans });
@@ -55,16 +55,29 @@ describe('heatColumns', () => {
   });
 });
 
-describe('yearBars', () => {
-  it('scales bars by items per 100 items of the year', () => {
-    const { bars } = yearBars([
-      { year: 2021, items: 2, plans: 1, corpusItems: 50, corpusPlans: 2 },
-      { year: 2022, items: 0, plans: 0, corpusItems: 0, corpusPlans: 0 },
-      { year: 2023, items: 2, plans: 1, corpusItems: 20, corpusPlans: 1 },
-    ]);
-    expect(bars.map((bar) => bar.per100)).toEqual([4, 0, 10]);
-    expect(bars[2]!.height).toBeGreaterThan(bars[0]!.height);
-    expect(bars[1]!.height).toBe(0);
+describe('termYearChart', () => {
+  const chart = termYearChart([
+    { year: 2021, items: 2, plans: 1, corpusItems: 50, corpusPlans: 2 },
+    { year: 2023, items: 2, plans: 1, corpusItems: 20, corpusPlans: 1 },
+    { year: 2024, items: 0, plans: 0, corpusItems: 30, corpusPlans: 3 },
+  ]);
+
+  it('gives every year from the first to the last, a year without plans as a gap, not a zero', () => {
+    expect(chart.columns.map((column) => column.year)).toEqual([2021, 2022, 2023, 2024]);
+    expect(chart.columns.map((column) => column.share)).toEqual([0.5, null, 1, 0]);
+    expect(chart.columns[1]).toMatchObject({ corpusPlans: 0, height: 0 });
+  });
+
+  it('draws each bar as the share of that year’s plans on an axis from 0 to 100 %', () => {
+    const [half, , whole, none] = chart.columns;
+    expect(chart.ticks.map((tick) => tick.value)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    const zeroLine = chart.ticks[0]!.y;
+    const fullLine = chart.ticks.at(-1)!.y;
+    expect(whole!.y).toBe(fullLine);
+    expect(whole!.height).toBe(zeroLine - fullLine);
+    expect(half!.height).toBe(Math.round((zeroLine - fullLine) / 2));
+    expect(none!.height).toBe(0);
+    expect(half!.x).toBeLessThan(whole!.x);
   });
 });
 

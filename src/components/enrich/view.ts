@@ -96,27 +96,74 @@ export function heatmap(topics: readonly TopicEntry[], columns: readonly HeatCol
   return { width: rowLabelWidth + columns.length * cell + Math.ceil(columnLabelHeight * 0.6), height: columnLabelHeight + topics.length * cell + 4, cell, rowLabelWidth, columnLabelHeight, cells, maxShare };
 }
 
-export interface YearBar {
+/** One year of a term's chart: its share of that year's plans, or a gap where the atlas has no plan that year. */
+export interface TermYearColumn {
   year: number;
+  /** Plans that print the term, and all plans of that year. */
+  plans: number;
+  corpusPlans: number;
   items: number;
-  /** Items per 100 items of that year's plans: use relative to what was published. */
-  per100: number;
+  corpusItems: number;
+  /** plans ÷ corpusPlans, or null for a year without plans (a gap, not a zero). */
+  share: number | null;
+  /** Centre of the column, and the bar's top and height. */
   x: number;
   y: number;
   height: number;
 }
 
-export function yearBars(years: readonly YearCount[], width = 320, height = 120, gap = 4): { bars: YearBar[]; barWidth: number; width: number; height: number; max: number } {
-  const plot = height - 20;
-  const per100 = years.map((year) => (year.corpusItems > 0 ? (100 * year.items) / year.corpusItems : 0));
-  const max = Math.max(0, ...per100);
-  const barWidth = years.length > 0 ? Math.max(6, (width - gap * (years.length - 1)) / years.length) : 0;
-  const bars = years.map((year, index) => {
-    const value = per100[index]!;
-    const barHeight = max > 0 ? Math.round((value / max) * plot) : 0;
-    return { year: year.year, items: year.items, per100: Math.round(value * 10) / 10, x: Math.round(index * (barWidth + gap)), y: plot - barHeight, height: barHeight };
+export interface TermYearChart {
+  columns: TermYearColumn[];
+  ticks: Array<{ value: number; y: number }>;
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  barWidth: number;
+}
+
+/**
+ * A term's use year by year, drawn honestly: every year from the first to the last
+ * the atlas holds, a year without plans left as a gap, each bar the share of that
+ * year's plans printing the term on an axis from 0 to 100 %, so that one plan of
+ * one is not drawn beside one of twelve without its counts (shown under each year).
+ */
+export function termYearChart(years: readonly YearCount[], size = { width: 480, height: 240 }): TermYearChart {
+  // Room for 16 px labels, which a 390 px phone still draws at about 12 px.
+  const left = 52;
+  const right = 8;
+  const top = 10;
+  const bottom = 50;
+  const plot = size.height - top - bottom;
+  const byYear = new Map(years.map((entry) => [entry.year, entry]));
+  const known = years.map((entry) => entry.year);
+  const first = Math.min(...known);
+  const last = Math.max(...known);
+  const span = known.length > 0 ? last - first + 1 : 0;
+  const columnWidth = span > 0 ? (size.width - left - right) / span : 0;
+  const barWidth = Math.round(Math.min(40, columnWidth * 0.6));
+  const columns = Array.from({ length: span }, (_, index): TermYearColumn => {
+    const year = first + index;
+    const entry = byYear.get(year);
+    const corpusPlans = entry?.corpusPlans ?? 0;
+    const share = corpusPlans > 0 ? (entry?.plans ?? 0) / corpusPlans : null;
+    const height = Math.round((share ?? 0) * plot);
+    return {
+      year,
+      plans: entry?.plans ?? 0,
+      corpusPlans,
+      items: entry?.items ?? 0,
+      corpusItems: entry?.corpusItems ?? 0,
+      share,
+      x: Math.round(left + columnWidth * (index + 0.5)),
+      y: top + plot - height,
+      height,
+    };
   });
-  return { bars, barWidth: Math.floor(barWidth), width: Math.ceil(years.length * (barWidth + gap)), height, max };
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((value) => ({ value, y: Math.round(top + plot - value * plot) }));
+  return { columns, ticks, width: size.width, height: size.height, left, right, top, bottom, barWidth };
 }
 
 /** Up to `radius` characters either side of the first occurrence of `needle`, with ellipses where cut. */
