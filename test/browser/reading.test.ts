@@ -98,3 +98,28 @@ describe('citations for reference managers', () => {
     }
   });
 });
+
+describe('a plan page on a phone', () => {
+  it('folds the plan’s facts to one line at 390 px, so the first screen reaches the text; open at 1280 px', async () => {
+    const plan = session.plans.find((candidate) => candidate.issuers.length > 0)!;
+    const phone = await session.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(session.server.url(plan.url));
+    const panel = phone.locator('details.meta-panel');
+    expect(await panel.getAttribute('open')).toBeNull();
+    await expect(phone.locator('.meta-panel dl').isVisible()).resolves.toBe(false);
+    expect((await panel.locator('summary').innerText()).replace(/\s+/gu, ' ')).toContain(`${plan.year}年 · ${plan.kind}`);
+    // The first line of the plan's text stands on the first screen.
+    const firstText = phone.locator('.plan-body > *').first();
+    expect((await firstText.boundingBox())!.y).toBeLessThan(844);
+    // A tap opens it: nothing is lost, only folded.
+    await panel.locator('summary').click();
+    await expect(phone.locator('.meta-panel dl').isVisible()).resolves.toBe(true);
+    expect(await phone.locator('.meta-panel dl').innerText()).toContain(plan.issuers[0]!);
+
+    const desktop = await session.newPage();
+    await desktop.setViewportSize({ width: 1280, height: 800 });
+    await desktop.goto(session.server.url(plan.url));
+    await expect(desktop.locator('.meta-panel dl').isVisible()).resolves.toBe(true);
+  });
+});
