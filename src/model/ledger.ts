@@ -22,7 +22,11 @@ function malformedLine(line: number, message: string): AtlasError {
   return new AtlasError('invalid-ledger', message, ledgerFormatHint, line);
 }
 
-const urlPattern = /^\/(?:[a-z0-9-]+\/)*$/u;
+/** A page (/shandong/taian/2024/7/) or a file beside one (/shandong/taian/2024/source.txt). */
+const urlPattern = /^\/(?:[a-z0-9-]+\/)*(?:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9]+)+)?$/u;
+
+/** A file's URL, as against a page's: a moved file is served again at its old URL, not sent on by a page. */
+export const isFileUrl = (url: string): boolean => !url.endsWith('/');
 
 export function isLedgerUrl(url: string): boolean {
   return urlPattern.test(url);
@@ -39,7 +43,7 @@ export function parseLedger(text: string): Ledger {
     if (parts.length > 2) throw malformedLine(lineNumber, `a move has one "->": ${line}`);
     for (const url of parts) {
       if (!isLedgerUrl(url)) {
-        throw malformedLine(lineNumber, `"${url}" is not a site-relative URL such as /shandong/taian/2024/7/`);
+        throw malformedLine(lineNumber, `"${url}" is not a site-relative URL such as /shandong/taian/2024/7/ or /shandong/taian/2024/source.txt`);
       }
     }
     if (parts.length === 1) {
@@ -58,9 +62,10 @@ export function parseLedger(text: string): Ledger {
 }
 
 const header = [
-  '# Plan Atlas URL ledger: every plan and item URL the site has published, one per line.',
+  '# Plan Atlas URL ledger: every plan, item and source URL the site has published, one per line.',
   '# The build appends new URLs and fails when a URL here no longer resolves.',
-  '# If a URL moved, record it below as "old -> new"; the site then serves a redirect page at the old URL.',
+  '# If a URL moved, record it below as "old -> new"; the site then serves a redirect page at the old URL',
+  '# (a file, such as a source download, is served again there).',
   '# Never delete a line: people have cited these URLs.',
 ];
 

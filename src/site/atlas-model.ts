@@ -154,29 +154,3 @@ export function chineseDate(iso: string | null): string | null {
 export function regionFullName(plan: Plan): string {
   return regionChain(plan).map((link) => link.name).join('');
 }
-
-/** How each published format is offered for download, by the source's extension. */
-const sourceFormats: Readonly<Record<string, { label: string; suffix: string; binary: boolean }>> = {
-  '.txt': { label: '纯文本', suffix: '', binary: false },
-  // A saved page is offered as its markup, as text: opened from the atlas it must not load the original site's files.
-  '.html': { label: '网页源码，纯文本', suffix: '.txt', binary: false },
-  '.htm': { label: '网页源码，纯文本', suffix: '.txt', binary: false },
-  '.shtml': { label: '网页源码，纯文本', suffix: '.txt', binary: false },
-  '.pdf': { label: 'PDF', suffix: '', binary: true },
-  '.docx': { label: 'Word', suffix: '', binary: true },
-  '.doc': { label: 'Word', suffix: '', binary: true },
-  '.wps': { label: 'WPS', suffix: '', binary: true },
-  '.ofd': { label: 'OFD', suffix: '', binary: true },
-};
-
-/** The format of a plan's source download: its label for readers, and whether its bytes are served as published. */
-export function sourceFormat(plan: Plan): { label: string; suffix: string; binary: boolean } {
-  const extension = /\.[a-z]+$/iu.exec(plan.sourceFile)?.[0]?.toLowerCase() ?? '.txt';
-  return sourceFormats[extension] ?? { label: '原始文件', suffix: '', binary: true };
-}
-
-/** Site-relative path of a plan's source file copy. */
-export function sourceDownloadPath(plan: Plan): string {
-  const file = plan.sourceFile.split('/').at(-1) ?? plan.sourceFile;
-  return `/downloads/sources/${file}${sourceFormat(plan).suffix}`;
-}

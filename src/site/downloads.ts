@@ -2,10 +2,26 @@
  * Data downloads: a plan as JSON, all items as CSV (Excel-ready) and JSON.
  * Key order and row order are fixed so two builds write the same bytes.
  */
+import { readFileSync } from 'node:fs';
 import type { Commitment } from '../model/enrichment.ts';
+import { decodeSource } from '../model/source-text.ts';
+import { sourceFormat } from '../model/source-download.ts';
 import type { Plan } from '../model/plan.ts';
 import type { ItemInPlan } from './atlas-model.ts';
 import { toCsv } from './csv.ts';
+
+/**
+ * A plan's source as published. Text (and a saved page's markup) is re-encoded as
+ * UTF-8 with a byte-order mark, because static hosts rarely send a charset for .txt
+ * and a browser would otherwise guess wrong on Chinese; a PDF, Word, WPS or OFD file
+ * is served byte for byte. The plan's page shows the SHA-256 of the original bytes.
+ */
+export function sourceResponse(plan: Pick<Plan, 'sourceFile'>): Response {
+  const bytes = readFileSync(plan.sourceFile);
+  if (sourceFormat(plan).binary) return new Response(new Uint8Array(bytes));
+  const { text } = decodeSource(bytes);
+  return new Response(`\uFEFF${text.replace(/^\uFEFF/u, '')}`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
 
 export function planJson(plan: Plan, absolute: (path: string) => string): string {
   return `${JSON.stringify({ ...plan, pageUrl: absolute(plan.url) }, null, 2)}\n`;

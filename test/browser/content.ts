@@ -30,7 +30,8 @@ const skipped = new Set(['node_modules', 'dist', '.git', '.astro', '.cache', 'sr
 /**
  * The committed URL ledger: the one data file of the tree with "ledger" in its path
  * (content/ledger/urls.txt today). Read without assuming its format: every
- * site-relative path in it, e.g. `/shandong/taian/2024/7/`.
+ * site-relative path in it, a page's (`/shandong/taian/2024/7/`) or a file's
+ * (`/shandong/taian/2024/source.txt`).
  */
 export function findLedger(tree: string): string {
   const found: string[] = [];
@@ -55,6 +56,6 @@ export function findLedger(tree: string): string {
 export function ledgerUrls(file: string): string[] {
   if (!existsSync(file)) return [];
   const text = readFileSync(file, 'utf8');
-  const urls = text.match(/(?<![\w./:-])\/(?:[a-z0-9][a-z0-9-]*\/)+/g) ?? [];
+  const urls = text.match(/(?<![\w./:-])\/(?:[a-z0-9][a-z0-9-]*\/)+(?:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9]+)+(?![\w/]))?/g) ?? [];
   return [...new Set(urls)];
 }

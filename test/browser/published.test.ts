@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itemsOf, planSchema } from '../../src/model/plan.ts';
+import { findLedger, ledgerUrls } from './content.ts';
 import { useSite, type SiteSession } from './site.ts';
 
 async function download(session: SiteSession, sitePath: string): Promise<{ type: string; bytes: Buffer }> {
@@ -76,12 +77,25 @@ describe.each(['root', 'atlas'] as const)('published files (%s build)', (kind) =
       expect(shown).toBe(createHash('sha256').update(readFileSync(join(session.site.tree, plan.sourceFile))).digest('hex'));
       const links = await page.$$eval('main a', (found) => found.map((link) => (link as HTMLAnchorElement).getAttribute('href')));
       expect(links).toContain(session.href(`${plan.url}plan.json`));
-      expect(links).toContain(session.href(`/downloads/sources/${plan.sourceFile.split('/').at(-1)}`));
+      expect(links).toContain(session.href(`${plan.url}source.txt`));
       // The bundled texts record no page they came from: the page says so rather than invent one.
       expect(plan.sourceUrl).toBeNull();
       expect((await page.locator('.source-url').innerText()).trim()).toBe('原发布网页未知');
       await page.close();
     }
+    const ledger = ledgerUrls(findLedger(session.site.tree));
+    for (const plan of session.plans) {
+      // Its source at a URL made of the plan's identity, promised by the ledger, the bytes as published read as UTF-8.
+      const source = await download(session, `${plan.url}source.txt`);
+      expect(ledger).toContain(`${plan.url}source.txt`);
+      const original = readFileSync(join(session.site.tree, plan.sourceFile), 'utf8').replace(/^\uFEFF/u, '');
+      expect(source.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(source.bytes.subarray(3).toString('utf8')).toBe(original);
+      // Where the first builds offered it, the same bytes still, for citations made then (the bundled plans).
+      const former = `/downloads/sources/${plan.sourceFile.split('/').at(-1)}`;
+      if (ledger.includes(former)) expect((await download(session, former)).bytes).toEqual(source.bytes);
+    }
+    expect(ledger.filter((url) => url.startsWith('/downloads/sources/')).length).toBeGreaterThanOrEqual(5);
     const downloads = await session.open('/downloads/');
     // No table of every plan: it grew with the atlas (320 KB at 1,000 plans); the plans list leads to each.
     expect(await downloads.locator('table').count()).toBe(0);

@@ -112,11 +112,11 @@ describe('npm run build with one bad source, and sources in several formats', ()
     }
     expect(existsSync(join(tree, 'dist', 'pagefind'))).toBe(true);
     // The Word file is offered byte for byte; the page as its markup in text, never as a page that would load the bureau's site.
-    expect(readFileSync(join(tree, 'dist', 'downloads', 'sources', 'fujian.docx'))).toEqual(Buffer.from(docxBytes));
-    expect(readFileSync(join(tree, 'dist', 'downloads', 'sources', 'xiangyang.html.txt'), 'utf8')).toContain('<div class="TRS_Editor">');
-    expect(existsSync(join(tree, 'dist', 'downloads', 'sources', 'xiangyang.html'))).toBe(false);
+    expect(readFileSync(join(tree, 'dist', 'fujian', '2018', 'source.docx'))).toEqual(Buffer.from(docxBytes));
+    expect(readFileSync(join(tree, 'dist', 'hubei', 'xiangyang', '2018', 'source.html.txt'), 'utf8')).toContain('<div class="TRS_Editor">');
+    expect(existsSync(join(tree, 'dist', 'hubei', 'xiangyang', '2018', 'source.html'))).toBe(false);
     const planPage = readFileSync(join(tree, 'dist', 'fujian', '2018', 'index.html'), 'utf8');
-    expect(planPage).toContain('/downloads/sources/fujian.docx');
+    expect(planPage).toContain('/fujian/2018/source.docx');
     expect(planPage).toContain('发布原文（Word）');
     expect(result.stderr).not.toMatch(/SITE_URL is not set/u);
 

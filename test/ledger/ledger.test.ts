@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AtlasError } from '../../src/model/errors.ts';
-import { appendUrls, checkLedger, formatLedger, missingUrlHint, parseLedger, resolveUrl } from '../../src/model/ledger.ts';
+import { appendUrls, checkLedger, isFileUrl, formatLedger, missingUrlHint, parseLedger, resolveUrl } from '../../src/model/ledger.ts';
 
 describe('parseLedger', () => {
   it('reads URLs and moves, skipping comments and blank lines', () => {
@@ -43,6 +43,18 @@ describe('resolveUrl', () => {
     expect(resolveUrl('/a/', moves, live)).toBe('/c/');
     expect(resolveUrl('/x/', moves, live)).toBeNull();
     expect(resolveUrl('/d/', moves, live)).toBeNull();
+  });
+});
+
+describe('files in the ledger', () => {
+  it('reads a file beside a page, and a file that moved', () => {
+    const ledger = parseLedger('/a/2024/source.txt\n/downloads/sources/a-2024.txt -> /a/2024/source.txt\n');
+    expect(ledger.urls).toEqual(['/a/2024/source.txt']);
+    const result = checkLedger(ledger, ['/a/2024/source.txt']);
+    expect(result.problems).toEqual([]);
+    expect([...result.redirects]).toEqual([['/downloads/sources/a-2024.txt', '/a/2024/source.txt']]);
+    expect(isFileUrl('/a/2024/source.txt')).toBe(true);
+    expect(isFileUrl('/a/2024/')).toBe(false);
   });
 });
 

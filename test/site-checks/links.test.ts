@@ -13,7 +13,8 @@ import { builtSite, type BuiltSite } from '../browser/build.ts';
 import { findLedger, ledgerUrls } from '../browser/content.ts';
 
 /** The built file a host serves for a site-relative folder URL. */
-const pageFile = (site: BuiltSite, url: string) => join(site.dist, url.slice(1), 'index.html');
+/** The file a URL is served from: a page's index.html, or a file (a source download) itself. */
+const pageFile = (site: BuiltSite, url: string) => (url.endsWith('/') ? join(site.dist, url.slice(1), 'index.html') : join(site.dist, url.slice(1)));
 
 for (const kind of ['root', 'atlas'] as const) {
   describe(`links in dist (${kind === 'root' ? 'default base' : 'BASE_PATH=/atlas/'})`, () => {

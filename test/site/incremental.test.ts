@@ -15,6 +15,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { astroPages } from '../../scripts/bench/pipeline.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { shardManifestFile, type ShardManifest } from '../../src/model/search/shards.ts';
+import { sourceDownloadPath } from '../../src/model/source-download.ts';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import { buildInto, rebuild, snapshotTree } from '../browser/build.ts';
 
@@ -78,7 +79,7 @@ describe('rebuild after an edit', () => {
     const planFiles = (each: Plan): string[] => [
       fileOf(each.url),
       `${each.url.slice(1)}plan.json`,
-      `downloads/sources/${each.sourceFile.split('/').at(-1)!}`,
+      sourceDownloadPath(each).slice(1),
       ...[...itemsOf(each.sections)].map((item) => fileOf(item.url)),
     ];
     const regionFiles = (each: Plan): string[] => [

@@ -1,31 +1,30 @@
 /**
- * /downloads/sources/NAME.txt: each plan's source as published. Text (and a saved
- * page's markup, as NAME.html.txt) is re-encoded as UTF-8 with a byte-order mark,
- * because static hosts rarely send a charset for .txt and a browser would otherwise
- * guess wrong on Chinese; a PDF, Word, WPS or OFD file is served byte for byte. The
- * plan's page shows the SHA-256 of the original bytes.
+ * /downloads/sources/NAME.txt: where the first builds offered a plan's source.
+ * The ledger records each such URL as moved to the plan's own source URL
+ * ({plan.url}source.txt); a static host cannot send a file's reader on, so the
+ * same bytes are served here too, for citations made before the move.
  */
-import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { decodeSource } from '../../../model/source-text.ts';
-import { sourceDownloadPath, sourceFormat } from '../../../site/atlas-model.ts';
+import type { Plan } from '../../../model/plan.ts';
+import { sourceDownloadPath } from '../../../model/source-download.ts';
 import { atlas } from '../../../site/atlas.ts';
+import { sourceResponse } from '../../../site/downloads.ts';
 import { pageKeys } from '../../../site/page-keys.ts';
+import { fileRedirects } from '../../../site/redirects.ts';
 import { pagesToRender } from '../../../model/unchanged-pages.ts';
+
+const folder = '/downloads/sources/';
 
 export const getStaticPaths = (async () => {
   const { plans } = await atlas();
-  const pages = plans.map((plan) => {
-    const file = sourceDownloadPath(plan).split('/').at(-1) as string;
-    return { params: { file }, props: { sourceFile: plan.sourceFile, binary: sourceFormat(plan).binary }, file: `downloads/sources/${file}`, key: pageKeys.source(plan) };
-  });
-  // A rebuild writes again only the sources whose bytes changed (src/model/unchanged-pages.ts).
-  return pagesToRender('source-downloads', pages);
+  const bySource = new Map(plans.map((plan) => [sourceDownloadPath(plan), plan]));
+  const pages = [...fileRedirects(bySource.keys())]
+    .filter(([from]) => from.startsWith(folder))
+    .map(([from, to]) => {
+      const plan = bySource.get(to)!;
+      return { params: { file: from.slice(folder.length) }, props: { plan }, file: from.slice(1), key: pageKeys.source(plan) };
+    });
+  return pagesToRender('former-source-downloads', pages);
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const { sourceFile, binary } = props as { sourceFile: string; binary: boolean };
-  if (binary) return new Response(new Uint8Array(readFileSync(sourceFile)));
-  const { text } = decodeSource(readFileSync(sourceFile));
-  return new Response(`\uFEFF${text.replace(/^\uFEFF/u, '')}`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-};
+export const GET: APIRoute = ({ props }) => sourceResponse((props as { plan: Plan }).plan);
