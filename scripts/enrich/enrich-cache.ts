@@ -26,6 +26,10 @@ export const enrichCodeRoots = [
   'scripts/genre/document-titles.yaml',
   'scripts/genre/stopwords.yaml',
   'scripts/genre/commitments.yaml',
+  'scripts/genre/quoted-terms.yaml',
+  'scripts/genre/quoted-terms.ts',
+  'scripts/genre/synonyms.yaml',
+  'scripts/genre/synonyms.ts',
   // The matcher, the term dictionary and the reader of generated plans live in the shared layer.
   'src/model',
   'content/taxonomy',

@@ -11,11 +11,14 @@ import { loadPolicyTerms, type PolicyTerm } from '../../src/model/search/diction
 import { displayTitle, documentSlug, findCitations, loadTitleRules, normalizeTitle, type TitleRules } from '../../src/model/documents.ts';
 import { keywordVectors, loadStopwords, termFrequencies } from './keywords.ts';
 import { defaultRelatedOptions, relatedItems, type RelatedOptions } from './related.ts';
-import type { CommitmentGroup, DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry } from '../../src/model/enrichment.ts';
+import type { CommitmentGroup, DocumentEntry, ItemEnrichment, PlanEntry, TermEntry, TopicEntry, Vocabulary } from '../../src/model/enrichment.ts';
 import { createJiebaSegmenter, type Segmenter } from './segmenter.ts';
 import { stableSlug } from '../../src/model/page-slug.ts';
 import { loadTaxonomy, signalTerms, type Taxonomy } from './taxonomy.ts';
 import { createTermFinder, findQuotedTerms, normalizeTerm, type TermFinder } from './terms.ts';
+import { loadQuotedTermRules, type QuotedTermRules } from '../genre/quoted-terms.ts';
+import { loadSynonyms, type SynonymGroups } from '../genre/synonyms.ts';
+import { searchVocabulary } from './vocabulary.ts';
 import { createCommitmentReader, isReported, loadCommitmentTable, type CommitmentReader, type CommitmentTable, type ReadCommitment } from './commitment-reader.ts';
 import { commitmentGroupSlug, gatherCommitments } from './commitment-groups.ts';
 import { createTopicScorer, defaultTopicScoring, type TopicScorer, type TopicScoringOptions } from './topics.ts';
@@ -28,6 +31,8 @@ export interface EnrichResources {
   /** Given the words it must keep whole (signal terms and every policy term), returns a segmenter. */
   segmenter: (userWords: readonly string[]) => Segmenter;
   commitments: CommitmentTable;
+  /** Groups of words that name one thing (scripts/genre/synonyms.yaml), for search. */
+  synonyms: SynonymGroups;
   topicScoring?: TopicScoringOptions;
   related?: RelatedOptions;
 }
@@ -40,6 +45,7 @@ export function loadEnrichResources(): EnrichResources {
     stopwords: loadStopwords(),
     segmenter: createJiebaSegmenter,
     commitments: loadCommitmentTable(),
+    synonyms: loadSynonyms(),
   };
 }
 
@@ -55,6 +61,8 @@ export interface Enrichment {
   commitments: CommitmentGroup[];
   /** Text the linker must leave alone because a term inside it is not a word there (全县中小学 ⊅ 县中). */
   blockers: string[];
+  /** Synonyms and the words items print most, for search past the exact words. */
+  vocabulary: Vocabulary;
 }
 
 
@@ -124,18 +132,29 @@ export interface ItemFacts {
   commitments: ReadCommitment[];
 }
 
-/** The corpus's terms: quoted in some item, or in the dictionary. */
+/**
+ * The corpus's terms: the dictionary's, and phrases quoted in some item that name a
+ * policy, a programme or a standard (scripts/genre/quoted-terms.yaml): a phrase
+ * quoted for emphasis or as a manner (“研究型”) is not a term.
+ */
 export interface CorpusTerms {
+  /** Terms some item prints in “”: admitted by the rules, or in the dictionary. */
   quoted: ReadonlySet<string>;
   dictionary: ReadonlyMap<string, PolicyTerm>;
   /** Sorted: the term finder's patterns and, with the taxonomy's signals, the segmenter's user words. */
   all: readonly string[];
 }
 
-export function corpusTerms(heads: Iterable<Pick<ItemHead, 'quoted'>>, policyTerms: readonly PolicyTerm[]): CorpusTerms {
-  const quoted = new Set<string>();
-  for (const head of heads) for (const term of head.quoted) quoted.add(term);
+export function corpusTerms(
+  heads: Iterable<Pick<ItemHead, 'quoted'>>,
+  policyTerms: readonly PolicyTerm[],
+  rules: Pick<QuotedTermRules, 'nameOf'> = loadQuotedTermRules(),
+): CorpusTerms {
   const dictionary = new Map(policyTerms.map((entry) => [normalizeTerm(entry.term), entry] as const));
+  const quoted = new Set<string>();
+  for (const head of heads) {
+    for (const term of head.quoted) if (dictionary.has(term) || rules.nameOf(term) !== null) quoted.add(term);
+  }
   return { quoted, dictionary, all: [...new Set([...quoted, ...dictionary.keys()])].sort(compareText) };
 }
 
@@ -204,7 +223,7 @@ export function assembleEnrichment(
   plans: readonly PlanHead[],
   items: readonly EnrichedItem[],
   terms: CorpusTerms,
-  resources: Pick<EnrichResources, 'taxonomy' | 'related' | 'commitments'>,
+  resources: Pick<EnrichResources, 'taxonomy' | 'related' | 'commitments' | 'synonyms'>,
 ): Enrichment {
   const { taxonomy } = resources;
   const { quoted, dictionary } = terms;
@@ -363,5 +382,11 @@ export function assembleEnrichment(
     unassigned,
     commitments: gatherCommitments(plans, enriched, reader, new Map(items.map(({ head, facts }) => [head.url, facts.commitments.map((commitment) => commitment.wording)]))),
     blockers: [...blockers].filter((blocker) => !termText.has(stableSlug(blocker))).sort(compareText),
+    vocabulary: searchVocabulary({
+      itemWords: items.map(({ facts }) => facts.frequencies),
+      terms: termEntries.map((entry) => [entry.term, entry.occurrences.length] as const),
+      topics: topics.map((topic) => [topic.name, topic.items.length] as const),
+      synonyms: resources.synonyms,
+    }),
   };
 }

@@ -56,6 +56,7 @@ export function enrichmentFiles(enrichment: Enrichment): Map<string, string> {
     [at('plans.json'), stableJson(enrichment.plans)],
     [at('commitments.json'), stableJson(enrichment.commitments)],
     [at('links.json'), stableJson(linkTargets(enrichment))],
+    [at('vocabulary.json'), stableJson(enrichment.vocabulary)],
     [at('report.json'), stableJson({ unassigned: enrichment.unassigned, counts: { items: enrichment.items.length, topics: enrichment.topics.length, documents: enrichment.documents.length, terms: enrichment.terms.length } })],
   ]);
 }

@@ -10,7 +10,7 @@ const hanCharacter = /\p{Script=Han}/u;
 
 /** pinyin-pro, loaded on first use: a run that reads the divisions from its cache never needs it. */
 let pinyinModule: typeof import('pinyin-pro') | null = null;
-function pinyinSyllables(text: string): string[] {
+export function pinyinSyllables(text: string): string[] {
   pinyinModule ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
   return pinyinModule.pinyin(text, { toneType: 'none', type: 'array', v: true });
 }

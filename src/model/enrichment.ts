@@ -190,3 +190,26 @@ export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 export type YearCount = z.infer<typeof yearCountSchema>;
 export type TermEntry = z.infer<typeof termEntrySchema>;
 export type PlanEntry = z.infer<typeof planEntrySchema>;
+
+/**
+ * What search knows of the atlas's words besides its index (content/enrichment/
+ * vocabulary.json, served as /search/vocabulary.json): the synonym groups of
+ * scripts/genre/synonyms.yaml, and the words items print most (policy terms,
+ * topics, and the words of items), each with its pinyin and initials, for the
+ * suggestions a query past the exact words gets (src/model/search/suggest.ts).
+ */
+export const vocabularyWordSchema = z.object({
+  word: z.string().min(1),
+  /** Toneless, no separators, ü as v: xueqianjiaoyu. */
+  pinyin: z.string(),
+  /** The first letter of each syllable: xqjy. */
+  initials: z.string(),
+  /** Items that print it. */
+  items: z.number().int().nonnegative(),
+});
+export const vocabularySchema = z.object({
+  synonyms: z.array(z.array(z.string().min(1)).min(2)),
+  words: z.array(vocabularyWordSchema),
+});
+export type VocabularyWord = z.infer<typeof vocabularyWordSchema>;
+export type Vocabulary = z.infer<typeof vocabularySchema>;

@@ -50,6 +50,24 @@ describe('links in plan text', () => {
   });
 });
 
+describe('policy terms, curated', () => {
+  it('links a quoted name of a programme as a policy term, but not a word quoted for emphasis or a manner', async () => {
+    const plan = session.plans.find((candidate) => candidate.url === '/shandong/taian/2024/')!;
+    const page = await session.open(plan.url);
+    const linked = new Set(await page.locator('.plan-body a.term-link').allInnerTexts());
+    // Quoted in this plan, each as it is printed: “研究型”骨干教师, “跟进式”教学调研, “一对一”结对帮扶.
+    for (const word of ['研究型', '跟进式', '一对一']) {
+      expect(await page.locator('.plan-body').innerText()).toContain(`“${word}”`);
+      expect(linked.has(word), word).toBe(false);
+    }
+    for (const term of ['县管校聘', '双减']) expect(linked.has(term), term).toBe(true);
+    const terms = await session.open('/terms/');
+    const listed = new Set(await terms.locator('main a').allInnerTexts());
+    expect(listed.has('研究型')).toBe(false);
+    expect([...listed].some((text) => text.includes('县管校聘'))).toBe(true);
+  });
+});
+
 describe('from a plan to others', () => {
   it('lists its topics, its region’s other years and other regions’ plans on its main topics', async () => {
     const plans = session.plans;

@@ -15,6 +15,7 @@ import { isoDateOf, yearsIn } from '../../scripts/ingest/metadata.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 import { loadGarbles } from '../../scripts/genre/garbles.ts';
+import { loadQuotedTermRules } from '../../scripts/genre/quoted-terms.ts';
 
 const genre = loadGenre();
 const parser = createParser({ divisionsFile: null, tablesFile: null });
@@ -45,6 +46,21 @@ describe('metadata patterns', () => {
     expect(genre.docNumber.test('泰教发〔2024〕1号')).toBe(true);
     expect(genre.issuingNotice.exec('关于印发2024年工作要点的通知')?.groups?.['title']).toBe('2024年工作要点');
     expect(genre.attachmentList.test('各学校附件下载')).toBe(false);
+  });
+});
+
+describe('quoted phrases as policy terms', () => {
+  const rules = loadQuotedTermRules();
+  const admitted = rules.names.flatMap((rule) => rule.examples.map((example) => [rule.id, example] as const));
+  it.each(admitted)('%s admits “%s”', (id, example) => {
+    expect(rules.nameOf(example)).toBe(id);
+  });
+  const refused = [...rules.notTerms, ...rules.notPatterns.flatMap((rule) => rule.examples)];
+  it.each(refused)('refuses “%s”', (example) => {
+    expect(rules.nameOf(example)).toBeNull();
+  });
+  it('refuses what is quoted for emphasis, names no programme, or is a sentence’s fragment', () => {
+    for (const phrase of ['教育发展', '全员参与', '师徒', '健康第一', '小切口']) expect(rules.nameOf(phrase), phrase).toBeNull();
   });
 });
 
