@@ -5,6 +5,9 @@
  * day would not be reproducible; the copy button fills in the reader's day.
  */
 import type { Item, Plan } from '../model/plan.ts';
+import { itemPlace, untitledItemName } from '../model/item-name.ts';
+
+export { itemPlace };
 
 export const accessDatePlaceholder = '引用日期';
 
@@ -17,31 +20,6 @@ export function responsibleParties(plan: Plan): string {
   return names.length > 3 ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ');
 }
 
-const chineseDigits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1–99 in Chinese numerals, as part numbers are written (第十二部分). */
-function chineseNumber(value: number): string {
-  if (value < 10) return chineseDigits[value] as string;
-  const tens = Math.floor(value / 10);
-  const ones = value % 10;
-  return `${tens === 1 ? '' : chineseDigits[tens]}十${ones === 0 ? '' : chineseDigits[ones]}`;
-}
-
-/** Where an item stands in its plan, in words: 第2条, 第一部分第2条. */
-export function itemPlace(item: Item): string {
-  const numbers = item.key.split('.').map(Number);
-  const parts = numbers.slice(0, -1).map((number, index) => (index === 0 ? `第${chineseNumber(number)}部分` : `第${number}节`));
-  return `${parts.join('')}第${numbers.at(-1)}条`;
-}
-
-/** How much of an untitled item's text names it in a citation. */
-const leadLength = 16;
-
-function leadOf(text: string): string {
-  const flat = text.replace(/\s+/gu, '');
-  return flat.length > leadLength ? `${flat.slice(0, leadLength)}…` : flat;
-}
-
 /** The date the citation gives in parentheses: published, else issued. */
 export function citationDate(plan: Plan): string | null {
   return plan.publishedOn ?? plan.issuedOn;
@@ -51,7 +29,7 @@ const trimEndPunctuation = (text: string): string => text.replace(/[。．.；;�
 
 /** An item by its label and lead phrase; one with no lead phrase by its place and the start of its text. */
 export function itemCitationTitle(plan: Plan, item: Item): string {
-  const name = item.title ? trimEndPunctuation(`${item.label}${item.title}`) : `${itemPlace(item)} ${leadOf(item.text)}`.trimEnd();
+  const name = item.title ? trimEndPunctuation(`${item.label}${item.title}`) : untitledItemName(item);
   return `${plan.title}: ${name}`;
 }
 

@@ -55,6 +55,13 @@ describe('search records', () => {
     expect(first.content).not.toMatch(/\p{Script=Han}/u);
   });
 
+  it('names an item without a lead phrase by its place and the start of its text, not its bare label', () => {
+    const untitled = { ...item('1.2', '二是着力推进学前教育普及普惠发展，新建幼儿园3所。'), label: '二是', title: null, heading: '二是' };
+    const records = planRecords({ ...plan, sections: [{ ...plan.sections[0]!, key: '1', items: [untitled] }] }, '/');
+    expect(records[1]!.meta).toMatchObject({ title: '第一部分第2条 二是着力推进学前教育普及普惠发展…', label: '' });
+    expect(records[1]!.meta['title']).not.toMatch(/^二是二是/u);
+  });
+
   it('adds the topics of an item as a filter when the enrichment step has run', () => {
     const topics = new Map([['/shandong/zaozhuang/taierzhuang/2021/2-14/', ['教师队伍']]]);
     const records = planRecords(plan, '/', topics);

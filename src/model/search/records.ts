@@ -3,6 +3,7 @@
  * and one per plan, built straight from the model so the index does not depend on
  * how the pages render.
  */
+import { untitledItemName } from '../item-name.ts';
 import { itemsOf, type Plan, type RegionLevel } from '../plan.ts';
 import { facetKeys, planFacetKeys, type FacetKey, type FacetTable, type FacetValues } from './facets.ts';
 import { indexTokens } from './tokens.ts';
@@ -107,7 +108,8 @@ export function planRecords(plan: Plan, base: string, topics: TopicsByUrl = new 
       url: withBase(base, item.url),
       content: indexTokens(item.text).join(' '),
       language: recordLanguage,
-      meta: { ...common, type: 'item', title: item.title ?? item.heading, label: item.label, text: item.text },
+      // An item without a lead phrase is named by its place and the start of its text, never by its bare label (一是一是).
+      meta: { ...common, type: 'item', title: item.title ?? untitledItemName(item), label: item.title ? item.label : '', text: item.text },
       filters: { ...filters, ...(itemTopics.length > 0 ? { topic: [...itemTopics] } : {}), ...(itemCommitments.length > 0 ? { commitment: [...itemCommitments] } : {}) },
       sort,
     });
