@@ -1,6 +1,7 @@
 /**
  * Search quality against what Ctrl+F finds: the relevant records of a query are the
- * items whose text contains every one of its terms.
+ * items whose text contains every one of its terms, a term counting as contained
+ * where the text holds it or a word of its synonym group (scripts/genre/synonyms.yaml).
  */
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import { normalizeText, queryTerms } from '../../src/model/search/tokens.ts';
@@ -14,10 +15,10 @@ export function itemTexts(plans: readonly Plan[]): ItemText[] {
   return plans.flatMap((plan) => [...itemsOf(plan.sections)].map((item) => ({ url: item.url, text: normalizeText(item.text) })));
 }
 
-/** Items containing every term of the query (site-relative URLs, without base). */
-export function relevantItems(items: readonly ItemText[], query: string): Set<string> {
-  const terms = queryTerms(query);
-  return new Set(items.filter((item) => terms.length > 0 && terms.every((term) => item.text.includes(term))).map((item) => item.url));
+/** Items containing every term of the query, or a synonym of it (site-relative URLs, without base). */
+export function relevantItems(items: readonly ItemText[], query: string, synonyms: ReadonlyMap<string, readonly string[]> = new Map()): Set<string> {
+  const terms = queryTerms(query).map((term) => [term, ...(synonyms.get(term) ?? [])]);
+  return new Set(items.filter((item) => terms.length > 0 && terms.every((words) => words.some((word) => item.text.includes(word)))).map((item) => item.url));
 }
 
 export interface QueryScore {

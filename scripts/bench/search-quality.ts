@@ -7,6 +7,10 @@
  *   atlas   our index (character-bigram tokens) and our query module — what the site ships
  *   stock   stock Pagefind: the plain text indexed and queried by Pagefind alone
  *   rerank  stock Pagefind, then the results containing the query moved first
+ * A term's synonyms (content/enrichment/vocabulary.json) count as the term, for what
+ * is relevant and for the atlas's query. Past the exact words, the suggestions a
+ * typo or a query in pinyin gets are scored against the word meant: offered first,
+ * or among the five offered.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +23,9 @@ import { writeSearchIndex } from '../search/build-index.ts';
 import { browserImport, openSearchSession, queryModulePath, type SearchSession } from './search-browser.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './search-metrics.ts';
+import { existsSync } from 'node:fs';
+import { suggestions, synonymIndex } from '../../src/model/search/suggest.ts';
+import { vocabularySchema, type Vocabulary } from '../../src/model/enrichment.ts';
 
 export const modes = ['atlas', 'stock', 'rerank'] as const;
 export type Mode = (typeof modes)[number];
@@ -30,6 +37,8 @@ export const queriesFile = z.object({
   expectations: z
     .array(z.object({ query: z.string(), first: z.array(z.string()), note: z.string().optional() }))
     .default([]),
+  /** Past the exact words: a query nothing contains as typed (a typo) or typed in pinyin, and the word it means. */
+  suggestions: z.array(z.object({ query: z.string().min(1), means: z.string().min(1), kind: z.enum(['typo', 'pinyin']) })).default([]),
 });
 export type QueriesFile = z.infer<typeof queriesFile>;
 
@@ -43,14 +52,15 @@ export interface Ranked {
 }
 
 /** Ranked records for one query in the page, item or plan, URLs with base. */
-export async function rankedInBrowser(session: SearchSession, mode: Mode, query: string, base: string): Promise<Ranked[]> {
+export async function rankedInBrowser(session: SearchSession, mode: Mode, query: string, base: string, synonyms: ReadonlyMap<string, readonly string[]> = new Map()): Promise<Ranked[]> {
   const body = `
     const pagefind = globalThis.pagefind;
     const query = ${JSON.stringify(query)};
     const mode = ${JSON.stringify(mode)};
+    const synonyms = new Map(${JSON.stringify([...synonyms])});
     let fragments;
     if (mode === 'atlas') {
-      const outcome = await module.search(pagefind, query);
+      const outcome = await module.search(pagefind, query, { synonyms });
       fragments = await Promise.all(outcome.hits.map((hit) => hit.data()));
     } else {
       const response = await pagefind.search(query);
@@ -79,10 +89,40 @@ export interface QualityReport {
   expectations: { query: string; missing: string[] }[];
 }
 
+/** How often the word a query means is offered first, and among the five offered, by kind of query. */
+export interface SuggestionReport {
+  kind: 'typo' | 'pinyin';
+  queries: number;
+  first: number;
+  offered: number;
+  misses: { query: string; means: string; offered: string[] }[];
+}
+
+/** The vocabulary the enrich stage wrote beside the content, or an empty one. */
+export function readVocabulary(contentDir: string): Vocabulary {
+  const file = join(contentDir, 'enrichment', 'vocabulary.json');
+  return existsSync(file) ? vocabularySchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : { synonyms: [], words: [] };
+}
+
+export function measureSuggestions(queries: QueriesFile, vocabulary: Vocabulary): SuggestionReport[] {
+  return (['typo', 'pinyin'] as const).map((kind) => {
+    const cases = queries.suggestions.filter((entry) => entry.kind === kind);
+    const results = cases.map((entry) => ({ ...entry, offered: suggestions(entry.query, vocabulary) }));
+    return {
+      kind,
+      queries: cases.length,
+      first: results.filter((result) => result.offered[0] === result.means).length,
+      offered: results.filter((result) => result.offered.includes(result.means)).length,
+      misses: results.filter((result) => result.offered[0] !== result.means).map(({ query, means, offered }) => ({ query, means, offered })),
+    };
+  });
+}
+
 const base = '/';
 
 export async function measureQuality(contentDir: string, queries: QueriesFile, wanted: readonly Mode[]): Promise<QualityReport[]> {
   const items = itemTexts(loadPlans(contentDir));
+  const synonyms = synonymIndex(readVocabulary(contentDir).synonyms);
   const work = mkdtempSync(join(tmpdir(), 'atlas-search-'));
   const browser = await launchChromium();
   const reports: QualityReport[] = [];
@@ -94,7 +134,7 @@ export async function measureQuality(contentDir: string, queries: QueriesFile, w
       await writeSearchIndex({ contentDir, outDir: join(site, 'pagefind'), base, stock });
       const session = await openSearchSession(site, base, browser.context);
       try {
-        for (const mode of siteModes) reports.push(await measureMode(session, mode, items, queries));
+        for (const mode of siteModes) reports.push(await measureMode(session, mode, items, queries, synonyms));
       } finally {
         await session.close();
       }
@@ -111,14 +151,15 @@ async function measureMode(
   mode: Mode,
   items: ReturnType<typeof itemTexts>,
   queries: QueriesFile,
+  synonyms: ReadonlyMap<string, readonly string[]>,
 ): Promise<QualityReport> {
   const strip = (url: string): string => url.slice(base.length - 1);
   const ranking = async (query: string): Promise<string[]> =>
-    (await rankedInBrowser(session, mode, query, base)).filter((r) => r.type === 'item').map((r) => strip(r.url));
+    (await rankedInBrowser(session, mode, query, base, synonyms)).filter((r) => r.type === 'item').map((r) => strip(r.url));
   const sets: SetReport[] = [];
   for (const set of queries.sets) {
     const perQuery: { query: string; score: QueryScore }[] = [];
-    for (const query of set.queries) perQuery.push({ query, score: scoreRanking(await ranking(query), relevantItems(items, query)) });
+    for (const query of set.queries) perQuery.push({ query, score: scoreRanking(await ranking(query), relevantItems(items, query, synonyms)) });
     sets.push({ name: set.name, summary: summarize(perQuery.map((q) => q.score)), perQuery });
   }
   const expectations: { query: string; missing: string[] }[] = [];
@@ -131,6 +172,16 @@ async function measureMode(
 }
 
 const fixed = (value: number): string => value.toFixed(3);
+
+export function formatSuggestions(reports: readonly SuggestionReport[], verbose: boolean): string {
+  const lines = [`${'past the exact words'.padEnd(22)} queries  offered first  among five`];
+  for (const report of reports) {
+    const share = (count: number): string => (report.queries === 0 ? '—' : (count / report.queries).toFixed(3));
+    lines.push(`${report.kind.padEnd(22)} ${String(report.queries).padStart(7)}  ${share(report.first).padStart(13)}  ${share(report.offered).padStart(10)}`);
+    if (verbose) for (const miss of report.misses) lines.push(`  ${report.kind} ${miss.query} → ${miss.means}: offered ${miss.offered.join('、') || 'nothing'}`);
+  }
+  return lines.join('\n');
+}
 
 export function formatReport(reports: readonly QualityReport[], verbose: boolean): string {
   const lines: string[] = [];
@@ -167,6 +218,8 @@ if (import.meta.main) {
     },
   });
   const wanted = values.mode.split(',').map((mode) => z.enum(modes).parse(mode.trim()));
-  const reports = await measureQuality(values.content, loadQueries(values.queries), wanted);
-  console.log(values.json ? JSON.stringify(reports, null, 2) : formatReport(reports, values.verbose));
+  const queries = loadQueries(values.queries);
+  const reports = await measureQuality(values.content, queries, wanted);
+  const suggested = measureSuggestions(queries, readVocabulary(values.content));
+  console.log(values.json ? JSON.stringify({ reports, suggestions: suggested }, null, 2) : `${formatReport(reports, values.verbose)}\n${formatSuggestions(suggested, values.verbose)}`);
 }

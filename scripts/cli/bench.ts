@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { benchIngest } from '../bench/ingest-throughput.ts';
 import { formatPageWeight, typicalItemPageWeight } from '../bench/page-weight.ts';
 import { benchPipeline, formatBench } from '../bench/pipeline.ts';
-import { formatReport, loadQueries, measureQuality } from '../bench/search-quality.ts';
+import { formatReport, formatSuggestions, loadQueries, measureQuality, measureSuggestions, readVocabulary } from '../bench/search-quality.ts';
 import { basePath } from '../../src/model/deploy.ts';
 
 const { values } = parseArgs({
@@ -81,7 +81,9 @@ if (values.plans !== undefined) {
       if (run.status !== 0) throw new Error(`${stage} failed: ${run.stderr}`);
     }
     console.log('\n## Search quality (Chromium, bundled plans; recall and R-precision against Ctrl+F)');
-    console.log(formatReport(await measureQuality(content, loadQueries('test/search/queries.yaml'), ['atlas', 'stock']), false));
+    const queries = loadQueries('test/search/queries.yaml');
+    console.log(formatReport(await measureQuality(content, queries, ['atlas', 'stock']), false));
+    console.log(formatSuggestions(measureSuggestions(queries, readVocabulary(content)), false));
   } finally {
     rmSync(content, { recursive: true, force: true });
   }

@@ -7,6 +7,8 @@
 import { countFacets, facetKeys, facetLookup, filterHits, orderByYear, type FacetCounts, type FacetLookup, type FacetTable, type FacetValues } from '../model/search/facets.ts';
 import { excerpt, preloadQuery, search, type Hit, type PagefindLike } from '../model/search/query.ts';
 import { mergeShards, type MergingPagefind } from '../model/search/shards.ts';
+import { isPinyinQuery, suggestions, synonymIndex } from '../model/search/suggest.ts';
+import type { VocabularyWord } from '../model/enrichment.ts';
 import { strings } from '../components/search/search-strings.ts';
 
 const pageSize = 20;
@@ -56,12 +58,14 @@ export function start(): void {
   const base = root.dataset['base'] ?? '/';
   const dictionary = JSON.parse(root.dataset['dictionary'] ?? '[]') as string[];
   const facetValues = JSON.parse(root.dataset['facets'] ?? '{}') as Partial<FacetValues>;
+  const synonyms = synonymIndex(JSON.parse(root.dataset['synonyms'] ?? '[]') as string[][]);
   const form = element<HTMLFormElement>(root, '[data-search-form]');
   const input = element<HTMLInputElement>(root, '[data-search-input]');
   const sortSelect = element<HTMLSelectElement>(root, '[data-search-sort]');
   const status = element<HTMLElement>(root, '[data-search-status]');
   const list = element<HTMLOListElement>(root, '[data-search-results]');
   const more = element<HTMLButtonElement>(root, '[data-search-more]');
+  const suggestionLine = element<HTMLElement>(root, '[data-search-suggestions]');
   const clear = element<HTMLButtonElement>(root, '[data-search-clear]');
   // On a phone the facets fold behind one button that says how many are chosen, so the results come first.
   const toggle = element<HTMLButtonElement>(root, '[data-search-facets-toggle]');
@@ -109,6 +113,34 @@ export function start(): void {
     })().catch(() => null);
     return facets;
   };
+  // The atlas's words with their pinyin (/search/vocabulary.json), fetched by the first query that needs them.
+  let vocabulary: Promise<VocabularyWord[]> | null = null;
+  const loadVocabulary = (): Promise<VocabularyWord[]> => {
+    vocabulary ??= fetch(`${base}search/vocabulary.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<Array<[string, string, string, number]>>) : []))
+      .then((rows) => rows.map(([word, pinyin, initials, items]) => ({ word, pinyin, initials, items })))
+      .catch(() => []);
+    return vocabulary;
+  };
+  /** Offers the words a query typed in pinyin reads as, or the nearest words to one nothing contains as typed. */
+  const renderSuggestions = (query: string, offered: readonly string[]): void => {
+    suggestionLine.replaceChildren();
+    suggestionLine.hidden = offered.length === 0;
+    if (offered.length === 0) return;
+    suggestionLine.append(isPinyinQuery(query) ? strings.byPinyin(query.trim()) : strings.didYouMean);
+    offered.forEach((word, index) => {
+      const link = document.createElement('a');
+      link.href = `${location.pathname}?${writeState({ ...state, query: word }).toString()}`;
+      link.textContent = word;
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        state = { ...state, query: word };
+        commit(true);
+      });
+      suggestionLine.append(index === 0 ? '' : '、', link);
+    });
+  };
+
   const setState = (value: 'ready' | 'searching' | 'results' | 'counted'): void => {
     root.dataset['searchState'] = value;
   };
@@ -202,6 +234,7 @@ export function start(): void {
     sortSelect.value = state.sort;
     list.replaceChildren();
     more.hidden = true;
+    renderSuggestions('', []);
     hits = [];
     shown = 0;
     if (state.query.trim() === '') {
@@ -222,7 +255,7 @@ export function start(): void {
     }
     status.textContent = strings.loading;
     setState('searching');
-    const context = { dictionary, ...(segment ? { segment } : {}) };
+    const context = { dictionary, synonyms, ...(segment ? { segment } : {}) };
     const outcome = await search(engine, state.query, context);
     if (current !== generation) return;
     const filtered = facetKeys.some((key) => (state.filters[key] ?? []).length > 0);
@@ -239,14 +272,20 @@ export function start(): void {
       hits = filterHits(lookup, hits, state.filters);
       if (state.sort !== '') hits = orderByYear(lookup, hits, state.sort === 'year-desc' ? 'desc' : 'asc');
     }
-    terms = outcome.terms;
+    terms = [...outcome.terms, ...outcome.synonyms.flatMap((entry) => entry.also)];
     const complete = hits.filter((hit) => hit.matched === outcome.terms.length).length;
     status.textContent =
       hits.length === 0
         ? strings.noResults(state.query.trim())
         : outcome.relaxed
           ? `${strings.relaxed(outcome.terms)}：${strings.found(hits.length)}`
-          : strings.found(hits.length) + strings.complete(complete, outcome.terms.length);
+          : strings.found(hits.length) + strings.complete(complete, outcome.terms.length) + strings.withSynonyms(outcome.synonyms);
+    // Past the exact words: a query in pinyin, or one nothing contains as typed, is offered the atlas's own words.
+    if (outcome.hits.length === 0 || outcome.relaxed || isPinyinQuery(state.query)) {
+      const words = await loadVocabulary();
+      if (current !== generation) return;
+      renderSuggestions(state.query, suggestions(state.query, { words }));
+    }
     renderFacets(null);
     await showMore(current, () => setState('results'));
     if (current !== generation) return;

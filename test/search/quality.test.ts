@@ -6,8 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemTexts, relevantItems } from '../../scripts/bench/search-metrics.ts';
-import { loadQueries, measureQuality, type QualityReport } from '../../scripts/bench/search-quality.ts';
+import { loadQueries, measureQuality, measureSuggestions, readVocabulary, type QualityReport } from '../../scripts/bench/search-quality.ts';
 import { searchContent } from './content.ts';
+import { synonymIndex } from '../../src/model/search/suggest.ts';
 
 const queries = loadQueries('test/search/queries.yaml');
 const content = searchContent();
@@ -31,9 +32,10 @@ describe('search quality', () => {
     const all = queries.sets.flatMap((s) => s.queries);
     expect(all.length).toBeGreaterThanOrEqual(40);
     const items = itemTexts(loadPlans(content));
+    const synonyms = synonymIndex(readVocabulary(content).synonyms);
     for (const query of all) {
       expect(query.replace(/\s/g, '').length, query).toBeLessThanOrEqual(8);
-      expect(relevantItems(items, query).size, `${query} has no relevant item; pick another`).toBeGreaterThan(0);
+      expect(relevantItems(items, query, synonyms).size, `${query} has no relevant item; pick another`).toBeGreaterThan(0);
     }
   });
 
@@ -52,6 +54,25 @@ describe('search quality', () => {
     expect(summary.rPrecision).toBe(1);
     expect(summary.mrr).toBe(1);
     for (const expectation of atlas.expectations) expect(expectation.missing, expectation.query).toEqual([]);
+  });
+
+  it('finds by a synonym every item printing a word of its group, first', () => {
+    const { summary, perQuery } = set(atlas, 'synonyms');
+    expect(summary.recall).toBe(1);
+    expect(summary.rPrecision).toBeGreaterThanOrEqual(0.99);
+    // Each query finds items that do not print it: the synonyms are doing the work.
+    const items = itemTexts(loadPlans(content));
+    expect(perQuery.filter(({ query }) => relevantItems(items, query).size < perQuery.find((entry) => entry.query === query)!.score.relevant).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('offers the word meant to a typo or to pinyin, first in nine of ten', () => {
+    const vocabulary = readVocabulary(content);
+    expect(vocabulary.words.length, 'content/enrichment/vocabulary.json: run npm run enrich').toBeGreaterThan(0);
+    for (const report of measureSuggestions(queries, vocabulary)) {
+      expect(report.queries, report.kind).toBeGreaterThanOrEqual(15);
+      expect(report.first / report.queries, report.kind).toBeGreaterThanOrEqual(0.9);
+      expect(report.offered / report.queries, report.kind).toBeGreaterThanOrEqual(0.9);
+    }
   });
 
   it('beats stock Pagefind, measured on the same queries', () => {

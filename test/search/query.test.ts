@@ -22,6 +22,25 @@ async function urls(query: string, context = {}): Promise<string[]> {
 }
 
 describe('search', () => {
+  it('finds a term’s synonyms too, and says which found something', async () => {
+    const synonyms = new Map([['县中', ['县域普通高中']], ['县域普通高中', ['县中']]]);
+    const outcome = await search(fakePagefind([...corpus, record('/g/', '县域普通高中发展提升行动。')]), '县中', { synonyms });
+    expect((await Promise.all(outcome.hits.map(async (hit) => (await hit.data()).url))).sort()).toEqual(['/a/', '/g/']);
+    expect(outcome.synonyms).toEqual([{ term: '县中', also: ['县域普通高中'] }]);
+    expect(outcome.complete).toBe(2);
+    const none = await search(fakePagefind(corpus), '学前教育', { synonyms });
+    expect(none.synonyms).toEqual([]);
+  });
+
+  it('of records holding some of the words, ranks first those holding the longer ones', async () => {
+    const texts = [record('/x/', '中学生近视防控。'), record('/y/', '中学教育。'), record('/z/', '中心校。')];
+    const ranked = await Promise.all((await search(fakePagefind(texts), '中 近视')).hits.map(async (hit) => (await hit.data()).url));
+    expect(ranked[0]).toBe('/x/');
+    const partial = await search(fakePagefind([record('/p/', '学校近视率下降。'), record('/q/', '中小学。')]), '中 近视');
+    expect(await partial.hits[0]!.data().then((data) => data.url)).toBe('/p/');
+    expect(partial.hits.map((hit) => hit.weight)).toEqual([2, 1]);
+  });
+
   it('finds exactly the records containing the term, not those holding its characters apart', async () => {
     expect(await urls('县中')).toEqual(['/a/']);
     expect((await urls('县')).sort()).toEqual(['/a/', '/b/']);

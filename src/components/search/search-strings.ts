@@ -27,6 +27,10 @@ export const strings = {
   found: (count: number) => `找到 ${count} 条结果`,
   complete: (count: number, terms: number) => (terms > 1 ? `，其中 ${count} 条同时包含全部 ${terms} 个词语` : ''),
   relaxed: (terms: string[]) => `没有条目包含完整的查询，以下为包含其中词语（${terms.join('、')}）的结果`,
+  withSynonyms: (found: ReadonlyArray<{ term: string; also: readonly string[] }>) =>
+    found.length === 0 ? '' : `（含同义词：${found.map((entry) => `${entry.term}＝${entry.also.join('、')}`).join('；')}）`,
+  didYouMean: '您是不是要找：',
+  byPinyin: (typed: string) => `按拼音“${typed}”：`,
   plan: '计划',
   noScript: '搜索需要启用 JavaScript。也可以按年份或地区浏览全部计划。',
   failed: '搜索索引加载失败，请稍后重试。',

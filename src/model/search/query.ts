@@ -1,10 +1,18 @@
 /**
  * The query side, run in the browser in front of Pagefind (and in tests against a
  * fake). For each term of the query it finds exactly the records whose text
- * contains the term, then ranks: records containing every term first, then by how
- * many terms they contain, then by Pagefind's own score. Filters and the order by
- * year are the search page's, from the facet table (facets.ts): they hold across
- * the shards of the index (shards.ts), which Pagefind merges by score alone.
+ * contains the term, or a synonym of it (scripts/genre/synonyms.yaml: 县中 finds
+ * 县域普通高中 too), then ranks by a score in three parts, each breaking the ties
+ * of the one before:
+ *   1. how many of the query's terms a record contains: all of them first;
+ *   2. the characters of the terms it contains, so that of two records holding one
+ *      term each, the one holding the longer, rarer term (近视) comes before the one
+ *      holding a single character (中) of a query split into words;
+ *   3. Pagefind's own score, summed over the terms, each term's scores divided by
+ *      its best.
+ * Filters and the order by year are the search page's, from the facet table
+ * (facets.ts): they hold across the shards of the index (shards.ts), which Pagefind
+ * merges by score alone.
  */
 import { normalizeText, planTerm, queryTerms, type TermPlan } from './tokens.ts';
 
@@ -36,12 +44,16 @@ export interface Hit {
   id: string;
   /** How many query terms the record contains (all of them come first). */
   matched: number;
+  /** The characters of the query terms it contains. */
+  weight: number;
   score: number;
   data: () => Promise<PagefindFragment>;
 }
 
 export interface SearchOutcome {
   terms: string[];
+  /** Each term's synonyms that some record contains, which found records too. */
+  synonyms: Array<{ term: string; also: string[] }>;
   /** Set when nothing contained the query as typed and its words were searched instead. */
   relaxed: boolean;
   hits: Hit[];
@@ -113,6 +125,8 @@ export interface QueryContext {
   /** Policy terms (content/taxonomy/policy-terms.yaml) kept whole when a query is split. */
   dictionary?: readonly string[];
   segment?: (text: string) => string[];
+  /** A word → the other words of its synonym group (suggest.ts synonymIndex). */
+  synonyms?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -129,32 +143,50 @@ export async function preloadQuery(pagefind: PagefindLike, query: string): Promi
 }
 
 export async function search(pagefind: PagefindLike, query: string, context: QueryContext = {}): Promise<SearchOutcome> {
-  const exact = await searchTerms(pagefind, [...new Set(queryTerms(query))]);
+  const exact = await searchTerms(pagefind, [...new Set(queryTerms(query))], context.synonyms);
   if (exact.hits.length > 0 || context.dictionary === undefined) return exact;
   const words = [...new Set(exact.terms.flatMap((term) => splitTerm(term, context.dictionary ?? [], context.segment)))];
   if (words.length <= exact.terms.length) return exact;
-  return { ...(await searchTerms(pagefind, words)), relaxed: true };
+  return { ...(await searchTerms(pagefind, words, context.synonyms)), relaxed: true };
 }
 
-async function searchTerms(pagefind: PagefindLike, terms: string[]): Promise<SearchOutcome> {
-  if (terms.length === 0) return { terms, relaxed: false, hits: [], complete: 0 };
-  const perTerm = await Promise.all(terms.map((term) => findTerm(pagefind, planTerm(term))));
+/** A term's records: its own, and its synonyms' (a record holding either holds the term), at the best of their scores. */
+async function findTermOrSynonyms(pagefind: PagefindLike, term: string, synonyms: readonly string[]): Promise<{ hits: TermHits; also: string[] }> {
+  const found = await Promise.all([term, ...synonyms].map((word) => findTerm(pagefind, planTerm(word))));
+  const [own, ...others] = found as [TermHits, ...TermHits[]];
+  const ids = new Map(own.ids);
+  const also: string[] = [];
+  others.forEach((other, index) => {
+    if (other.ids.size > 0) also.push(synonyms[index]!);
+    for (const [id, entry] of other.ids) {
+      const seen = ids.get(id);
+      if (seen === undefined || entry.score > seen.score) ids.set(id, { ...entry, rank: Math.min(entry.rank, seen?.rank ?? entry.rank) });
+    }
+  });
+  return { hits: { ids }, also };
+}
 
-  const merged = new Map<string, { matched: number; score: number; rank: number; result: PagefindResult }>();
-  for (const { ids } of perTerm) {
+async function searchTerms(pagefind: PagefindLike, terms: string[], synonyms?: ReadonlyMap<string, readonly string[]>): Promise<SearchOutcome> {
+  if (terms.length === 0) return { terms, synonyms: [], relaxed: false, hits: [], complete: 0 };
+  const perTerm = await Promise.all(terms.map((term) => findTermOrSynonyms(pagefind, term, synonyms?.get(term) ?? [])));
+
+  const merged = new Map<string, { matched: number; weight: number; score: number; rank: number; result: PagefindResult }>();
+  perTerm.forEach(({ hits: { ids } }, index) => {
+    const weight = [...terms[index]!].length;
     const top = Math.max(...[...ids.values()].map((entry) => entry.score), Number.MIN_VALUE);
     for (const [id, entry] of ids) {
       const seen = merged.get(id);
       const score = entry.score / top;
-      if (seen === undefined) merged.set(id, { matched: 1, score, rank: entry.rank, result: entry.result });
-      else merged.set(id, { ...seen, matched: seen.matched + 1, score: seen.score + score, rank: Math.min(seen.rank, entry.rank) });
+      if (seen === undefined) merged.set(id, { matched: 1, weight, score, rank: entry.rank, result: entry.result });
+      else merged.set(id, { ...seen, matched: seen.matched + 1, weight: seen.weight + weight, score: seen.score + score, rank: Math.min(seen.rank, entry.rank) });
     }
-  }
+  });
   const hits = [...merged.entries()]
-    .sort(([, a], [, b]) => b.matched - a.matched || b.score - a.score || a.rank - b.rank)
-    .map(([id, entry]) => ({ id, matched: entry.matched, score: entry.score, data: entry.result.data }));
+    .sort(([, a], [, b]) => b.matched - a.matched || b.weight - a.weight || b.score - a.score || a.rank - b.rank)
+    .map(([id, entry]) => ({ id, matched: entry.matched, weight: entry.weight, score: entry.score, data: entry.result.data }));
   const complete = hits.filter((hit) => hit.matched === terms.length).length;
-  return { terms, relaxed: false, hits, complete };
+  const found = perTerm.flatMap(({ also }, index) => (also.length > 0 ? [{ term: terms[index]!, also }] : []));
+  return { terms, synonyms: found, relaxed: false, hits, complete };
 }
 
 /**
