@@ -5,6 +5,8 @@
  * states how many commitments it holds, and dots of one year are spread across
  * their column instead of hiding one another.
  */
+import type { ChartFrame } from './chart-frame.ts';
+
 export interface ChartPoint {
   year: number;
   region: string;
@@ -12,16 +14,9 @@ export interface ChartPoint {
   url: string;
 }
 
-export interface ChartLayout {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
+export interface ChartLayout extends ChartFrame {
   /** Value axis: from 0 to `max`, a tick every `step`. */
   max: number;
-  ticks: Array<{ value: number; y: number }>;
   years: Array<{ year: number; x: number; count: number }>;
   dots: Array<ChartPoint & { x: number; y: number }>;
 }

@@ -2,6 +2,7 @@
  * Pure view helpers of the cross-link pages: chart geometry, excerpts, reasons,
  * grouping. No Astro here, so they are unit-tested like any stage.
  */
+import type { ChartFrame } from '../../site/chart-frame.ts';
 import type { ItemEnrichment, PlanEntry, RelatedItem, TopicEntry, YearCount } from '../../model/enrichment.ts';
 
 /**
@@ -112,15 +113,8 @@ export interface TermYearColumn {
   height: number;
 }
 
-export interface TermYearChart {
+export interface TermYearChart extends ChartFrame {
   columns: TermYearColumn[];
-  ticks: Array<{ value: number; y: number }>;
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
   barWidth: number;
 }
 
