@@ -60,6 +60,9 @@ describe('policy terms, curated', () => {
       expect(await page.locator('.plan-body').innerText()).toContain(`“${word}”`);
       expect(linked.has(word), word).toBe(false);
     }
+    // A generic word is no policy term, quoted or not.
+    expect(await page.locator('.plan-body').innerText()).toContain('数字化');
+    expect(linked.has('数字化')).toBe(false);
     for (const term of ['县管校聘', '双减']) expect(linked.has(term), term).toBe(true);
     const terms = await session.open('/terms/');
     const listed = new Set(await terms.locator('main a').allInnerTexts());
@@ -115,6 +118,37 @@ describe('citations for reference managers', () => {
       await page.close();
     }
   });
+});
+
+describe('search within one plan', () => {
+  for (const width of [1280, 390]) {
+    it(`lists the plan’s items holding the words, with how often, highlights each, and leads to the item (${width} px)`, async () => {
+      const plan = session.plans.find((candidate) => candidate.url === '/shandong/taian/2024/')!;
+      const word = '学前教育';
+      // An item's text holds its lead phrase, which the plan page prints as the item's heading.
+      const holding = [...itemsOf(plan.sections)].filter((item) => item.text.includes(word));
+      const occurrences = holding.reduce((sum, item) => sum + item.text.split(word).length - 1, 0);
+      expect(holding.length).toBeGreaterThan(1);
+      const page = await session.newPage();
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(session.server.url(plan.url));
+      const form = page.getByRole('search', { name: '在本计划中查找' });
+      await form.getByRole('searchbox').fill(word);
+      await form.getByRole('button', { name: '查找' }).click();
+      const status = page.locator('[data-plan-find-status]');
+      await expect.poll(() => status.innerText()).toBe(`本计划中 ${holding.length} 条包含“${word}”，共 ${occurrences} 处：`);
+      const links = page.locator('[data-plan-find-results] a');
+      expect(await links.evaluateAll((found) => found.map((link) => link.getAttribute('href')))).toEqual(holding.map((item) => `#${item.anchor}`));
+      expect(await page.evaluate(() => CSS.highlights.get('plan-find')?.size)).toBe(occurrences);
+      await links.first().click();
+      await page.waitForURL((url) => url.hash === `#${holding[0]!.anchor}`);
+      expect(await page.locator(`#${holding[0]!.anchor}`).isVisible()).toBe(true);
+      // Nothing found is said as such.
+      await form.getByRole('searchbox').fill('无此词语');
+      await form.getByRole('button', { name: '查找' }).click();
+      await expect.poll(() => status.innerText()).toBe('本计划中没有“无此词语”。');
+    });
+  }
 });
 
 describe('a plan page on a phone', () => {
