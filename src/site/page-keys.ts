@@ -55,14 +55,15 @@ export class PageKeys {
   }
 
   /**
-   * An item page renders its item in its plan, its neighbours, and its topics and
-   * related items. The item, its sections and its neighbours are all the plan's, which
+   * An item page renders its item in its plan, its neighbours, its topics and
+   * related items, and what else it shows (`shown`: its commitments, the plan item a
+   * 总结's item reports on). The item, its sections and its neighbours are all the plan's, which
    * enters by its digest, so the item enters by its place: stringifying its enclosing
    * sections for every item cost most of a build's keys.
    */
-  item(context: ItemInPlan, enrichment: ItemEnrichment, commitments: unknown = []): string {
+  item(context: ItemInPlan, enrichment: ItemEnrichment, shown: unknown = []): string {
     const links = this.#linksIn(context.item.text);
-    return this.#digest({ view: 'item', plan: context.plan, index: context.index, url: context.item.url, enrichment, links, commitments });
+    return this.#digest({ view: 'item', plan: context.plan, index: context.index, url: context.item.url, enrichment, links, shown });
   }
 
   /** A region page renders its ancestors' names, the regions under it with their plans, and its plans. */
@@ -83,6 +84,11 @@ export class PageKeys {
   /** A page that gathers items from many plans (a topic, a cited document, a policy term): what it lists. */
   gathering(view: string, shown: unknown): string {
     return this.#digest({ view, shown });
+  }
+
+  /** topics.json is the topics of the plan's items, by key. */
+  planTopics(topics: Record<string, string[]>): string {
+    return this.#digest({ view: 'topics.json', topics });
   }
 
   redirect(from: string, to: string): string {

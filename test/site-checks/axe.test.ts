@@ -2,8 +2,9 @@
  * Zero axe-core violations of any impact on one page of every kind the site
  * builds, in Chromium on a desktop and on a 360 px phone: home, region levels,
  * years, plan, item, the lists of plans, topics, terms, cited documents and
- * commitments with one page of each, search (before and after a query), the
- * downloads and about pages, a page that moved, and the 404 page.
+ * commitments with one page of each, search (before and after a query), a
+ * comparison of two plans, the downloads and about pages, a page that moved, and
+ * the 404 page.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -72,6 +73,7 @@ const pageKinds: Array<[string, (corpus: Corpus, session: SiteSession) => string
   ['commitment list', (corpus) => `/commitments/${corpus.group.slug}/`],
   ['search', () => '/search/'],
   ['search with results', () => '/search/?q=学前教育'],
+  ['compare', (_corpus, session) => `/compare/?a=${encodeURIComponent(session.plans[0]!.id)}&b=${encodeURIComponent(session.plans[1]!.id)}`],
   ['downloads', () => '/downloads/'],
   ['about', () => '/about/'],
 ];
@@ -105,6 +107,8 @@ describe('accessibility (axe-core), every page kind', () => {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       // The search page fills its results after load.
       if (path.includes('?q=')) await page.locator('[data-search-results] li').first().waitFor();
+      // The compare page draws the comparison after load.
+      if (path.startsWith('/compare/')) await page.locator('.compare-topic').first().waitFor();
       expect(described(name, path, await violationsOn(page)).join('\n')).toBe('');
     });
 
