@@ -267,6 +267,7 @@ export function assembleEnrichment(
       keywords: [],
       related: [],
       commitments: facts.commitments.map(({ clause: _clause, wording: _wording, tense, ...commitment }) => ({ ...commitment, reported: isReported({ tense }, head.reported), group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
+      reports: head.reported,
     });
   }
 

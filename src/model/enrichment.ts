@@ -107,6 +107,8 @@ export const itemEnrichmentSchema = z.object({
   keywords: z.array(z.string()),
   related: z.array(relatedItemSchema),
   commitments: z.array(commitmentSchema),
+  /** It stands in a part that reports results (a 总结): its page links the plan item of the year it reports on. */
+  reports: z.boolean().default(false),
 });
 
 export const topicEntrySchema = z.object({

@@ -17,7 +17,7 @@ function item(planId: string, key: string, text: string, reported = false): { it
   const read = reader.read(text);
   return {
     item: {
-      id: `/${planId}/${key}/`, url: `/${planId}/${key}/`, plan: planId, key, heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [],
+      id: `/${planId}/${key}/`, url: `/${planId}/${key}/`, plan: planId, key, heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [], reports: reported,
       commitments: read.map(({ clause: _clause, wording: _wording, tense: _tense, ...commitment }) => ({ ...commitment, reported, group: commitmentGroupSlug(commitment, reader), plannedIn: [] })),
     },
     clauses: read.map((commitment) => commitment.wording),

@@ -99,7 +99,7 @@ describe('relatedReason', () => {
 
 describe('groupByPlan', () => {
   it('groups in the order of the plans given, items in the order of the urls', () => {
-    const item = (url: string, planId: string) => ({ id: url, url, plan: planId, key: '1', heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [], commitments: [] });
+    const item = (url: string, planId: string) => ({ id: url, url, plan: planId, key: '1', heading: '', name: '', topics: [], documents: [], terms: [], keywords: [], related: [], commitments: [], reports: false });
     const items = new Map([item('/b/1/', 'b'), item('/a/2/', 'a'), item('/a/1/', 'a')].map((entry) => [entry.url, entry]));
     const groups = groupByPlan(['/a/2/', '/b/1/', '/a/1/', '/gone/'], items, [plan('b', 2024, 1), plan('a', 2021, 2)]);
     expect(groups.map((group) => [group.plan.id, group.items.map((entry) => entry.url)])).toEqual([
