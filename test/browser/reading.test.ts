@@ -9,10 +9,19 @@ import { useSite } from './site.ts';
 
 const session = useSite('root');
 
-describe('links in plan text', () => {
+/** A page at a site path, laid out at a reader's width: a desktop, or a phone. */
+async function openAt(width: number, path: string) {
+  const page = await session.newPage();
+  await page.setViewportSize({ width, height: width < 500 ? 844 : 800 });
+  const response = await page.goto(session.server.url(path));
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+describe.each([1280, 390])('links in plan text at %i px', (width) => {
   it('link a term or title once an item on the plan page, each item on its own', async () => {
     for (const plan of session.plans) {
-      const page = await session.open(plan.url);
+      const page = await openAt(width, plan.url);
       const repeated = await page.$$eval('.plan-body > *', (elements) => {
         const found: string[] = [];
         let seen = new Set<string>();
@@ -41,7 +50,7 @@ describe('links in plan text', () => {
     // An item naming one quoted term three times or more.
     const item = items.find((candidate) => [...candidate.text.matchAll(/“([^”]{2,8})”/gu)].some((match, _, all) => all.filter((other) => other[1] === match[1]).length >= 1 && candidate.text.split(match[1]!).length - 1 >= 3))!;
     expect(item, 'a bundled item naming a quoted term three times').toBeDefined();
-    const page = await session.open(item.url);
+    const page = await openAt(width, item.url);
     const hrefs = await page.$$eval('.item-text a.term-link', (links) => links.map((link) => link.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(new Set(hrefs).size).toBe(hrefs.length);
@@ -50,10 +59,10 @@ describe('links in plan text', () => {
   });
 });
 
-describe('policy terms, curated', () => {
+describe.each([1280, 390])('policy terms, curated at %i px', (width) => {
   it('links a quoted name of a programme as a policy term, but not a word quoted for emphasis or a manner', async () => {
     const plan = session.plans.find((candidate) => candidate.url === '/shandong/taian/2024/')!;
-    const page = await session.open(plan.url);
+    const page = await openAt(width, plan.url);
     const linked = new Set(await page.locator('.plan-body a.term-link').allInnerTexts());
     // Quoted in this plan, each as it is printed: “研究型”骨干教师, “跟进式”教学调研, “一对一”结对帮扶.
     for (const word of ['研究型', '跟进式', '一对一']) {
@@ -64,20 +73,20 @@ describe('policy terms, curated', () => {
     expect(await page.locator('.plan-body').innerText()).toContain('数字化');
     expect(linked.has('数字化')).toBe(false);
     for (const term of ['县管校聘', '双减']) expect(linked.has(term), term).toBe(true);
-    const terms = await session.open('/terms/');
+    const terms = await openAt(width, '/terms/');
     const listed = new Set(await terms.locator('main a').allInnerTexts());
     expect(listed.has('研究型')).toBe(false);
     expect([...listed].some((text) => text.includes('县管校聘'))).toBe(true);
   });
 });
 
-describe('from a plan to others', () => {
+describe.each([1280, 390])('from a plan to others at %i px', (width) => {
   it('lists its topics, its region’s other years and other regions’ plans on its main topics', async () => {
     const plans = session.plans;
     const plan = plans.find((candidate) => plans.some((other) => other.id !== candidate.id && other.region.code === candidate.region.code))!;
     expect(plan, 'a region with plans of two years (the test plans add one)').toBeDefined();
     const others = plans.filter((other) => other.id !== plan.id && other.region.code === plan.region.code);
-    const page = await session.open(plan.url);
+    const page = await openAt(width, plan.url);
     const section = page.getByRole('region', { name: '相关' });
     const years = section.getByRole('heading', { name: `${plan.region.name}的其他年份` });
     expect(await years.count()).toBe(1);
@@ -93,12 +102,12 @@ describe('from a plan to others', () => {
   });
 });
 
-describe('citations for reference managers', () => {
+describe.each([1280, 390])('citations for reference managers at %i px', (width) => {
   it('offer an item and a plan as RIS and BibTeX files named by their identity, at their stable URL', async () => {
     const plan = session.plans[0]!;
     const item = [...itemsOf(plan.sections)][0]!;
     for (const [path, name] of [[item.url, `${plan.id.replaceAll('/', '-')}-${item.key.replaceAll('.', '-')}`], [plan.url, plan.id.replaceAll('/', '-')]] as const) {
-      const page = await session.open(path);
+      const page = await openAt(width, path);
       const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
       const ris = page.getByRole('link', { name: 'RIS', exact: true });
       const bibtex = page.getByRole('link', { name: 'BibTeX', exact: true });
