@@ -118,6 +118,7 @@ describe('npm run build with one bad source, and sources in several formats', ()
     const planPage = readFileSync(join(tree, 'dist', 'fujian', '2018', 'index.html'), 'utf8');
     expect(planPage).toContain('/fujian/2018/source.docx');
     expect(planPage).toContain('发布原文（Word）');
+    expect(planPage).not.toContain('cite-preview');
     expect(result.stderr).not.toMatch(/SITE_URL is not set/u);
 
     // Without SITE_URL the site still builds, and says once that its absolute URLs are not ones to cite.
@@ -126,5 +127,7 @@ describe('npm run build with one bad source, and sources in several formats', ()
     expect(preview.stderr.match(/SITE_URL is not set/gu)).toHaveLength(1);
     expect(preview.stderr).toMatch(/preview address https:\/\/plan-atlas\.example, not one to cite/u);
     expect(existsSync(join(tree, 'dist', 'fujian', '2018', 'index.html'))).toBe(true);
+    // … and every page that offers its address to cite says it is a preview address.
+    expect(readFileSync(join(tree, 'dist', 'fujian', '2018', 'index.html'), 'utf8')).toContain('下列网址为预览地址，请勿用于引用');
   });
 });
