@@ -1,6 +1,6 @@
 /**
  * The compare page in the browser (src/pages/compare/index.astro): the choice of
- * two plans, kept in the URL (?a=…&b=…), and their comparison drawn from their
+ * two or three plans, kept in the URL (?a=…&b=…&c=…), and their comparison drawn from their
  * plan.json and topics.json by src/model/compare.ts.
  */
 import { isYearOnYear, yearOnYear, type ComparedItem } from '../model/compare.ts';
@@ -66,7 +66,8 @@ export function startCompare(): void {
   if (!root) return;
   const base = root.dataset['base'] ?? '/';
   const form = root.querySelector<HTMLFormElement>('[data-compare-form]')!;
-  const [first, second] = [...root.querySelectorAll<HTMLSelectElement>('[data-compare-choice]')] as [HTMLSelectElement, HTMLSelectElement];
+  const selects = [...root.querySelectorAll<HTMLSelectElement>('[data-compare-choice]')];
+  const names = ['a', 'b', 'c'];
   const status = root.querySelector<HTMLElement>('[data-compare-status]')!;
   const result = root.querySelector<HTMLElement>('[data-compare-result]')!;
   const at = (url: string): string => `${base}${url.replace(/^\//u, '')}`;
@@ -137,18 +138,21 @@ export function startCompare(): void {
 
   const show = async (): Promise<void> => {
     const params = new URLSearchParams(location.search);
-    const wanted = [params.get('a') ?? '', params.get('b') ?? ''];
+    const asked = names.map((name) => params.get(name) ?? '');
     const list = await choices;
     const byId = new Map(list.plans.map((plan) => [plan.id, plan]));
-    first.value = wanted[0]!;
-    second.value = wanted[1]!;
+    selects.forEach((select, index) => {
+      select.value = asked[index] ?? '';
+    });
     result.replaceChildren();
+    const wanted = asked.filter((id) => id !== '');
     const chosen = wanted.map((id) => byId.get(id));
-    if (chosen.some((plan) => plan === undefined)) {
-      status.textContent = wanted.some((id) => id !== '' && !byId.has(id)) ? '所选计划不在本库中，请重新选择。' : '请选择两份计划。';
+    if (wanted.length < 2 || chosen.some((plan) => plan === undefined)) {
+      status.textContent = chosen.some((plan) => plan === undefined) ? '所选计划不在本库中，请重新选择。' : '请选择两份计划。';
       return;
     }
-    status.textContent = '正在读取两份计划…';
+    result.style.setProperty('--compared', String(chosen.length));
+    status.textContent = '正在读取所选计划…';
     const plans = await Promise.all((chosen as PlanChoice[]).map(load));
     const heads = element('div', undefined, 'compare-heads');
     for (const plan of plans) {
@@ -158,14 +162,15 @@ export function startCompare(): void {
     }
     result.append(heads, byTopic(plans, list.topics));
     const [a, b] = plans as [LoadedPlan, LoadedPlan];
-    if (isYearOnYear({ region: a.choice.regionCode, year: a.choice.year }, { region: b.choice.regionCode, year: b.choice.year })) {
+    // Item by item only for two plans of one region a year apart.
+    if (plans.length === 2 && isYearOnYear({ region: a.choice.regionCode, year: a.choice.year }, { region: b.choice.regionCode, year: b.choice.year })) {
       result.append(a.choice.year < b.choice.year ? changes(a, b) : changes(b, a));
     }
-    status.textContent = `比较：${planLabel(a.choice)} 与 ${planLabel(b.choice)}`;
+    status.textContent = `比较：${plans.map((plan) => planLabel(plan.choice)).join(' 与 ')}`;
   };
 
   void choices.then((list) => {
-    for (const select of [first, second]) {
+    for (const select of selects) {
       for (const plan of [...list.plans].sort((x, y) => x.region.localeCompare(y.region, 'zh-CN') || y.year - x.year)) {
         const option = element<HTMLOptionElement>('option', `${planLabel(plan)}：${plan.title}`);
         option.value = plan.id;
@@ -177,7 +182,7 @@ export function startCompare(): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const params = new URLSearchParams({ a: first.value, b: second.value });
+    const params = new URLSearchParams(selects.flatMap((select, index) => (select.value === '' ? [] : [[names[index]!, select.value]])));
     history.pushState(null, '', `${location.pathname}?${params.toString()}`);
     void show();
   });

@@ -49,6 +49,22 @@ describe.each([1280, 390])('compare at %i px', (width) => {
     expect(await continued.locator('.compare-match a').getAttribute('href')).toBe(session.href('/shandong/taian/2024/8/'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   });
+
+  it('sets three plans side by side, each with all its items, and compares item by item only two', async () => {
+    const three = session.plans.slice(0, 3);
+    const page = await session.newPage();
+    await page.setViewportSize({ width, height: 844 });
+    const query = new URLSearchParams(three.map((plan, index) => [['a', 'b', 'c'][index]!, plan.id]));
+    await page.goto(session.server.url(`/compare/?${query.toString()}`));
+    await expect.poll(() => page.locator('[data-compare-status]').innerText()).toMatch(/^比较：.+ 与 .+ 与 .+$/u);
+    expect(await page.locator('.compare-heads > div').count()).toBe(3);
+    const listed = await page.locator('.compare-columns').evaluateAll((grids) =>
+      grids.map((grid) => [...grid.children].map((cell) => cell.querySelectorAll('li a').length)),
+    );
+    three.forEach((plan, index) => expect(listed.reduce((sum, columns) => sum + (columns[index] ?? 0), 0)).toBeGreaterThanOrEqual([...itemsOf(plan.sections)].length));
+    expect(await page.locator('.compare-changes').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
 });
 
 describe.each([1280, 390])('a 总结’s item at %i px', (width) => {
