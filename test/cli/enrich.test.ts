@@ -36,7 +36,7 @@ describe('npm run enrich', () => {
     const items = Number(/enrich: (\d+) items of 3 plans/u.exec(first.stdout)?.[1]);
     expect(items).toBeGreaterThan(50);
     expect(first.stdout).toContain(`(${items} recomputed, 0 unchanged`);
-    expect(enrichmentOf(paths.content).map(([name]) => name)).toEqual(['commitments.json', 'documents.json', 'items.json', 'links.json', 'plans.json', 'report.json', 'terms.json', 'topics.json']);
+    expect(enrichmentOf(paths.content).map(([name]) => name)).toEqual(['commitments.json', 'documents.json', 'items.json', 'links.json', 'plans.json', 'report.json', 'terms.json', 'topics.json', 'vocabulary.json']);
     const before = new Map(enrichmentOf(paths.content));
 
     const again = enrich();
