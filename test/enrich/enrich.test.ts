@@ -73,10 +73,13 @@ describe('enrichCorpus', () => {
 describe('enrichmentFiles', () => {
   const files = enrichmentFiles(enrichment);
 
-  it('writes one JSON array per collection under enrichment/, each entry with an id', () => {
+  it('writes one JSON array per collection under enrichment/, each entry with an id, and the search vocabulary', () => {
     expect([...files.keys()].sort()).toEqual(
-      ['commitments', 'documents', 'items', 'links', 'plans', 'report', 'terms', 'topics'].map((name) => `enrichment/${name}.json`),
+      ['commitments', 'documents', 'items', 'links', 'plans', 'report', 'terms', 'topics', 'vocabulary'].map((name) => `enrichment/${name}.json`),
     );
+    const vocabulary = JSON.parse(files.get('enrichment/vocabulary.json')!) as { synonyms: string[][]; words: Array<{ word: string; initials: string }> };
+    expect(vocabulary.synonyms.length).toBeGreaterThan(0);
+    expect(vocabulary.words.find((entry) => entry.word === '学前教育')?.initials).toBe('xqjy');
     for (const name of ['items', 'topics', 'documents', 'terms', 'plans', 'commitments']) {
       const entries = JSON.parse(files.get(`enrichment/${name}.json`)!) as Array<{ id: string }>;
       expect(entries.every((entry) => typeof entry.id === 'string')).toBe(true);
