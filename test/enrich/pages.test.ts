@@ -65,8 +65,9 @@ describe('cross-link pages', () => {
     }
   });
 
-  it('a policy term links to its page, with the use per year as a chart and every occurrence', async () => {
+  it.each([1280, 390])('a policy term links to its page, with the use per year as a chart and every occurrence (%i px)', async (width) => {
     const page = await session.open('/shandong/taian/2024/15/');
+    await page.setViewportSize({ width, height: 844 });
     await click(session, page, page.getByRole('main').locator('.item-text').getByRole('link', { name: '县管校聘', exact: true }));
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('县管校聘');
     const chart = page.getByRole('img', { name: /县管校聘.*各年/ });
