@@ -99,6 +99,8 @@ for (const kind of ['root', 'atlas'] as const) {
         const yearLinks = links.filter((path) => path.startsWith('/years/'));
         if (ofProvince.length <= perPage) {
           expect(planLinks.sort()).toEqual(ofProvince.map((plan) => plan.url).sort());
+          // A year leads to the province's plans of that year, not the whole atlas's.
+          expect(yearLinks.sort()).toEqual(years(ofProvince).map((year) => `/years/${year}/${slug}/`).sort());
         } else {
           byYearOnly += 1;
           expect(planLinks).toEqual([]);
