@@ -10,6 +10,7 @@ import { stableSlug } from '../../src/model/page-slug.ts';
 import { commitmentGroupOrder, type Commitment, type CommitmentGroup, type ItemEnrichment } from '../../src/model/enrichment.ts';
 import type { CommitmentReader } from './commitment-reader.ts';
 import type { PlanHead } from './enrich-corpus.ts';
+import { characterPairs, overlap } from '../../src/model/likeness.ts';
 
 /** What a list gathers: kind, measure and unit (money in any unit is one list, as are deadlines and offices). */
 function groupKey(commitment: Pick<Commitment, 'kind' | 'indicator' | 'unit'>, reader: Pick<CommitmentReader, 'indicatorGroup'>): { kind: Commitment['kind']; indicator: string | null; unit: string | null } {
@@ -26,21 +27,6 @@ function groupKey(commitment: Pick<Commitment, 'kind' | 'indicator' | 'unit'>, r
 export function commitmentGroupSlug(commitment: Pick<Commitment, 'kind' | 'indicator' | 'unit'>, reader: Pick<CommitmentReader, 'indicatorGroup'>): string {
   const { kind, indicator, unit } = groupKey(commitment, reader);
   return `${kind}-${stableSlug(`${indicator ?? ''}${unit ?? ''}`)}`;
-}
-
-/** Two-character pieces of a text's Han characters: the wording two commitments share, whatever their figures. */
-function bigrams(text: string): Set<string> {
-  const plain = text.replace(/[^\p{Script=Han}]/gu, '');
-  const pieces = new Set<string>();
-  for (let index = 0; index + 1 < plain.length; index += 1) pieces.add(plain.slice(index, index + 2));
-  return pieces;
-}
-
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const piece of a) if (b.has(piece)) shared += 1;
-  return shared / Math.min(a.size, b.size);
 }
 
 const sharedWording = 0.5;
@@ -80,12 +66,12 @@ export function gatherCommitments(
     if (candidates.length === 0) continue;
     item.commitments.forEach((commitment, position) => {
       if (!commitment.reported || commitment.kind === 'deadline' || commitment.kind === 'responsible') return;
-      const wording = bigrams(wordings.get(item.url)?.[position] ?? '');
+      const wording = characterPairs(wordings.get(item.url)?.[position] ?? '');
       for (const other of candidates) {
         other.commitments.forEach((planned, index) => {
           if (planned.reported || planned.group !== commitment.group) return;
           const byMeasure = commitment.indicator !== null && planned.indicator !== null;
-          const byWording = overlap(wording, bigrams(wordings.get(other.url)?.[index] ?? '')) >= sharedWording;
+          const byWording = overlap(wording, characterPairs(wordings.get(other.url)?.[index] ?? '')) >= sharedWording;
           if (byMeasure || byWording) commitment.plannedIn.push({ url: other.url, index, text: planned.text });
         });
       }

@@ -3,11 +3,12 @@
  * plans of one region a year apart, which items of the later are new, which
  * continue one of the earlier (the match shown, with its similarity), and which of
  * the earlier were dropped. Items are matched by their characters' pairs: the share
- * of the shorter item's pairs that the other holds (the overlap coefficient, since
- * a plan often restates a long item of last year in a sentence), each later item to
+ * of the shorter item's pairs that the other holds (likeness.ts: a plan often
+ * restates a long item of last year in a sentence), each later item to
  * its most similar earlier one; below `continuedAt` it is new. Pure functions: the
  * page runs them in the browser, the tests in Node.
  */
+import { characterPairs, overlap } from './likeness.ts';
 
 export interface ComparedItem {
   key: string;
@@ -20,26 +21,22 @@ export interface ComparedItem {
 /** At least this similarity makes a later item the continuation of an earlier one. */
 export const continuedAt = 0.5;
 
-/** Texts shorter than this many pairs (a heading's few words) are too short to match on. */
+/** A pair of items below this many character pairs (a heading's few words) is too short to match on. */
 const minimumPairs = 6;
 
-const notText = /[\s\p{P}\p{S}\d]/gu;
-
-/** The set of a text's adjacent character pairs, punctuation, digits and spaces left out. */
-export function characterPairs(text: string): Set<string> {
-  const chars = [...text.replace(notText, '')];
-  const pairs = new Set<string>();
-  for (let index = 0; index + 1 < chars.length; index += 1) pairs.add(`${chars[index]}${chars[index + 1]}`);
-  return pairs;
+/** How alike two items' pair sets are (likeness.ts overlap), 0 when the shorter is too short to tell. */
+export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  return Math.min(a.size, b.size) < minimumPairs ? 0 : overlap(a, b);
 }
 
-/** The overlap coefficient of two pair sets: 1 when one text's pairs are all in the other, 0 with none in common. */
-export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size < minimumPairs) return 0;
-  let shared = 0;
-  for (const pair of small) if (large.has(pair)) shared += 1;
-  return shared / small.size;
+/** The candidate most like `pairs`, with its similarity; null when none shares anything. */
+export function mostAlike(pairs: ReadonlySet<string>, candidates: ReadonlyArray<ReadonlySet<string>>): { index: number; similarity: number } | null {
+  let best: { index: number; similarity: number } | null = null;
+  for (const [index, candidate] of candidates.entries()) {
+    const score = similarity(pairs, candidate);
+    if (score > 0 && (best === null || score > best.similarity)) best = { index, similarity: score };
+  }
+  return best;
 }
 
 export interface Continuation {
@@ -60,19 +57,10 @@ export function yearOnYear(earlier: readonly ComparedItem[], later: readonly Com
   const earlierPairs = earlier.map((item) => characterPairs(item.text));
   const matched = new Set<number>();
   const continuations = later.map((item): Continuation => {
-    const pairs = characterPairs(item.text);
-    let best = -1;
-    let bestScore = 0;
-    earlierPairs.forEach((candidate, index) => {
-      const score = similarity(pairs, candidate);
-      if (score > bestScore) {
-        best = index;
-        bestScore = score;
-      }
-    });
-    if (best < 0 || bestScore < continuedAt) return { item, earlier: null, similarity: bestScore };
-    matched.add(best);
-    return { item, earlier: earlier[best]!, similarity: bestScore };
+    const best = mostAlike(characterPairs(item.text), earlierPairs);
+    if (best === null || best.similarity < continuedAt) return { item, earlier: null, similarity: best?.similarity ?? 0 };
+    matched.add(best.index);
+    return { item, earlier: earlier[best.index]!, similarity: best.similarity };
   });
   return { later: continuations, dropped: earlier.filter((_, index) => !matched.has(index)) };
 }

@@ -5,7 +5,8 @@
  * Read at build time from the atlas, so a plan added for that year links its
  * 总结's items on the next build.
  */
-import { characterPairs, continuedAt, similarity } from '../model/compare.ts';
+import { continuedAt, mostAlike } from '../model/compare.ts';
+import { characterPairs } from '../model/likeness.ts';
 import type { Item, Plan } from '../model/plan.ts';
 import { itemsOf } from '../model/plan.ts';
 import { atlas } from './atlas.ts';
@@ -30,16 +31,11 @@ export async function reportsOn(plan: Plan, item: Item): Promise<ReportedOn | nu
     for (const each of (await atlas()).plans) byRegionYear.set(regionYear(each), [...(byRegionYear.get(regionYear(each)) ?? []), each]);
   }
   const reportedYear = Math.min(...plan.years);
-  const pairs = characterPairs(item.text);
-  let best: ReportedOn | null = null;
-  for (const other of byRegionYear.get(regionYear(plan, reportedYear)) ?? []) {
-    if (other.id === plan.id) continue;
-    for (const candidate of itemsOf(other.sections)) {
-      const score = similarity(pairs, characterPairs(candidate.text));
-      if (score >= continuedAt && (best === null || score > best.similarity)) {
-        best = { url: candidate.url, plan: `${other.region.name} ${other.year}年${other.kind}`, name: `${candidate.label}${itemName(candidate)}`, similarity: score };
-      }
-    }
-  }
-  return best;
+  const candidates = (byRegionYear.get(regionYear(plan, reportedYear)) ?? [])
+    .filter((other) => other.id !== plan.id)
+    .flatMap((other) => [...itemsOf(other.sections)].map((candidate) => ({ other, candidate })));
+  const found = mostAlike(characterPairs(item.text), candidates.map(({ candidate }) => characterPairs(candidate.text)));
+  if (found === null || found.similarity < continuedAt) return null;
+  const { other, candidate } = candidates[found.index]!;
+  return { url: candidate.url, plan: `${other.region.name} ${other.year}年${other.kind}`, name: `${candidate.label}${itemName(candidate)}`, similarity: found.similarity };
 }

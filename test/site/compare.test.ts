@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { characterPairs, isYearOnYear, similarity, yearOnYear, type ComparedItem } from '../../src/model/compare.ts';
+import { isYearOnYear, mostAlike, similarity, yearOnYear, type ComparedItem } from '../../src/model/compare.ts';
+import { characterPairs, overlap } from '../../src/model/likeness.ts';
 
 const item = (key: string, text: string): ComparedItem => ({ key, url: `/x/2024/${key}/`, name: `${key}.`, text });
 
@@ -28,6 +29,9 @@ describe('comparing a region’s plans a year apart', () => {
     expect(similarity(characterPairs('加强教师队伍建设，培养名师'), characterPairs('培养名师，加强教师队伍建设'))).toBeGreaterThan(0.8);
     expect(similarity(characterPairs('加强党建'), characterPairs('加强党建'))).toBe(0);
     expect(similarity(characterPairs('推动学前教育优质普惠发展'), characterPairs('建设人工智能教育实验区'))).toBeLessThan(0.5);
+    // A short wording still has a likeness of its own, which commitments are matched by.
+    expect(overlap(characterPairs('加强党建'), characterPairs('全面加强党建工作'))).toBe(1);
+    expect(mostAlike(characterPairs('培养名师，加强教师队伍建设'), [characterPairs('建设人工智能教育实验区'), characterPairs('加强教师队伍建设')])).toMatchObject({ index: 1 });
   });
 
   it('compares year on year only one region’s plans a year apart', () => {
