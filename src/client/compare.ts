@@ -5,6 +5,7 @@
  */
 import { isYearOnYear, yearOnYear, type ComparedItem } from '../model/compare.ts';
 import { untitledItemName } from '../model/item-name.ts';
+import { itemsOf } from '../model/items.ts';
 
 interface PlanChoice {
   id: string;
@@ -37,11 +38,6 @@ interface ModelSection {
 interface LoadedPlan {
   choice: PlanChoice;
   items: Array<ComparedItem & { topics: string[] }>;
-}
-
-/** The plan model's items in document order (the model's itemsOf, without bundling its schema). */
-function itemsIn(sections: readonly ModelSection[]): ModelItem[] {
-  return sections.flatMap((section) => [...section.items, ...itemsIn(section.sections)]);
 }
 
 const nameOf = (item: ModelItem): string => (item.title ? `${item.label}${item.title}` : untitledItemName(item));
@@ -79,7 +75,7 @@ export function startCompare(): void {
       fetch(at(`${choice.url}plan.json`)).then((response) => response.json() as Promise<{ sections: ModelSection[] }>),
       fetch(at(`${choice.url}topics.json`)).then((response) => response.json() as Promise<Record<string, string[]>>),
     ]);
-    return { choice, items: itemsIn(model.sections).map((item) => ({ key: item.key, url: item.url, name: nameOf(item), text: item.text, topics: topics[item.key] ?? [] })) };
+    return { choice, items: [...itemsOf<ModelItem>(model.sections)].map((item) => ({ key: item.key, url: item.url, name: nameOf(item), text: item.text, topics: topics[item.key] ?? [] })) };
   };
 
   const itemList = (items: ReadonlyArray<{ url: string; name: string }>): HTMLUListElement => {

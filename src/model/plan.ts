@@ -137,14 +137,4 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
-/**
- * Walks every item in document order. A section's own items always precede its
- * subsections: an item after a subsection would share that subsection's numbering
- * style and so belongs to it.
- */
-export function* itemsOf(sections: readonly Section[]): Generator<Item> {
-  for (const section of sections) {
-    yield* section.items;
-    yield* itemsOf(section.sections);
-  }
-}
+export { itemsOf } from './items.ts';
