@@ -23,9 +23,9 @@ import { writeSearchIndex } from '../search/build-index.ts';
 import { browserImport, openSearchSession, queryModulePath, type SearchSession } from './search-browser.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './search-metrics.ts';
-import { existsSync } from 'node:fs';
 import { suggestions, synonymIndex } from '../../src/model/search/suggest.ts';
-import { vocabularySchema, type Vocabulary } from '../../src/model/enrichment.ts';
+import type { Vocabulary } from '../../src/model/enrichment.ts';
+import { readVocabulary } from '../../src/model/vocabulary.ts';
 
 export const modes = ['atlas', 'stock', 'rerank'] as const;
 export type Mode = (typeof modes)[number];
@@ -96,12 +96,6 @@ export interface SuggestionReport {
   first: number;
   offered: number;
   misses: { query: string; means: string; offered: string[] }[];
-}
-
-/** The vocabulary the enrich stage wrote beside the content, or an empty one. */
-export function readVocabulary(contentDir: string): Vocabulary {
-  const file = join(contentDir, 'enrichment', 'vocabulary.json');
-  return existsSync(file) ? vocabularySchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : { synonyms: [], words: [] };
 }
 
 export function measureSuggestions(queries: QueriesFile, vocabulary: Vocabulary): SuggestionReport[] {

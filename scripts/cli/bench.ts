@@ -18,7 +18,8 @@ import { parseArgs } from 'node:util';
 import { benchIngest } from '../bench/ingest-throughput.ts';
 import { formatPageWeight, typicalItemPageWeight } from '../bench/page-weight.ts';
 import { benchPipeline, formatBench } from '../bench/pipeline.ts';
-import { formatReport, formatSuggestions, loadQueries, measureQuality, measureSuggestions, readVocabulary } from '../bench/search-quality.ts';
+import { formatReport, formatSuggestions, loadQueries, measureQuality, measureSuggestions } from '../bench/search-quality.ts';
+import { readVocabulary } from '../../src/model/vocabulary.ts';
 import { basePath } from '../../src/model/deploy.ts';
 
 const { values } = parseArgs({

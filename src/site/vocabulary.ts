@@ -1,21 +1,11 @@
-/**
- * The search vocabulary the enrich stage wrote (content/enrichment/vocabulary.json):
- * the synonyms the search page carries, and the words /search/vocabulary.json serves.
- * An atlas enriched before the file existed has none: search then offers nothing
- * past the exact words, and says nothing wrong.
- */
-import { existsSync, readFileSync } from 'node:fs';
-import { parseWith } from '../model/errors.ts';
-import { vocabularySchema, type Vocabulary } from '../model/enrichment.ts';
-
-export const vocabularyPath = 'content/enrichment/vocabulary.json';
+/** The search vocabulary as the site uses it: read once a build (src/model/vocabulary.ts). */
+import type { Vocabulary } from '../model/enrichment.ts';
+import { readVocabulary } from '../model/vocabulary.ts';
 
 let loaded: Vocabulary | undefined;
 
 export function searchVocabulary(): Vocabulary {
-  loaded ??= existsSync(vocabularyPath)
-    ? parseWith(vocabularySchema, JSON.parse(readFileSync(vocabularyPath, 'utf8')), vocabularyPath, { hint: 'it is not what the enrich stage writes: run npm run enrich to write it again' })
-    : { synonyms: [], words: [] };
+  loaded ??= readVocabulary();
   return loaded;
 }
 

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemTexts, relevantItems } from '../../scripts/bench/search-metrics.ts';
-import { loadQueries, measureQuality, measureSuggestions, readVocabulary, type QualityReport } from '../../scripts/bench/search-quality.ts';
+import { loadQueries, measureQuality, measureSuggestions, type QualityReport } from '../../scripts/bench/search-quality.ts';
+import { readVocabulary } from '../../src/model/vocabulary.ts';
 import { searchContent } from './content.ts';
 import { synonymIndex } from '../../src/model/search/suggest.ts';
 
