@@ -114,7 +114,9 @@ describe('commitments as data', () => {
     const withDeadline = new Set(enriched().filter((item) => item.commitments.some((commitment) => commitment.kind === 'deadline' && !commitment.reported)).map((item) => session.href(item.url)));
     expect(withDeadline.size).toBeGreaterThan(0);
     const page = await session.open(`/search/?q=${encodeURIComponent('建设')}&commitment=${encodeURIComponent('时限')}`);
-    await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '').startsWith('找到'));
+    // The status names the count before the results are appended; the page says when it has shown and counted them.
+    await page.waitForSelector('[data-search][data-search-state="counted"]');
+    expect(await page.textContent('[data-search-status]')).toMatch(/^找到/);
     expect(await page.isChecked('[data-facet="commitment"] input[value="时限"]')).toBe(true);
     const hrefs = await page.$$eval('[data-search-results] li > a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(0);
