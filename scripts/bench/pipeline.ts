@@ -19,6 +19,7 @@ import { writeSiteRoot } from './site-root.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { buildStages, stageCommand } from '../build/stages.ts';
 import { itemsOf } from '../../src/model/plan.ts';
+import { formatSiteShape, siteShape, type SiteShape } from './site-shape.ts';
 
 export interface Stage {
   name: string;
@@ -58,6 +59,9 @@ export interface BenchResult {
   typedSearch?: SearchFigures | null;
   bareSearch: SearchFigures | null;
   itemPage: PageWeight | null;
+  /** Files and bytes of the built dist/ and the bare one, by top folder; figures from older versions of the bench have none. */
+  site?: SiteShape;
+  bareSite?: SiteShape | null;
   work: string;
 }
 
@@ -238,6 +242,7 @@ export async function benchPipeline(options: BenchOptions): Promise<BenchResult>
 
   const plans = loadPlans(join(root, 'content'));
   const items = plans.reduce((sum, plan) => sum + [...itemsOf(plan.sections)].length, 0);
+  const planFolders = new Set(plans.map((plan) => plan.url.split('/')[1]!));
 
   // The ingest after an edit, measured on its own before the whole rebuild measures it once more.
   const ingestStage = stages.find((stage) => stage.name === 'ingest');
@@ -282,6 +287,8 @@ export async function benchPipeline(options: BenchOptions): Promise<BenchResult>
     typedSearch,
     bareSearch,
     itemPage: typicalItemPageWeight(join(root, 'dist')),
+    site: siteShape(join(root, 'dist'), planFolders),
+    bareSite: options.bare ? siteShape(join(bareRoot, 'dist'), planFolders) : null,
     work,
   };
 }
@@ -349,6 +356,8 @@ export function formatBench(result: BenchResult): string {
     );
     if (again.name === 'ingest' && clean) lines.push(ingestRebuildLine(result, clean));
   }
+  if (result.site) lines.push('', ...formatSiteShape('dist/', result.site, result.plans));
+  if (result.bareSite) lines.push(...formatSiteShape('bare dist/', result.bareSite, result.plans));
   lines.push('', `search index       ${mb(result.searchIndexBytes)} MB${result.bare.length > 0 ? `; bare (stock Pagefind) ${mb(result.bareSearchIndexBytes)} MB` : ''}`);
   if (result.search) lines.push(searchLine(`query ${result.search.query}`, result.search));
   if (result.typedSearch) lines.push(searchLine(`  typed, Enter ${result.typedSearch.typedPauseMs ?? '?'} ms later`, result.typedSearch));

@@ -12,6 +12,8 @@ import type { SearchFigures } from './search.ts';
 
 interface Run extends BenchResult {
   load: number[];
+  /** Older runs recorded the load after the run only. */
+  loadBefore?: number[];
   /** Runs before enrich was a stage of its own re-ran the ingest only. */
   incrementalIngest?: StageResult | null;
 }
@@ -94,7 +96,12 @@ lines.push(
 );
 lines.push(`| … bare, stock Pagefind | ${runs.map((run) => searchCell(run.bareSearch)).join(' | ')} |`);
 lines.push(`| … page ready ms (atlas: page and Pagefind loaded; older runs: Pagefind's init) | ${runs.map((run) => (run.search ? String(Math.round(run.search.initMs)) : '—')).join(' | ')} |`);
-lines.push(`| load average after the run | ${runs.map((run) => run.load.map((value) => value.toFixed(1)).join(' ')).join(' | ')} |`);
+const loads = (values: readonly number[] | undefined): string => (values ? values.map((value) => value.toFixed(1)).join(' ') : '—');
+lines.push(`| load average before → after the run (1, 5, 15 min) | ${runs.map((run) => `${loads(run.loadBefore)} → ${loads(run.load)}`).join(' | ')} |`);
+/** "44.8 / 530": files and KB of dist/ a plan, the bare build's in brackets. */
+const perPlan = (run: Run, shape: Run['site']): string => (shape ? `${(shape.files / run.plans).toFixed(1)} / ${Math.round(shape.bytes / 1024 / run.plans)}` : '—');
+lines.push(`| dist/ files / KB a plan (bare) | ${runs.map((run) => `${perPlan(run, run.site)} (${perPlan(run, run.bareSite ?? undefined)})`).join(' | ')} |`);
+lines.push(`| dist/ in all: files, MB | ${runs.map((run) => (run.site ? `${run.site.files.toLocaleString('en-US')}, ${Math.round(run.site.bytes / 1024 / 1024)}` : '—')).join(' | ')} |`);
 console.log(lines.join('\n'));
 
 // time(2N)/time(N) per stage wherever both runs exist.
