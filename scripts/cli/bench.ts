@@ -37,6 +37,7 @@ const { values } = parseArgs({
 
 const fixed = (value: number, digits = 1): string => value.toFixed(digits);
 const gb = (bytes: number): string => (bytes / 1024 ** 3).toFixed(1);
+const loadBefore = loadavg();
 
 console.log(
   `Plan Atlas benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
@@ -61,7 +62,7 @@ if (values.plans !== undefined) {
   console.log(`\n## Whole build, ${plans} plans`);
   console.log(formatBench(result));
   console.log(`load afterwards    ${loadavg().map((load) => fixed(load, 2)).join(' ')} (other work on the machine slows every stage)`);
-  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ ...result, load: loadavg(), date: new Date().toISOString() }, null, 2)}\n`);
+  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ ...result, loadBefore, load: loadavg(), date: new Date().toISOString() }, null, 2)}\n`);
 } else {
   const ingest = benchIngest('content/sources');
   console.log('\n## Ingest (one core, bundled plans repeated)');
