@@ -5,10 +5,11 @@
  * any static host that serves index.html for folders serves every URL.
  */
 import { defineConfig } from 'astro/config';
-import { basePath as deployBase, siteUrl } from './src/model/deploy.ts';
+import { basePath as deployBase, prerenderWorkers, siteUrl } from './src/model/deploy.ts';
 
 const site = siteUrl();
 const basePath = deployBase();
+const workers = prerenderWorkers();
 
 export default defineConfig({
   site,
@@ -23,5 +24,7 @@ export default defineConfig({
     concurrency: 4,
   },
   devToolbar: { enabled: false },
+  // Pages rendered by several workers at once (PRERENDER_WORKERS; src/model/deploy.ts).
+  ...(workers > 1 ? { experimental: { parallelPrerender: { workers } } } : {}),
   // The plans' Markdown is rendered by src/markdown/plan-body.ts when a plan page is built.
 });

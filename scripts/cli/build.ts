@@ -13,7 +13,7 @@
  * (scripts/build/lock.ts): a second one stops and names the first.
  */
 import { spawnSync } from 'node:child_process';
-import { configuredSiteUrl, deployHost, siteUrl } from '../../src/model/deploy.ts';
+import { configuredSiteUrl, deployHost, prerenderWorkers, siteUrl } from '../../src/model/deploy.ts';
 import { buildStages, type BuildStage } from '../build/stages.ts';
 import { acquireBuildLock, buildLockFile, releaseBuildLock } from '../build/lock.ts';
 import { liveSiteDir, nextSiteDir, recoverSite, siteDirEnv, swapInNextSite } from '../build/site-folder.ts';
@@ -82,6 +82,8 @@ if (configuredSiteUrl() === undefined) {
 let host: string | undefined;
 try {
   host = deployHost(hosts.map((known) => known.id));
+  // Read here too, so a bad value stops the build before any stage rather than in Astro's config.
+  prerenderWorkers();
 } catch (error) {
   console.error(`build: ${formatError(error)}`);
   process.exit(2);

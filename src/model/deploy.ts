@@ -43,3 +43,23 @@ export function deployHost(known: readonly string[], env: Record<string, string 
   }
   return value;
 }
+
+/**
+ * How many workers Astro renders the pages with (PRERENDER_WORKERS), its
+ * `experimental.parallelPrerender`: unset or 1, one page at a time in Astro's own
+ * thread; 2 or more, that many workers. On a 2-core machine at 1,000 plans two
+ * workers rendered the routes some 7 % faster but took 0.9 GB more memory (each worker
+ * loads the atlas's data for itself), which breaks the 2 GB aim, so it is a choice for
+ * machines with more cores and memory (docs/performance-log.md).
+ */
+export const defaultPrerenderWorkers = 1;
+
+export function prerenderWorkers(env: Record<string, string | undefined> = process.env): number {
+  const value = env['PRERENDER_WORKERS']?.trim();
+  if (value === undefined || value === '') return defaultPrerenderWorkers;
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new AtlasError('invalid-setting', `PRERENDER_WORKERS="${value}" is not a whole number of workers`, 'use 1 to render one page at a time, 2 or more to render in parallel, or leave it unset');
+  }
+  return workers;
+}

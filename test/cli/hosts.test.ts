@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokenLimits, hostReport, hosts, measureSite } from '../../scripts/build/hosts.ts';
-import { deployHost } from '../../src/model/deploy.ts';
+import { deployHost, prerenderWorkers } from '../../src/model/deploy.ts';
 import { useSite } from '../browser/site.ts';
 
 const host = (id: string) => hosts.find((candidate) => candidate.id === id)!;
@@ -58,6 +58,25 @@ describe('hosts', () => {
     expect(result.stderr).toContain('error [invalid-setting] DEPLOY_HOST="geocities" names no host the build knows');
     expect(result.stderr).toContain('hint: use one of cloudflare-pages-free, cloudflare-pages-paid, github-pages, gitlab-pages');
     expect(result.stdout).not.toContain('[1/');
+  });
+});
+
+describe('PRERENDER_WORKERS', () => {
+  it('renders one page at a time unless told to use workers', () => {
+    expect(prerenderWorkers({})).toBe(1);
+    expect(prerenderWorkers({ PRERENDER_WORKERS: ' 1 ' })).toBe(1);
+    expect(prerenderWorkers({ PRERENDER_WORKERS: '4' })).toBe(4);
+  });
+
+  it('stops npm run build at once, before any stage, on a value that is no number of workers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-workers-'));
+    for (const value of ['0', 'two', '1.5']) {
+      const result = spawnSync(process.execPath, [resolve('scripts/cli/build.ts')], { cwd: dir, encoding: 'utf8', env: { ...process.env, PRERENDER_WORKERS: value } });
+      expect(result.status, value).toBe(2);
+      expect(result.stderr).toContain(`error [invalid-setting] PRERENDER_WORKERS="${value}" is not a whole number of workers`);
+      expect(result.stderr).toContain('hint: use 1 to render one page at a time');
+      expect(result.stdout).not.toContain('[1/');
+    }
   });
 });
 
