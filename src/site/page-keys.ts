@@ -25,8 +25,16 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
+/**
+ * Arrays this long are digested once each, by identity: a list shared by every page
+ * of a gathering (all the commitments a chart draws) would otherwise be serialised
+ * again for each of its pages, which grows with the square of the list.
+ */
+const sharedArrayLength = 256;
+
 export class PageKeys {
   readonly #plans = new WeakMap<Plan, string>();
+  readonly #arrays = new WeakMap<readonly unknown[], string>();
   #linker: Linker | undefined;
 
   /** The link targets a text holds: the plan body's and the item text's links depend on them as much as on the text. */
@@ -44,9 +52,21 @@ export class PageKeys {
     return digest;
   }
 
-  /** JSON of `value` with every plan in it replaced by its digest. */
+  /** JSON of `value` with every plan in it, and every long array, replaced by its digest. */
   #digest(value: unknown): string {
-    return sha256(JSON.stringify(value, (_, part: unknown) => (isPlan(part) ? `plan:${this.planDigest(part)}` : part)));
+    return sha256(JSON.stringify(value, (_, part: unknown) => this.#part(part)));
+  }
+
+  #part(part: unknown): unknown {
+    if (isPlan(part)) return `plan:${this.planDigest(part)}`;
+    if (!Array.isArray(part) || part.length < sharedArrayLength) return part;
+    let digest = this.#arrays.get(part);
+    if (digest === undefined) {
+      // The array's own elements, each through this replacer, so a plan inside it is still its digest.
+      digest = sha256(JSON.stringify(part, (key, inner: unknown) => (key === '' ? inner : this.#part(inner))));
+      this.#arrays.set(part, digest);
+    }
+    return `array:${digest}`;
   }
 
   /** A plan page renders the plan and its Markdown body, with the terms and documents it links, and what enrichment adds (`enriched`: its commitments, its links to other plans). */

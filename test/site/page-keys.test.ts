@@ -51,3 +51,29 @@ describe('item keys', () => {
     expect(itemKeys(base, related)[0]).not.toBe(itemKeys(base)[0]);
   });
 });
+
+describe('gathering keys', () => {
+  /** A chart's points as the commitment lists have them: a long array every page of the list shares. */
+  const points = (count: number, last = 0) => Array.from({ length: count }, (_, index) => ({ year: 2024, value: index === count - 1 ? last : index, url: `/x/${index}/` }));
+
+  it('change with any point of a long shared list, whether or not the list is the same object', () => {
+    const keys = new PageKeys();
+    const all = points(300);
+    const first = keys.gathering('commitments', { page: 1, all });
+    expect(keys.gathering('commitments', { page: 1, all })).toBe(first);
+    // The next build's list, a new array of the same points: the same key.
+    expect(new PageKeys().gathering('commitments', { page: 1, all: points(300) })).toBe(first);
+    // One point changed, in a new array: a new key.
+    expect(keys.gathering('commitments', { page: 1, all: points(300, 9999) })).not.toBe(first);
+    // The page's own part still counts beside the shared list.
+    expect(keys.gathering('commitments', { page: 2, all })).not.toBe(first);
+  });
+
+  it('digest a plan inside a long list by its own digest, so its edit changes the key', () => {
+    const keys = new PageKeys();
+    const edited = structuredClone(plan());
+    edited.title = `${edited.title}（修订）`;
+    const list = (subject: Plan) => [subject, ...points(300)];
+    expect(keys.gathering('topics', { plans: list(plan()) })).not.toBe(keys.gathering('topics', { plans: list(edited) }));
+  });
+});
