@@ -356,6 +356,11 @@ export function formatBench(result: BenchResult): string {
     );
     if (again.name === 'ingest' && clean) lines.push(ingestRebuildLine(result, clean));
   }
+  if (result.incremental.length === result.pipeline.length && result.incremental.length > 0) {
+    const again = total(result.incremental);
+    const clean = total(result.pipeline);
+    lines.push(`rebuild, 1 edited  ${s(again.wallSeconds)} s wall, ${((100 * again.wallSeconds) / clean.wallSeconds).toFixed(1)} % of the clean build's (${((100 * again.cpuSeconds) / clean.cpuSeconds).toFixed(1)} % of its CPU time; aim < 10 %)`);
+  }
   if (result.site) lines.push('', ...formatSiteShape('dist/', result.site, result.plans));
   if (result.bareSite) lines.push(...formatSiteShape('bare dist/', result.bareSite, result.plans));
   lines.push('', `search index       ${mb(result.searchIndexBytes)} MB${result.bare.length > 0 ? `; bare (stock Pagefind) ${mb(result.bareSearchIndexBytes)} MB` : ''}`);
