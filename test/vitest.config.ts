@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowestFirst from './sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -6,9 +8,12 @@ export default defineConfig({
     // One folder per run for the site builds that browser tests and site checks share;
     // builds happen lazily, so unit-only runs pay nothing (test/browser/build.ts).
     globalSetup: ['test/browser/global-setup.ts'],
-    // Browser tests share one Chromium and one built site; running files in parallel
-    // on a 2-core machine only makes them flaky.
-    fileParallelism: false,
+    // Two files at a time even on 2 cores: most files wait on a build or Chromium in
+    // another process, so two keep both cores busy. The shared builds are locked
+    // (test/browser/build.ts) and the longest files start first (test/sequencer.ts).
+    fileParallelism: true,
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: SlowestFirst },
     testTimeout: 30_000,
     // Long enough for a beforeAll that runs `npm run build` on a slow machine.
     hookTimeout: 600_000,

@@ -214,15 +214,56 @@ export async function builtSite(kind: SiteKind): Promise<BuiltSite> {
   const dir = join(runFolder(), kind);
   const marker = join(dir, 'built.json');
   const failure = join(dir, '..', `${kind}.failed.txt`);
-  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite;
-  // A build that failed once fails every later file the same way, without building again.
-  if (existsSync(failure)) throw new Error(readFileSync(failure, 'utf8'));
+  const lock = join(dir, '..', `${kind}.building`);
+  for (;;) {
+    if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite;
+    // A build that failed once fails every later file the same way, without building again.
+    if (existsSync(failure)) throw new Error(readFileSync(failure, 'utf8'));
+    if (takeLock(lock)) break;
+    // Test files run in parallel: another one is building this kind; wait for it.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   try {
+    if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite;
     const site = await buildInto(dir, kind);
     writeFileSync(marker, JSON.stringify(site));
     return site;
   } catch (error) {
     writeFileSync(failure, `earlier in this run: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/**
+ * Creates `lock` holding this process's id, or takes it over when the process that
+ * made it is gone (a worker that crashed mid-build); false while a live one holds it.
+ */
+function takeLock(lock: string): boolean {
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  let holder = 0;
+  try {
+    holder = Number(readFileSync(lock, 'utf8'));
+  } catch {
+    return false; // released just now: try again
+  }
+  // An empty lock is one being written this instant, so its maker is alive.
+  if (!(holder > 0) || processAlive(holder)) return false;
+  rmSync(lock, { force: true });
+  return false;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,0 +1,42 @@
+/**
+ * Starts the longest test files first. With two files at a time, a long file begun
+ * last would run on alone while the other worker sits idle; begun first, the short
+ * files fill the other worker beside it. Vitest orders by the durations it cached
+ * from the last run, which a fresh clone (and CI) does not have, so the files known
+ * to build sites or drive Chromium for long are listed here, longest first; a file
+ * missing from the list only costs time, never a result.
+ */
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+export const slowestFirst = [
+  'faults/build.test.ts',
+  'site-checks/axe.test.ts',
+  'cli/ingest.test.ts',
+  'search/page.test.ts',
+  'site/incremental.test.ts',
+  'cli/published.test.ts',
+  'browser/walk.test.ts',
+  'extract/formats.test.ts',
+  'browser/years.test.ts',
+  'site-checks/determinism.test.ts',
+  'browser/published.test.ts',
+  'browser/reading.test.ts',
+  'cli/enrich.test.ts',
+  'browser/commitments.test.ts',
+  'search/past-exact.test.ts',
+  'enrich/pages.test.ts',
+];
+
+function rank(spec: TestSpecification): number {
+  const file = spec.moduleId.replaceAll('\\', '/');
+  const index = slowestFirst.findIndex((name) => file.endsWith(`/test/${name}`));
+  return index === -1 ? slowestFirst.length : index;
+}
+
+export default class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const ordered = await super.sort(files);
+    // Stable: the rest keep vitest's order behind the listed files.
+    return ordered.map((spec, index) => ({ spec, index })).sort((a, b) => rank(a.spec) - rank(b.spec) || a.index - b.index).map(({ spec }) => spec);
+  }
+}
