@@ -74,6 +74,11 @@ class Table<T> {
     this.previous = readStore<T>(path, version);
   }
 
+  /** Whether the table read holds `key` (counts neither a hit nor a miss). */
+  has(key: string): boolean {
+    return this.previous[key] !== undefined;
+  }
+
   get(key: string): T | null {
     const value = this.previous[key];
     if (value === undefined) {

@@ -28,8 +28,11 @@ export interface EnrichResources {
   policyTerms: readonly PolicyTerm[];
   titleRules: TitleRules;
   stopwords: ReadonlySet<string>;
-  /** Given the words it must keep whole (signal terms and every policy term), returns a segmenter. */
-  segmenter: (userWords: readonly string[]) => Segmenter;
+  /**
+   * Given the words it must keep whole (signal terms and every policy term) and,
+   * when known, the texts it will cut, returns a segmenter.
+   */
+  segmenter: (userWords: readonly string[], texts?: Iterable<string>) => Segmenter;
   commitments: CommitmentTable;
   /** Groups of words that name one thing (scripts/genre/synonyms.yaml), for search. */
   synonyms: SynonymGroups;
@@ -163,12 +166,20 @@ export function userWords(taxonomy: Taxonomy, terms: CorpusTerms): string[] {
   return [...signalTerms(taxonomy), ...terms.all];
 }
 
-/** Facts of one item; the segmenter (jieba's dictionary load) and matchers are made on the first call. */
-export function itemEnricher(resources: EnrichResources, terms: CorpusTerms): (item: Pick<Item, 'title' | 'text'>) => ItemFacts {
+/**
+ * Facts of one item; the segmenter (jieba's dictionary load) and matchers are made
+ * on the first call. `items`, when given, are the items it will be asked about, so
+ * that jieba loads once for all of them.
+ */
+export function itemEnricher(
+  resources: EnrichResources,
+  terms: CorpusTerms,
+  items: Iterable<Pick<Item, 'title' | 'text'>> = [],
+): (item: Pick<Item, 'title' | 'text'>) => ItemFacts {
   let tools: { segmenter: Segmenter; scorer: TopicScorer; finder: TermFinder; topicNames: Map<string, string>; commitments: CommitmentReader } | null = null;
   return (item) => {
     tools ??= {
-      segmenter: resources.segmenter(userWords(resources.taxonomy, terms)),
+      segmenter: resources.segmenter(userWords(resources.taxonomy, terms), textsOf(items)),
       scorer: createTopicScorer(resources.taxonomy, resources.topicScoring ?? defaultTopicScoring),
       finder: createTermFinder(terms.all),
       topicNames: new Map(resources.taxonomy.topics.map((topic) => [topic.slug, topic.name])),
@@ -193,6 +204,13 @@ export function itemEnricher(resources: EnrichResources, terms: CorpusTerms): (i
   };
 }
 
+function* textsOf(items: Iterable<Pick<Item, 'title' | 'text'>>): Iterable<string> {
+  for (const item of items) {
+    yield item.text;
+    if (item.title) yield item.title;
+  }
+}
+
 /** One item in corpus order (plans by planOrder, items in document order) with its facts. */
 export interface EnrichedItem {
   plan: PlanHead;
@@ -205,7 +223,11 @@ export function enrichCorpus(plans: readonly Plan[], resources: EnrichResources 
   const reader = createCommitmentReader(resources.commitments);
   const entries = ordered.flatMap((plan) => itemHeads(plan, reader).map(({ item, head }) => ({ plan, item, head })));
   const terms = corpusTerms(entries.map((entry) => entry.head), resources.policyTerms);
-  const enrich = itemEnricher(resources, terms);
+  const enrich = itemEnricher(
+    resources,
+    terms,
+    entries.map((entry) => entry.item),
+  );
   return assembleEnrichment(
     ordered.map(planHead),
     entries.map(({ plan, item, head }) => ({ plan: planHead(plan), head, facts: enrich(item) })),

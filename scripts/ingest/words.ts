@@ -7,20 +7,16 @@
  * crosses either edge (顺利/通过). Segmenting, not a dictionary look-up, lets the
  * likelier reading win: 对内 is a word, but not in 对内蒙古. jieba is loaded only
  * when a document needs it (a short place name with nothing around it that makes
- * it a name), as few do.
+ * it a name), as few do, and then with only the words of its dictionary that the
+ * text holds (./jieba.ts).
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-
-interface Segmenter {
-  cut(text: string): string[];
-}
+import { createSegmenter, type Segmenter } from './jieba.ts';
 
 let segmenter: Segmenter | null = null;
 
+/** jieba as nodejieba loads it by default (its dictionary and its own small user dictionary), made when first needed. */
 function jieba(): Segmenter {
-  // Resolved from the working folder, so the bundled parser (kept in a cache folder) finds it too.
-  segmenter ??= createRequire(join(process.cwd(), 'package.json'))('nodejieba') as Segmenter;
+  segmenter ??= createSegmenter({ shippedUserDictionary: true });
   return segmenter;
 }
 
@@ -42,6 +38,8 @@ function isWord(text: string): boolean {
 
 /** True when text[start, end) is read as part of other words, not as a word of its own. */
 export function isInsideWord(text: string, start: number, end: number): boolean {
+  // Every cut below is of a piece of text: one dictionary load serves them all.
+  jieba().prepare([text]);
   const { from, to } = clauseAround(text, start, end);
   let at = from;
   let startsWord = false;

@@ -1,0 +1,251 @@
+/**
+ * jieba (nodejieba) loaded with only the part of its dictionary that the texts to
+ * be cut can use. Loading the whole dictionary (349,000 words) takes 2–3 s on a
+ * small machine, and every process that cuts paid it: a build's ingest and its
+ * enrich each, even to re-read one edited plan.
+ *
+ * jieba's best cut of a text depends only on the dictionary words found inside
+ * it, their weights log(freq / sum of all freqs), and the least weight (which a
+ * character no word covers gets). So the words found inside the texts, plus two
+ * placeholder entries that keep the sum and the least frequency, cut those texts
+ * exactly as the whole dictionary does; user words that carry no frequency get
+ * the whole dictionary's median, written out. test/ingest/jieba.test.ts compares
+ * the two on every bundled plan. Past a few loads or many characters the whole
+ * dictionary is loaded once instead, as scanning would then cost more than it saves.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Segmenter {
+  /** The text cut into words, in order; joined they give the text back. */
+  cut(text: string): string[];
+  /** Names texts that will be cut, whole or in pieces, so that one load serves them all. */
+  prepare(texts: Iterable<string>): void;
+  /** What is loaded now, for tests and reports: the number of dictionary words, or 'whole'. */
+  dictionary(): number | 'whole' | 'none';
+}
+
+export interface SegmenterOptions {
+  /** Words to keep whole that jieba's dictionary lacks, at a frequency that wins over splits; words it has are left to it. */
+  userWords?: readonly string[];
+  /** Also jieba's own small user dictionary, which nodejieba loads when given none. */
+  shippedUserDictionary?: boolean;
+  /** Always the whole dictionary (a reference for tests). */
+  whole?: boolean;
+}
+
+interface Nodejieba {
+  DEFAULT_DICT: string;
+  DEFAULT_USER_DICT: string;
+  load(options: { dict?: string; userDict?: string; idfDict?: string }): void;
+  cut(text: string): string[];
+}
+
+let library: Nodejieba | null = null;
+
+function nodejieba(): Nodejieba {
+  // Resolved from the working folder, so the bundled parser (kept in a cache folder) finds it too.
+  library ??= createRequire(join(process.cwd(), 'package.json'))('nodejieba') as Nodejieba;
+  return library;
+}
+
+/**
+ * High enough that jieba keeps a user word whole against any split into
+ * dictionary words (县中建设 → 县中/建设, not 县/中/建设), low enough that
+ * it does not glue a user word to its neighbours.
+ */
+const userWordFrequency = 100000;
+
+/** Past these, the whole dictionary is loaded: a scan costs about 0.1 s, the whole load 2–3 s. */
+const subsetCharacterBudget = 60_000;
+const subsetLoadBudget = 4;
+
+/** Entries no text can contain (Unicode noncharacters), that carry the frequency the subset leaves out. */
+const placeholders = ['\uFFFE\uFFFF', '\uFFFF\uFFFE'] as const;
+
+interface DictionaryFacts {
+  text: string;
+  sum: number;
+  least: number;
+  median: number;
+  /** The longest word, in UTF-16 code units. */
+  longest: number;
+  /** Every frequency is a whole number, so sums are exact in any order. */
+  whole: boolean;
+}
+
+let facts: DictionaryFacts | null = null;
+
+/** Reads jieba's dictionary once: "word freq tag" a line. */
+function dictionaryFacts(): DictionaryFacts {
+  if (facts) return facts;
+  const text = readFileSync(nodejieba().DEFAULT_DICT, 'utf8');
+  const frequencies: number[] = [];
+  let sum = 0;
+  let longest = 0;
+  let whole = true;
+  eachLine(text, (word, line) => {
+    const frequency = frequencyOf(line);
+    frequencies.push(frequency);
+    sum += frequency;
+    if (!Number.isInteger(frequency)) whole = false;
+    if (word.length > longest) longest = word.length;
+  });
+  const sorted = Float64Array.from(frequencies).sort();
+  facts = { text, sum, least: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, longest, whole };
+  return facts;
+}
+
+/** Calls `visit` with each line's word and where its frequency lies; the rest of a line is read only when wanted. */
+function eachLine(text: string, visit: (word: string, line: Line) => void): void {
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const space = text.indexOf(' ', at);
+    if (space > at && space < end) visit(text.slice(at, space), { text, start: at, space, end });
+    at = end + 1;
+  }
+}
+
+interface Line {
+  text: string;
+  start: number;
+  space: number;
+  end: number;
+}
+
+const frequencyOf = ({ text, space, end }: Line): number => {
+  const next = text.indexOf(' ', space + 1);
+  return Number(text.slice(space + 1, next > space && next < end ? next : end));
+};
+const lineText = ({ text, start, end }: Line): string => text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
+
+/** Every substring of the texts as long as a dictionary word can be. */
+function substrings(texts: readonly string[], longest: number): Set<string> {
+  const found = new Set<string>();
+  for (const text of texts) {
+    for (let start = 0; start < text.length; start += 1) {
+      const last = Math.min(text.length, start + longest);
+      for (let end = start + 1; end <= last; end += 1) found.add(text.slice(start, end));
+    }
+  }
+  return found;
+}
+
+/** The dictionary's lines for the given words, in dictionary order, with their frequencies. */
+function linesFor(words: ReadonlySet<string>): Map<string, { line: string; frequency: number }> {
+  const lines = new Map<string, { line: string; frequency: number }>();
+  if (words.size === 0) return lines;
+  eachLine(dictionaryFacts().text, (word, line) => {
+    if (words.has(word)) lines.set(word, { line: lineText(line), frequency: frequencyOf(line) });
+  });
+  return lines;
+}
+
+/** The process's one jieba is shared by every segmenter (and by the bundled parser's copy of this module). */
+const loadedKey = Symbol.for('plan-atlas.jieba.loaded');
+const shared = globalThis as { [loadedKey]?: string };
+
+function load(key: string, dictionaryText: string | null, userText: string): void {
+  if (shared[loadedKey] === key) return;
+  const folder = mkdtempSync(join(tmpdir(), 'plan-atlas-jieba-'));
+  try {
+    const userDict = join(folder, 'user.utf8');
+    writeFileSync(userDict, userText);
+    // jieba.load also builds a keyword extractor from a 6 MB IDF table; only cut is used, so it gets a table of one word.
+    const idfDict = join(folder, 'idf.utf8');
+    writeFileSync(idfDict, '教育 1.0\n');
+    let dict: string | undefined;
+    if (dictionaryText !== null) {
+      dict = join(folder, 'dict.utf8');
+      writeFileSync(dict, dictionaryText);
+    }
+    // jieba reads the files while it loads, so they can go as soon as it returns.
+    nodejieba().load({ ...(dict === undefined ? {} : { dict }), userDict, idfDict });
+    shared[loadedKey] = key;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
+  let whole = options.whole === true;
+  let userText: string | null = null;
+  /** The user words jieba's dictionary has, which it keeps at its own frequency. */
+  const userWords = [...new Set((options.userWords ?? []).map((word) => word.trim()).filter((word) => word.length > 0 && !/\s/u.test(word)))].sort();
+  const prepared: string[] = [];
+  const kept = new Map<string, string>();
+  let keptSum = 0;
+  let characters = 0;
+  let loads = 0;
+  let loadedHere: number | 'whole' | 'none' = 'none';
+
+  /** User dictionary lines: the shipped ones with the median frequency written out, then the caller's words. */
+  const userLines = (): string => {
+    if (userText !== null) return userText;
+    const { median } = dictionaryFacts();
+    const lines: string[] = [];
+    if (options.shippedUserDictionary) {
+      for (const line of readFileSync(nodejieba().DEFAULT_USER_DICT, 'utf8').split(/\r?\n/u)) {
+        const fields = line.split(' ');
+        if (fields[0] === undefined || fields[0] === '') continue;
+        lines.push(fields.length >= 3 ? line : `${fields[0]} ${median} ${fields[1] ?? 'x'}`);
+      }
+    }
+    // Only words jieba's dictionary lacks: re-adding a common word (小学) at a user
+    // word's high frequency would make it win where it should not (全县中小学 → 全/县中/小学).
+    const known = linesFor(new Set(userWords));
+    for (const word of userWords) if (!known.has(word)) lines.push(`${word} ${userWordFrequency} n`);
+    userText = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    return userText;
+  };
+
+  const covered = (text: string): boolean => prepared.some((each) => each.includes(text));
+
+  const segmenter: Segmenter = {
+    prepare(texts) {
+      if (whole) return;
+      const fresh = [...new Set(texts)].filter((text) => text.length > 0 && !covered(text));
+      if (fresh.length === 0) return;
+      const info = dictionaryFacts();
+      characters += fresh.reduce((total, text) => total + text.length, 0);
+      loads += 1;
+      if (!info.whole || characters > subsetCharacterBudget || loads > subsetLoadBudget || fresh.some((text) => placeholders.some((mark) => text.includes(mark)))) {
+        whole = true;
+        return;
+      }
+      for (const [word, { line, frequency }] of linesFor(substrings(fresh, info.longest))) {
+        if (kept.has(word)) continue;
+        kept.set(word, line);
+        keptSum += frequency;
+      }
+      // The placeholder carrying the rest must have a frequency above zero.
+      if (info.sum - keptSum - info.least <= 0) whole = true;
+      else prepared.push(...fresh);
+    },
+    cut(text) {
+      if (!whole && !covered(text)) segmenter.prepare([text]);
+      const users = userLines();
+      if (whole) {
+        load(`whole\0${digest(users)}`, null, users);
+        loadedHere = 'whole';
+      } else {
+        const { sum, least } = dictionaryFacts();
+        const rest = sum - keptSum - least;
+        const lines = [...kept.values(), `${placeholders[0]} ${least} x`, `${placeholders[1]} ${rest} x`];
+        const dictionaryText = `${lines.join('\n')}\n`;
+        load(`${digest(dictionaryText)}\0${digest(users)}`, dictionaryText, users);
+        loadedHere = kept.size;
+      }
+      return nodejieba().cut(text);
+    },
+    dictionary: () => loadedHere,
+  };
+  return segmenter;
+}
