@@ -59,91 +59,129 @@ function nodejieba(): Nodejieba {
  */
 const userWordFrequency = 100000;
 
-/** Past these, the whole dictionary is loaded: a scan costs about 0.1 s, the whole load 2–3 s. */
-const subsetCharacterBudget = 60_000;
-const subsetLoadBudget = 4;
+/**
+ * Past these, the whole dictionary is loaded once instead: each subset costs a
+ * scan of its texts (0.1–0.5 s) and a load that grows with the words kept,
+ * against 2–3 s for the whole.
+ */
+const subsetCharacterBudget = 300_000;
+const subsetLoadBudget = 12;
+const subsetWordBudget = 60_000;
+
+/** Texts up to this long are scanned by a pass over the dictionary; longer ones (or any, once it exists) through an index of it. */
+const passCharacters = 20_000;
+
+/** The longest word a scan looks for: jieba's shipped dictionary has none longer, which reading it checks. */
+const longestWord = 16;
 
 /** Entries no text can contain (Unicode noncharacters), that carry the frequency the subset leaves out. */
 const placeholders = ['\uFFFE\uFFFF', '\uFFFF\uFFFE'] as const;
 
-interface DictionaryFacts {
-  text: string;
+interface Totals {
   sum: number;
   least: number;
   median: number;
-  /** The longest word, in UTF-16 code units. */
-  longest: number;
-  /** Every frequency is a whole number, so sums are exact in any order. */
-  whole: boolean;
+  /** Every frequency is a whole number (so sums are exact in any order) and no word is longer than longestWord. */
+  subsetsExact: boolean;
 }
 
-let facts: DictionaryFacts | null = null;
+/** jieba's dictionary ("word freq tag" a line), read once a process. */
+let dictionaryText: string | null = null;
+let totals: Totals | null = null;
+/** Each word with where its line starts, made when a long text is first scanned. */
+let index: Map<string, number> | null = null;
 
-/** Reads jieba's dictionary once: "word freq tag" a line. */
-function dictionaryFacts(): DictionaryFacts {
-  if (facts) return facts;
-  const text = readFileSync(nodejieba().DEFAULT_DICT, 'utf8');
-  const frequencies: number[] = [];
-  let sum = 0;
-  let longest = 0;
-  let whole = true;
-  eachLine(text, (word, line) => {
-    const frequency = frequencyOf(line);
-    frequencies.push(frequency);
-    sum += frequency;
-    if (!Number.isInteger(frequency)) whole = false;
-    if (word.length > longest) longest = word.length;
-  });
-  const sorted = Float64Array.from(frequencies).sort();
-  facts = { text, sum, least: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, longest, whole };
-  return facts;
+function dictionary(): string {
+  dictionaryText ??= readFileSync(nodejieba().DEFAULT_DICT, 'utf8');
+  return dictionaryText;
 }
 
-/** Calls `visit` with each line's word and where its frequency lies; the rest of a line is read only when wanted. */
-function eachLine(text: string, visit: (word: string, line: Line) => void): void {
+/** Calls `visit` with each line's word and where the line starts and its word ends. */
+function eachLine(visit: (word: string, start: number, space: number) => void): void {
+  const text = dictionary();
   let at = 0;
   while (at < text.length) {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
     const space = text.indexOf(' ', at);
-    if (space > at && space < end) visit(text.slice(at, space), { text, start: at, space, end });
+    if (space > at && space < end) visit(text.slice(at, space), at, space);
     at = end + 1;
   }
 }
 
-interface Line {
-  text: string;
-  start: number;
-  space: number;
-  end: number;
+const frequencyAt = (space: number): number => {
+  const text = dictionary();
+  let end = space + 1;
+  for (let code = text.charCodeAt(end); end < text.length && code !== 32 && code !== 10 && code !== 13; code = text.charCodeAt(end)) end += 1;
+  return Number(text.slice(space + 1, end));
+};
+
+function lineAt(start: number): string {
+  const text = dictionary();
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/u, '');
 }
 
-const frequencyOf = ({ text, space, end }: Line): number => {
-  const next = text.indexOf(' ', space + 1);
-  return Number(text.slice(space + 1, next > space && next < end ? next : end));
-};
-const lineText = ({ text, start, end }: Line): string => text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
+function dictionaryTotals(): Totals {
+  if (totals) return totals;
+  const all: number[] = [];
+  let sum = 0;
+  let subsetsExact = true;
+  eachLine((word, _start, space) => {
+    const frequency = frequencyAt(space);
+    all.push(frequency);
+    sum += frequency;
+    if (!Number.isInteger(frequency) || word.length > longestWord) subsetsExact = false;
+  });
+  const sorted = Float64Array.from(all).sort();
+  totals = { sum, least: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, subsetsExact };
+  return totals;
+}
 
-/** Every substring of the texts as long as a dictionary word can be. */
-function substrings(texts: readonly string[], longest: number): Set<string> {
-  const found = new Set<string>();
-  for (const text of texts) {
-    for (let start = 0; start < text.length; start += 1) {
-      const last = Math.min(text.length, start + longest);
-      for (let end = start + 1; end <= last; end += 1) found.add(text.slice(start, end));
+/** Where the lines of the dictionary's words among `wanted` start, in one pass. */
+function linesOf(wanted: ReadonlySet<string>): Map<string, number> {
+  const found = new Map<string, number>();
+  if (index) {
+    for (const word of wanted) {
+      const start = index.get(word);
+      if (start !== undefined) found.set(word, start);
     }
+    return found;
+  }
+  if (wanted.size > 0) eachLine((word, start) => wanted.has(word) && found.set(word, start));
+  return found;
+}
+
+/** The dictionary words inside the texts, with where their lines start. */
+function wordsInside(texts: readonly string[]): Map<string, number> {
+  const characters = texts.reduce((total, text) => total + text.length, 0);
+  if (index === null && characters <= passCharacters) {
+    const pieces = new Set<string>();
+    for (const text of texts) forEachPiece(text, (piece) => pieces.add(piece));
+    return linesOf(pieces);
+  }
+  if (index === null) {
+    const made = new Map<string, number>();
+    eachLine((word, start) => made.set(word, start));
+    index = made;
+  }
+  const words = index;
+  const found = new Map<string, number>();
+  for (const text of texts) {
+    forEachPiece(text, (piece) => {
+      const start = words.get(piece);
+      if (start !== undefined) found.set(piece, start);
+    });
   }
   return found;
 }
 
-/** The dictionary's lines for the given words, in dictionary order, with their frequencies. */
-function linesFor(words: ReadonlySet<string>): Map<string, { line: string; frequency: number }> {
-  const lines = new Map<string, { line: string; frequency: number }>();
-  if (words.size === 0) return lines;
-  eachLine(dictionaryFacts().text, (word, line) => {
-    if (words.has(word)) lines.set(word, { line: lineText(line), frequency: frequencyOf(line) });
-  });
-  return lines;
+/** Every substring of `text` as long as a word can be. */
+function forEachPiece(text: string, visit: (piece: string) => void): void {
+  for (let start = 0; start < text.length; start += 1) {
+    const last = Math.min(text.length, start + longestWord);
+    for (let end = start + 1; end <= last; end += 1) visit(text.slice(start, end));
+  }
 }
 
 /** The process's one jieba is shared by every segmenter (and by the bundled parser's copy of this module). */
@@ -189,7 +227,8 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   /** User dictionary lines: the shipped ones with the median frequency written out, then the caller's words. */
   const userLines = (): string => {
     if (userText !== null) return userText;
-    const { median } = dictionaryFacts();
+    const { median } = dictionaryTotals();
+    const known = linesOf(new Set(userWords));
     const lines: string[] = [];
     if (options.shippedUserDictionary) {
       for (const line of readFileSync(nodejieba().DEFAULT_USER_DICT, 'utf8').split(/\r?\n/u)) {
@@ -200,7 +239,6 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     }
     // Only words jieba's dictionary lacks: re-adding a common word (小学) at a user
     // word's high frequency would make it win where it should not (全县中小学 → 全/县中/小学).
-    const known = linesFor(new Set(userWords));
     for (const word of userWords) if (!known.has(word)) lines.push(`${word} ${userWordFrequency} n`);
     userText = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
     return userText;
@@ -213,20 +251,21 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
       if (whole) return;
       const fresh = [...new Set(texts)].filter((text) => text.length > 0 && !covered(text));
       if (fresh.length === 0) return;
-      const info = dictionaryFacts();
       characters += fresh.reduce((total, text) => total + text.length, 0);
       loads += 1;
-      if (!info.whole || characters > subsetCharacterBudget || loads > subsetLoadBudget || fresh.some((text) => placeholders.some((mark) => text.includes(mark)))) {
+      if (characters > subsetCharacterBudget || loads > subsetLoadBudget || fresh.some((text) => placeholders.some((mark) => text.includes(mark)))) {
         whole = true;
         return;
       }
-      for (const [word, { line, frequency }] of linesFor(substrings(fresh, info.longest))) {
+      const info = dictionaryTotals();
+      for (const [word, start] of wordsInside(fresh)) {
         if (kept.has(word)) continue;
+        const line = lineAt(start);
         kept.set(word, line);
-        keptSum += frequency;
+        keptSum += frequencyAt(start + word.length);
       }
       // The placeholder carrying the rest must have a frequency above zero.
-      if (info.sum - keptSum - info.least <= 0) whole = true;
+      if (!info.subsetsExact || kept.size > subsetWordBudget || info.sum - keptSum - info.least <= 0) whole = true;
       else prepared.push(...fresh);
     },
     cut(text) {
@@ -236,7 +275,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
         load(`whole\0${digest(users)}`, null, users);
         loadedHere = 'whole';
       } else {
-        const { sum, least } = dictionaryFacts();
+        const { sum, least } = dictionaryTotals();
         const rest = sum - keptSum - least;
         const lines = [...kept.values(), `${placeholders[0]} ${least} x`, `${placeholders[1]} ${rest} x`];
         const dictionaryText = `${lines.join('\n')}\n`;

@@ -55,6 +55,16 @@ describe('jieba with only the dictionary words a text holds', () => {
     compareWithWhole({ userWords });
   }, 120_000);
 
+  it('cuts as the whole dictionary does when many texts are scanned at once, through an index of it', () => {
+    const bundled = texts.slice(0, 5);
+    const whole = createSegmenter({ whole: true });
+    const expected = bundled.map((text) => linesOf(text).map((line) => whole.cut(line)));
+    const part = createSegmenter();
+    part.prepare(bundled);
+    expect(bundled.map((text) => linesOf(text).map((line) => part.cut(line)))).toEqual(expected);
+    expect(part.dictionary()).toBeTypeOf('number');
+  }, 60_000);
+
   it('keeps a user word whole, but leaves a word the dictionary has at its own frequency', () => {
     const segmenter = createSegmenter({ userWords: ['县中', '小学', '县管校聘'] });
     expect(segmenter.cut('全面推进县管校聘改革')).toContain('县管校聘');
@@ -73,10 +83,12 @@ describe('jieba with only the dictionary words a text holds', () => {
 
   it('loads the whole dictionary once the texts are many or long', () => {
     const many = createSegmenter();
-    for (let load = 0; load < 5; load += 1) many.cut(`第${load}项工作`);
+    for (let load = 0; load < 13; load += 1) many.cut(`第${load}项工作`);
     expect(many.dictionary()).toBe('whole');
     const long = createSegmenter();
-    long.prepare([texts.join('\n').repeat(3)]);
+    // Over the 300,000 characters past which scanning would cost more than the whole load.
+    const joined = texts.join('\n');
+    long.prepare([joined.repeat(Math.ceil(300_001 / joined.length))]);
     long.cut('教育');
     expect(long.dictionary()).toBe('whole');
   });
