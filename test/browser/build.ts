@@ -189,6 +189,8 @@ export async function buildInto(dir: string, kind: SiteKind, snapshot?: string):
   return site;
 }
 
+let privateRunFolder: string | null = null;
+
 function runFolder(): string {
   let provided: string | undefined;
   try {
@@ -196,8 +198,10 @@ function runFolder(): string {
   } catch {
     provided = undefined;
   }
+  if (provided !== undefined && provided !== '') return provided;
   // Not started through test/vitest.config.ts: build privately for this file.
-  return provided === undefined || provided === '' ? mkdtempSync(join(tmpdir(), 'atlas-test-run-')) : provided;
+  privateRunFolder ??= mkdtempSync(join(tmpdir(), 'atlas-test-run-'));
+  return privateRunFolder;
 }
 
 /** The site built for this test run (built now if no earlier test file built it). */
@@ -211,23 +215,45 @@ export async function builtSite(kind: SiteKind): Promise<BuiltSite> {
     const siteUrl = process.env['SITE_URL'];
     return siteUrl === undefined || siteUrl === '' ? site : { ...site, siteUrl };
   }
-  const dir = join(runFolder(), kind);
-  const marker = join(dir, 'built.json');
-  const failure = join(dir, '..', `${kind}.failed.txt`);
-  const lock = join(dir, '..', `${kind}.building`);
+  const snapshot = await runSnapshot();
+  return onceInRun(kind, () => buildInto(join(runFolder(), kind), kind, snapshot));
+}
+
+/**
+ * One copy of the working tree for the run, made when first asked for: the shared
+ * builds, and any test that compares a build of its own with them, build the same
+ * sources even while people edit the tree.
+ */
+export function runSnapshot(): Promise<string> {
+  return onceInRun('sources', async () => {
+    const folder = join(runFolder(), 'sources');
+    rmSync(folder, { recursive: true, force: true });
+    snapshotTree(folder);
+    return folder;
+  });
+}
+
+/**
+ * `make()` once per test run, whichever file asks first; test files run in
+ * parallel, so the others wait for it. A failure is remembered: every later file
+ * fails the same way without trying again.
+ */
+async function onceInRun<T>(name: string, make: () => Promise<T>): Promise<T> {
+  const folder = runFolder();
+  const marker = join(folder, `${name}.json`);
+  const failure = join(folder, `${name}.failed.txt`);
+  const lock = join(folder, `${name}.making`);
   for (;;) {
-    if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite;
-    // A build that failed once fails every later file the same way, without building again.
+    if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as T;
     if (existsSync(failure)) throw new Error(readFileSync(failure, 'utf8'));
     if (takeLock(lock)) break;
-    // Test files run in parallel: another one is building this kind; wait for it.
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   try {
-    if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite;
-    const site = await buildInto(dir, kind);
-    writeFileSync(marker, JSON.stringify(site));
-    return site;
+    if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as T;
+    const made = await make();
+    writeFileSync(marker, JSON.stringify(made));
+    return made;
   } catch (error) {
     writeFileSync(failure, `earlier in this run: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
