@@ -20,6 +20,7 @@ import { loadPlans } from '../../src/model/plan-files.ts';
 import { buildStages, stageCommand } from '../build/stages.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 import { formatSiteShape, siteShape, type SiteShape } from './site-shape.ts';
+import { siteFiles } from '../build/site-files.ts';
 
 export interface Stage {
   name: string;
@@ -74,14 +75,7 @@ interface Tally {
 /** Sizes of every file under the given directories (links into the repo are not followed). */
 function tally(directories: readonly string[]): Tally {
   const files = new Map<string, number>();
-  for (const directory of directories) {
-    if (!existsSync(directory)) continue;
-    for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const path = join(entry.parentPath, entry.name);
-      files.set(path, statSync(path).size);
-    }
-  }
+  for (const directory of directories) for (const { path, bytes } of siteFiles(directory)) files.set(path, bytes);
   return { files };
 }
 

@@ -3,8 +3,7 @@
  * dist/ (downloads, terms, pagefind, the plans' own folders…), so the bench can say
  * which part of the site grows with the atlas and what a host has to hold.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { siteFiles } from '../build/site-files.ts';
 
 export interface FolderShape {
   /** The top folder of dist/, or "(root files)" for the files directly in it. */
@@ -32,12 +31,9 @@ export function siteShape(dist: string, planFolders: ReadonlySet<string>): SiteS
   const byFolder = new Map<string, FolderShape>();
   let files = 0;
   let bytes = 0;
-  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const size = statSync(path).size;
-    const relativeParent = entry.parentPath.slice(dist.length).replace(/^[/\\]+/, '');
-    const folder = relativeParent === '' ? '(root files)' : folderRow(relativeParent.split(/[/\\]/)[0]!, planFolders);
+  for (const { relative: path, bytes: size } of siteFiles(dist)) {
+    const slash = path.indexOf('/');
+    const folder = slash === -1 ? '(root files)' : folderRow(path.slice(0, slash), planFolders);
     const row = byFolder.get(folder) ?? { folder, files: 0, bytes: 0 };
     row.files += 1;
     row.bytes += size;

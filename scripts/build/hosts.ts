@@ -5,9 +5,8 @@
  * already breaks Cloudflare Pages' free plan, and about 2,000 plans pass GitHub
  * Pages' 1 GB.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { AtlasError, formatError } from '../../src/model/errors.ts';
+import { siteFiles } from './site-files.ts';
 
 export interface Host {
   id: string;
@@ -36,19 +35,12 @@ export interface SiteSize {
 
 export function measureSite(dir: string): SiteSize {
   const size: SiteSize = { files: 0, bytes: 0, largest: null };
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) {
-        const bytes = statSync(path).size;
-        size.files += 1;
-        size.bytes += bytes;
-        if (!size.largest || bytes > size.largest.bytes) size.largest = { path: relative(dir, path), bytes };
-      }
-    }
-  };
-  walk(dir);
+  for (const { relative: path, bytes } of siteFiles(dir)) {
+    size.files += 1;
+    size.bytes += bytes;
+    // The first of equal sizes in path order, whatever order the folder lists them in.
+    if (!size.largest || bytes > size.largest.bytes || (bytes === size.largest.bytes && path < size.largest.path)) size.largest = { path, bytes };
+  }
   return size;
 }
 
