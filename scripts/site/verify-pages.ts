@@ -1,9 +1,25 @@
 /**
  * The check verify-site runs on each page, over a list of pages: pure apart from
  * reading the built files, so the CLI can split the list between worker threads.
+ *
+ * The check is a function of the page's bytes and the text it must show only, so
+ * a page whose bytes and text passed before (by the same check code) passes again
+ * without being parsed: a rebuild after one edit keeps nearly every page as it was.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { compareHan, pageHan } from './verify-text.ts';
+
+/** The source of the check itself: a changed check verifies every page again. */
+export const checkCode = createHash('sha256')
+  .update(readFileSync(new URL('./verify-text.ts', import.meta.url)))
+  .update(readFileSync(new URL('./verify-pages.ts', import.meta.url)))
+  .digest('hex');
+
+/** What a pass is remembered by: the check, the text expected and the page's bytes. */
+function passKey(expected: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(checkCode).update('\0').update(expected).update('\0').update(bytes).digest('base64url');
+}
 
 export interface PageToVerify {
   /** The built file, e.g. dist/shandong/taian/2024/index.html. */
@@ -19,18 +35,32 @@ export interface PagesVerified {
   pages: number;
   /** One line per page that is missing or does not show its text, in the order given. */
   problems: string[];
+  /** The keys of the pages that passed, for the next run. */
+  passed: string[];
+  /** Pages that passed as they had before, unparsed. */
+  known: number;
 }
 
-export function verifyPages(pages: readonly PageToVerify[]): PagesVerified {
+/** Verifies `pages`; those whose key is in `passedBefore` pass unparsed. */
+export function verifyPages(pages: readonly PageToVerify[], passedBefore: ReadonlySet<string> = new Set()): PagesVerified {
   const problems: string[] = [];
+  const passed: string[] = [];
   let read = 0;
+  let known = 0;
   for (const { file, url, expected } of pages) {
     if (!existsSync(file)) {
       problems.push(`${file}: missing: the page for ${url} was not built`);
       continue;
     }
     read += 1;
-    const found = pageHan(readFileSync(file, 'utf8'));
+    const bytes = readFileSync(file);
+    const key = passKey(expected, bytes);
+    if (passedBefore.has(key)) {
+      known += 1;
+      passed.push(key);
+      continue;
+    }
+    const found = pageHan(bytes.toString('utf8'));
     if (found === null) {
       problems.push(`${file}: the page marks no document text (data-plan-text)`);
       continue;
@@ -38,7 +68,9 @@ export function verifyPages(pages: readonly PageToVerify[]): PagesVerified {
     const mismatch = compareHan(expected, found);
     if (mismatch) {
       problems.push(`${file}: after ${mismatch.offset} Han characters the page shows "${mismatch.found}" where the plan has "${mismatch.expected}"`);
+      continue;
     }
+    passed.push(key);
   }
-  return { pages: read, problems };
+  return { pages: read, problems, passed, known };
 }

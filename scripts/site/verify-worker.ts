@@ -2,4 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { verifyPages, type PageToVerify } from './verify-pages.ts';
 
-parentPort?.postMessage(verifyPages(workerData as PageToVerify[]));
+const { pages, passedBefore } = workerData as { pages: PageToVerify[]; passedBefore: string[] };
+parentPort?.postMessage(verifyPages(pages, new Set(passedBefore)));

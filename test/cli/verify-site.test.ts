@@ -2,7 +2,8 @@
  * `node scripts/cli/verify-site.ts` as the build runs it: a site whose pages show
  * their plans' text passes; a page that loses or reorders text, or is missing,
  * fails the run and is named, whether the pages are checked in one thread or
- * split between workers.
+ * split between workers. A page passed before and unchanged is not parsed again,
+ * and a changed one always is.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,8 @@ beforeAll(() => {
 });
 
 
-const verify = (threads: number) => runCli('verify-site', ['--content', content, '--dist', dist, '--threads', String(threads)]);
+const cache = join(root, 'cache');
+const verify = (threads: number, options: string[] = ['--no-cache']) => runCli('verify-site', ['--content', content, '--dist', dist, '--threads', String(threads), ...options]);
 
 describe('verify-site', () => {
   it('passes a site whose every plan and item page shows its text, in one thread or two', () => {
@@ -66,7 +68,7 @@ describe('verify-site', () => {
       writeFileSync(pageFile(lastItem), `${last.slice(0, at)}${last[at + 1]}${last[at]}${last.slice(at + 2)}`);
       rmSync(pageFile(middleItem));
 
-      const results = [0, 2, 3].map(verify);
+      const results = [0, 2, 3].map((threads) => verify(threads));
       for (const result of results) {
         expect(result.status).toBe(1);
         const lines = result.stderr.trim().split('\n');
@@ -90,5 +92,32 @@ describe('verify-site', () => {
     const result = runCli('verify-site', ['--content', content, '--dist', dist, '--threads', 'two']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--threads must be a whole number');
+  });
+
+  it('passes unparsed the pages that passed last time unchanged, and checks again a page that changed', () => {
+    rmSync(cache, { recursive: true, force: true });
+    const first = verify(2, ['--cache', cache]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`verify-site: ${urls.length} plan and item pages show every character of their text, in order\n`);
+    const second = verify(0, ['--cache', cache]);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain(`in order (${urls.length} as they were when they last passed)`);
+
+    const page = pageFile(urls[1]!);
+    const original = readFileSync(page, 'utf8');
+    try {
+      // Its first Han character dropped.
+      writeFileSync(page, original.replace(/(<main data-plan-text>[^\p{Script=Han}]*)\p{Script=Han}/u, '$1'));
+      expect(readFileSync(page, 'utf8')).not.toBe(original);
+      const third = verify(2, ['--cache', cache]);
+      expect(third.status).toBe(1);
+      expect(third.stderr).toContain(`${page}: after `);
+    } finally {
+      writeFileSync(page, original);
+    }
+    // The page put back is parsed again (the failed run kept only the pages that passed); the rest pass unparsed.
+    const fourth = verify(0, ['--cache', cache]);
+    expect(fourth.status).toBe(0);
+    expect(fourth.stdout).toContain(`in order (${urls.length - 1} as they were when they last passed)`);
   });
 });

@@ -3,7 +3,8 @@
  * the same tree): Astro renders again only the pages that depend on the edited plan
  * (its own, the regions above it, any page whose data the edit changed such as an
  * item listing one of its items as related, and the pages that gather the whole
- * atlas), the search index writes again only the edited plan's shard, and what the
+ * atlas), verify-site parses again only the pages that changed, the search index
+ * writes again only the edited plan's shard, and what the
  * rebuild leaves in dist/ is byte for byte what a clean build of the edited sources
  * writes. A change to the code builds everything again.
  */
@@ -68,6 +69,11 @@ describe('rebuild after an edit', () => {
     edit(site.tree);
     const log = await rebuild(site);
     expect(log).toContain('astro-build: rebuild with the same code');
+    // verify-site parses again only the pages the edit changed.
+    const verified = /verify-site: (\d+) plan and item pages show every character of their text, in order \((\d+) as they were when they last passed\)/u.exec(log);
+    expect(verified, log).not.toBeNull();
+    expect(Number(verified![2])).toBeGreaterThan(0);
+    expect(Number(verified![2])).toBeLessThan(Number(verified![1]));
     const pagesAfter = files(site.dist);
     const editedPlan = loadPlans(site.content).find((each) => each.url === plan.url)!;
     expect([...itemsOf(editedPlan.sections)].map((item) => item.text).join('\n')).toContain(sentence);
