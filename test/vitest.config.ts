@@ -15,6 +15,9 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: SlowestFirst },
     testTimeout: 30_000,
+    // A page that fills itself after load (search, compare, filters) can take seconds
+    // while another file builds beside it; expect.poll's own default is one second.
+    expect: { poll: { timeout: 15_000 } },
     // Long enough for a beforeAll that runs `npm run build` on a slow machine.
     hookTimeout: 600_000,
   },
