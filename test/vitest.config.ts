@@ -14,7 +14,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: SlowestFirst },
-    testTimeout: 30_000,
+    // Two files at a time on 2 cores: a browser test that takes 10 s alone can take 25 s.
+    testTimeout: 60_000,
     // A page that fills itself after load (search, compare, filters) can take seconds
     // while another file builds beside it; expect.poll's own default is one second.
     expect: { poll: { timeout: 15_000 } },
