@@ -91,14 +91,14 @@ let totals: Totals | null = null;
 /** Each word with where its line starts, made when a long text is first scanned. */
 let index: Map<string, number> | null = null;
 
-function dictionary(): string {
+function shippedDictionary(): string {
   dictionaryText ??= readFileSync(nodejieba().DEFAULT_DICT, 'utf8');
   return dictionaryText;
 }
 
 /** Calls `visit` with each line's word and where the line starts and its word ends. */
 function eachLine(visit: (word: string, start: number, space: number) => void): void {
-  const text = dictionary();
+  const text = shippedDictionary();
   let at = 0;
   while (at < text.length) {
     let end = text.indexOf('\n', at);
@@ -110,14 +110,14 @@ function eachLine(visit: (word: string, start: number, space: number) => void): 
 }
 
 const frequencyAt = (space: number): number => {
-  const text = dictionary();
+  const text = shippedDictionary();
   let end = space + 1;
   for (let code = text.charCodeAt(end); end < text.length && code !== 32 && code !== 10 && code !== 13; code = text.charCodeAt(end)) end += 1;
   return Number(text.slice(space + 1, end));
 };
 
 function lineAt(start: number): string {
-  const text = dictionary();
+  const text = shippedDictionary();
   const end = text.indexOf('\n', start);
   return text.slice(start, end === -1 ? text.length : end).replace(/\r$/u, '');
 }
@@ -215,7 +215,6 @@ const digest = (text: string): string => createHash('sha256').update(text).diges
 export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   let whole = options.whole === true;
   let userText: string | null = null;
-  /** The user words jieba's dictionary has, which it keeps at its own frequency. */
   const userWords = [...new Set((options.userWords ?? []).map((word) => word.trim()).filter((word) => word.length > 0 && !/\s/u.test(word)))].sort();
   const prepared: string[] = [];
   const kept = new Map<string, string>();
@@ -223,6 +222,8 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   let characters = 0;
   let loads = 0;
   let loadedHere: number | 'whole' | 'none' = 'none';
+  /** What to load, made again only when `prepare` adds words or gives up on subsets. */
+  let wanted: { key: string; dictionaryText: string | null; words: number | 'whole' } | null = null;
 
   /** User dictionary lines: the shipped ones with the median frequency written out, then the caller's words. */
   const userLines = (): string => {
@@ -260,9 +261,9 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
       const info = dictionaryTotals();
       for (const [word, start] of wordsInside(fresh)) {
         if (kept.has(word)) continue;
-        const line = lineAt(start);
-        kept.set(word, line);
+        kept.set(word, lineAt(start));
         keptSum += frequencyAt(start + word.length);
+        wanted = null;
       }
       // The placeholder carrying the rest must have a frequency above zero.
       if (!info.subsetsExact || kept.size > subsetWordBudget || info.sum - keptSum - info.least <= 0) whole = true;
@@ -270,18 +271,19 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     },
     cut(text) {
       if (!whole && !covered(text)) segmenter.prepare([text]);
-      const users = userLines();
-      if (whole) {
-        load(`whole\0${digest(users)}`, null, users);
-        loadedHere = 'whole';
-      } else {
-        const { sum, least } = dictionaryTotals();
-        const rest = sum - keptSum - least;
-        const lines = [...kept.values(), `${placeholders[0]} ${least} x`, `${placeholders[1]} ${rest} x`];
-        const dictionaryText = `${lines.join('\n')}\n`;
-        load(`${digest(dictionaryText)}\0${digest(users)}`, dictionaryText, users);
-        loadedHere = kept.size;
+      if (wanted === null || (whole && wanted.words !== 'whole')) {
+        const users = userLines();
+        if (whole) {
+          wanted = { key: `whole\0${digest(users)}`, dictionaryText: null, words: 'whole' };
+        } else {
+          const { sum, least } = dictionaryTotals();
+          const lines = [...kept.values(), `${placeholders[0]} ${least} x`, `${placeholders[1]} ${sum - keptSum - least} x`];
+          const dictionaryText = `${lines.join('\n')}\n`;
+          wanted = { key: `${digest(dictionaryText)}\0${digest(users)}`, dictionaryText, words: kept.size };
+        }
       }
+      load(wanted.key, wanted.dictionaryText, userLines());
+      loadedHere = wanted.words;
       return nodejieba().cut(text);
     },
     dictionary: () => loadedHere,
