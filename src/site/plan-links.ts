@@ -45,11 +45,15 @@ function indexOf(plans: readonly PlanEntry[]): PlanIndex {
   const known = indexes.get(plans);
   if (known) return known;
   const index: PlanIndex = { byId: new Map(), byRegion: new Map(), byTopic: new Map() };
+  const add = (groups: Map<string, PlanEntry[]>, key: string, plan: PlanEntry): void => {
+    const group = groups.get(key);
+    if (group) group.push(plan);
+    else groups.set(key, [plan]);
+  };
   for (const plan of plans) {
     index.byId.set(plan.id, plan);
-    const region = regionOf(plan);
-    index.byRegion.set(region, [...(index.byRegion.get(region) ?? []), plan]);
-    for (const [slug, items] of Object.entries(plan.topics)) if (items > 0) index.byTopic.set(slug, [...(index.byTopic.get(slug) ?? []), plan]);
+    add(index.byRegion, regionOf(plan), plan);
+    for (const [slug, items] of Object.entries(plan.topics)) if (items > 0) add(index.byTopic, slug, plan);
   }
   for (const list of index.byRegion.values()) list.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1));
   for (const [slug, list] of index.byTopic) list.sort((a, b) => (b.topics[slug] ?? 0) - (a.topics[slug] ?? 0) || planOrder(a, b));
