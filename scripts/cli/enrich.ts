@@ -113,29 +113,24 @@ async function main(argv: string[]): Promise<number> {
     resources.policyTerms,
   );
   const dependencies = sha256(`${version}\0${userWords(resources.taxonomy, terms).join('\n')}`);
+  const keyed = digests.flatMap((digest) => digest.items.map((head, index) => ({ digest, head, index, key: sha256(`${dependencies}\0${head.hash}`) })));
   // The items the cache lacks, found first, so that jieba loads once for all of them.
   const missing = new Map<string, Item>();
-  for (const digest of digests) {
-    for (const [index, head] of digest.items.entries()) {
-      const key = sha256(`${dependencies}\0${head.hash}`);
-      if (!cache?.items.has(key) && !missing.has(key)) missing.set(key, await itemOf(digest, index));
-    }
+  for (const { digest, index, key } of keyed) {
+    if (!cache?.items.has(key) && !missing.has(key)) missing.set(key, await itemOf(digest, index));
   }
   const enrich = itemEnricher(resources, terms, missing.values());
   const items: EnrichedItem[] = [];
   let recomputed = 0;
-  for (const digest of digests) {
-    for (const head of digest.items) {
-      const key = sha256(`${dependencies}\0${head.hash}`);
-      let facts: ItemFacts | null = cache?.items.get(key) ?? null;
-      if (!facts) {
-        facts = enrich(missing.get(key)!);
-        cache?.items.set(key, facts);
-        recomputed += 1;
-      }
-      const { hash: _hash, ...itemHeadOnly } = head;
-      items.push({ plan: digest.plan, head: itemHeadOnly, facts });
+  for (const { digest, head, key } of keyed) {
+    let facts: ItemFacts | null = cache?.items.get(key) ?? null;
+    if (!facts) {
+      facts = enrich(missing.get(key)!);
+      cache?.items.set(key, facts);
+      recomputed += 1;
     }
+    const { hash: _hash, ...itemHeadOnly } = head;
+    items.push({ plan: digest.plan, head: itemHeadOnly, facts });
   }
 
   const enrichment = assembleEnrichment(
