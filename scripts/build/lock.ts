@@ -2,9 +2,9 @@
  * One build at a time: `npm run build` holds .cache/build.lock while it runs. A
  * second build that finds the lock held by a running process stops at once and
  * names that process; a lock whose process is gone (a killed build) is stale and is
- * taken over, with a note.
+ * taken over, with a note. The same lock (acquireLock) serves any one-at-a-time job.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
@@ -45,30 +45,43 @@ function readHolder(file: string): LockHolder | null {
   }
 }
 
-/** Takes the build lock, or says who holds it. */
-export function acquireBuildLock(root = '.'): LockResult {
-  const file = buildLockFile(root);
+/**
+ * Takes the lock `file`, or says who holds it. The holder is written to a file of its
+ * own first and linked into place, so a reader never finds a lock half written.
+ */
+export function acquireLock(file: string): LockResult {
   mkdirSync(dirname(file), { recursive: true });
   const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
-  let staleTakenOver: LockHolder | null = null;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      writeFileSync(file, `${JSON.stringify(me)}\n`, { flag: 'wx' });
-      return { held: true, staleTakenOver };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  const mine = `${file}.${process.pid}.tmp`;
+  writeFileSync(mine, `${JSON.stringify(me)}\n`);
+  try {
+    let staleTakenOver: LockHolder | null = null;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        linkSync(mine, file);
+        return { held: true, staleTakenOver };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = readHolder(file);
+      // A process on another host (a shared folder) cannot be checked: it is taken to be running.
+      if (holder !== null && (holder.host !== me.host || isRunning(holder.pid))) return { held: false, holder };
+      staleTakenOver = holder ?? { pid: 0, host: '', started: '' };
+      rmSync(file, { force: true });
     }
-    const holder = readHolder(file);
-    // A process on another host (a shared folder) cannot be checked: it is taken to be running.
-    if (holder !== null && (holder.host !== me.host || isRunning(holder.pid))) return { held: false, holder };
-    staleTakenOver = holder ?? { pid: 0, host: '', started: '' };
-    rmSync(file, { force: true });
+    throw new Error(`could not take ${file}: another process took it at the same moment`);
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new Error(`could not take ${file}: another build took it at the same moment`);
 }
 
-export function releaseBuildLock(root = '.'): void {
-  const file = buildLockFile(root);
+/** Gives the lock `file` back, if this process holds it. */
+export function releaseLock(file: string): void {
   const holder = readHolder(file);
   if (holder?.pid === process.pid) rmSync(file, { force: true });
 }
+
+/** Takes the build lock, or says who holds it. */
+export const acquireBuildLock = (root = '.'): LockResult => acquireLock(buildLockFile(root));
+
+export const releaseBuildLock = (root = '.'): void => releaseLock(buildLockFile(root));

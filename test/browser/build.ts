@@ -15,6 +15,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { inject } from 'vitest';
+import { acquireLock, releaseLock } from '../../scripts/build/lock.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -258,38 +259,16 @@ async function onceInRun<T>(name: string, make: () => Promise<T>): Promise<T> {
     writeFileSync(failure, `earlier in this run: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   } finally {
-    rmSync(lock, { force: true });
+    releaseLock(lock);
   }
 }
 
-/**
- * Creates `lock` holding this process's id, or takes it over when the process that
- * made it is gone (a worker that crashed mid-build); false while a live one holds it.
- */
+/** The project's lock (a stale one, whose worker died mid-build, is taken over); false while another holds it. */
 function takeLock(lock: string): boolean {
   try {
-    writeFileSync(lock, String(process.pid), { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  let holder = 0;
-  try {
-    holder = Number(readFileSync(lock, 'utf8'));
+    return acquireLock(lock).held;
   } catch {
-    return false; // released just now: try again
+    return false; // taken by another at the same moment: wait and try again
   }
-  // An empty lock is one being written this instant, so its maker is alive.
-  if (!(holder > 0) || processAlive(holder)) return false;
-  rmSync(lock, { force: true });
-  return false;
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
