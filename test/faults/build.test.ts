@@ -161,8 +161,9 @@ describe('a starved machine', () => {
 
   it('a read-only dist/ stops the build with what to do, and stays as it was', async () => {
     useVariant(tree, 'one');
-    await buildToEnd(tree);
     const dist = join(tree, 'dist');
+    // The test before leaves this site in place; build it only if that one did not.
+    if (siteDigest(dist) !== one) await buildToEnd(tree);
     const before = siteDigest(dist);
     useVariant(tree, 'two');
     sh(`mount --bind ${dist} ${dist} && mount -o remount,bind,ro ${dist}`);
