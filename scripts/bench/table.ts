@@ -53,9 +53,13 @@ lines.push(`| **pipeline** | ${runs.map((run) => `**${s(sum(run.pipeline, 'wallS
 for (const name of ['astro', 'pagefind']) {
   lines.push(`| bare ${name} | ${runs.map((run) => cell(run.bare.find((stage) => stage.name === name))).join(' | ')} |`);
 }
-lines.push(`| **bare** | ${runs.map((run) => `**${s(sum(run.bare, 'wallSeconds'))} / ${s(sum(run.bare, 'cpuSeconds'))} / ${mb(peak(run.bare))}**`).join(' | ')} |`);
+/** A run made with --no-bare has no baseline: its cells say so rather than show zeros and infinities. */
+const noBare = '— (--no-bare)';
+lines.push(`| **bare** | ${runs.map((run) => (run.bare.length === 0 ? noBare : `**${s(sum(run.bare, 'wallSeconds'))} / ${s(sum(run.bare, 'cpuSeconds'))} / ${mb(peak(run.bare))}**`)).join(' | ')} |`);
 lines.push(
-  `| pipeline ÷ bare, wall (CPU) | ${runs.map((run) => `${(sum(run.pipeline, 'wallSeconds') / sum(run.bare, 'wallSeconds')).toFixed(2)} (${(sum(run.pipeline, 'cpuSeconds') / sum(run.bare, 'cpuSeconds')).toFixed(2)})`).join(' | ')} |`,
+  `| pipeline ÷ bare, wall (CPU) | ${runs
+    .map((run) => (run.bare.length === 0 ? noBare : `${(sum(run.pipeline, 'wallSeconds') / sum(run.bare, 'wallSeconds')).toFixed(2)} (${(sum(run.pipeline, 'cpuSeconds') / sum(run.bare, 'cpuSeconds')).toFixed(2)})`))
+    .join(' | ')} |`,
 );
 for (const name of stageNames) {
   lines.push(
@@ -93,7 +97,9 @@ const searchCell = (figures: SearchFigures | null | undefined): string => {
   return `${Math.round(figures.firstResultsMs)}${each} / ${Math.round(figures.fetchedBytes / 1024)}`;
 };
 const typedPause = runs.find((run) => run.typedSearch?.typedPauseMs !== undefined)?.typedSearch?.typedPauseMs;
-lines.push(`| search index MB (bare) | ${runs.map((run) => `${(run.searchIndexBytes / 1024 / 1024).toFixed(1)} (${(run.bareSearchIndexBytes / 1024 / 1024).toFixed(1)})`).join(' | ')} |`);
+lines.push(
+  `| search index MB (bare) | ${runs.map((run) => `${(run.searchIndexBytes / 1024 / 1024).toFixed(1)} (${run.bare.length === 0 ? '—' : (run.bareSearchIndexBytes / 1024 / 1024).toFixed(1)})`).join(' | ')} |`,
+);
 lines.push(`| query ${runs[0]!.search?.query ?? ''}: first results ms / KB fetched (newer runs: median of cold searches, each in brackets) | ${runs.map((run) => searchCell(run.search)).join(' | ')} |`);
 lines.push(`| … typed, Enter ${typedPause === undefined ? 'a pause' : `${typedPause} ms`} after the words appear: first results ms / KB fetched | ${runs.map((run) => searchCell(run.typedSearch)).join(' | ')} |`);
 lines.push(
