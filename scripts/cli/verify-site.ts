@@ -10,20 +10,24 @@
  * between worker threads, one per core (--threads; a small site is checked in
  * this thread). The messages come in the order of the pages whatever the split.
  *
- * A page whose bytes and text passed the last run passes unparsed: the keys of the
- * pages that passed are kept in --cache (default .cache/verify-site), so a rebuild
- * after one edit parses only the pages that changed.
+ * What passed is kept in --cache (default .cache/verify-site), so a rebuild after one
+ * edit checks only what the edit touched. A plan whose Markdown file and every page
+ * of which are the same files as when they last passed (device, inode, size and
+ * modification time: the build replaces a file it writes, and keeps the others as
+ * links) passes without being read. A page read again whose bytes and text passed
+ * before passes unparsed. --full checks every page of every plan; the cache is then
+ * only written.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { itemsOf } from '../../src/model/plan.ts';
-import { loadPlans } from '../../src/model/plan-files.ts';
+import { planFiles, readPlanFile } from '../../src/model/plan-files.ts';
 import { siteOutputDir } from '../build/site-folder.ts';
 import { writeFileAtomic } from '../ingest/output.ts';
-import { verifyPages, type PagesVerified, type PageToVerify } from '../site/verify-pages.ts';
+import { checkCode, verifyPages, type PagesVerified, type PageToVerify } from '../site/verify-pages.ts';
 import { hanOf, planHan } from '../site/verify-text.ts';
 
 /** Below this many pages per thread, starting a worker costs more than it saves. */
@@ -37,20 +41,46 @@ const { values } = parseArgs({
     threads: { type: 'string' },
     cache: { type: 'string', default: join('.cache', 'verify-site') },
     'no-cache': { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
   },
   strict: true,
 });
 
-function pagesToVerify(): PageToVerify[] {
+/** A file as the file system has it: the same key means the same bytes, short of a deliberate forgery of its times. */
+function statKey(file: string): string | null {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** A plan that passed: its Markdown file's key and each of its pages' files with theirs. */
+interface PassedPlan {
+  plan: string;
+  pages: Array<[string, string]>;
+}
+
+/** The pages of the plans read, in the order of the plans' ids, each page with its plan's file. */
+function pagesToVerify(files: readonly string[]): { pages: PageToVerify[]; planOf: Map<string, string>; pagesOf: Map<string, string[]> } {
   const pages: PageToVerify[] = [];
-  const page = (url: string, expected: string): void => {
-    pages.push({ file: join(values.dist, url, 'index.html'), url, expected });
-  };
-  for (const plan of loadPlans(values.content)) {
+  const planOf = new Map<string, string>();
+  const pagesOf = new Map<string, string[]>();
+  const plans = files.map((file) => ({ file, plan: readPlanFile(file) })).sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
+  for (const { file: planFile, plan } of plans) {
+    const files: string[] = [];
+    pagesOf.set(planFile, files);
+    const page = (url: string, expected: string): void => {
+      const file = join(values.dist, url, 'index.html');
+      pages.push({ file, url, expected });
+      planOf.set(file, planFile);
+      files.push(file);
+    };
     page(plan.url, planHan(plan));
     for (const item of itemsOf(plan.sections)) page(item.url, hanOf(item.label + item.text));
   }
-  return pages;
+  return { pages, planOf, pagesOf };
 }
 
 function inWorker(pages: readonly PageToVerify[], passedBefore: readonly string[]): Promise<PagesVerified> {
@@ -72,36 +102,76 @@ async function verify(pages: readonly PageToVerify[], threads: number, passedBef
     problems: results.flatMap((result) => result.problems),
     passed: results.flatMap((result) => result.passed),
     known: results.reduce((sum, result) => sum + result.known, 0),
+    failed: results.flatMap((result) => result.failed),
   };
 }
 
 const cacheFile = values['no-cache'] ? null : join(values.cache, 'passed.json');
 
-/** The keys of the pages that passed the last run (none when there is no cache, or it cannot be read). */
-function passedLastRun(): string[] {
-  if (cacheFile === null || !existsSync(cacheFile)) return [];
+interface Stored {
+  check: string;
+  /** The keys of the pages that passed, by bytes and text. */
+  passed: string[];
+  /** The plans that passed, by their Markdown files. */
+  plans: Record<string, PassedPlan>;
+}
+
+/** What passed the last run (nothing when there is no cache, it cannot be read, or --full). */
+function lastRun(): Stored {
+  const none: Stored = { check: checkCode, passed: [], plans: {} };
+  if (cacheFile === null || values.full || !existsSync(cacheFile)) return none;
   try {
-    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { passed?: unknown };
-    return Array.isArray(stored.passed) ? stored.passed.filter((key): key is string => typeof key === 'string') : [];
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as Partial<Stored>;
+    return {
+      check: checkCode,
+      passed: Array.isArray(stored.passed) ? stored.passed.filter((key): key is string => typeof key === 'string') : [],
+      // A plan's pass holds only for the check that gave it.
+      plans: stored.check === checkCode && stored.plans !== null && typeof stored.plans === 'object' ? stored.plans : {},
+    };
   } catch {
-    // A damaged cache costs only time: every page is parsed again.
-    return [];
+    // A damaged cache costs only time: every page is checked again.
+    return none;
   }
 }
 
-const pages = pagesToVerify();
+const last = lastRun();
+const unchanged: Record<string, PassedPlan> = {};
+const toRead: string[] = [];
+for (const file of planFiles(join(values.content, 'plans'))) {
+  const record = last.plans[file];
+  const same = record !== undefined && Array.isArray(record.pages) && record.plan === statKey(file) && record.pages.every(([page, key]) => statKey(page) === key);
+  if (same) unchanged[file] = record;
+  else toRead.push(file);
+}
+const { pages, planOf, pagesOf } = pagesToVerify(toRead);
 const threads = values.threads === undefined ? Math.min(availableParallelism(), Math.floor(pages.length / pagesPerThread)) : Number(values.threads);
 if (!Number.isInteger(threads) || threads < 0) {
   console.error(`verify-site: --threads must be a whole number, not "${values.threads}"`);
   process.exit(2);
 }
-const { pages: read, problems, passed, known } = await verify(pages, threads, passedLastRun());
-if (cacheFile !== null) writeFileAtomic(cacheFile, `${JSON.stringify({ passed: [...passed].sort() })}\n`);
+const { pages: read, problems, passed, known, failed } = await verify(pages, threads, last.passed);
+if (cacheFile !== null) {
+  // A plan is remembered as passed only when every one of its pages passed.
+  const failedPlans = new Set(failed.map((file) => planOf.get(file)));
+  const plans: Record<string, PassedPlan> = { ...unchanged };
+  for (const file of toRead) {
+    if (failedPlans.has(file)) continue;
+    const planKey = statKey(file);
+    const pageKeys = (pagesOf.get(file) ?? []).map((page): [string, string | null] => [page, statKey(page)]);
+    if (planKey !== null && pageKeys.every(([, key]) => key !== null)) plans[file] = { plan: planKey, pages: pageKeys as Array<[string, string]> };
+  }
+  const sorted = Object.fromEntries(Object.entries(plans).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileAtomic(cacheFile, `${JSON.stringify({ check: checkCode, passed: [...passed].sort(), plans: sorted })}\n`);
+}
+const untouched = Object.values(unchanged).reduce((sum, record) => sum + record.pages.length, 0);
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   console.error(`verify-site: ${problems.length} page(s) do not show their plan's whole text`);
   process.exitCode = 1;
 } else {
-  const unchanged = known > 0 ? ` (${known} as they were when they last passed)` : '';
-  console.log(`verify-site: ${read} plan and item pages show every character of their text, in order${unchanged}`);
+  const notes = [
+    ...(known > 0 ? [`${known} as they were when they last passed`] : []),
+    ...(untouched > 0 ? [`${untouched} of ${Object.keys(unchanged).length} plan(s) not read again: the same files as when they last passed`] : []),
+  ];
+  console.log(`verify-site: ${read + untouched} plan and item pages show every character of their text, in order${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
 }

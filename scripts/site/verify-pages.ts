@@ -39,17 +39,21 @@ export interface PagesVerified {
   passed: string[];
   /** Pages that passed as they had before, unparsed. */
   known: number;
+  /** The files of the pages that are missing or do not show their text. */
+  failed: string[];
 }
 
 /** Verifies `pages`; those whose key is in `passedBefore` pass unparsed. */
 export function verifyPages(pages: readonly PageToVerify[], passedBefore: ReadonlySet<string> = new Set()): PagesVerified {
   const problems: string[] = [];
   const passed: string[] = [];
+  const failed: string[] = [];
   let read = 0;
   let known = 0;
   for (const { file, url, expected } of pages) {
     if (!existsSync(file)) {
       problems.push(`${file}: missing: the page for ${url} was not built`);
+      failed.push(file);
       continue;
     }
     read += 1;
@@ -63,14 +67,16 @@ export function verifyPages(pages: readonly PageToVerify[], passedBefore: Readon
     const found = pageHan(bytes.toString('utf8'));
     if (found === null) {
       problems.push(`${file}: the page marks no document text (data-plan-text)`);
+      failed.push(file);
       continue;
     }
     const mismatch = compareHan(expected, found);
     if (mismatch) {
       problems.push(`${file}: after ${mismatch.offset} Han characters the page shows "${mismatch.found}" where the plan has "${mismatch.expected}"`);
+      failed.push(file);
       continue;
     }
     passed.push(key);
   }
-  return { pages: read, problems, passed, known };
+  return { pages: read, problems, passed, known, failed };
 }

@@ -47,18 +47,21 @@ export function planFiles(plansDirectory: string): string[] {
     .sort();
 }
 
+/** One plan file; an error names the file and says to run the ingest again. */
+export function readPlanFile(file: string): Plan {
+  try {
+    return planFromMarkdown(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const named = error instanceof AtlasError ? error : new AtlasError('invalid-file', (error as Error).message, 'run npm run ingest to regenerate content/plans/');
+    named.file ??= file;
+    throw named;
+  }
+}
+
 /** Every plan in a plans folder, in a stable order (by id); none when the folder does not exist. */
 export function readPlans(plansDirectory: string): Plan[] {
   return planFiles(plansDirectory)
-    .map((file) => {
-      try {
-        return planFromMarkdown(readFileSync(file, 'utf8'));
-      } catch (error) {
-        const named = error instanceof AtlasError ? error : new AtlasError('invalid-file', (error as Error).message, 'run npm run ingest to regenerate content/plans/');
-        named.file ??= file;
-        throw named;
-      }
-    })
+    .map(readPlanFile)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

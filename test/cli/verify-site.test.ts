@@ -2,10 +2,11 @@
  * `node scripts/cli/verify-site.ts` as the build runs it: a site whose pages show
  * their plans' text passes; a page that loses or reorders text, or is missing,
  * fails the run and is named, whether the pages are checked in one thread or
- * split between workers. A page passed before and unchanged is not parsed again,
- * and a changed one always is.
+ * split between workers. A plan whose files are the same as when it passed is not
+ * read again, a page passed before with the same bytes is not parsed again, a
+ * changed one always is, and --full checks every page.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suiteTemporaryFolder } from '../temporary.ts';
@@ -22,6 +23,8 @@ const pageOf = (text: string): string =>
   `<!doctype html><html lang="zh-CN"><head><title>t</title><style>[data-plan-text]{}</style></head><body><nav>首页 地区</nav><main data-plan-text>${text}<a data-ui href="#">链接</a></main></body></html>`;
 
 let urls: string[] = [];
+/** How many pages (plan and items) each plan has, in the order of urls. */
+const pagesPerPlan: number[] = [];
 
 beforeAll(() => {
   const sources = join(root, 'sources');
@@ -30,6 +33,7 @@ beforeAll(() => {
   expect(runCli('ingest', ['--sources', sources, '--content', content, '--no-cache']).status).toBe(0);
   // The pages a faithful build writes: each shows its whole text, in order, amid interface words.
   for (const plan of loadPlans(content)) {
+    pagesPerPlan.push(1 + [...itemsOf(plan.sections)].length);
     urls.push(plan.url);
     mkdirSync(join(dist, plan.url), { recursive: true });
     // The plan page's reading order is planHan's own (test/site/verify-text.test.ts checks it).
@@ -94,15 +98,17 @@ describe('verify-site', () => {
     expect(result.stderr).toContain('--threads must be a whole number');
   });
 
-  it('passes unparsed the pages that passed last time unchanged, and checks again a page that changed', () => {
+  it('reads no plan whose files passed last time unchanged, parses no page read again with the same bytes, and checks again a page that changed', () => {
+    expect(pagesPerPlan).toHaveLength(2);
     rmSync(cache, { recursive: true, force: true });
     const first = verify(2, ['--cache', cache]);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain(`verify-site: ${urls.length} plan and item pages show every character of their text, in order\n`);
     const second = verify(0, ['--cache', cache]);
     expect(second.status).toBe(0);
-    expect(second.stdout).toContain(`in order (${urls.length} as they were when they last passed)`);
+    expect(second.stdout).toContain(`in order (${urls.length} of 2 plan(s) not read again: the same files as when they last passed)`);
 
+    // A page of the first plan, rewritten in place (the same file, new bytes).
     const page = pageFile(urls[1]!);
     const original = readFileSync(page, 'utf8');
     try {
@@ -115,9 +121,33 @@ describe('verify-site', () => {
     } finally {
       writeFileSync(page, original);
     }
-    // The page put back is parsed again (the failed run kept only the pages that passed); the rest pass unparsed.
+    // The page put back is parsed again (the failed run kept only the pages that passed), the first plan's
+    // other pages pass by their bytes, and the second plan is not read.
     const fourth = verify(0, ['--cache', cache]);
     expect(fourth.status).toBe(0);
-    expect(fourth.stdout).toContain(`in order (${urls.length - 1} as they were when they last passed)`);
+    expect(fourth.stdout).toContain(
+      `verify-site: ${urls.length} plan and item pages show every character of their text, in order (${pagesPerPlan[0]! - 1} as they were when they last passed; ${pagesPerPlan[1]} of 1 plan(s) not read again: the same files as when they last passed)`,
+    );
+  });
+
+  it('checks every page with --full, even one changed in place with its size and time kept', () => {
+    expect(verify(0, ['--cache', cache]).status).toBe(0);
+    const page = pageFile(urls[2]!);
+    const original = readFileSync(page, 'utf8');
+    const { atime, mtime } = statSync(page);
+    const at = original.search(/\p{Script=Han}\p{Script=Han}<a data-ui/u);
+    try {
+      // Two characters swapped: the same size; the old times put back.
+      writeFileSync(page, `${original.slice(0, at)}${original[at + 1]}${original[at]}${original.slice(at + 2)}`);
+      utimesSync(page, atime, mtime);
+      const full = verify(0, ['--cache', cache, '--full']);
+      expect(full.status).toBe(1);
+      expect(full.stderr).toContain(`${page}: after `);
+    } finally {
+      writeFileSync(page, original);
+    }
+    const again = verify(0, ['--cache', cache, '--full']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`verify-site: ${urls.length} plan and item pages show every character of their text, in order\n`);
   });
 });
