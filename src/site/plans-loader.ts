@@ -22,9 +22,18 @@ function notWhatIngestWrites(file: string, message: string): AtlasError {
 
 async function syncPlans(directory: string, { store, parseData, generateDigest }: LoaderContext): Promise<void> {
   const seen = new Set<string>();
+  // The entries Astro kept from the last build (it keeps the store between builds), by file: an
+  // unchanged file is known by its digest, before its YAML is read; any other is parsed and stored.
+  const stored = new Map(store.entries().map(([id, entry]) => [entry.filePath, { id, digest: entry.digest }] as const));
   for (const file of planFiles(directory)) {
     const markdown = readFileSync(file, 'utf8');
     const filePath = relative(process.cwd(), file);
+    const digest = generateDigest(markdown);
+    const last = stored.get(filePath);
+    if (last !== undefined && last.digest === digest && !seen.has(last.id)) {
+      seen.add(last.id);
+      continue;
+    }
     let frontmatter: unknown;
     try {
       frontmatter = frontmatterData(markdown);
@@ -35,9 +44,6 @@ async function syncPlans(directory: string, { store, parseData, generateDigest }
     if (id === '') throw new Error(formatError(notWhatIngestWrites(filePath, 'the frontmatter has no id')));
     if (seen.has(id)) throw new Error(formatError(notWhatIngestWrites(filePath, `a second plan with id ${id}`)));
     seen.add(id);
-    const digest = generateDigest(markdown);
-    // Unchanged since the last build (Astro keeps the store between builds): nothing to parse.
-    if (store.get(id)?.digest === digest) continue;
     const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath });
     store.set({ id, data, body: bodyOf(markdown), filePath, digest });
   }
