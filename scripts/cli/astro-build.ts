@@ -15,6 +15,7 @@ import {
   filesUnder,
   forgetBuild,
   mergeStaged,
+  otherStagesOutput,
   prepareKept,
   readState,
   recordBuild,
@@ -29,7 +30,8 @@ const out = resolve(siteOutputDir());
 const staging = join(cacheDir, 'staging');
 
 const code = siteCodeDigest('.', process.env);
-const distFiles = new Set(filesUnder(live));
+// Pagefind's files are its own stage's and no page of Astro's: at 10,000 plans they are half of dist/.
+const distFiles = new Set(filesUnder(live, otherStagesOutput));
 const forced = process.env['PLAN_ATLAS_CLEAN_BUILD'] === '1' ? 'PLAN_ATLAS_CLEAN_BUILD=1' : null;
 const reason = forced ?? cleanBuildReason(readState(cacheDir), code, distFiles);
 forgetBuild(cacheDir);
@@ -58,7 +60,8 @@ if (reason !== null) {
   const keepable = prepareKept(cacheDir, distFiles);
   console.log(`astro-build: rebuild with the same code: ${keepable} pages of the last build may be kept`);
   astroBuild(staging);
-  const merged = mergeStaged(staging, out, cacheDir);
+  // The next site was linked from dist/ whole, so it holds the files listed above.
+  const merged = mergeStaged(staging, out, cacheDir, distFiles);
   recordBuild(cacheDir, { code }, out !== live);
   console.log(`astro-build: kept ${merged.kept} pages of the last build, wrote ${merged.written} files, removed ${merged.removed}`);
 }

@@ -105,10 +105,13 @@ export function prepareKept(cacheDir: string, distFiles: ReadonlySet<string>): n
 /**
  * After a partial build: the staged files move into dist/, and every file of dist/
  * (outside other stages' folders) that is neither one of them nor a keyed page of
- * this build is removed. Returns the files kept from the last build.
+ * this build is removed. Returns the files kept from the last build. `before`, the
+ * files of dist/ outside other stages' folders as the caller listed them before
+ * Astro ran, saves listing a large dist/ again: only the staged files are added to it.
  */
-export function mergeStaged(staging: string, dist: string, cacheDir: string): { written: number; kept: number; removed: number } {
+export function mergeStaged(staging: string, dist: string, cacheDir: string, before?: ReadonlySet<string>): { written: number; kept: number; removed: number } {
   const staged = filesUnder(staging);
+  const present = before === undefined ? null : new Set([...before, ...staged]);
   for (const file of staged) {
     mkdirSync(dirname(join(dist, file)), { recursive: true });
     renameSync(join(staging, file), join(dist, file));
@@ -122,7 +125,7 @@ export function mergeStaged(staging: string, dist: string, cacheDir: string): { 
     }
   }
   let removed = 0;
-  for (const file of filesUnder(dist, otherStagesOutput)) {
+  for (const file of present ?? filesUnder(dist, otherStagesOutput)) {
     if (live.has(file)) continue;
     rmSync(join(dist, file));
     removeEmptyParents(dirname(join(dist, file)), dist);

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { temporaryFolder } from '../temporary.ts';
 import { describe, expect, it } from 'vitest';
-import { cleanBuildReason, filesUnder, keptKeys, mergeStaged, siteCodeDigest } from '../../scripts/site/incremental-build.ts';
+import { cleanBuildReason, filesUnder, keptKeys, mergeStaged, otherStagesOutput, siteCodeDigest } from '../../scripts/site/incremental-build.ts';
 import { nextKeysFile, pageKeysEnv, pagesToRender } from '../../src/model/unchanged-pages.ts';
 
 function write(root: string, files: Record<string, string>): void {
@@ -58,7 +58,10 @@ describe('keeping pages of the last build', () => {
     expect(siteCodeDigest(root, {})).not.toBe(first);
   });
 
-  it('moves the staged files into dist/, keeps keyed pages, and removes what no page of this build is', () => {
+  it.each([
+    ['listing dist/ itself', false],
+    ['from the files the caller listed before Astro ran', true],
+  ])('moves the staged files into dist/, keeps keyed pages, and removes what no page of this build is, %s', (_how, listed) => {
     const root = temporaryFolder('atlas-merge-');
     const [staging, dist, cache] = ['staging', 'dist', 'cache'].map((name) => join(root, name)) as [string, string, string];
     write(dist, {
@@ -71,7 +74,8 @@ describe('keeping pages of the last build', () => {
     });
     write(staging, { 'index.html': 'new home', 'edited/index.html': 'new edit', '_astro/site.css': 'css' });
     write(cache, { 'next/region-paths.json': JSON.stringify({ 'kept/index.html': 'k', 'edited/index.html': 'k2' }) });
-    expect(mergeStaged(staging, dist, cache)).toEqual({ written: 3, kept: 1, removed: 2 });
+    const before = new Set(filesUnder(dist, otherStagesOutput));
+    expect(mergeStaged(staging, dist, cache, listed ? before : undefined)).toEqual({ written: 3, kept: 1, removed: 2 });
     expect(filesUnder(dist)).toEqual(['_astro/site.css', 'edited/index.html', 'index.html', 'kept/index.html', 'pagefind/pagefind.js']);
     expect(readFileSync(join(dist, 'edited/index.html'), 'utf8')).toBe('new edit');
     expect(filesUnder(root).filter((file) => file.startsWith('staging/'))).toEqual([]);
