@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { itemsOf } from '../../src/model/plan.ts';
 import { planFiles, readPlanFile } from '../../src/model/plan-files.ts';
+import { formatError } from '../../src/model/errors.ts';
 import { siteOutputDir } from '../build/site-folder.ts';
 import { writeFileAtomic } from '../ingest/output.ts';
 import { checkCode, verifyPages, type PagesVerified, type PageToVerify } from '../site/verify-pages.ts';
@@ -143,7 +144,15 @@ for (const file of planFiles(join(values.content, 'plans'))) {
   if (same) unchanged[file] = record;
   else toRead.push(file);
 }
-const { pages, planOf, pagesOf } = pagesToVerify(toRead);
+let toVerify: ReturnType<typeof pagesToVerify>;
+try {
+  toVerify = pagesToVerify(toRead);
+} catch (error) {
+  // A plan file that is not what the ingest writes: named, with what to do, as every stage words its errors.
+  console.error(`verify-site: ${formatError(error)}`);
+  process.exit(2);
+}
+const { pages, planOf, pagesOf } = toVerify;
 const threads = values.threads === undefined ? Math.min(availableParallelism(), Math.floor(pages.length / pagesPerThread)) : Number(values.threads);
 if (!Number.isInteger(threads) || threads < 0) {
   console.error(`verify-site: --threads must be a whole number, not "${values.threads}"`);

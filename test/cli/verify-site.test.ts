@@ -92,6 +92,15 @@ describe('verify-site', () => {
     }
   });
 
+  it('names a plan file that is not what the ingest writes, and says what to do', () => {
+    const broken = join(root, 'broken');
+    mkdirSync(join(broken, 'plans'), { recursive: true });
+    writeFileSync(join(broken, 'plans', 'x.md'), '---\nid: [\n---\n');
+    const result = runCli('verify-site', ['--content', broken, '--dist', dist, '--no-cache']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^verify-site: ${join(broken, 'plans', 'x.md')}: error \\[invalid-file\\] [\\s\\S]+\n  hint: run npm run ingest to regenerate content/plans/\n$`, 'u'));
+  });
+
   it('refuses a --threads that is not a whole number', () => {
     const result = runCli('verify-site', ['--content', content, '--dist', dist, '--threads', 'two']);
     expect(result.status).toBe(2);
