@@ -20,7 +20,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { itemsOf } from '../../src/model/plan.ts';
@@ -70,13 +70,13 @@ function pagesToVerify(files: readonly string[]): { pages: PageToVerify[]; planO
   const pagesOf = new Map<string, string[]>();
   const plans = files.map((file) => ({ file, plan: readPlanFile(file) })).sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
   for (const { file: planFile, plan } of plans) {
-    const files: string[] = [];
-    pagesOf.set(planFile, files);
+    const planPages: string[] = [];
+    pagesOf.set(planFile, planPages);
     const page = (url: string, expected: string): void => {
       const file = join(values.dist, url, 'index.html');
       pages.push({ file, url, expected });
       planOf.set(file, planFile);
-      files.push(file);
+      planPages.push(file);
     };
     page(plan.url, planHan(plan));
     for (const item of itemsOf(plan.sections)) page(item.url, hanOf(item.label + item.text));
@@ -111,6 +111,8 @@ const cacheFile = values['no-cache'] ? null : join(values.cache, 'passed.json');
 
 interface Stored {
   check: string;
+  /** The site checked: a plan's pass says nothing of another folder's pages. */
+  dist: string;
   /** The keys of the pages that passed, by bytes and text. */
   passed: string[];
   /** The plans that passed, by their Markdown files. */
@@ -119,15 +121,15 @@ interface Stored {
 
 /** What passed the last run (nothing when there is no cache, it cannot be read, or --full). */
 function lastRun(): Stored {
-  const none: Stored = { check: checkCode, passed: [], plans: {} };
+  const none: Stored = { check: checkCode, dist: resolve(values.dist), passed: [], plans: {} };
   if (cacheFile === null || values.full || !existsSync(cacheFile)) return none;
   try {
     const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as Partial<Stored>;
     return {
-      check: checkCode,
+      ...none,
       passed: Array.isArray(stored.passed) ? stored.passed.filter((key): key is string => typeof key === 'string') : [],
-      // A plan's pass holds only for the check that gave it.
-      plans: stored.check === checkCode && stored.plans !== null && typeof stored.plans === 'object' ? stored.plans : {},
+      // A plan's pass holds only for the check that gave it, over the same folder.
+      plans: stored.check === checkCode && stored.dist === none.dist && stored.plans !== null && typeof stored.plans === 'object' ? stored.plans : {},
     };
   } catch {
     // A damaged cache costs only time: every page is checked again.
@@ -138,10 +140,15 @@ function lastRun(): Stored {
 const last = lastRun();
 const unchanged: Record<string, PassedPlan> = {};
 const toRead: string[] = [];
+/** Whether a stored plan is whole and its files are the same as when it passed (a damaged entry only costs time). */
+const unchangedSince = (file: string, record: PassedPlan | undefined): record is PassedPlan =>
+  record !== undefined &&
+  record.plan === statKey(file) &&
+  Array.isArray(record.pages) &&
+  record.pages.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && statKey(entry[0]) === entry[1]);
 for (const file of planFiles(join(values.content, 'plans'))) {
-  const record = last.plans[file];
-  const same = record !== undefined && Array.isArray(record.pages) && record.plan === statKey(file) && record.pages.every(([page, key]) => statKey(page) === key);
-  if (same) unchanged[file] = record;
+  const record = Object.hasOwn(last.plans, file) ? last.plans[file] : undefined;
+  if (unchangedSince(file, record)) unchanged[file] = record;
   else toRead.push(file);
 }
 let toVerify: ReturnType<typeof pagesToVerify>;
@@ -170,7 +177,7 @@ if (cacheFile !== null) {
     if (planKey !== null && pageKeys.every(([, key]) => key !== null)) plans[file] = { plan: planKey, pages: pageKeys as Array<[string, string]> };
   }
   const sorted = Object.fromEntries(Object.entries(plans).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileAtomic(cacheFile, `${JSON.stringify({ check: checkCode, passed: [...passed].sort(), plans: sorted })}\n`);
+  writeFileAtomic(cacheFile, `${JSON.stringify({ check: checkCode, dist: last.dist, passed: [...passed].sort(), plans: sorted })}\n`);
 }
 const untouched = Object.values(unchanged).reduce((sum, record) => sum + record.pages.length, 0);
 if (problems.length > 0) {

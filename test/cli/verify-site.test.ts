@@ -6,7 +6,7 @@
  * read again, a page passed before with the same bytes is not parsed again, a
  * changed one always is, and --full checks every page.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suiteTemporaryFolder } from '../temporary.ts';
@@ -137,6 +137,17 @@ describe('verify-site', () => {
     expect(fourth.stdout).toContain(
       `verify-site: ${urls.length} plan and item pages show every character of their text, in order (${pagesPerPlan[0]! - 1} as they were when they last passed; ${pagesPerPlan[1]} of 1 plan(s) not read again: the same files as when they last passed)`,
     );
+  });
+
+  it("reads every plan again for another site folder: a pass over one folder says nothing of another's pages", () => {
+    expect(verify(0, ['--cache', cache]).status).toBe(0);
+    const other = join(root, 'other-dist');
+    cpSync(dist, other, { recursive: true });
+    const page = join(other, urls[3]!, 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/(<main data-plan-text>[^\p{Script=Han}]*)\p{Script=Han}/u, '$1'));
+    const result = runCli('verify-site', ['--content', content, '--dist', other, '--threads', '0', '--cache', cache]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${page}: after `);
   });
 
   it('checks every page with --full, even one changed in place with its size and time kept', () => {
