@@ -12,22 +12,23 @@
  *
  * What passed is kept in --cache (default .cache/verify-site), so a rebuild after one
  * edit checks only what the edit touched. A plan whose Markdown file and every page
- * of which are the same files as when they last passed (device, inode, size and
- * modification time: the build replaces a file it writes, and keeps the others as
- * links) passes without being read. A page read again whose bytes and text passed
+ * of which are the same files as when they last passed (size, modification time and
+ * inode, as the ingest's cache trusts them: the build replaces a file it writes, and
+ * keeps the others as links) passes without being read. A page read again whose bytes and text passed
  * before passes unparsed. --full checks every page of every plan; the cache is then
  * only written.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { itemsOf } from '../../src/model/plan.ts';
+import { compareText } from '../../src/model/order.ts';
 import { planFiles, readPlanFile } from '../../src/model/plan-files.ts';
 import { formatError } from '../../src/model/errors.ts';
 import { siteOutputDir } from '../build/site-folder.ts';
-import { writeFileAtomic } from '../ingest/output.ts';
+import { fileStat, sameStat, writeFileAtomic, type FileStat } from '../ingest/output.ts';
 import { checkCode, verifyPages, type PagesVerified, type PageToVerify } from '../site/verify-pages.ts';
 import { hanOf, planHan } from '../site/verify-text.ts';
 
@@ -47,20 +48,10 @@ const { values } = parseArgs({
   strict: true,
 });
 
-/** A file as the file system has it: the same key means the same bytes, short of a deliberate forgery of its times. */
-function statKey(file: string): string | null {
-  try {
-    const stat = statSync(file, { bigint: true });
-    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-  } catch {
-    return null;
-  }
-}
-
 /** A plan that passed: its Markdown file's key and each of its pages' files with theirs. */
 interface PassedPlan {
-  plan: string;
-  pages: Array<[string, string]>;
+  plan: FileStat;
+  pages: Array<[string, FileStat]>;
 }
 
 /** The pages of the plans read, in the order of the plans' ids, each page with its plan's file. */
@@ -68,7 +59,7 @@ function pagesToVerify(files: readonly string[]): { pages: PageToVerify[]; planO
   const pages: PageToVerify[] = [];
   const planOf = new Map<string, string>();
   const pagesOf = new Map<string, string[]>();
-  const plans = files.map((file) => ({ file, plan: readPlanFile(file) })).sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
+  const plans = files.map((file) => ({ file, plan: readPlanFile(file) })).sort((a, b) => compareText(a.plan.id, b.plan.id));
   for (const { file: planFile, plan } of plans) {
     const planPages: string[] = [];
     pagesOf.set(planFile, planPages);
@@ -143,9 +134,9 @@ const toRead: string[] = [];
 /** Whether a stored plan is whole and its files are the same as when it passed (a damaged entry only costs time). */
 const unchangedSince = (file: string, record: PassedPlan | undefined): record is PassedPlan =>
   record !== undefined &&
-  record.plan === statKey(file) &&
+  sameStat(record.plan, fileStat(file)) &&
   Array.isArray(record.pages) &&
-  record.pages.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && statKey(entry[0]) === entry[1]);
+  record.pages.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && sameStat(entry[1], fileStat(entry[0])));
 for (const file of planFiles(join(values.content, 'plans'))) {
   const record = Object.hasOwn(last.plans, file) ? last.plans[file] : undefined;
   if (unchangedSince(file, record)) unchanged[file] = record;
@@ -172,9 +163,9 @@ if (cacheFile !== null) {
   const plans: Record<string, PassedPlan> = { ...unchanged };
   for (const file of toRead) {
     if (failedPlans.has(file)) continue;
-    const planKey = statKey(file);
-    const pageKeys = (pagesOf.get(file) ?? []).map((page): [string, string | null] => [page, statKey(page)]);
-    if (planKey !== null && pageKeys.every(([, key]) => key !== null)) plans[file] = { plan: planKey, pages: pageKeys as Array<[string, string]> };
+    const planStat = fileStat(file);
+    const pageStats = (pagesOf.get(file) ?? []).map((page): [string, FileStat | null] => [page, fileStat(page)]);
+    if (planStat !== null && pageStats.every(([, stat]) => stat !== null)) plans[file] = { plan: planStat, pages: pageStats as Array<[string, FileStat]> };
   }
   const sorted = Object.fromEntries(Object.entries(plans).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   writeFileAtomic(cacheFile, `${JSON.stringify({ check: checkCode, dist: last.dist, passed: [...passed].sort(), plans: sorted })}\n`);

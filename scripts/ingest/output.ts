@@ -37,6 +37,25 @@ export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   }
 }
 
+/**
+ * A file as the file system has it: size, modification time and inode. Like make and
+ * git, the caches trust that a file whose stat did not change did not change (a
+ * writer here replaces a file, so even a same-size rewrite gets a new inode).
+ */
+export type FileStat = [size: number, mtimeMs: number, ino: number];
+
+export const statOf = (stats: Stats): FileStat => [stats.size, stats.mtimeMs, stats.ino];
+
+/** The stat of `path`, or null when there is no such file. */
+export function fileStat(path: string): FileStat | null {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats ? statOf(stats) : null;
+}
+
+/** Two stats (or two absences) alike; a stat read back from a damaged cache is never alike. */
+export const sameStat = (a: unknown, b: readonly number[] | null): boolean =>
+  a === null || b === null ? a === b : Array.isArray(a) && a.length === b.length && a.every((value, index) => value === b[index]);
+
 /** What a file was when this program last wrote or checked it. */
 export interface FileStamp {
   sha256: string;

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { SourceDocument } from './document.ts';
-import { writeFileAtomic, type FolderState } from './output.ts';
+import { sameStat, statOf, writeFileAtomic, type FileStat, type FolderState } from './output.ts';
 import { codeCacheFile } from './parser-bundle.ts';
 
 /** Files whose change must invalidate every cached result. */
@@ -82,14 +82,11 @@ export interface ReportEntry {
 
 /** A source (and its sidecar) as it was when last read, and the key its bytes gave. */
 interface SourceStamp {
-  stat: [size: number, mtimeMs: number, ino: number];
-  sidecar: [size: number, mtimeMs: number, ino: number] | null;
+  stat: FileStat;
+  sidecar: FileStat | null;
   key: string;
 }
 
-const statOf = (stats: Stats): [number, number, number] => [stats.size, stats.mtimeMs, stats.ino];
-const sameStat = (a: readonly number[] | null, b: readonly number[] | null): boolean =>
-  a === null || b === null ? a === b : a.length === b.length && a.every((value, index) => value === b[index]);
 
 interface Manifest {
   format: 2;

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { planSchema, type Plan } from './plan.ts';
+import { compareText } from './order.ts';
 import { AtlasError } from './errors.ts';
 
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u;
@@ -62,7 +63,7 @@ export function readPlanFile(file: string): Plan {
 export function readPlans(plansDirectory: string): Plan[] {
   return planFiles(plansDirectory)
     .map(readPlanFile)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => compareText(a.id, b.id));
 }
 
 /** Every plan the ingest wrote under a content folder. */
