@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemsInPlan } from '../../src/site/atlas-model.ts';
-import { itemColumns, itemsCsv, itemsJson, planJson } from '../../src/site/downloads.ts';
+import { itemColumns, itemsCsv, itemsJson, jsonRecords, planJson } from '../../src/site/downloads.ts';
 import { plan } from './fixtures.ts';
 
 const absolute = (path: string): string => `https://e.org/atlas${path}`;
@@ -27,5 +27,19 @@ describe('item downloads', () => {
     const json = JSON.parse(planJson(plan(), absolute)) as { id: string; pageUrl: string };
     expect(json.id).toBe('shandong/taian/2024');
     expect(json.pageUrl).toBe('https://e.org/atlas/shandong/taian/2024/');
+  });
+
+  it('writes a record a line, so grep and diff work line by line, and any JSON reader reads it back', () => {
+    const text = itemsJson(items, absolute);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('[');
+    expect(lines.at(-2)).toBe(']');
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(items.length + 3);
+    const records = JSON.parse(text) as Record<string, unknown>[];
+    lines.slice(1, -2).forEach((line, index) => expect(JSON.parse(line.replace(/,$/u, ''))).toEqual(records[index]));
+    expect(text).not.toMatch(/\n {2}/u);
+    expect(JSON.parse(jsonRecords([]))).toEqual([]);
+    expect(JSON.parse(jsonRecords([{ a: '“引号”\n换行' }]))).toEqual([{ a: '“引号”\n换行' }]);
   });
 });
