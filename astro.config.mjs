@@ -23,6 +23,9 @@ export default defineConfig({
     // each page's mkdir and write (at 1,000 plans 31-42 s against 35-54 s, back to back).
     concurrency: 4,
   },
+  // Scripts go to cached files of their own: inlined, the copy buttons' script alone was
+  // 1 KB in each of the ~20 item pages a plan has, and a host's size limit counts them all.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   devToolbar: { enabled: false },
   // Pages rendered by several workers at once (PRERENDER_WORKERS; src/model/deploy.ts).
   ...(workers > 1 ? { experimental: { parallelPrerender: { workers } } } : {}),

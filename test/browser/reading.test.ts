@@ -3,6 +3,7 @@
  * item, where it first stands, on the plan page and the item page, and a linked
  * term never broken across two lines.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { itemsOf } from '../../src/model/plan.ts';
 import { useSite } from './site.ts';
@@ -124,6 +125,11 @@ describe.each([1280, 390])('citations for reference managers at %i px', (width) 
       // The file is saved as the reader clicks: a download, not a page.
       const [download] = await Promise.all([page.waitForEvent('download'), ris.click()]);
       expect(download.suggestedFilename()).toBe(`${name}.ris`);
+      // The link writes Chinese as it is, not as %XX escapes; the file saved is the citation, byte for byte.
+      expect(await ris.getAttribute('href')).toContain(plan.title);
+      const saved = readFileSync((await download.path())!, 'utf8');
+      expect(saved).toBe(risText);
+      expect(saved).toContain(path === plan.url ? `TI  - ${plan.title}\r\n` : `T2  - ${plan.title}\r\n`);
       await page.close();
     }
   });
