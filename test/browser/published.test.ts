@@ -121,6 +121,9 @@ describe.each(['root', 'atlas'] as const)('published files (%s build)', (kind) =
     const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
     expect(canonical).toBe(absolute(item?.url ?? ''));
     expect(await page.getAttribute('meta[property="og:url"]', 'content')).toBe(canonical);
+    // The item's opening words describe it once: previews read the description when og: has none.
+    expect(item?.text.startsWith((await page.getAttribute('meta[name="description"]', 'content')) ?? '\0')).toBe(true);
+    expect(await page.locator('meta[property="og:description"], meta[name^="twitter:description"]').count()).toBe(0);
     const jsonLd = await page.$$eval('script[type="application/ld+json"]', (scripts) => scripts.map((script) => script.textContent ?? ''));
     expect(jsonLd.length).toBeGreaterThan(0);
     const data = jsonLd.flatMap((text) => [JSON.parse(text)].flat()) as Array<Record<string, unknown>>;
