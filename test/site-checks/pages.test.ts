@@ -1,7 +1,8 @@
 /**
  * What every page of the built site must have, checked statically over all of
  * dist/ (the browser tests only visit some): zh-CN, a title, one main landmark,
- * and nothing that would make a browser ask another host for anything.
+ * nothing that would make a browser ask another host for anything, and nothing
+ * repeated on every page that a cached file could hold once.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -85,6 +86,20 @@ for (const kind of ['root', 'atlas'] as const) {
       for (const file of files(site, '.css')) {
         const css = readFileSync(file, 'utf8');
         for (const match of css.matchAll(/(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?\/\/[^'")\s]+)/gi)) problems.push(`${relative(site.dist, file)}: ${match[1]}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    // A host's size limit counts every page: what could be said once in a cached file is not said on each.
+    it('repeats no script body, no scoped-style stamp and no %XX-escaped Chinese on a page', () => {
+      const problems: string[] = [];
+      for (const file of files(site, '.html')) {
+        const html = readFileSync(file, 'utf8');
+        const name = relative(site.dist, file);
+        for (const match of html.matchAll(/<script type="module">/gu)) problems.push(`${name}: inline module script at ${match.index}`);
+        const stamps = html.match(/ data-astro-cid-[a-z0-9]+/gu)?.length ?? 0;
+        if (stamps > 50) problems.push(`${name}: ${stamps} scoped-style attributes`);
+        if (/href="data:[^"]*%E[4-9]%/u.test(html)) problems.push(`${name}: a data: link with escaped Chinese`);
       }
       expect(problems).toEqual([]);
     });
