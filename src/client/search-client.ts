@@ -213,13 +213,15 @@ export function start(): void {
   };
 
   /**
-   * Appends the next page of results. The first screen of them is appended as soon
-   * as its fragments are in, the rest of the page when theirs are; all are asked for at once.
+   * Appends the next page of results: the first screen of them as soon as its
+   * fragments are in, then the rest of the page, whose fragments are asked for only
+   * then, so that on a connection shared among requests (HTTP/2, a slow line) the
+   * first screen does not wait behind results further down.
    */
   const showMore = async (run: number, onFirstScreen?: () => void): Promise<void> => {
-    const pending = hits.slice(shown, shown + pageSize).map(renderHit);
-    for (const [index, part] of [pending.slice(0, firstScreen), pending.slice(firstScreen)].entries()) {
-      const items = await Promise.all(part);
+    const page = hits.slice(shown, shown + pageSize);
+    for (const [index, part] of [page.slice(0, firstScreen), page.slice(firstScreen)].entries()) {
+      const items = await Promise.all(part.map(renderHit));
       if (run !== generation) return;
       list.append(...items);
       shown += items.length;

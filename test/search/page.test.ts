@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { itemTexts, relevantItems } from '../../scripts/bench/search-metrics.ts';
 import { useSite, type SiteSession } from '../browser/site.ts';
@@ -134,11 +134,27 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
         if (list !== null && sizes.at(-1) !== list.children.length) sizes.push(list.children.length);
       }).observe(document, { childList: true, subtree: true });
     });
+    // Fragments are held unanswered at first: the page asks for the first screen's ten and no more.
+    const fragments: string[] = [];
+    const held: Route[] = [];
+    let holding = true;
+    await page.route('**/*.pf_fragment', async (route) => {
+      fragments.push(route.request().url());
+      if (holding) held.push(route);
+      else await route.continue();
+    });
     await page.goto(session.server.url('/search/?q=%E6%95%99%E8%82%B2'));
+    await expect.poll(() => fragments.length).toBe(10);
+    // A page that asked for all twenty at once would have done so by now.
+    await page.waitForTimeout(500);
+    expect(fragments).toHaveLength(10);
+    holding = false;
+    for (const route of held) await route.continue();
     await page.waitForSelector('[data-search][data-search-state="counted"]');
     const total = Number(/找到 (\d+) 条结果/u.exec((await page.textContent('[data-search-status]')) ?? '')?.[1]);
     expect(total).toBeGreaterThan(40);
     expect(await page.evaluate(() => (globalThis as unknown as { listSizes: number[] }).listSizes.filter((size) => size > 0))).toEqual([10, 20]);
+    expect(new Set(fragments).size).toBe(20);
     await page.click('[data-search-more]');
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length === 40);
     const hrefs = await page.$$eval('[data-search-results] li > a', (links) => links.map((link) => link.getAttribute('href')));
