@@ -1,19 +1,21 @@
 /**
- * node scripts/ledger/cli.ts [--check] [--ledger FILE] [--plans DIR]
+ * node scripts/ledger/cli.ts [--check] [--ledger FILE] [--plans DIR] [--cache DIR]
  *
  * Run by `npm run build` after ingest: appends newly published plan and item URLs
  * to the ledger, and exits non-zero naming every ledger URL that no longer
- * resolves and has no recorded move. --check reports without writing.
+ * resolves and has no recorded move. --check reports without writing the ledger.
+ * The URLs of a plan file unchanged since the last run come from --cache
+ * (.cache/ledger), so a rebuild after one edit parses one plan.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendUrls, checkLedger, formatLedger, parseLedger, type Ledger } from '../../src/model/ledger.ts';
+import { AtlasError, formatError } from '../../src/model/errors.ts';
+import { liveUrls } from './plans.ts';
 
 /** Enough problems to see the pattern; a whole plan gone would otherwise print hundreds of lines. */
 const shownProblems = 20;
-import { readPlans } from '../../src/model/plan-files.ts';
-import { urlsOfPlan } from './plans.ts';
-import { AtlasError, formatError } from '../../src/model/errors.ts';
 
 /** The ledger file, its errors naming it. */
 function readLedger(path: string): Ledger {
@@ -31,6 +33,7 @@ function main(): number {
       check: { type: 'boolean', default: false },
       ledger: { type: 'string', default: 'content/ledger/urls.txt' },
       plans: { type: 'string', default: 'content/plans' },
+      cache: { type: 'string', default: '.cache/ledger' },
     },
   });
   const ledgerPath = values.ledger;
@@ -39,8 +42,8 @@ function main(): number {
     return 1;
   }
   const ledger: Ledger = existsSync(ledgerPath) ? readLedger(ledgerPath) : { urls: [], moves: new Map() };
-  const live = readPlans(values.plans).flatMap(urlsOfPlan);
-  const result = checkLedger(ledger, live, ledgerPath);
+  const live = liveUrls(values.plans, join(values.cache, 'urls.json'));
+  const result = checkLedger(ledger, live.urls, ledgerPath);
   for (const problem of result.problems.slice(0, shownProblems)) console.error(`ledger: ${formatError(problem.error)}`);
   if (result.problems.length > shownProblems) console.error(`ledger: … and ${result.problems.length - shownProblems} more`);
   if (result.added.length > 0) {
@@ -52,7 +55,8 @@ function main(): number {
     }
   }
   const total = ledger.urls.length + (values.check ? 0 : result.added.length);
-  console.log(`ledger: ${total} URLs, ${result.redirects.size} moves, ${result.problems.length} problems`);
+  const reused = live.read < live.plans ? ` (${live.read} of ${live.plans} plan files read; the others are the same files as when last read)` : '';
+  console.log(`ledger: ${total} URLs, ${result.redirects.size} moves, ${result.problems.length} problems${reused}`);
   return result.problems.length > 0 ? 1 : 0;
 }
 
