@@ -18,7 +18,6 @@
  * before passes unparsed. --full checks every page of every plan; the cache is then
  * only written.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +27,7 @@ import { compareText } from '../../src/model/order.ts';
 import { planFiles, readPlanFile } from '../../src/model/plan-files.ts';
 import { formatError } from '../../src/model/errors.ts';
 import { siteOutputDir } from '../build/site-folder.ts';
-import { fileStat, sameStat, writeFileAtomic, type FileStat } from '../ingest/output.ts';
+import { fileStat, readCacheFile, sameStat, writeFileAtomic, type FileStat } from '../ingest/output.ts';
 import { checkCode, verifyPages, type PagesVerified, type PageToVerify } from '../site/verify-pages.ts';
 import { hanOf, planHan } from '../site/verify-text.ts';
 
@@ -113,19 +112,15 @@ interface Stored {
 /** What passed the last run (nothing when there is no cache, it cannot be read, or --full). */
 function lastRun(): Stored {
   const none: Stored = { check: checkCode, dist: resolve(values.dist), passed: [], plans: {} };
-  if (cacheFile === null || values.full || !existsSync(cacheFile)) return none;
-  try {
-    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as Partial<Stored>;
-    return {
-      ...none,
-      passed: Array.isArray(stored.passed) ? stored.passed.filter((key): key is string => typeof key === 'string') : [],
-      // A plan's pass holds only for the check that gave it, over the same folder.
-      plans: stored.check === checkCode && stored.dist === none.dist && stored.plans !== null && typeof stored.plans === 'object' ? stored.plans : {},
-    };
-  } catch {
-    // A damaged cache costs only time: every page is checked again.
-    return none;
-  }
+  const stored = values.full ? null : readCacheFile(cacheFile);
+  if (stored === null) return none;
+  const { passed, plans } = stored;
+  return {
+    ...none,
+    passed: Array.isArray(passed) ? passed.filter((key): key is string => typeof key === 'string') : [],
+    // A plan's pass holds only for the check that gave it, over the same folder.
+    plans: stored['check'] === checkCode && stored['dist'] === none.dist && plans !== null && typeof plans === 'object' ? (plans as Record<string, PassedPlan>) : {},
+  };
 }
 
 const last = lastRun();

@@ -15,9 +15,8 @@
  * Entries no plan or item used in this run are dropped when the cache is saved.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic, type FolderState } from '../ingest/output.ts';
+import { readCacheFile, writeFileAtomic, type FolderState } from '../ingest/output.ts';
 import type { ItemFacts, ItemHead, PlanHead } from './enrich-corpus.ts';
 
 /** Files whose change must invalidate every cached result (with jieba's and pinyin-pro's versions, in the lockfile). */
@@ -52,12 +51,8 @@ interface Store<T> {
 }
 
 function readStore<T>(path: string, version: string): Record<string, T> {
-  try {
-    const store = JSON.parse(readFileSync(path, 'utf8')) as Store<T>;
-    return store.version === version ? store.entries : {};
-  } catch {
-    return {};
-  }
+  const store = readCacheFile(path) as Partial<Store<T>> | null;
+  return store?.version === version && store.entries !== null && typeof store.entries === 'object' ? store.entries : {};
 }
 
 class Table<T> {

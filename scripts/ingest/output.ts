@@ -56,6 +56,28 @@ export function fileStat(path: string): FileStat | null {
 export const sameStat = (a: unknown, b: readonly number[] | null): boolean =>
   a === null || b === null ? a === b : Array.isArray(a) && a.length === b.length && a.every((value, index) => value === b[index]);
 
+/** The digest of the source files a cache's entries were made by: when one changes, the entries go. */
+export function codeDigest(...files: readonly URL[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+/**
+ * A cache file's JSON object, or null when there is no file or it is not a JSON object:
+ * a missing or damaged cache costs only time, never a wrong result. What the object
+ * holds is the caller's to check, entry by entry.
+ */
+export function readCacheFile(file: string | null | undefined): Record<string, unknown> | null {
+  if (file === null || file === undefined) return null;
+  try {
+    const stored: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What a file was when this program last wrote or checked it. */
 export interface FileStamp {
   sha256: string;

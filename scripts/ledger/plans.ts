@@ -1,13 +1,11 @@
 /**
  * The URLs the plans publish. (The plans themselves are read by src/model/plan-files.ts.)
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import { planFiles, readPlanFile } from '../../src/model/plan-files.ts';
 import { compareText } from '../../src/model/order.ts';
 import { sourceDownloadPath } from '../../src/model/source-download.ts';
-import { fileStat, sameStat, writeFileAtomic, type FileStat } from '../ingest/output.ts';
+import { codeDigest, fileStat, readCacheFile, sameStat, writeFileAtomic, type FileStat } from '../ingest/output.ts';
 
 /** Every URL a plan publishes: its own, each item's, and its source's as published. */
 export function urlsOfPlan(plan: Plan): string[] {
@@ -15,12 +13,12 @@ export function urlsOfPlan(plan: Plan): string[] {
 }
 
 /** The code that turns a plan file into its URLs: when it changes, every plan is read again. */
-const urlCode = createHash('sha256')
-  .update(readFileSync(new URL('./plans.ts', import.meta.url)))
-  .update(readFileSync(new URL('../../src/model/plan.ts', import.meta.url)))
-  .update(readFileSync(new URL('../../src/model/plan-files.ts', import.meta.url)))
-  .update(readFileSync(new URL('../../src/model/source-download.ts', import.meta.url)))
-  .digest('hex');
+const urlCode = codeDigest(
+  new URL('./plans.ts', import.meta.url),
+  new URL('../../src/model/plan.ts', import.meta.url),
+  new URL('../../src/model/plan-files.ts', import.meta.url),
+  new URL('../../src/model/source-download.ts', import.meta.url),
+);
 
 interface PlanUrls {
   /** The plan file as it was when its URLs were read. */
@@ -34,15 +32,11 @@ interface UrlCache {
   plans: Record<string, PlanUrls>;
 }
 
-function readCache(cacheFile: string | null): Record<string, PlanUrls> {
-  if (cacheFile === null || !existsSync(cacheFile)) return {};
-  try {
-    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as Partial<UrlCache>;
-    return stored.code === urlCode && stored.plans !== null && typeof stored.plans === 'object' ? stored.plans : {};
-  } catch {
-    // A damaged cache costs only time: every plan is read again.
-    return {};
-  }
+/** The entries the last run kept, when they were made by this code; each is checked as it is used. */
+function readCache(cacheFile: string | null): Record<string, unknown> {
+  const stored = readCacheFile(cacheFile);
+  const plans = stored?.['plans'];
+  return stored?.['code'] === urlCode && plans !== null && typeof plans === 'object' ? (plans as Record<string, unknown>) : {};
 }
 
 /** A stored entry that is whole and whose file is still the one it was read from. */

@@ -24,7 +24,7 @@ import { readItemFacets } from '../enrich/files.ts';
 import { facetTable, planRecords, withBase, type SearchRecord } from '../../src/model/search/records.ts';
 import { defaultShardRecords, shardDirectory, shardGroups, shardManifestFile, type ShardManifest } from '../../src/model/search/shards.ts';
 import { basePath, normalizeBase } from '../../src/model/deploy.ts';
-import { writeFileAtomic } from '../ingest/output.ts';
+import { readCacheFile, writeFileAtomic } from '../ingest/output.ts';
 import { siteOutputDir } from '../build/site-folder.ts';
 import { AtlasError, formatError } from '../../src/model/errors.ts';
 
@@ -121,13 +121,8 @@ function writerContext(): string {
 }
 
 function readShardCache(file: string | undefined, outDir: string): ShardCache | null {
-  if (file === undefined || !existsSync(file)) return null;
-  try {
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as ShardCache;
-    return cache.outDir === outDir ? cache : null;
-  } catch {
-    return null;
-  }
+  const cache = readCacheFile(file) as Partial<ShardCache> | null;
+  return cache?.outDir === outDir ? (cache as ShardCache) : null;
 }
 
 export async function writeSearchIndex(options: {

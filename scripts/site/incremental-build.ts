@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { dirname, join, relative } from 'node:path';
 import { keptKeysFile, nextKeysFile, type PageKeyMap } from '../../src/model/unchanged-pages.ts';
 import { codeVersion } from '../ingest/parse-cache.ts';
+import { readCacheFile } from '../ingest/output.ts';
 
 /** What Astro compiles or copies, and what decides the packages: a change to any of it builds every page. */
 const codePaths = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -54,13 +55,7 @@ export function siteCodeDigest(root: string, env: NodeJS.ProcessEnv): string {
 }
 
 export function readState(cacheDir: string): BuildState | null {
-  const file = join(cacheDir, 'state.json');
-  if (!existsSync(file)) return null;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as BuildState;
-  } catch {
-    return null;
-  }
+  return readCacheFile(join(cacheDir, 'state.json')) as BuildState | null;
 }
 
 /** Why the next build must be clean, or null when it can keep pages of the last one. */

@@ -8,13 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { codeDigest } from '../ingest/output.ts';
 import { compareHan, pageHan } from './verify-text.ts';
 
 /** The source of the check itself: a changed check verifies every page again. */
-export const checkCode = createHash('sha256')
-  .update(readFileSync(new URL('./verify-text.ts', import.meta.url)))
-  .update(readFileSync(new URL('./verify-pages.ts', import.meta.url)))
-  .digest('hex');
+export const checkCode = codeDigest(new URL('./verify-text.ts', import.meta.url), new URL('./verify-pages.ts', import.meta.url));
 
 /** What a pass is remembered by: the check, the text expected and the page's bytes. */
 function passKey(expected: string, bytes: Uint8Array): string {
