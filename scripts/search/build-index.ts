@@ -31,12 +31,14 @@ import { AtlasError, formatError } from '../../src/model/errors.ts';
 /** Written beside Pagefind's files; the search page fetches it for facet counts (facets.ts). */
 export const facetTableFile = 'facets.json.gz';
 
+/** What a fragment file holds, gzipped: this, then the page's JSON. */
+const fragmentSignature = 'pagefind_dcd';
+
 /** Pagefind's id of each page it wrote (a result's `id`), by the page's URL: its fragment files say. */
 export function pagefindPageIds(outDir: string, ids = new Map<string, string>()): Map<string, string> {
   const dir = join(outDir, 'fragment');
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.pf_fragment'))) {
-    // A fragment is gzip of "pagefind_dcd" followed by the page's JSON.
-    const json = gunzipSync(readFileSync(join(dir, name))).subarray('pagefind_dcd'.length).toString('utf8');
+    const json = gunzipSync(readFileSync(join(dir, name))).subarray(fragmentSignature.length).toString('utf8');
     ids.set((JSON.parse(json) as { url: string }).url, name.slice(0, -'.pf_fragment'.length));
   }
   return ids;
@@ -56,6 +58,19 @@ function stockRecords(records: SearchRecord[], plans: Plan[], base: string): Sea
 const shardFiles = /^(?:pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 
 /**
+ * Pagefind's own search interfaces (Default UI, Component UI, Modular UI, the
+ * highlighter), some 470 KB in 7 files: the search page is the atlas's own and uses
+ * only pagefind.js, its worker and its WebAssembly, so the atlas's index leaves them out.
+ */
+const unusedInterfaces = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\./;
+
+/** Which of Pagefind's files (by their path in the index) shard `index` of the atlas's own index keeps. */
+export function keptInShard(index: number, path: string): boolean {
+  const top = path.split('/')[0]!;
+  return index === 0 ? !unusedInterfaces.test(top) : shardFiles.test(top);
+}
+
+/**
  * How many records are on their way to Pagefind's service at once. Each is a round
  * trip over the service's pipe; one at a time, Node and the service wait for each
  * other (2.1 s of an 8,000-record shard's 7 s; 1.1 s with 16 in flight). The
@@ -64,20 +79,53 @@ const shardFiles = /^(?:pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragmen
  */
 export const defaultRecordsInFlight = 16;
 
-/**
- * Writes one Pagefind index of `records` to `outDir`, with a service of its own (its
- * memory goes back when it closes). Pagefind adds to what it finds there, so the
- * index files of an earlier build go first; other shards' folders stay.
- */
 /** Pagefind's own errors, as the stage reports them. */
 function pagefindError(message: string): AtlasError {
   return new AtlasError('search-index-failed', `pagefind: ${message}`, 'this is Pagefind\'s own error; run npm run build again, and if it stays, report it with the message');
 }
 
-async function writeShard(records: readonly SearchRecord[], outDir: string, inFlight: number): Promise<void> {
+/**
+ * Bytes of words Pagefind puts in one index chunk, the file a search fetches for each
+ * word it looks up. A query is several bigram tokens in each shard (tokens.ts), so
+ * Pagefind's default, sized for one or two English words a query in one index, has
+ * the search page fetch some 15 chunks of 15 KB for 学前教育 at 1,000 plans. At 8,000
+ * it fetches 3 large and 12 small ones: 490 KB in all against 585, for 3 % more bytes
+ * of metadata, 2.3 times the chunk files and the same number of requests (2,000 and
+ * 4,000 fetch no fewer bytes and make more requests). Pagefind reads this setting
+ * from its environment only and calls it unstable: a release without it builds
+ * Pagefind's default chunks, which search the same, only heavier.
+ */
+export const indexChunkBytes = 8000;
+const chunkSizeVariable = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+/**
+ * A fragment without the content Pagefind indexed. For the atlas's own records that
+ * is the token stream (tokens.ts), some 10 bytes a Han character, which the search
+ * page never shows: it builds excerpts from the text in the fragment's meta
+ * (query.ts). Half a fragment's bytes, on every host and in every result fetched.
+ * Pagefind's script still finds a string there and makes an empty excerpt of it.
+ */
+export function withoutIndexedContent(fragmentFile: Uint8Array): Uint8Array {
+  const fragment = JSON.parse(Buffer.from(gunzipSync(fragmentFile)).subarray(fragmentSignature.length).toString('utf8')) as { content: string };
+  fragment.content = '';
+  return gzipSync(`${fragmentSignature}${JSON.stringify(fragment)}`, { level: 9 });
+}
+
+/**
+ * Writes one Pagefind index of `records` to `outDir`, with a service of its own (its
+ * memory goes back when it closes): the files `keep` accepts (by their path in the
+ * index). The files of an earlier index go first, since their names change with
+ * their content; other shards' folders stay. `atlas`: the atlas's own records, with
+ * its chunk size and fragments without the token stream; else (the stock baseline)
+ * Pagefind as it comes.
+ */
+async function writeShard(records: readonly SearchRecord[], outDir: string, inFlight: number, atlas: boolean, keep: (path: string) => boolean): Promise<void> {
   // Every file Pagefind writes is removed first, not written over: in a build's next
   // site these may be hard links to the live site's files (scripts/build/site-folder.ts).
   for (const entry of existsSync(outDir) ? readdirSync(outDir) : []) if (!/^shard-\d+$/u.test(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
+  // The service is a child process started by createIndex: it reads the environment then.
+  if (atlas) process.env[chunkSizeVariable] = String(indexChunkBytes);
+  else delete process.env[chunkSizeVariable];
   const created = await createIndex({});
   if (created.index === undefined) throw pagefindError(created.errors.join('; '));
   const { index } = created;
@@ -90,9 +138,16 @@ async function writeShard(records: readonly SearchRecord[], outDir: string, inFl
     }
   };
   await Promise.all(Array.from({ length: inFlight }, sender));
-  const written = await index.writeFiles({ outputPath: outDir });
-  if (written.errors.length > 0) throw pagefindError(written.errors.join('; '));
+  // The files come back to be written here (the names stay Pagefind's: the index finds a fragment by its name).
+  const built = await index.getFiles();
+  if (built.errors.length > 0) throw pagefindError(built.errors.join('; '));
   await close();
+  for (const file of built.files) {
+    if (!keep(file.path)) continue;
+    const path = join(outDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, atlas && file.path.endsWith('.pf_fragment') ? withoutIndexedContent(file.content) : file.content);
+  }
 }
 
 export function shardRecordsFrom(raw: string | undefined): number {
@@ -167,10 +222,9 @@ export async function writeSearchIndex(options: {
     if (before?.digest === digest && existsSync(join(dir, 'pagefind-entry.json')) && (index > 0 || existsSync(join(dir, 'pagefind.js')))) {
       for (const [url, id] of before.pageIds) ids.set(url, id);
     } else {
-      await writeShard(records, dir, options.recordsInFlight ?? defaultRecordsInFlight);
+      await writeShard(records, dir, options.recordsInFlight ?? defaultRecordsInFlight, options.stock !== true, (path) => options.stock === true || keptInShard(index, path));
       written += 1;
       pagefindPageIds(dir, ids);
-      if (index > 0) for (const entry of readdirSync(dir)) if (!shardFiles.test(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
     }
     for (const [url, id] of ids) pageIds.set(url, id);
     cache.shards.push({ digest, pageIds: [...ids] });
