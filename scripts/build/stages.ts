@@ -4,7 +4,7 @@
  */
 export interface BuildStage {
   /** As the benchmark's tables name it. */
-  name: 'ingest' | 'enrich' | 'ledger' | 'astro' | 'verify-site' | 'pagefind';
+  name: 'ingest' | 'enrich' | 'ledger' | 'astro' | 'downloads' | 'verify-site' | 'pagefind';
   /** The script run with the project's Node, from the repository root. */
   script: string;
   /** Exit statuses that mean "done, but some sources failed": the build goes on and fails at the end. */
@@ -16,6 +16,7 @@ export const buildStages: readonly BuildStage[] = [
   { name: 'enrich', script: 'scripts/cli/enrich.ts', partial: [] },
   { name: 'ledger', script: 'scripts/ledger/cli.ts', partial: [] },
   { name: 'astro', script: 'scripts/cli/astro-build.ts', partial: [] },
+  { name: 'downloads', script: 'scripts/cli/downloads.ts', partial: [] },
   { name: 'verify-site', script: 'scripts/cli/verify-site.ts', partial: [] },
   { name: 'pagefind', script: 'scripts/search/build-index.ts', partial: [] },
 ];

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Enrichment } from './enrich-corpus.ts';
-import { commitmentFacets, itemEnrichmentSchema } from '../../src/model/enrichment.ts';
+import { commitmentFacets, itemEnrichmentSchema, type Commitment } from '../../src/model/enrichment.ts';
 import { parseWith } from '../../src/model/errors.ts';
 
 export const enrichmentDirectory = 'enrichment';
@@ -87,13 +87,22 @@ export function readItemTopics(contentDirectory: string): Map<string, string[]> 
   return new Map([...readItemFacets(contentDirectory)].map(([url, facets]) => [url, facets.topics]));
 }
 
+/** The items file under `contentDirectory` as far as the search and the downloads read it; none when the enrich stage has not run there. */
+function readEnrichedItems(contentDirectory: string): z.infer<typeof itemTopicsSchema> {
+  const file = join(contentDirectory, enrichmentDirectory, itemsFile);
+  if (!existsSync(file)) return [];
+  return parseWith(itemTopicsSchema, JSON.parse(readFileSync(file, 'utf8')), file, { hint: 'it is not what the enrich stage writes: run npm run enrich to write it again' });
+}
+
 /**
  * The search facets of each item the enrich stage gave it, by item URL: its topics'
  * names and its commitments' kinds (commitmentFacets); none when it has not run.
  */
 export function readItemFacets(contentDirectory: string): Map<string, { topics: string[]; commitments: string[] }> {
-  const file = join(contentDirectory, enrichmentDirectory, itemsFile);
-  if (!existsSync(file)) return new Map();
-  const items = parseWith(itemTopicsSchema, JSON.parse(readFileSync(file, 'utf8')), file, { hint: 'it is not what the enrich stage writes: run npm run enrich to write it again' });
-  return new Map(items.map((item) => [item.url, { topics: item.topics.map((topic) => topic.name), commitments: commitmentFacets(item.commitments) }]));
+  return new Map(readEnrichedItems(contentDirectory).map((item) => [item.url, { topics: item.topics.map((topic) => topic.name), commitments: commitmentFacets(item.commitments) }]));
+}
+
+/** Each item's commitments (docs/commitments.md) by item URL; none when the enrich stage has not run. */
+export function readItemCommitments(contentDirectory: string): Map<string, Commitment[]> {
+  return new Map(readEnrichedItems(contentDirectory).map((item) => [item.url, item.commitments]));
 }

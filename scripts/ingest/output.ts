@@ -78,6 +78,17 @@ export function readCacheFile(file: string | null | undefined): Record<string, u
   }
 }
 
+/**
+ * The per-plan-file entries of a cache file written as `{ code, plans }` by the code
+ * `code` names (a digest of that code, and of whatever else the entries depend on);
+ * none when another code wrote it. Each entry is the caller's to check as it is used.
+ */
+export function cachedPlanEntries(file: string | null, code: string): Record<string, unknown> {
+  const stored = readCacheFile(file);
+  const plans = stored?.['plans'];
+  return stored?.['code'] === code && plans !== null && typeof plans === 'object' ? (plans as Record<string, unknown>) : {};
+}
+
 /** What a file was when this program last wrote or checked it. */
 export interface FileStamp {
   sha256: string;

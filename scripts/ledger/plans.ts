@@ -5,7 +5,7 @@ import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import { planFiles, readPlanFile } from '../../src/model/plan-files.ts';
 import { compareText } from '../../src/model/order.ts';
 import { sourceDownloadPath } from '../../src/model/source-download.ts';
-import { codeDigest, fileStat, readCacheFile, sameStat, writeFileAtomic, type FileStat } from '../ingest/output.ts';
+import { cachedPlanEntries, codeDigest, fileStat, sameStat, writeFileAtomic, type FileStat } from '../ingest/output.ts';
 
 /** Every URL a plan publishes: its own, each item's, and its source's as published. */
 export function urlsOfPlan(plan: Plan): string[] {
@@ -32,13 +32,6 @@ interface UrlCache {
   plans: Record<string, PlanUrls>;
 }
 
-/** The entries the last run kept, when they were made by this code; each is checked as it is used. */
-function readCache(cacheFile: string | null): Record<string, unknown> {
-  const stored = readCacheFile(cacheFile);
-  const plans = stored?.['plans'];
-  return stored?.['code'] === urlCode && plans !== null && typeof plans === 'object' ? (plans as Record<string, unknown>) : {};
-}
-
 /** A stored entry that is whole and whose file is still the one it was read from. */
 const stillValid = (file: string, entry: unknown): entry is PlanUrls => {
   if (entry === null || typeof entry !== 'object') return false;
@@ -61,7 +54,7 @@ export interface LiveUrls {
  * plan is read and nothing is kept.
  */
 export function liveUrls(plansDirectory: string, cacheFile: string | null): LiveUrls {
-  const cached = readCache(cacheFile);
+  const cached = cachedPlanEntries(cacheFile, urlCode);
   const kept: Record<string, PlanUrls> = {};
   const plans: Array<Pick<PlanUrls, 'id' | 'urls'>> = [];
   let read = 0;

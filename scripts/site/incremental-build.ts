@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { dirname, join, relative } from 'node:path';
 import { keptKeysFile, nextKeysFile, type PageKeyMap } from '../../src/model/unchanged-pages.ts';
 import { codeVersion } from '../ingest/parse-cache.ts';
+import { bulkDownloads } from '../../src/model/downloads.ts';
 import { readCacheFile } from '../ingest/output.ts';
 
 /** What Astro compiles or copies, and what decides the packages: a change to any of it builds every page. */
@@ -28,21 +29,21 @@ const codePaths = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json
  * so it is not in every page's key).
  */
 const codeEnv = ['SITE_URL', 'BASE_PATH', 'GATHERING_PAGE_PLANS'];
-/** dist/ folders another stage owns (the search index). */
-export const otherStagesOutput = ['pagefind'];
+/** What in dist/ other stages write, folders and files: the search index, the bulk downloads. */
+export const otherStagesOutput: readonly string[] = ['pagefind', ...Object.values(bulkDownloads)];
 
 export interface BuildState {
   code: string;
 }
 
-/** Every file under `dir`, relative to it, with `/`; links are not followed. */
-export function filesUnder(dir: string, skipTop: readonly string[] = []): string[] {
+/** Every file under `dir`, relative to it, with `/`, but those in `skip` (top folders or files); links are not followed. */
+export function filesUnder(dir: string, skip: readonly string[] = []): string[] {
   if (!existsSync(dir)) return [];
   const files: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/');
-    if (!skipTop.includes(file.split('/')[0]!)) files.push(file);
+    if (!skip.includes(file.split('/')[0]!) && !skip.includes(file)) files.push(file);
   }
   return files.sort();
 }

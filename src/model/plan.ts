@@ -138,3 +138,25 @@ export const planSchema = z.object({
 export type Plan = z.infer<typeof planSchema>;
 
 export { itemsOf } from './items.ts';
+
+/** An item with the sections that enclose it, outermost first. */
+export interface ItemWithSections {
+  item: Item;
+  plan: Plan;
+  sections: Section[];
+}
+
+/** A plan's items in document order, each with its enclosing sections. */
+export function itemsWithSections(plan: Plan): ItemWithSections[] {
+  const found: ItemWithSections[] = [];
+  const walk = (sections: readonly Section[], trail: Section[]): void => {
+    for (const section of sections) {
+      const here = [...trail, section];
+      for (const item of section.items) found.push({ item, plan, sections: here });
+      walk(section.sections, here);
+    }
+  };
+  walk(plan.sections, []);
+  return found;
+}
+

@@ -3,8 +3,8 @@
  * place in the plan, years. Pure functions over Plan values; every list is sorted
  * so the built site is the same byte for byte whatever order files were read in.
  */
-import { compareText } from '../model/order.ts';
-import { itemsOf, type Item, type Plan, type RegionLevel, type Section } from '../model/plan.ts';
+import { compareText, comparePlans } from '../model/order.ts';
+import { itemsOf, itemsWithSections, type Item, type Plan, type RegionLevel, type Section } from '../model/plan.ts';
 
 export interface RegionNode {
   /** Site-relative URL, e.g. /shandong/taian/. */
@@ -31,12 +31,7 @@ export interface ItemInPlan {
 
 export const regionUrl = (path: readonly string[]): string => `/${path.join('/')}/`;
 
-export { compareText };
-
-/** Newest year first, then by region path and URL, so ties never depend on read order. */
-export function comparePlans(a: Plan, b: Plan): number {
-  return b.year - a.year || compareText(a.region.path.join('/'), b.region.path.join('/')) || compareText(a.url, b.url);
-}
+export { compareText, comparePlans };
 
 export function sortPlans(plans: readonly Plan[]): Plan[] {
   return [...plans].sort(comparePlans);
@@ -97,15 +92,7 @@ export function regionAncestors(node: RegionNode, byUrl: ReadonlyMap<string, Reg
 
 /** Items in document order, each with its sections and neighbours (same order as itemsOf). */
 export function itemsInPlan(plan: Plan): ItemInPlan[] {
-  const found: Omit<ItemInPlan, 'index' | 'previous' | 'next'>[] = [];
-  const walk = (sections: readonly Section[], trail: Section[]): void => {
-    for (const section of sections) {
-      const here = [...trail, section];
-      for (const item of section.items) found.push({ item, plan, sections: here });
-      walk(section.sections, here);
-    }
-  };
-  walk(plan.sections, []);
+  const found = itemsWithSections(plan);
   return found.map((entry, index) => ({
     ...entry,
     index,

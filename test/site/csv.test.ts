@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../src/site/csv.ts';
+import { csvField, toCsv } from '../../src/model/csv.ts';
 
 describe('toCsv', () => {
   it('starts with a UTF-8 BOM and ends rows with CRLF', () => {

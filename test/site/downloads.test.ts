@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemsInPlan } from '../../src/site/atlas-model.ts';
-import { itemColumns, itemsCsv, itemsJson, jsonRecords, planJson } from '../../src/site/downloads.ts';
+import { itemColumns, itemsCsv, itemsJson, jsonRecords, planJson } from '../../src/model/downloads.ts';
 import { plan } from './fixtures.ts';
 
 const absolute = (path: string): string => `https://e.org/atlas${path}`;

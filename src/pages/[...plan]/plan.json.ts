@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Plan } from '../../model/plan.ts';
 import { atlas } from '../../site/atlas.ts';
-import { planJson } from '../../site/downloads.ts';
+import { planJson } from '../../model/downloads.ts';
 import { pageKeys } from '../../site/page-keys.ts';
 import { pagesToRender } from '../../model/unchanged-pages.ts';
 import { absoluteUrl } from '../../site/url.ts';

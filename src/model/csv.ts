@@ -12,7 +12,11 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/u.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** One row, its fields quoted where they must be, without its line break. */
+export function csvRow(row: readonly (string | number | null)[]): string {
+  return row.map(csvField).join(',');
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
-  return `${utf8Bom}${lines.join('\r\n')}\r\n`;
+  return `${utf8Bom}${[header, ...rows].map(csvRow).join('\r\n')}\r\n`;
 }
