@@ -1,10 +1,10 @@
 /**
- * node scripts/cli/downloads.ts [--content content] [--out DIR] [--cache FILE]
+ * node scripts/cli/downloads.ts [--content content] [--out DIR] [--cache DIR]
  *
  * Run by `npm run build` after Astro: writes the bulk downloads (every item and
  * commitment as CSV and JSON, every plan as JSON) into the site (scripts/site/downloads.ts).
  * The rows of a plan file unchanged since the last run come from --cache
- * (.cache/downloads/rows.json), so a rebuild after one edit reads one plan.
+ * (.cache/downloads), so a rebuild after one edit reads one plan.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ function main(): number {
     options: {
       content: { type: 'string', default: 'content' },
       out: { type: 'string', default: siteOutputDir() },
-      cache: { type: 'string', default: '.cache/downloads/rows.json' },
+      cache: { type: 'string', default: join('.cache', 'downloads') },
     },
   });
   if (!existsSync(join(values.content, 'plans'))) {
@@ -35,7 +35,7 @@ function main(): number {
     siteDirectory: values.out,
     absolute: (path) => new URL(withBase(base, path), site).href,
     urls: `${site} ${base}`,
-    cacheFile: values.cache,
+    cacheDirectory: values.cache,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const reused = result.read < result.plans ? ` (${result.read} of ${result.plans} plan files read; the others are the same files as when last read)` : '';

@@ -6,16 +6,17 @@
  * plan: Astro rendered all five again on every rebuild, some 6 s at 1,000 plans
  * (most of it handing 20 MB strings through a `Response`). Here each plan file's rows
  * are kept with the file's stat in a cache, as the ledger keeps its URLs, so after one
- * edited plan only that plan's rows are written again; the commitments come from the
- * enrich stage's items file, read whole each time, since any edit rewrites it.
+ * edited plan only that plan's rows are made again (and the files put together from
+ * the others' bytes); the commitments come from the enrich stage's items file, read
+ * whole each time, since any edit rewrites it.
  */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   bulkDownloads,
   commitmentRows,
   commitmentsCsv,
   commitmentsJson,
-  csvDocument,
   itemColumns,
   itemCsvRow,
   itemRow,
@@ -24,10 +25,11 @@ import {
 } from '../../src/model/downloads.ts';
 import type { Commitment } from '../../src/model/enrichment.ts';
 import { comparePlans, type PlanOrder } from '../../src/model/order.ts';
-import { itemsWithSections } from '../../src/model/plan.ts';
+import { itemsWithSections, type Plan } from '../../src/model/plan.ts';
 import { planFiles, readPlanFile } from '../../src/model/plan-files.ts';
 import { readItemCommitments } from '../enrich/files.ts';
-import { cachedPlanEntries, codeDigest, fileStat, sameStat, writeFileAtomic, type FileStat } from '../ingest/output.ts';
+import { cachedPlanEntries, codeDigest, fileStat, sameStat, sha256, writeFileAtomic, type FileStat } from '../ingest/output.ts';
+import { csvRow, utf8Bom } from '../../src/model/csv.ts';
 
 /** The code that turns a plan file into its rows: when it changes, every plan is read again. */
 const rowsCode = codeDigest(
@@ -38,37 +40,75 @@ const rowsCode = codeDigest(
   new URL('../../src/model/plan-files.ts', import.meta.url),
 );
 
-/** One plan's share of the downloads, as written. */
+/** One plan's share of the downloads: its rows as written, each list joined as it stands in its file. */
 interface PlanRows {
-  /** The plan file as it was when its rows were written. */
-  stat: FileStat;
   /** What orders the plans (comparePlans). */
   order: PlanOrder;
-  itemsCsv: string[];
-  itemsJson: string[];
-  planJson: string;
   /** Its items as the commitments' rows name them. */
   items: CommitmentSource[];
+  /** Its items' CSV rows joined by CRLF, their JSON records joined by ",\n" (both empty when it has no item), its own JSON. */
+  itemsCsv: Buffer;
+  itemsJson: Buffer;
+  planJson: Buffer;
 }
 
-/** A stored entry whose file is still the one it was read from (its shape is this code's, by the digest). */
-const stillValid = (file: string, entry: unknown): entry is PlanRows =>
-  entry !== null && typeof entry === 'object' && sameStat((entry as Partial<PlanRows>).stat, fileStat(file));
+/**
+ * What the cache keeps of a plan file, in `index.json`: the file's stat when it was
+ * read, and its rows but for the three texts, which are its blob (`rows/NAME`, the
+ * digest of the file's path) one after the other, of these lengths in bytes.
+ */
+interface CachedPlan {
+  stat: FileStat;
+  order: PlanOrder;
+  items: CommitmentSource[];
+  blob: string;
+  lengths: [itemsCsv: number, itemsJson: number, planJson: number];
+}
 
-function planRows(file: string, absolute: (path: string) => string): PlanRows {
-  // Stat before reading: a file changed in between is read again next time, never trusted.
-  const stat = fileStat(file)!;
-  const plan = readPlanFile(file);
+const isCachedPlan = (entry: unknown): entry is CachedPlan =>
+  entry !== null && typeof entry === 'object' && typeof (entry as Partial<CachedPlan>).blob === 'string' && Array.isArray((entry as Partial<CachedPlan>).lengths);
+
+function planRows(plan: Plan, absolute: (path: string) => string): PlanRows {
   const items = itemsWithSections(plan);
   const rows = items.map((context) => itemRow(context, absolute));
   return {
-    stat,
     order: { year: plan.year, url: plan.url, region: { path: plan.region.path } },
-    itemsCsv: rows.map(itemCsvRow),
-    itemsJson: rows.map((row) => JSON.stringify(row)),
-    planJson: JSON.stringify(plan),
     items: items.map(({ item, plan: { id, year, region } }) => ({ item: { url: item.url, key: item.key }, plan: { id, year, region: { name: region.name, code: region.code, province: region.province } } })),
+    itemsCsv: Buffer.from(rows.map(itemCsvRow).join('\r\n')),
+    itemsJson: Buffer.from(rows.map((row) => JSON.stringify(row)).join(',\n')),
+    planJson: Buffer.from(JSON.stringify(plan)),
   };
+}
+
+/** The rows of a cached plan, from its blob; null when the blob is missing or not of its lengths. */
+function cachedRows(cacheDirectory: string, entry: CachedPlan): PlanRows | null {
+  let blob: Buffer;
+  try {
+    blob = readFileSync(join(cacheDirectory, 'rows', entry.blob));
+  } catch {
+    return null;
+  }
+  const [csv, json, plan] = entry.lengths;
+  if (blob.length !== csv + json + plan) return null;
+  return { order: entry.order, items: entry.items, itemsCsv: blob.subarray(0, csv), itemsJson: blob.subarray(csv, csv + json), planJson: blob.subarray(csv + json) };
+}
+
+/** Blocks of text (each a plan's) joined by `separator`, the empty ones left out. */
+function joinBlocks(blocks: readonly Buffer[], separator: string): Buffer[] {
+  const parts: Buffer[] = [];
+  const between = Buffer.from(separator);
+  for (const block of blocks) {
+    if (block.length === 0) continue;
+    if (parts.length > 0) parts.push(between);
+    parts.push(block);
+  }
+  return parts;
+}
+
+/** jsonDocument of records already written, a plan's joined in a block. */
+function jsonFile(blocks: readonly Buffer[]): Buffer {
+  const parts = joinBlocks(blocks, ',\n');
+  return parts.length === 0 ? Buffer.from(jsonDocument([])) : Buffer.concat([Buffer.from('[\n'), ...parts, Buffer.from('\n]\n')]);
 }
 
 export interface DownloadsResult {
@@ -82,40 +122,59 @@ export interface DownloadsResult {
 /**
  * Writes the bulk downloads of the plans under `contentDirectory` into `siteDirectory`.
  * `absolute` makes the URLs in them; `urls` names what it depends on (the site's URL
- * and base path), so a cache made for others is not used. With `cacheFile` null,
- * every plan is read and nothing is kept.
+ * and base path), so a cache made for others is not used. With `cacheDirectory`
+ * null, every plan is read and nothing is kept.
  */
 export function writeDownloads(options: {
   contentDirectory: string;
   siteDirectory: string;
   absolute: (path: string) => string;
   urls: string;
-  cacheFile: string | null;
+  cacheDirectory: string | null;
 }): DownloadsResult {
+  const { cacheDirectory } = options;
   // Rows made by other code, or for another site URL or base path, are not used.
   const code = `${rowsCode} ${options.urls}`;
-  const cached = cachedPlanEntries(options.cacheFile, code);
-  const kept: Record<string, PlanRows> = {};
+  const indexFile = cacheDirectory === null ? null : join(cacheDirectory, 'index.json');
+  const cached = cachedPlanEntries(indexFile, code);
+  const kept: Record<string, CachedPlan> = {};
+  const plans: PlanRows[] = [];
   let read = 0;
   for (const file of planFiles(join(options.contentDirectory, 'plans'))) {
     const entry = Object.hasOwn(cached, file) ? cached[file] : undefined;
-    if (stillValid(file, entry)) {
-      kept[file] = entry;
+    const reused = cacheDirectory !== null && isCachedPlan(entry) && sameStat(entry.stat, fileStat(file)) ? cachedRows(cacheDirectory, entry) : null;
+    if (reused !== null) {
+      kept[file] = entry as CachedPlan;
+      plans.push(reused);
       continue;
     }
-    kept[file] = planRows(file, options.absolute);
+    // Stat before reading: a file changed in between is read again next time, never trusted.
+    const stat = fileStat(file);
+    const rows = planRows(readPlanFile(file), options.absolute);
     read += 1;
+    plans.push(rows);
+    if (cacheDirectory === null || stat === null) continue;
+    const blob = sha256(file);
+    writeFileAtomic(join(cacheDirectory, 'rows', blob), Buffer.concat([rows.itemsCsv, rows.itemsJson, rows.planJson]));
+    kept[file] = { stat, order: rows.order, items: rows.items, blob, lengths: [rows.itemsCsv.length, rows.itemsJson.length, rows.planJson.length] };
   }
-  const plans = Object.values(kept).sort((a, b) => comparePlans(a.order, b.order));
+  plans.sort((a, b) => comparePlans(a.order, b.order));
   const commitments = readItemCommitments(options.contentDirectory);
   const none: readonly Commitment[] = [];
   const rows = commitmentRows(plans.flatMap((plan) => plan.items), (url) => commitments.get(url) ?? none, options.absolute);
-  const write = (path: string, text: string): void => writeFileAtomic(join(options.siteDirectory, path), text);
-  write(bulkDownloads.itemsCsv, csvDocument(itemColumns, plans.flatMap((plan) => plan.itemsCsv)));
-  write(bulkDownloads.itemsJson, jsonDocument(plans.flatMap((plan) => plan.itemsJson)));
-  write(bulkDownloads.plansJson, jsonDocument(plans.map((plan) => plan.planJson)));
+  const write = (path: string, bytes: string | Buffer): void => writeFileAtomic(join(options.siteDirectory, path), bytes);
+  const csvParts = joinBlocks(plans.map((plan) => plan.itemsCsv), '\r\n');
+  write(bulkDownloads.itemsCsv, Buffer.concat([Buffer.from(`${utf8Bom}${csvRow(itemColumns)}\r\n`), ...csvParts, Buffer.from(csvParts.length > 0 ? '\r\n' : '')]));
+  write(bulkDownloads.itemsJson, jsonFile(plans.map((plan) => plan.itemsJson)));
+  write(bulkDownloads.plansJson, jsonFile(plans.map((plan) => plan.planJson)));
   write(bulkDownloads.commitmentsCsv, commitmentsCsv(rows));
   write(bulkDownloads.commitmentsJson, commitmentsJson(rows));
-  if (options.cacheFile !== null) writeFileAtomic(options.cacheFile, JSON.stringify({ code, plans: kept }));
-  return { plans: plans.length, items: plans.reduce((sum, plan) => sum + plan.itemsCsv.length, 0), commitments: rows.length, read };
+  if (cacheDirectory !== null && indexFile !== null) {
+    writeFileAtomic(indexFile, JSON.stringify({ code, plans: kept }));
+    // Blobs of plans gone, or of rows made by other code, go too.
+    const live = new Set(Object.values(kept).map((entry) => entry.blob));
+    const blobs = join(cacheDirectory, 'rows');
+    for (const name of existsSync(blobs) ? readdirSync(blobs) : []) if (!live.has(name)) rmSync(join(blobs, name), { force: true });
+  }
+  return { plans: plans.length, items: plans.reduce((sum, plan) => sum + plan.items.length, 0), commitments: rows.length, read };
 }

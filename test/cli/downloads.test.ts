@@ -4,7 +4,7 @@
  * read again; and whatever the cache held, the bytes of a run without one.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bulkDownloads } from '../../src/model/downloads.ts';
@@ -41,7 +41,7 @@ describe('npm run build: the bulk downloads', () => {
     mkdirSync(join(root, 'sources'));
     addPlans(root, 'dalian-2018.txt', 'taian-2024.txt');
     const out = join(root, 'site');
-    const cache = join(root, 'cache', 'downloads.json');
+    const cache = join(root, 'cache', 'downloads');
 
     const first = downloads(root, out, cache);
     expect(first.stderr).toBe('');
@@ -72,13 +72,20 @@ describe('npm run build: the bulk downloads', () => {
     expect(again.stdout).toMatch(/\(0 of 2 plan files read; the others are the same files as when last read\)/u);
     expect(files(out)).toEqual(written);
 
+    // A damaged cache costs time, never a wrong file: a cut blob's plan is read again.
+    const blob = readdirSync(join(cache, 'rows'))[0]!;
+    writeFileSync(join(cache, 'rows', blob), readFileSync(join(cache, 'rows', blob)).subarray(0, 100));
+    const damaged = downloads(root, out, cache);
+    expect(damaged.stdout).toMatch(/\(1 of 2 plan files read;/u);
+    expect(files(out)).toEqual(written);
+
     // A third plan: its file alone is read, and the files are those of a run without a cache.
     addPlans(root, 'yingtan-2021.txt');
     const third = downloads(root, out, cache);
     expect(third.status).toBe(0);
     expect(third.stdout).toMatch(/\(1 of 3 plan files read;/u);
     const fresh = join(root, 'fresh');
-    expect(downloads(root, fresh, join(root, 'cache', 'none.json')).stdout).not.toMatch(/plan files read/u);
+    expect(downloads(root, fresh, join(root, 'cache', 'none')).stdout).not.toMatch(/plan files read/u);
     expect(files(out)).toEqual(files(fresh));
     expect((JSON.parse(read(out, bulkDownloads.plansJson)) as Array<{ id: string }>).map((plan) => plan.id)).toEqual(['shandong/taian/2024', 'jiangxi/yingtan/2021', 'liaoning/dalian/2018']);
     expect(readdirSync(join(out, 'downloads')).sort()).toEqual(['commitments.csv', 'commitments.json', 'items.csv', 'items.json', 'plans.json']);
@@ -91,7 +98,7 @@ describe('npm run build: the bulk downloads', () => {
 
   it('says what to do when there are no plans, and writes nothing', () => {
     const root = temporaryFolder('plan-atlas-downloads-none-');
-    const result = downloads(root, join(root, 'site'), join(root, 'cache.json'));
+    const result = downloads(root, join(root, 'site'), join(root, 'cache'));
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/downloads: error \[no-plans\] .*content\/plans does not exist/u);
     expect(result.stderr).toMatch(/hint: run npm run ingest first/u);
