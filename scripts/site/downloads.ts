@@ -4,7 +4,7 @@
  *
  * They are a stage of their own, not Astro endpoints, because they change with any
  * plan: Astro rendered all five again on every rebuild, some 6 s at 1,000 plans
- * (most of it handing 20 MB strings through a `Response`). Here each plan file's rows
+ * (a quarter of it handing 20 MB strings through a `Response`). Here each plan file's rows
  * are kept with the file's stat in a cache, as the ledger keeps its URLs, so after one
  * edited plan only that plan's rows are made again (and the files put together from
  * the others' bytes); the commitments come from the enrich stage's items file, read
@@ -23,13 +23,13 @@ import {
   jsonDocument,
   type CommitmentSource,
 } from '../../src/model/downloads.ts';
+import { csvRow, utf8Bom } from '../../src/model/csv.ts';
 import type { Commitment } from '../../src/model/enrichment.ts';
 import { comparePlans, type PlanOrder } from '../../src/model/order.ts';
 import { itemsWithSections, type Plan } from '../../src/model/plan.ts';
 import { planFiles, readPlanFile } from '../../src/model/plan-files.ts';
 import { readItemCommitments } from '../enrich/files.ts';
 import { cachedPlanEntries, codeDigest, fileStat, sameStat, sha256, writeFileAtomic, type FileStat } from '../ingest/output.ts';
-import { csvRow, utf8Bom } from '../../src/model/csv.ts';
 
 /** The code that turns a plan file into its rows: when it changes, every plan is read again. */
 const rowsCode = codeDigest(
