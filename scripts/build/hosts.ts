@@ -31,12 +31,15 @@ export interface SiteSize {
   files: number;
   bytes: number;
   largest: { path: string; bytes: number } | null;
+  /** The search index's fragment files (Pagefind's), which SEARCH_FRAGMENT_PAGES can share out among pages. */
+  fragments: number;
 }
 
 export function measureSite(dir: string): SiteSize {
-  const size: SiteSize = { files: 0, bytes: 0, largest: null };
+  const size: SiteSize = { files: 0, bytes: 0, largest: null, fragments: 0 };
   for (const { relative: path, bytes } of siteFiles(dir)) {
     size.files += 1;
+    if (path.endsWith('.pf_fragment')) size.fragments += 1;
     size.bytes += bytes;
     // The first of equal sizes in path order, whatever order the folder lists them in.
     if (!size.largest || bytes > size.largest.bytes || (bytes === size.largest.bytes && path < size.largest.path)) size.largest = { path, bytes };
@@ -53,6 +56,20 @@ export function brokenLimits(size: SiteSize, host: Host): string[] {
   if (host.maxSiteBytes !== null && size.bytes > host.maxSiteBytes) broken.push(`${mb(size.bytes)}, over its ${mb(host.maxSiteBytes)} a site`);
   if (host.maxFileBytes !== null && size.largest && size.largest.bytes > host.maxFileBytes) broken.push(`${size.largest.path} is ${mb(size.largest.bytes)}, over its ${mb(host.maxFileBytes)} a file`);
   return broken;
+}
+
+/** Pages a search fragment file would hold in the host check's advice (SEARCH_FRAGMENT_PAGES). */
+export const advisedFragmentPages = 4;
+
+/**
+ * Advice for a site with more files than `host` takes, when shared fragment files
+ * would bring it under: how many files it would then hold, about.
+ */
+function sharedFragmentsAdvice(size: SiteSize, host: Host): string | null {
+  if (host.maxFiles === null || size.files <= host.maxFiles || size.fragments === 0) return null;
+  const files = size.files - size.fragments + Math.ceil(size.fragments / advisedFragmentPages);
+  if (files > host.maxFiles) return null;
+  return `keep ${advisedFragmentPages} pages a search fragment file (SEARCH_FRAGMENT_PAGES=${advisedFragmentPages}: about ${files.toLocaleString('en-US')} files; a search then fetches more bytes for the results it shows)`;
 }
 
 /**
@@ -74,7 +91,11 @@ export function hostReport(size: SiteSize, hostId: string | undefined): { lines:
         new AtlasError(
           'over-host-limits',
           `the site does not fit ${host.name} (DEPLOY_HOST=${host.id}): ${broken.join('; ')}`,
-          `${fitting.length > 0 ? `publish it on ${fitting.map((candidate) => `${candidate.name} (DEPLOY_HOST=${candidate.id})`).join(' or ')}, or ` : ''}build a subset of the plans (a region's or some years' sources in content/sources/)`,
+          [
+            fitting.length > 0 ? `publish it on ${fitting.map((candidate) => `${candidate.name} (DEPLOY_HOST=${candidate.id})`).join(' or ')}` : null,
+            sharedFragmentsAdvice(size, host),
+            "build a subset of the plans (a region's or some years' sources in content/sources/)",
+          ].filter((advice) => advice !== null).join(', or '),
         ),
       ),
     ],

@@ -1,6 +1,6 @@
 /**
  * node scripts/search/build-index.ts [--content content] [--out dist/pagefind] [--base /atlas/]
- *   [--shard-records N] [--stock]
+ *   [--shard-records N] [--fragment-pages K] [--stock]
  *
  * Writes the Pagefind index of every plan and item (after `astro build`, so it
  * lands in dist/), in shards of at most N records (shards.ts; default
@@ -8,13 +8,16 @@
  * --out/shard-K/, listed in --out/shards.json. The base path defaults to
  * BASE_PATH, as the site's does. A shard whose records are those it was written
  * from last time (.cache/search/shards.json, --cache) is left as it is, so a
- * rebuild after one edit writes again only the shard of the edited plan. --stock indexes the plain Chinese text the way
+ * rebuild after one edit writes again only the shard of the edited plan. With
+ * --fragment-pages K (SEARCH_FRAGMENT_PAGES) a fragment file holds about K pages:
+ * fewer files for a host that counts them, more bytes for each result a search
+ * shows. --stock indexes the plain Chinese text the way
  * stock Pagefind would, in one index, only to measure the baseline
  * (scripts/bench/search-quality.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
@@ -31,18 +34,8 @@ import { AtlasError, formatError } from '../../src/model/errors.ts';
 /** Written beside Pagefind's files; the search page fetches it for facet counts (facets.ts). */
 export const facetTableFile = 'facets.json.gz';
 
-/** What a fragment file holds, gzipped: this, then the page's JSON. */
+/** What a fragment file holds, gzipped: this, then JSON (a page's, or several pages' by their id). */
 const fragmentSignature = 'pagefind_dcd';
-
-/** Pagefind's id of each page it wrote (a result's `id`), by the page's URL: its fragment files say. */
-export function pagefindPageIds(outDir: string, ids = new Map<string, string>()): Map<string, string> {
-  const dir = join(outDir, 'fragment');
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.pf_fragment'))) {
-    const json = gunzipSync(readFileSync(join(dir, name))).subarray(fragmentSignature.length).toString('utf8');
-    ids.set((JSON.parse(json) as { url: string }).url, name.slice(0, -'.pf_fragment'.length));
-  }
-  return ids;
-}
 
 /** Stock Pagefind: the item text as written, in Chinese, segmented by Pagefind itself (jieba). */
 function stockRecords(records: SearchRecord[], plans: Plan[], base: string): SearchRecord[] {
@@ -99,16 +92,23 @@ export const indexChunkBytes = 8000;
 const chunkSizeVariable = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /**
- * A fragment without the content Pagefind indexed. For the atlas's own records that
- * is the token stream (tokens.ts), some 10 bytes a Han character, which the search
- * page never shows: it builds excerpts from the text in the fragment's meta
- * (query.ts). Half a fragment's bytes, on every host and in every result fetched.
- * Pagefind's script still finds a string there and makes an empty excerpt of it.
+ * A fragment file as the atlas serves it, and Pagefind's id of each page in it (a
+ * result's `id`) by the page's URL. A file of one page is named by the page's id; a
+ * file of several (fragmentPages) holds them by id. `atlas`: each page without the
+ * content Pagefind indexed. For the atlas's own records that is the token stream
+ * (tokens.ts), some 10 bytes a Han character, which the search page never shows: it
+ * builds excerpts from the text in the page's meta (query.ts); half a fragment's
+ * bytes, on every host and in every result fetched. Pagefind's script still finds a
+ * string there and makes an empty excerpt of it.
  */
-export function withoutIndexedContent(fragmentFile: Uint8Array): Uint8Array {
-  const fragment = JSON.parse(Buffer.from(gunzipSync(fragmentFile)).subarray(fragmentSignature.length).toString('utf8')) as { content: string };
-  fragment.content = '';
-  return gzipSync(`${fragmentSignature}${JSON.stringify(fragment)}`, { level: 9 });
+export function servedFragmentFile(name: string, bytes: Uint8Array, atlas: boolean): { bytes: Uint8Array; ids: Array<[url: string, id: string]> } {
+  type Fragment = { url: string; content: string };
+  const parsed = JSON.parse(Buffer.from(gunzipSync(bytes)).subarray(fragmentSignature.length).toString('utf8')) as Fragment | Record<string, Fragment>;
+  const pages: Array<[string, Fragment]> = typeof parsed.url === 'string' ? [[name.replace(/\.pf_fragment$/u, ''), parsed as Fragment]] : Object.entries(parsed as Record<string, Fragment>);
+  const ids = pages.map(([id, page]): [string, string] => [page.url, id]);
+  if (!atlas) return { bytes, ids };
+  for (const [, page] of pages) page.content = '';
+  return { bytes: gzipSync(`${fragmentSignature}${JSON.stringify(parsed)}`, { level: 9 }), ids };
 }
 
 /**
@@ -119,14 +119,14 @@ export function withoutIndexedContent(fragmentFile: Uint8Array): Uint8Array {
  * its chunk size and fragments without the token stream; else (the stock baseline)
  * Pagefind as it comes.
  */
-async function writeShard(records: readonly SearchRecord[], outDir: string, inFlight: number, atlas: boolean, keep: (path: string) => boolean): Promise<void> {
+async function writeShard(records: readonly SearchRecord[], outDir: string, inFlight: number, atlas: boolean, fragmentPages: number, keep: (path: string) => boolean): Promise<Map<string, string>> {
   // Every file Pagefind writes is removed first, not written over: in a build's next
   // site these may be hard links to the live site's files (scripts/build/site-folder.ts).
   for (const entry of existsSync(outDir) ? readdirSync(outDir) : []) if (!/^shard-\d+$/u.test(entry)) rmSync(join(outDir, entry), { recursive: true, force: true });
   // The service is a child process started by createIndex: it reads the environment then.
   if (atlas) process.env[chunkSizeVariable] = String(indexChunkBytes);
   else delete process.env[chunkSizeVariable];
-  const created = await createIndex({});
+  const created = await createIndex(fragmentPages > 1 ? { maxFragments: Math.max(1, Math.ceil(records.length / fragmentPages)) } : {});
   if (created.index === undefined) throw pagefindError(created.errors.join('; '));
   const { index } = created;
   let next = 0;
@@ -142,21 +142,38 @@ async function writeShard(records: readonly SearchRecord[], outDir: string, inFl
   const built = await index.getFiles();
   if (built.errors.length > 0) throw pagefindError(built.errors.join('; '));
   await close();
+  const ids = new Map<string, string>();
   for (const file of built.files) {
     if (!keep(file.path)) continue;
     const path = join(outDir, file.path);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, atlas && file.path.endsWith('.pf_fragment') ? withoutIndexedContent(file.content) : file.content);
+    if (!file.path.endsWith('.pf_fragment')) {
+      writeFileSync(path, file.content);
+      continue;
+    }
+    const served = servedFragmentFile(basename(file.path), file.content, atlas);
+    writeFileSync(path, served.bytes);
+    for (const [url, id] of served.ids) ids.set(url, id);
   }
+  return ids;
+}
+
+/** A whole-number setting ≥ 1 (a flag or its variable), or `fallback` when not given. */
+function wholeSetting(raw: string | undefined, what: string, example: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new AtlasError('invalid-setting', `${what}: "${raw}" is not a whole number ≥ 1`, `${example}, or leave it out for ${fallback}`);
+  }
+  return value;
 }
 
 export function shardRecordsFrom(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return defaultShardRecords;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new AtlasError('invalid-setting', `records per shard: "${raw}" is not a whole number ≥ 1`, `--shard-records 8000 (or SEARCH_SHARD_RECORDS=8000), or leave it out for ${defaultShardRecords}`);
-  }
-  return value;
+  return wholeSetting(raw, 'records per shard', '--shard-records 8000 (or SEARCH_SHARD_RECORDS=8000)', defaultShardRecords);
+}
+
+export function fragmentPagesFrom(raw: string | undefined): number {
+  return wholeSetting(raw, 'pages a fragment file', '--fragment-pages 4 (or SEARCH_FRAGMENT_PAGES=4)', 1);
 }
 
 /** What the last build wrote, per shard: a digest of its records and Pagefind's id of each page. */
@@ -190,6 +207,8 @@ export async function writeSearchIndex(options: {
   cacheFile?: string;
   /** Records sent to Pagefind before the first is answered (default defaultRecordsInFlight). */
   recordsInFlight?: number;
+  /** About how many pages a fragment file holds (Pagefind's maxFragments; default 1, a file a page). */
+  fragmentPages?: number;
 }): Promise<{ records: number; plans: number; shards: number; written: number }> {
   const plans = loadPlans(options.contentDir);
   const itemFacets = readItemFacets(options.contentDir);
@@ -209,7 +228,8 @@ export async function writeSearchIndex(options: {
   // Forgotten first: an index written over this one (--stock, or a run that fails) must not pass for it.
   const last = options.stock === true ? null : readShardCache(cacheFile, options.outDir);
   if (cacheFile !== undefined) rmSync(cacheFile, { force: true });
-  const context = writerContext();
+  const fragmentPages = options.stock === true ? 1 : (options.fragmentPages ?? 1);
+  const context = `${writerContext()} ${fragmentPages}`;
   const pageIds = new Map<string, string>();
   const manifest: ShardManifest = { shards: [] };
   const cache: ShardCache = { outDir: options.outDir, shards: [] };
@@ -218,13 +238,13 @@ export async function writeSearchIndex(options: {
     const dir = index === 0 ? options.outDir : join(options.outDir, shardDirectory(index));
     const digest = shardDigest(records, context);
     const before = last?.shards[index];
-    const ids = new Map<string, string>();
+    let ids: Map<string, string>;
     if (before?.digest === digest && existsSync(join(dir, 'pagefind-entry.json')) && (index > 0 || existsSync(join(dir, 'pagefind.js')))) {
-      for (const [url, id] of before.pageIds) ids.set(url, id);
+      ids = new Map(before.pageIds);
     } else {
-      await writeShard(records, dir, options.recordsInFlight ?? defaultRecordsInFlight, options.stock !== true, (path) => options.stock === true || keptInShard(index, path));
+      const atlas = options.stock !== true;
+      ids = await writeShard(records, dir, options.recordsInFlight ?? defaultRecordsInFlight, atlas, fragmentPages, (path) => !atlas || keptInShard(index, path));
       written += 1;
-      pagefindPageIds(dir, ids);
     }
     for (const [url, id] of ids) pageIds.set(url, id);
     cache.shards.push({ digest, pageIds: [...ids] });
@@ -249,13 +269,16 @@ if (import.meta.main) {
       base: { type: 'string' },
       stock: { type: 'boolean', default: false },
       'shard-records': { type: 'string' },
+      'fragment-pages': { type: 'string' },
       cache: { type: 'string', default: '.cache/search/shards.json' },
     },
   });
   const base = values.base === undefined ? basePath() : normalizeBase(values.base);
   let shardRecords: number;
+  let fragmentPages: number;
   try {
     shardRecords = shardRecordsFrom(values['shard-records'] ?? process.env['SEARCH_SHARD_RECORDS']);
+    fragmentPages = fragmentPagesFrom(values['fragment-pages'] ?? process.env['SEARCH_FRAGMENT_PAGES']);
   } catch (error) {
     console.error(`search index: ${formatError(error)}`);
     process.exit(2);
@@ -267,6 +290,7 @@ if (import.meta.main) {
     base,
     stock: values.stock,
     shardRecords,
+    fragmentPages,
     cacheFile: values.cache,
   });
   if (result.plans === 0) {

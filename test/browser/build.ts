@@ -31,7 +31,8 @@ export const testSiteUrl = 'https://plan-atlas.example.org';
  * The two test builds. The /atlas/ one also records a moved URL in its copy of the
  * ledger (see recordTestMove), so redirects are built and checked under a base path,
  * and writes its search index in shards of at most 50 records (the bundled plans
- * then make four), so the search page is tested over one index and over shards,
+ * then make four), with about four pages a fragment file (SEARCH_FRAGMENT_PAGES), so
+ * the search page is tested over one index of a file a page and over shards of shared files,
  * and lists one plan a page on the topic, document, term and plan-list pages (and
  * a year of more than one plan by province), so those are tested in pages as a
  * national atlas has them, and whole in the default build. Both also ingest the
@@ -41,12 +42,13 @@ export const testSiteUrl = 'https://plan-atlas.example.org';
  * hold the same plans, so what one finds the other must find too.
  */
 export const testShardRecords = 50;
+export const testFragmentPages = 4;
 export const testPlansPerPage = 1;
 export const siteKinds = {
   root: { base: '/', env: {} as Record<string, string>, given: 'TEST_DIST', move: false },
   atlas: {
     base: '/atlas/',
-    env: { BASE_PATH: '/atlas/', SEARCH_SHARD_RECORDS: String(testShardRecords), GATHERING_PAGE_PLANS: String(testPlansPerPage) } as Record<string, string>,
+    env: { BASE_PATH: '/atlas/', SEARCH_SHARD_RECORDS: String(testShardRecords), SEARCH_FRAGMENT_PAGES: String(testFragmentPages), GATHERING_PAGE_PLANS: String(testPlansPerPage) } as Record<string, string>,
     given: 'TEST_DIST_ATLAS',
     move: true,
   },
@@ -134,7 +136,7 @@ export function linkNodeModules(tree: string): void {
 export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(VITEST|NODE_ENV$|TEST$|MODE$|BASE_PATH$|SITE_URL$|SEARCH_SHARD_RECORDS$|GATHERING_PAGE_PLANS$|npm_)/.test(key)) continue;
+    if (/^(VITEST|NODE_ENV$|TEST$|MODE$|BASE_PATH$|SITE_URL$|SEARCH_SHARD_RECORDS$|SEARCH_FRAGMENT_PAGES$|GATHERING_PAGE_PLANS$|npm_)/.test(key)) continue;
     env[key] = value;
   }
   return { ...env, SITE_URL: testSiteUrl, ...extra };

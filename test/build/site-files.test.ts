@@ -19,7 +19,7 @@ describe('siteFiles', () => {
       ['index.html', 3],
       ['shandong/taian/index.html', 6],
     ]);
-    expect(measureSite(dir)).toEqual({ files: 2, bytes: 9, largest: { path: 'shandong/taian/index.html', bytes: 6 } });
+    expect(measureSite(dir)).toEqual({ files: 2, bytes: 9, largest: { path: 'shandong/taian/index.html', bytes: 6 }, fragments: 0 });
   });
 
   it('lists nothing for a folder that does not exist', () => {

@@ -21,12 +21,12 @@ describe('hosts', () => {
     mkdirSync(join(dir, 'a', 'b'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), 'x'.repeat(10));
     writeFileSync(join(dir, 'a', 'b', 'big.json'), 'y'.repeat(300));
-    expect(measureSite(dir)).toEqual({ files: 2, bytes: 310, largest: { path: join('a', 'b', 'big.json'), bytes: 300 } });
+    expect(measureSite(dir)).toEqual({ files: 2, bytes: 310, largest: { path: join('a', 'b', 'big.json'), bytes: 300 }, fragments: 0 });
   });
 
   it('names each limit a site of 1,000 plans breaks, and the hosts it still fits', () => {
-    // dist/ at 1,000 plans, as measured: 44,751 files, 518 MB.
-    const size = { files: 44_751, bytes: 518 * 1000 * 1000, largest: { path: 'pagefind/index.pf_meta', bytes: 3 * mib } };
+    // dist/ at 1,000 plans, as measured: 44,751 files, 518 MB, 20,056 of the files search fragments.
+    const size = { files: 44_751, bytes: 518 * 1000 * 1000, largest: { path: 'pagefind/index.pf_meta', bytes: 3 * mib }, fragments: 20_056 };
     expect(brokenLimits(size, host('cloudflare-pages-free'))).toEqual(['44,751 files, over its 20,000 a site']);
     expect(brokenLimits(size, host('github-pages'))).toEqual([]);
     const report = hostReport(size, 'cloudflare-pages-free');
@@ -35,10 +35,22 @@ describe('hosts', () => {
     const [problem, hint] = report.lines[1]!.split('\n');
     expect(problem).toBe('error [over-host-limits] the site does not fit Cloudflare Pages (free plan) (DEPLOY_HOST=cloudflare-pages-free): 44,751 files, over its 20,000 a site');
     expect(hint).toContain('hint: publish it on Cloudflare Pages (paid plans) (DEPLOY_HOST=cloudflare-pages-paid) or GitHub Pages');
+    // Shared fragment files would leave 29,709 files: still too many for 20,000, so not advised.
+    expect(hint).not.toContain('SEARCH_FRAGMENT_PAGES');
+  });
+
+  it('advises shared search fragment files where they bring the files under a host\'s limit', () => {
+    // dist/ at 3,000 plans, as measured at 8349d91: 138,656 files, 60,420 of them fragments.
+    const size = { files: 138_656, bytes: 1240 * 1000 * 1000, largest: { path: 'downloads/items.json', bytes: 20 * mib }, fragments: 60_420 };
+    const report = hostReport(size, 'cloudflare-pages-paid');
+    expect(report.fits).toBe(false);
+    expect(report.lines[1]).toContain('hint: keep 4 pages a search fragment file (SEARCH_FRAGMENT_PAGES=4: about 93,341 files; a search then fetches more bytes for the results it shows), or build a subset of the plans');
+    // Cloudflare's free plan takes 20,000: sharing would not be enough, and the hint does not offer it.
+    expect(hostReport(size, 'cloudflare-pages-free').lines[1]).not.toContain('SEARCH_FRAGMENT_PAGES');
   });
 
   it('says a site past 1 GB and a file past 25 MiB break GitHub Pages and Cloudflare', () => {
-    const size = { files: 150_000, bytes: 1.2 * 1000 * 1000 * 1000, largest: { path: 'downloads/items.json', bytes: 40 * mib } };
+    const size = { files: 150_000, bytes: 1.2 * 1000 * 1000 * 1000, largest: { path: 'downloads/items.json', bytes: 40 * mib }, fragments: 0 };
     expect(brokenLimits(size, host('github-pages'))).toEqual(['1144.4 MiB, over its 953.7 MiB a site']);
     expect(brokenLimits(size, host('cloudflare-pages-paid'))).toEqual(['150,000 files, over its 100,000 a site', 'downloads/items.json is 40.0 MiB, over its 25.0 MiB a file']);
     expect(hostReport(size, undefined)).toEqual({ lines: ['dist/ holds 150,000 files, 1144.4 MiB; it fits none of the hosts the build knows'], fits: true });

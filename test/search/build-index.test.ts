@@ -82,6 +82,32 @@ describe('the atlas index and the stock baseline', () => {
     expect(median(atlas)).toBeLessThan(median(stock) / 2);
   }, 120_000);
 
+  it('shares fragment files among about K pages when asked, each page still found by its id, and writes them again when K changes', async () => {
+    await built();
+    const dir = join(scratch, 'shared');
+    const cacheFile = join(scratch, 'shared-cache.json');
+    await writeSearchIndex({ contentDir: content, outDir: dir, base: '/', fragmentPages: 4, cacheFile });
+    const pages = files(atlasDir, 'fragment').length;
+    const shared = files(dir, 'fragment');
+    expect(shared.length).toBe(Math.ceil(pages / 4));
+    // Each file holds its pages by id, without the token stream, and every page of the facet table is in one.
+    const byId = new Map<string, { url: string; content: string; meta: Record<string, string> }>();
+    for (const file of shared) {
+      const group = JSON.parse(gunzipSync(readFileSync(file)).subarray('pagefind_dcd'.length).toString('utf8')) as Record<string, { url: string; content: string; meta: Record<string, string> }>;
+      expect(Object.keys(group).length).toBeGreaterThan(1);
+      for (const [id, page] of Object.entries(group)) byId.set(id, page);
+    }
+    expect(byId.size).toBe(pages);
+    for (const page of byId.values()) expect(page.content).toBe('');
+    const table = JSON.parse(gunzipSync(readFileSync(join(dir, 'facets.json.gz'))).toString('utf8')) as { prefix: string; pages: string[] };
+    const tableIds = table.pages.flatMap((list) => list.split(' ').map((page) => table.prefix + page.split(':')[0]));
+    expect(new Set(tableIds)).toEqual(new Set(byId.keys()));
+    // Back to a file a page: the shard is written again, not kept from the cache.
+    const again = await writeSearchIndex({ contentDir: content, outDir: dir, base: '/', cacheFile });
+    expect(again.written).toBe(again.shards);
+    expect(files(dir, 'fragment')).toHaveLength(pages);
+  }, 120_000);
+
   it('leaves out the search interfaces Pagefind ships that the search page does not use', async () => {
     await built();
     const atlas = readdirSync(atlasDir);

@@ -1,8 +1,8 @@
 /**
- * The search page in Chromium over the test builds (root and /atlas/):
- * a shared search URL, a facet, sorting and the keyboard.
+ * The search page in Chromium over the test builds (root and /atlas/, whose index is
+ * in shards of shared fragment files): a shared search URL, a facet, sorting and the keyboard.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page, Route } from 'playwright-core';
@@ -123,6 +123,33 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     expect(yearCounts.reduce((sum, count) => sum + count, 0)).toBe(total);
   });
 
+  it('sorts by year when asked', async () => {
+    const page = await openSearch(session, '?q=教师&sort=year-asc');
+    const years = (await resultTexts(page)).map((text) => Number(/· (\d{4})年/u.exec(text)?.[1]));
+    expect(years.length).toBeGreaterThan(1);
+    expect([...years].sort((a, b) => a - b)).toEqual(years);
+    // 教师 is in every bundled plan, so the oldest plan's year comes first.
+    expect(years[0]).toBe(Math.min(...session.plans.map((plan) => plan.year)));
+  });
+
+  it('searches from the keyboard and moves into the results with ↓', async () => {
+    const page = await openSearch(session, '');
+    await page.focus('[data-search-input]');
+    await page.keyboard.type('县中');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search.includes('q='));
+    await page.waitForSelector('[data-search-results] li a');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null);
+    expect(focused).toBe(true);
+    expect(session.sitePath(page.url())).toBe('/search/');
+  });
+});
+
+// Over the root build, whose index has a fragment file a page, so that the files asked for count the results asked for.
+describe('search page, first screen first', () => {
+  const session = useSite('root');
+
   it('shows results a page at a time, the first screen before the rest, in rank order and without repeats', async () => {
     const page = await session.newPage();
     // Record the list as it grows: the first screen (10) lands before the rest of the page (20).
@@ -163,28 +190,6 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     const again = await openSearch(session, '?q=%E6%95%99%E8%82%B2');
     await again.waitForSelector('[data-search][data-search-state="counted"]');
     expect(await again.$$eval('[data-search-results] li > a', (links) => links.map((link) => link.getAttribute('href')))).toEqual(hrefs.slice(0, 20));
-  });
-
-  it('sorts by year when asked', async () => {
-    const page = await openSearch(session, '?q=教师&sort=year-asc');
-    const years = (await resultTexts(page)).map((text) => Number(/· (\d{4})年/u.exec(text)?.[1]));
-    expect(years.length).toBeGreaterThan(1);
-    expect([...years].sort((a, b) => a - b)).toEqual(years);
-    // 教师 is in every bundled plan, so the oldest plan's year comes first.
-    expect(years[0]).toBe(Math.min(...session.plans.map((plan) => plan.year)));
-  });
-
-  it('searches from the keyboard and moves into the results with ↓', async () => {
-    const page = await openSearch(session, '');
-    await page.focus('[data-search-input]');
-    await page.keyboard.type('县中');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => location.search.includes('q='));
-    await page.waitForSelector('[data-search-results] li a');
-    await page.keyboard.press('ArrowDown');
-    const focused = await page.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null);
-    expect(focused).toBe(true);
-    expect(session.sitePath(page.url())).toBe('/search/');
   });
 });
 
@@ -236,6 +241,10 @@ describe('search page over an index in shards', () => {
     const manifest = JSON.parse(readFileSync(join(sharded.site.dist, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
     expect(manifest.shards.length).toBeGreaterThanOrEqual(2);
     expect(JSON.parse(readFileSync(join(whole.site.dist, 'pagefind', 'shards.json'), 'utf8'))).toEqual({ shards: [] });
+    // The sharded build also shares its fragment files among about four pages (SEARCH_FRAGMENT_PAGES): a third as many files.
+    const fragmentFiles = (dist: string): number =>
+      readdirSync(join(dist, 'pagefind'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.pf_fragment')).length;
+    expect(fragmentFiles(sharded.site.dist)).toBeLessThan(fragmentFiles(whole.site.dist) / 3);
     const year = String(Math.max(...whole.plans.map((plan) => plan.year)));
     for (const search of ['?q=教师', '?q=县管校聘', '?q=学前教育&sort=year-asc', '?q=教师&sort=year-desc', `?q=教育&year=${year}`]) {
       const [one, shards] = [await outcome(whole, search), await outcome(sharded, search)];
