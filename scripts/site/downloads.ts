@@ -6,8 +6,7 @@
  * plan: Astro rendered all five again on every rebuild, some 6 s at 1,000 plans
  * (a quarter of it handing 20 MB strings through a `Response`). Here each plan file's rows
  * are kept with the file's stat in a cache, as the ledger keeps its URLs, so after one
- * edited plan only that plan's rows are made again (and the files put together from
- * the others' bytes); the commitments come from the enrich stage's items file, read
+ * edited plan only that plan's rows are made again (the others' are read back); the commitments come from the enrich stage's items file, read
  * whole each time, since any edit rewrites it.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,13 +16,13 @@ import {
   commitmentRows,
   commitmentsCsv,
   commitmentsJson,
+  csvDocument,
   itemColumns,
   itemCsvRow,
   itemRow,
   jsonDocument,
   type CommitmentSource,
 } from '../../src/model/downloads.ts';
-import { csvRow, utf8Bom } from '../../src/model/csv.ts';
 import type { Commitment } from '../../src/model/enrichment.ts';
 import { comparePlans, type PlanOrder } from '../../src/model/order.ts';
 import { itemsWithSections, type Plan } from '../../src/model/plan.ts';
@@ -47,9 +46,9 @@ interface PlanRows {
   /** Its items as the commitments' rows name them. */
   items: CommitmentSource[];
   /** Its items' CSV rows joined by CRLF, their JSON records joined by ",\n" (both empty when it has no item), its own JSON. */
-  itemsCsv: Buffer;
-  itemsJson: Buffer;
-  planJson: Buffer;
+  itemsCsv: string;
+  itemsJson: string;
+  planJson: string;
 }
 
 /**
@@ -74,9 +73,9 @@ function planRows(plan: Plan, absolute: (path: string) => string): PlanRows {
   return {
     order: { year: plan.year, url: plan.url, region: { path: plan.region.path } },
     items: items.map(({ item, plan: { id, year, region } }) => ({ item: { url: item.url, key: item.key }, plan: { id, year, region: { name: region.name, code: region.code, province: region.province } } })),
-    itemsCsv: Buffer.from(rows.map(itemCsvRow).join('\r\n')),
-    itemsJson: Buffer.from(rows.map((row) => JSON.stringify(row)).join(',\n')),
-    planJson: Buffer.from(JSON.stringify(plan)),
+    itemsCsv: rows.map(itemCsvRow).join('\r\n'),
+    itemsJson: rows.map((row) => JSON.stringify(row)).join(',\n'),
+    planJson: JSON.stringify(plan),
   };
 }
 
@@ -90,25 +89,7 @@ function cachedRows(cacheDirectory: string, entry: CachedPlan): PlanRows | null 
   }
   const [csv, json, plan] = entry.lengths;
   if (blob.length !== csv + json + plan) return null;
-  return { order: entry.order, items: entry.items, itemsCsv: blob.subarray(0, csv), itemsJson: blob.subarray(csv, csv + json), planJson: blob.subarray(csv + json) };
-}
-
-/** Blocks of text (each a plan's) joined by `separator`, the empty ones left out. */
-function joinBlocks(blocks: readonly Buffer[], separator: string): Buffer[] {
-  const parts: Buffer[] = [];
-  const between = Buffer.from(separator);
-  for (const block of blocks) {
-    if (block.length === 0) continue;
-    if (parts.length > 0) parts.push(between);
-    parts.push(block);
-  }
-  return parts;
-}
-
-/** jsonDocument of records already written, a plan's joined in a block. */
-function jsonFile(blocks: readonly Buffer[]): Buffer {
-  const parts = joinBlocks(blocks, ',\n');
-  return parts.length === 0 ? Buffer.from(jsonDocument([])) : Buffer.concat([Buffer.from('[\n'), ...parts, Buffer.from('\n]\n')]);
+  return { order: entry.order, items: entry.items, itemsCsv: blob.toString('utf8', 0, csv), itemsJson: blob.toString('utf8', csv, csv + json), planJson: blob.toString('utf8', csv + json) };
 }
 
 export interface DownloadsResult {
@@ -155,18 +136,20 @@ export function writeDownloads(options: {
     plans.push(rows);
     if (cacheDirectory === null || stat === null) continue;
     const blob = sha256(file);
-    writeFileAtomic(join(cacheDirectory, 'rows', blob), Buffer.concat([rows.itemsCsv, rows.itemsJson, rows.planJson]));
-    kept[file] = { stat, order: rows.order, items: rows.items, blob, lengths: [rows.itemsCsv.length, rows.itemsJson.length, rows.planJson.length] };
+    const texts = [rows.itemsCsv, rows.itemsJson, rows.planJson].map((text) => Buffer.from(text));
+    writeFileAtomic(join(cacheDirectory, 'rows', blob), Buffer.concat(texts));
+    kept[file] = { stat, order: rows.order, items: rows.items, blob, lengths: [texts[0]!.length, texts[1]!.length, texts[2]!.length] };
   }
   plans.sort((a, b) => comparePlans(a.order, b.order));
   const commitments = readItemCommitments(options.contentDirectory);
   const none: readonly Commitment[] = [];
   const rows = commitmentRows(plans.flatMap((plan) => plan.items), (url) => commitments.get(url) ?? none, options.absolute);
-  const write = (path: string, bytes: string | Buffer): void => writeFileAtomic(join(options.siteDirectory, path), bytes);
-  const csvParts = joinBlocks(plans.map((plan) => plan.itemsCsv), '\r\n');
-  write(bulkDownloads.itemsCsv, Buffer.concat([Buffer.from(`${utf8Bom}${csvRow(itemColumns)}\r\n`), ...csvParts, Buffer.from(csvParts.length > 0 ? '\r\n' : '')]));
-  write(bulkDownloads.itemsJson, jsonFile(plans.map((plan) => plan.itemsJson)));
-  write(bulkDownloads.plansJson, jsonFile(plans.map((plan) => plan.planJson)));
+  const write = (path: string, text: string): void => writeFileAtomic(join(options.siteDirectory, path), text);
+  // A plan's rows are one block; a plan without items adds no empty line.
+  const blocks = (texts: string[]): string[] => texts.filter((text) => text.length > 0);
+  write(bulkDownloads.itemsCsv, csvDocument(itemColumns, blocks(plans.map((plan) => plan.itemsCsv))));
+  write(bulkDownloads.itemsJson, jsonDocument(blocks(plans.map((plan) => plan.itemsJson))));
+  write(bulkDownloads.plansJson, jsonDocument(plans.map((plan) => plan.planJson)));
   write(bulkDownloads.commitmentsCsv, commitmentsCsv(rows));
   write(bulkDownloads.commitmentsJson, commitmentsJson(rows));
   if (cacheDirectory !== null && indexFile !== null) {
