@@ -105,7 +105,8 @@ function treeFiles(): string[] {
   }
   return listed.stdout
     .split('\0')
-    .filter((file) => file !== '' && !file.startsWith('node_modules/'))
+    // A linked node_modules (a worktree's) is listed as a file: it is linked into each copy, never copied.
+    .filter((file) => file !== '' && file !== 'node_modules' && !file.startsWith('node_modules/'))
     .filter((file) => existsSync(join(repoRoot, file)));
 }
 
