@@ -2,6 +2,7 @@
  * npm run ingest                       ingest content/sources/ into content/plans/ and
  *                                      content/reports/ingest-report.json (npm run enrich follows)
  * npm run ingest -- --check FILE       show what was understood of one document; writes nothing
+ *                                      but the parser it loads, to the cache (--no-cache: not that)
  * npm run --silent ingest -- --json FILE   print one document's parsed model as JSON
  *
  * Options for tools and tests: --sources DIR (default content/sources),
@@ -40,7 +41,12 @@ function printFailures(failures: readonly IngestFailure[], kept: readonly KeptPl
   }
 }
 
-async function ingestOne(path: string): Promise<IngestedDocument | null> {
+/**
+ * One document, parsed with the cache's one-file parser and region index when there
+ * is a cache (loading the parser from its modules is most of a --check's time), and
+ * without reading or writing any cached document: a check always parses afresh.
+ */
+async function ingestOne(path: string, cacheDirectory: string | null): Promise<IngestedDocument | null> {
   if (!isSource(path)) {
     printFailures([{ file: path, error: new AtlasError('not-a-source', `sources are ${sourceExtensions.join(' ')} files`, 'save the plan as published (a web page, Word, WPS, PDF or OFD file) or its text as UTF-8 .txt') }]);
     return null;
@@ -50,7 +56,10 @@ async function ingestOne(path: string): Promise<IngestedDocument | null> {
     return null;
   }
   const source = readSource(path);
-  const outcome = await ingestSource(source, (await loadParser(null)).parser);
+  const cache = cacheDirectory ? new IngestCache(cacheDirectory, codeVersion(process.cwd())) : null;
+  const { parser, saveCodeCache } = await loadParser(cache, (message) => console.error(`ingest: ${message}`));
+  const outcome = await ingestSource(source, parser);
+  saveCodeCache();
   if ('error' in outcome) {
     printFailures([{ file: source.file, error: outcome.error }]);
     return null;
@@ -193,20 +202,21 @@ async function main(argv: string[]): Promise<number> {
     },
     strict: true,
   });
+  const cacheDirectory = values['no-cache'] ? null : values.cache;
   if (values.check !== undefined) {
-    const document = await ingestOne(values.check);
+    const document = await ingestOne(values.check, cacheDirectory);
     if (!document) return 1;
     const { itemsOf } = await import('../../src/model/plan.ts');
     console.log(describe(document, [...itemsOf(document.plan.sections)].length));
     return 0;
   }
   if (values.json !== undefined) {
-    const document = await ingestOne(values.json);
+    const document = await ingestOne(values.json, cacheDirectory);
     if (!document) return 1;
     process.stdout.write(`${JSON.stringify(document.plan, null, 2)}\n`);
     return 0;
   }
-  return ingestAll(values.sources, values.content, values['no-cache'] ? null : values.cache);
+  return ingestAll(values.sources, values.content, cacheDirectory);
 }
 
 try {

@@ -173,6 +173,28 @@ describe('npm run ingest', () => {
     expect(readdirSync(join(paths.root, 'cache')).some((name) => name.endsWith('.cjs.v8cache'))).toBe(true);
   });
 
+  it('checks one document with the cached parser, as without the cache, and keeps nothing of the document', () => {
+    const paths = workspace();
+    const file = join(paths.sources, 'dalian-2018.txt');
+    copyFileSync(new URL('dalian-2018.txt', seeds), file);
+    const cache = join(paths.root, 'cache');
+    const cached = runCli('ingest', ['--json', file, '--cache', cache]);
+    expect(cached.stderr).toBe('');
+    expect(cached.status).toBe(0);
+    // The parser and its tables are kept for the next check; no document, manifest or collection is written.
+    expect(readdirSync(cache).map((name) => name.replace(/-\w+\./u, '-*.')).sort()).toEqual(['divisions-*.json', 'parser-*.cjs', 'parser-*.cjs.v8cache', 'tables-*.json']);
+    expect(listFiles(paths.content)).toEqual([]);
+    // A mark in the bundle shows that the next check loads the parser from it.
+    const bundle = readdirSync(cache).find((name) => name.endsWith('.cjs'))!;
+    appendFileSync(join(cache, bundle), "\nconsole.error('parser loaded from the cached bundle');\n");
+    const again = runCli('ingest', ['--check', file, '--cache', cache]);
+    expect(again.stderr).toContain('parser loaded from the cached bundle');
+    expect(again.stdout).toContain('/liaoning/dalian/2018/');
+    const uncached = runCli('ingest', ['--json', file, '--no-cache']);
+    expect(uncached.stdout).toBe(cached.stdout);
+    expect(JSON.parse(uncached.stdout)).toMatchObject({ year: 2018, url: '/liaoning/dalian/2018/' });
+  });
+
   it('gives the same collections with and without the cache, and repairs what a killed run left', () => {
     const cached = workspace();
     for (const name of ['taian-2024.txt', 'dalian-2018.txt']) copyFileSync(new URL(name, seeds), join(cached.sources, name));
