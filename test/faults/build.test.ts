@@ -12,8 +12,12 @@ import { suiteTemporaryFolder } from '../temporary.ts';
 import { random as seededRandom } from '../../scripts/bench/synthetic-corpus.ts';
 import { buildToEnd, makeTree, sh, siteDigest, startBuild, useVariant, type Variant } from './harness.ts';
 
-/** Kills that must land inside a running build; one that lands after the build ended is tried again, up to twice as many attempts. */
-const kills = 20;
+/**
+ * Kills that must land inside a running build, aimed at the stages in turn (twice
+ * round) at a random moment in each; one that lands after the build ended counts as
+ * an attempt, up to twice as many.
+ */
+const kills = 2 * buildStages.length;
 const seed = 20261206;
 
 describe('a build killed at random moments in every stage', () => {
