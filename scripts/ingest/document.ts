@@ -83,13 +83,17 @@ function inferredTitle(regionName: string, years: readonly number[], kind: Docum
 /**
  * The outline, from lines split where a flattened page ran its headings
  * together; a plan with no outline then is tried once more with its run-in
- * enumerations (一是…二是…) split too, before its paragraphs stand as items.
+ * enumerations (一是…二是…) split too, and once more at a lone outline opening
+ * (…。 一、… 1.…, a flattened excerpt), before its paragraphs stand as items.
  */
 function parseLaidOut(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
   const parsed = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenNumbers(lines), genre), genre), genre);
   if (!parsed.paragraphs) return parsed;
-  const runIn = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenNumbers(lines), genre, { runIn: true }), genre), genre);
-  return runIn.paragraphs ? parsed : runIn;
+  for (const options of [{ runIn: true }, { opening: true }]) {
+    const retried = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenNumbers(lines), genre, options), genre), genre);
+    if (!retried.paragraphs) return retried;
+  }
+  return parsed;
 }
 
 /** Fields that hold the document's words, not identities, URLs, table names or an editor's sidecar values. */

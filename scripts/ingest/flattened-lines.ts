@@ -8,7 +8,8 @@
  * A line is split only where the flattening shows itself: the line is long and
  * holds at least two labels of one style numbered one after the other (一、…二、,
  * or 1.…2.), each after the end of a sentence or a space; it is then split at
- * every such label. A single "。3." inside an ordinary paragraph is left alone,
+ * every such label. Run-in enumerations and a lone outline opening (一、… then
+ * 1.…) split a line only when asked, for a plan that has no other outline. A single "。3." inside an ordinary paragraph is left alone,
  * and the parser still believes a label only where its number continues its list.
  */
 import type { Genre } from '../genre/load.ts';
@@ -33,6 +34,8 @@ const runInStyles = new Set(['chinese-shi', 'chinese-ordinal']);
 export interface SplitOptions {
   /** Also split at run-in enumerations. */
   runIn?: boolean;
+  /** Also split a line that holds only an outline's opening (see openingStyles). */
+  opening?: boolean;
 }
 
 interface Cut {
@@ -69,6 +72,19 @@ function runningStyles(cuts: readonly Cut[]): Set<string> {
   return running;
 }
 
+/**
+ * An outline opening in the line: a first label (一、) and, after it, the first
+ * label of another style (1. or （一）), as a flattened page shows it when only its
+ * first item survives (an excerpt, a page cut short): "…贡献力量。 一、加强党的领导
+ * 1.完善学习机制。…". Its two styles count as running, when asked: the weakest sign
+ * of the three, tried last.
+ */
+function openingStyles(cuts: readonly Cut[]): Set<string> {
+  const first = cuts.find((cut) => cut.marker.number === 1);
+  const nested = first && cuts.find((cut) => cut.at > first.at && cut.marker.number === 1 && cut.marker.style.id !== first.marker.style.id);
+  return first && nested ? new Set([first.marker.style.id, nested.marker.style.id]) : new Set();
+}
+
 /** Splits flattened lines at their labels; other lines are returned as they are. */
 export function splitFlattenedLines(lines: readonly SourceLine[], genre: Genre, options: SplitOptions = {}): SourceLine[] {
   const out: SourceLine[] = [];
@@ -78,7 +94,7 @@ export function splitFlattenedLines(lines: readonly SourceLine[], genre: Genre, 
       continue;
     }
     const cuts = cutsOf(line.text, genre, options.runIn ?? false);
-    const running = runningStyles(cuts);
+    const running = new Set([...runningStyles(cuts), ...(options.opening ? openingStyles(cuts) : [])]);
     // Once a list shows itself, every label is cut: the parser believes only those that continue a list.
     const at = running.size === 0 ? [] : cuts.map((cut) => cut.at);
     if (at.length === 0) {

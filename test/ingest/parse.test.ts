@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
 import { joinBrokenNumbers, joinLoneLabels, splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
+import { createParser } from '../../scripts/ingest/parser.ts';
+import { itemsOf } from '../../src/model/plan.ts';
 import { fixtureLines } from './helpers.ts';
 
 const genre = loadGenre();
@@ -290,9 +292,38 @@ describe('splitFlattenedLines', () => {
     expect(lines.join('')).toBe(flattened);
   });
 
+  // A flattened excerpt that ends inside its first item: one label of each level, as the genre corpus has it (henan-2020).
+  const opening = '现将工作要点印发给你们，请结合实际，认真贯彻落实。全省教育工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，办好人民满意的教育，为决胜全面建成小康社会贡献力量。 一、加强党对教育工作的全面领导 1.完善学习机制。巩固主题教育成果，推动建立长效机制，引导教育系统各级党组织';
+
+  it('splits a line at a lone outline opening (一、… 1.…) only when asked', () => {
+    expect(splitFlattenedLines(fixtureLines(opening), genre).map((line) => line.text)).toEqual([opening]);
+    const lines = splitFlattenedLines(fixtureLines(opening), genre, { opening: true }).map((line) => line.text);
+    expect(lines.map((line) => line.slice(0, 4))).toEqual(['现将工作', '一、加强', '1.完善']);
+    expect(lines.join(' ')).toBe(opening);
+  });
+
   it('does not split after a title-like phrase that is no plan title (统一、规范)', () => {
     const text = `${'坚持统一、规范管理，加强党的建设。'.repeat(8)}`;
     expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text)).toEqual([text]);
+  });
+});
+
+describe('a flattened page with no other outline', () => {
+  const parse = (text: string) => {
+    const outcome = createParser({ divisionsFile: null, tablesFile: null }).parse({ file: 'plan.txt', bytes: new TextEncoder().encode(text), sidecar: null });
+    if ('error' in outcome) throw new Error(outcome.error.message);
+    return outcome.document.plan;
+  };
+
+  it('is read at its lone outline opening: the section and the item the excerpt begins', () => {
+    const plan = parse(`中共河南省委高校工委 河南省教育厅 2020 年工作要点 全省教育工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，办好人民满意的教育，为决胜全面建成小康社会贡献力量。 一、加强党对教育工作的全面领导 1.完善学习机制。巩固主题教育成果，推动建立长效机制，引导教育系统各级党组织`);
+    expect(plan.sections[0]?.heading).toBe('一、加强党对教育工作的全面领导');
+    expect([...itemsOf(plan.sections)].map((item) => item.text.slice(0, 6))).toEqual(['完善学习机制']);
+  });
+
+  it('is read at its run-in enumerations first, when it has them under the opening (一、…（一）…一是…二是…)', () => {
+    const plan = parse(`乐清市教育局2018年工作总结和2019年工作思路一、2018年工作总结2018年，市教育局深入实施教育改革和发展规划纲要，全市教育工作取得显著成效。（一）教育资源供给得到新加强一是教育现代化市创建强力推进。召开创建省教育基本现代化市推进会。二是校网布局调整优化。合理调整和科学规划学校布局。三是学校建设步伐加快。新建中小学校舍面积约8万平方米。`);
+    expect([...itemsOf(plan.sections)].map((item) => item.title)).toEqual(['教育现代化市创建强力推进', '校网布局调整优化', '学校建设步伐加快']);
   });
 });
 
