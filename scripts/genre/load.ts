@@ -82,7 +82,7 @@ const issuersTable = z.object({
   abbreviations: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
 });
 
-const metadataPatterns = ['docNumber', 'issueDate', 'year', 'issuingNotice', 'attachmentList'] as const;
+const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'attachmentList'] as const;
 const metadataTable = z.object({
   shared: z.record(z.string(), z.string().min(1)),
   ...Object.fromEntries(metadataPatterns.map((name) => [name, z.string().min(1)])),
@@ -156,6 +156,7 @@ export interface Genre {
   organAbbreviations: ReadonlyMap<string, readonly string[]>;
   docNumber: RegExp;
   issueDate: RegExp;
+  bareIssueDate: RegExp;
   /** Global: use with matchAll. */
   year: RegExp;
   /** A covering notice's heading, its group "title" the document it issues. */
@@ -163,7 +164,7 @@ export interface Genre {
   /** The line that opens an attachment list. */
   attachmentList: RegExp;
   /** What each metadata pattern must match (test/genre/examples.test.ts). */
-  metadataExamples: Record<'docNumber' | 'issueDate' | 'year' | 'issuingNotice' | 'attachmentList', string[]>;
+  metadataExamples: Record<(typeof metadataPatterns)[number], string[]>;
 }
 
 let cached: Genre | undefined;
@@ -219,6 +220,7 @@ export function loadGenre(): Genre {
     organAbbreviations: new Map(Object.entries(issuers.abbreviations)),
     docNumber: new RegExp(withSharedPieces('docNumber', metadata.docNumber, metadata.shared), 'u'),
     issueDate: new RegExp(withSharedPieces('issueDate', metadata.issueDate, metadata.shared), 'u'),
+    bareIssueDate: new RegExp(withSharedPieces('bareIssueDate', metadata.bareIssueDate, metadata.shared), 'u'),
     year: new RegExp(withSharedPieces('year', metadata.year, metadata.shared), 'gu'),
     issuingNotice: new RegExp(withSharedPieces('issuingNotice', metadata.issuingNotice, metadata.shared), 'u'),
     attachmentList: new RegExp(withSharedPieces('attachmentList', metadata.attachmentList, metadata.shared), 'u'),

@@ -84,14 +84,37 @@ function numeralValue(text: string): number | null {
   return /^\d+$/u.test(text) ? Number(text) : parseChineseNumeral(text);
 }
 
+const isoDate = (year: number, month: number, day: number): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** A real day of the Gregorian calendar. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** 2024327 → 2024-03-27: the one way its digits make a day, or null when none or several do. */
+function bareDateOf(text: string, genre: Genre): string | null {
+  const groups = genre.bareIssueDate.exec(text.trim())?.groups;
+  if (!groups) return null;
+  const year = Number(groups['year']);
+  const digits = groups['monthDay'] ?? '';
+  // Printed either without leading zeros (2024327) or with both padded (20240307).
+  const days = [1, 2]
+    .map((monthLength) => [digits.slice(0, monthLength), digits.slice(monthLength)] as const)
+    .filter(([month, day]) => (month.length === 2 && day.length === 2) || (day.length >= 1 && day.length <= 2 && !month.startsWith('0') && !day.startsWith('0')))
+    .filter(([month, day]) => isCalendarDay(year, Number(month), Number(day)))
+    .map(([month, day]) => isoDate(year, Number(month), Number(day)));
+  return days.length === 1 ? (days[0] as string) : null;
+}
+
 export function isoDateOf(text: string, genre: Genre): string | null {
   const groups = genre.issueDate.exec(text)?.groups;
-  if (!groups) return null;
+  if (!groups) return bareDateOf(text, genre);
   const year = numeralValue(groups['year'] ?? '');
   const month = numeralValue(groups['month'] ?? '');
   const day = numeralValue(groups['day'] ?? '');
   if (year === null || month === null || day === null || month > 12 || day > 31) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDate(year, month, day);
 }
 
 function kindOf(titleLine: string | null, topHeadings: readonly string[], genre: Genre): { kind: DocumentKind; inferred: boolean } {

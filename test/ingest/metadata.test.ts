@@ -117,8 +117,25 @@ ${outline}`;
     ['二〇二四年十二月三十一日', '2024-12-31'],
     ['2024年13月1日', null],
     ['截至2024年3月26日，全市', null],
+    // 年, 月 and 日 dropped by the page: read when the digits make one day only.
+    ['2024327', '2024-03-27'],
+    ['  2022218  ', '2022-02-18'],
+    ['20240307', '2024-03-07'],
+    ['20241112', '2024-11-12'],
+    ['2024111', null],
+    ['2024230', null],
+    ['2024305', null],
+    ['8234567', null],
+    ['电话：2024327', null],
   ])('isoDateOf(%s) = %s', (text, iso) => {
     expect(isoDateOf(text, genre)).toBe(iso);
+  });
+
+  it('dates a notice whose date the page printed as bare digits (2022218), and only a notice line alone', () => {
+    const notice = '关于印发《2022年全市教育工作要点》的通知\n各区县（市）教育局：现将《2022年全市教育工作要点》印发给你单位，请抓好贯彻落实。\n长沙市教育局\n2022218';
+    expect(metadataOf(`${notice}\n2022年全市教育工作要点\n${outline}`, noFacts).issuedOn).toBe('2022-02-18');
+    const ambiguous = notice.replace('2022218', '2022111');
+    expect(metadataOf(`${ambiguous}\n2022年全市教育工作要点\n${outline}`, noFacts).issuedOn).toBeNull();
   });
 });
 
