@@ -6,7 +6,7 @@
 import type { DocumentKind, Genre } from '../genre/load.ts';
 import type { CleanFacts, SourceLine } from './clean.ts';
 import { parseChineseNumeral } from './numerals.ts';
-import { isIssuerLine, isPlanTitle, type ParsedDocument } from './parse.ts';
+import { isDocNumberLine, isIssuerLine, isPlanTitle, type ParsedDocument } from './parse.ts';
 
 export interface DocumentMetadata {
   /** The title as printed (an issuers line above it joined on), else as the notice quotes it, or null. */
@@ -175,7 +175,10 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   }
 
   const noticeText = doc.notice.map((line: SourceLine) => line.text);
-  const docNumber = facts.docNumber ?? noticeText.map((text) => genre.docNumber.exec(text)?.[0]).find(Boolean) ?? null;
+  // A 文号 is printed in the notice, or on a line of its own right under the title.
+  const underTitle = doc.preamble[0]?.text ?? '';
+  const ownLine = isDocNumberLine(underTitle, genre) ? underTitle.trim() : undefined;
+  const docNumber = facts.docNumber ?? noticeText.map((text) => genre.docNumber.exec(text)?.[0]).find(Boolean) ?? ownLine ?? null;
   const noticeDates = noticeText.map((text) => isoDateOf(text, genre)).filter((date): date is string => date !== null);
   // A plan printed without a notice is dated by its own signature, after the text.
   const closingDates = doc.closing.map((line) => isoDateOf(line.text, genre)).filter((date): date is string => date !== null);

@@ -352,6 +352,12 @@ export const paragraphStyle: NumberingStyle = {
   examples: [],
 };
 
+/** A line that is a 文号 and nothing else, as printed under a plan's title (青教综〔2019〕28号). */
+export function isDocNumberLine(text: string, genre: Genre): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && genre.docNumber.exec(trimmed)?.[0] === trimmed;
+}
+
 /** How far down a plan's printed title may stand (below page chrome and a notice's heading). */
 const maxTitleLine = 30;
 
@@ -369,7 +375,9 @@ function paragraphOutline(lines: readonly SourceLine[], genre: Genre): ParsedDoc
   const noticeEnd = titleIndex >= 0 ? titleStart : untitledNoticeEnd(lines, lines.length, genre);
   const bodyStart = titleIndex >= 0 ? titleIndex + 1 : noticeEnd;
   const closing = closingBlock(lines, bodyStart - 1, genre);
-  const paragraphs = lines.slice(bodyStart, lines.length - closing.length);
+  // A 文号 under the title is no paragraph of the plan: it stays before the items, as a preamble.
+  const itemsStart = titleIndex >= 0 && lines[bodyStart] && isDocNumberLine(lines[bodyStart].text, genre) ? bodyStart + 1 : bodyStart;
+  const paragraphs = lines.slice(itemsStart, lines.length - closing.length);
   const outline = paragraphs.map((line, index): OutlineNode => ({
     marker: { style: paragraphStyle, number: index + 1, label: '', rest: line.text },
     line,
@@ -384,7 +392,7 @@ function paragraphOutline(lines: readonly SourceLine[], genre: Genre): ParsedDoc
   return {
     notice: lines.slice(0, Math.max(noticeEnd, 0)),
     titleLines: titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [],
-    preamble: [],
+    preamble: lines.slice(bodyStart, itemsStart),
     firstPartHeading: null,
     outline,
     paragraphs: true,

@@ -63,6 +63,20 @@ ${outline}`);
     expect(metadata.docNumber).toBe('台教体字〔2021〕1号');
   });
 
+  it('reads a 文号 whose 号 the page dropped only where it ends its line', () => {
+    expect(metadataOf(`2019年青海省教育工作要点\n                 青教综〔2019〕28\n${outline}`).docNumber).toBe('青教综〔2019〕28');
+    expect(metadataOf(`关于印发工作要点的通知\n按青教综〔2019〕28个方面部署\n2019年工作要点\n${outline}`).docNumber).toBeNull();
+  });
+
+  it('keeps a 文号 under the title of a plan in plain paragraphs out of its items', () => {
+    const text = '2019年青海省教育工作要点\n                 青教综〔2019〕28\n2019年全省教育工作的总体要求是：坚持立德树人。\n2019年全省教育工作的总体目标是：办好人民满意的教育。';
+    const doc = parseDocument(fixtureLines(text), genre);
+    expect(doc.paragraphs).toBe(true);
+    expect(doc.preamble.map((line) => line.text.trim())).toEqual(['青教综〔2019〕28']);
+    expect(doc.outline.map((node) => node.marker.rest.slice(0, 16))).toEqual(['2019年全省教育工作的总体要求', '2019年全省教育工作的总体目标']);
+    expect(readMetadata(doc, noFacts, genre).docNumber).toBe('青教综〔2019〕28');
+  });
+
   it('takes the title the notice quotes when the plan prints none of its own', () => {
     const text = `关于印发《鹰潭市教育局2021年工作要点》的通知
 现将《鹰潭市教育局2021年工作要点》印发给你们，请认真贯彻落实。
