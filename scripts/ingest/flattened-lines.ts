@@ -43,6 +43,17 @@ interface Cut {
   marker: Marker;
 }
 
+/** The longest heading a list's first label may run into without a closing mark (二、工作目标1.全面…). */
+const maxBareHeading = 16;
+const sentenceMark = /[。；;！!？?，,]/u;
+
+/** The text since the last cut is a short heading with no closing mark, and this label opens a list of another style under it. */
+function opensListUnderHeading(text: string, at: number, marker: Marker, last: Cut | undefined): boolean {
+  if (!last || marker.number !== 1 || marker.style.id === last.marker.style.id) return false;
+  const heading = text.slice(last.at + last.marker.label.length, at).trim();
+  return heading.length > 0 && heading.length <= maxBareHeading && !sentenceMark.test(heading);
+}
+
 function cutsOf(text: string, genre: Genre, runIn: boolean): Cut[] {
   const cuts: Cut[] = [];
   for (let at = 1; at < text.length; at += 1) {
@@ -51,10 +62,10 @@ function cutsOf(text: string, genre: Genre, runIn: boolean): Cut[] {
     if (!marker) continue;
     const isRunIn = runInStyles.has(marker.style.id);
     // A run-in label may follow a heading that has no closing mark (…做法一是…); any
-    // label may follow the plan's title, which has none either (2024年县教育局工作计划一、工作思路).
-    if ((isRunIn && runIn) || (!isRunIn && (beforeLabel.test(text[at - 1] as string) || isPlanTitle(text.slice(0, at).trim(), genre)))) {
-      cuts.push({ at, marker });
-    }
+    // label may follow the plan's title, which has none either (2024年县教育局工作计划一、工作思路),
+    // and a list's first label may follow its short heading (二、工作目标1.全面加强…).
+    const after = beforeLabel.test(text[at - 1] as string) || isPlanTitle(text.slice(0, at).trim(), genre) || opensListUnderHeading(text, at, marker, cuts.at(-1));
+    if ((isRunIn && runIn) || (!isRunIn && after)) cuts.push({ at, marker });
   }
   return cuts;
 }

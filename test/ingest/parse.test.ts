@@ -287,8 +287,8 @@ describe('splitFlattenedLines', () => {
     const lines = splitFlattenedLines(fixtureLines(flattened), genre).map((line) => line.text);
     expect(lines[0]).toBe('2024年县教育局工作计划');
     expect(lines[1]).toMatch(/^一、工作思路/u);
-    // 1. right after a heading with no closing mark (工作目标1.) is not cut: the parser reads it inside its line.
-    expect(lines.slice(2).map((line) => line.slice(0, 3))).toEqual(['二、工', '2.着']);
+    // A list's first label right after its short heading with no closing mark (工作目标1.) is cut too.
+    expect(lines.slice(2)).toEqual(['二、工作目标', '1.全面加强党的领导。推动党的二十大精神学习教育常态化长效化。', '2.着力提升教学质量。']);
     expect(lines.join('')).toBe(flattened);
   });
 
@@ -300,6 +300,12 @@ describe('splitFlattenedLines', () => {
     const lines = splitFlattenedLines(fixtureLines(opening), genre, { opening: true }).map((line) => line.text);
     expect(lines.map((line) => line.slice(0, 4))).toEqual(['现将工作', '一、加强', '1.完善']);
     expect(lines.join(' ')).toBe(opening);
+  });
+
+  it('does not cut a first label after a long heading or a sentence that runs on without a mark', () => {
+    const text = `2024年县教育局工作计划一、工作思路以习近平新时代中国特色社会主义思想为指导1.全面加强党的领导。推动党的二十大精神学习教育常态化长效化，深入推进党组织领导的校长负责制。二、工作目标，全面提升质量1.推动发展。2.着力提升教学质量。严格按照国家课程方案开齐开足课程。`;
+    const lines = splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text);
+    expect(lines.map((line) => line.slice(0, 3))).toEqual(['202', '一、工', '二、工', '2.着']);
   });
 
   it('does not split after a title-like phrase that is no plan title (统一、规范)', () => {
