@@ -259,12 +259,21 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   for (let index = firstTopOne; index < closingStart; index += 1) {
     const line = lines[index] as SourceLine;
     const marker = marked[index];
-    if (marker && place(marker, line)) continue;
+    if (marker && place(marker, line, index)) continue;
     const deepest = open.at(-1);
     if (deepest) appendText(deepest, line);
   }
 
-  function place(marker: Marker, line: SourceLine): boolean {
+  /** The next label of the marker's style after `index` continues its number (6. … 7.). */
+  function continuedAfter(index: number, marker: Marker): boolean {
+    for (let next = index + 1; next < closingStart; next += 1) {
+      const other = marked[next];
+      if (other?.style === marker.style) return other.number === marker.number + 1;
+    }
+    return false;
+  }
+
+  function place(marker: Marker, line: SourceLine, index: number): boolean {
     const depth = open.findLastIndex((node) => node.marker.style === marker.style);
     if (depth >= 0) {
       const last = (open[depth] as OutlineNode).marker.number;
@@ -292,6 +301,14 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
     const running = lastNumberOfStyle.get(marker.style.id) ?? 0;
     if (marker.number === 1 || marker.number === running + 1) {
       attach(marker, line, open.length, false);
+      return true;
+    }
+    // A text that starts past 一、 (a copy that lost its beginning: 二、… 6.… 7.…) may start its first
+    // list past 1 too, when the next label continues it.
+    const first = outline[0];
+    if (first && outline.length === 1 && first.marker.number > 1 && open.length === 1 && first.children.length === 0 && continuedAfter(index, marker)) {
+      warnings.push({ line: line.line, message: `the outline starts at ${first.marker.label.trim()} and its first list at ${marker.label.trim()}: check that the text is whole` });
+      attach(marker, line, 1, false);
       return true;
     }
     // A deeper list that starts past 1 (（三） with no （一）): the writer's numbering, or a heading the parser cannot place.

@@ -279,6 +279,24 @@ describe('parseDocument: parts and closings', () => {
   });
 });
 
+describe('parseDocument: a copy that lost its beginning', () => {
+  const genre = loadGenre();
+
+  it('starts its first list past 1 when the text starts past 一、 and the next label continues it', () => {
+    const doc = parseDocument(fixtureLines('2019年教育工作的基本要求是：坚持立德树人。\n二、以服务保障庆祝活动为主线，办好人民满意的首都教育\n6.服务保障各项重大活动。做好服务保障工作。\n7.切实维护教育系统安全稳定。健全机制。'), genre);
+    expect(doc.outline.map((node) => node.marker.label)).toEqual(['二、']);
+    expect(doc.outline[0]?.children.map((node) => node.marker.label)).toEqual(['6.', '7.']);
+    expect(doc.warnings.map((warning) => warning.message)).toContain('the outline starts at 二、 and its first list at 6.: check that the text is whole');
+  });
+
+  it('keeps a lone list label past 1 as text when nothing continues it, or when the text starts at 一、', () => {
+    const lone = parseDocument(fixtureLines('二、以服务保障庆祝活动为主线\n6.服务保障各项重大活动。做好服务保障工作。\n三、切实维护教育系统安全稳定'), genre);
+    expect(lone.outline[0]?.children).toEqual([]);
+    const whole = parseDocument(fixtureLines('一、加强党的建设\n1.强化理论武装。学习。\n二、发展各类教育\n6.推进学前教育。扩大资源。\n7.办好职业教育。深化改革。'), genre);
+    expect(whole.outline[1]?.children).toEqual([]);
+  });
+});
+
 describe('splitFlattenedLines', () => {
   const genre = loadGenre();
   const flattened = `2024年县教育局工作计划一、工作思路以习近平新时代中国特色社会主义思想为指导，以推动教育强县建设为目标，牢牢把握教育高质量发展内涵，全面贯彻党的教育方针，落实立德树人根本任务。二、工作目标1.全面加强党的领导。推动党的二十大精神学习教育常态化长效化。2.着力提升教学质量。`;
