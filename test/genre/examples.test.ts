@@ -85,6 +85,12 @@ describe('what is not a plan', () => {
     expect('error' in outcome && outcome.error.message).toContain(`[${id}]`);
   });
 
+  it('admits a year\'s work set out as 意见 (关于做好2024年全市教育工作的意见)', () => {
+    const text = '关于做好2024年全市教育工作的意见\n鹰潭市教育局\n一、加强党的建设\n1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n';
+    const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });
+    expect('error' in outcome ? outcome.error.message : 'admitted').toBe('admitted');
+  });
+
   it('admits a plan whose preamble names a speech it carries out (…在全市教育大会上的讲话精神)', () => {
     const text = '鹰潭市教育局2021年工作要点\n深入贯彻市委书记在全市教育大会上的讲话精神，办好人民满意的教育。\n一、加强党的建设\n1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n';
     const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });
