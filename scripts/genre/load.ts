@@ -33,6 +33,13 @@ const numberingTable = z.object({
   ),
 });
 
+const notAPlanRule = z.object({
+  id: z.string().regex(/^[a-z][a-z-]*$/),
+  why: z.string().min(1),
+  patterns: z.array(regexSource).min(1),
+  examples: z.array(z.string().min(1)).min(1),
+});
+
 const kindsTable = z.object({
   kinds: z.array(
     z.object({
@@ -46,14 +53,8 @@ const kindsTable = z.object({
   ),
   fallback: z.string(),
   builtTitle: z.string().min(1),
-  notPlans: z.array(
-    z.object({
-      id: z.string().regex(/^[a-z][a-z-]*$/),
-      why: z.string().min(1),
-      patterns: z.array(regexSource).min(1),
-      examples: z.array(z.string().min(1)).min(1),
-    }),
-  ).default([]),
+  notPlans: z.array(notAPlanRule).default([]),
+  reportSigns: z.array(notAPlanRule).default([]),
 });
 
 const titlesTable = z.object({
@@ -136,6 +137,8 @@ export interface Genre {
   kinds: DocumentKind[];
   fallbackKind: DocumentKind;
   notPlans: NotAPlanRule[];
+  /** Signs in the lede that a text with no plan title and no notice is a report, not the plan (kinds.yaml). */
+  reportSigns: NotAPlanRule[];
   planTitle: { maxLength: number; pattern: RegExp; notPatterns: RegExp[] };
   noticeSignals: RegExp[];
   /** Disclosure notes and attachment lists that close a notice or the plan after its signature. */
@@ -202,6 +205,7 @@ export function loadGenre(): Genre {
     kinds: compiledKinds,
     fallbackKind,
     notPlans: kinds.notPlans.map((rule) => ({ ...rule, patterns: rule.patterns.map((source) => new RegExp(source, 'u')) })),
+    reportSigns: kinds.reportSigns.map((rule) => ({ ...rule, patterns: rule.patterns.map((source) => new RegExp(source, 'u')) })),
     planTitle: {
       maxLength: titles.planTitle.maxLength,
       pattern: new RegExp(titles.planTitle.pattern, 'u'),

@@ -29,6 +29,23 @@ function headOf(lines: readonly SourceLine[], genre: Genre): SourceLine[] {
   return head;
 }
 
+/** How much of a text with no title and no notice is read for the signs of a report (its lede). */
+export const ledeLength = 600;
+
+/** Throws not-a-plan when the lede of a text that prints no plan title and no notice shows a report. */
+function refuseReports(lines: readonly SourceLine[], genre: Genre): void {
+  let read = 0;
+  for (const line of lines) {
+    if (read >= ledeLength) return;
+    const text = line.text.slice(0, ledeLength - read);
+    read += text.length + 1;
+    for (const rule of genre.reportSigns) {
+      const match = rule.patterns.map((pattern) => pattern.exec(text)).find((found) => found !== null);
+      if (match) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20)}"; it prints no plan title or covering notice)`, overrideHint, line.line);
+    }
+  }
+}
+
 /** Throws not-a-plan when the text shows it is something else, or nothing shows it is a plan. */
 export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, genre: Genre): void {
   const head = headOf(lines, genre);
@@ -37,6 +54,7 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
     const rule = genre.notPlans.find((candidate) => candidate.patterns.some((pattern) => pattern.test(text)));
     if (rule) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${text}")`, overrideHint, line.line);
   }
+  if (parsed.titleLines.length === 0 && parsed.notice.length === 0) refuseReports(lines, genre);
   if (!parsed.paragraphs || parsed.titleLines.length > 0 || parsed.notice.length > 0) return;
   const named = lines.slice(0, headLineCount).some((line) => genre.kinds.some((kind) => kind.titlePatterns.some((pattern) => pattern.test(line.text))));
   if (!named) {

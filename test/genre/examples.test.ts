@@ -85,6 +85,19 @@ describe('what is not a plan', () => {
     expect('error' in outcome && outcome.error.message).toContain(`[${id}]`);
   });
 
+  const reports = genre.reportSigns.flatMap((rule) => rule.examples.map((example) => [rule.id, example] as const));
+  it.each(reports)('%s refuses a text with no plan title or notice that reads %s', (id, example) => {
+    const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(`2022年全区教育重点工作\n一、加强党的建设\n二、发展各类教育\n${example}\n今年，全区将深入推进教育改革。\n`), sidecar: null });
+    expect('error' in outcome && outcome.error.code).toBe('not-a-plan');
+    expect('error' in outcome && outcome.error.message).toContain(`[${id}]`);
+  });
+
+  it('reads no report signs in a plan that prints its title', () => {
+    const text = '鹰潭市教育局2021年工作要点\n一、加强党的建设\n1.强化理论武装。3月5日，召开全市教育系统党建工作会议。\n2.加强组织建设。建设组织。\n';
+    const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });
+    expect('error' in outcome ? outcome.error.message : outcome.document.plan.url).toBe('/jiangxi/yingtan/2021/');
+  });
+
   it('admits a year\'s work set out as 意见 (关于做好2024年全市教育工作的意见)', () => {
     const text = '关于做好2024年全市教育工作的意见\n鹰潭市教育局\n一、加强党的建设\n1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n';
     const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });
