@@ -96,10 +96,23 @@ function openingStyles(cuts: readonly Cut[]): Set<string> {
   return first && nested ? new Set([first.marker.style.id, nested.marker.style.id]) : new Set();
 }
 
+/**
+ * A plan's title run into its first paragraph after a space ("山东省教育厅2018年工作要点
+ * 2018年，省教育厅工作的总体要求是：…") stands on a line of its own, so it is read as the title.
+ */
+function splitRunInTitle(line: SourceLine, genre: Genre): SourceLine[] {
+  const space = /\s+/u.exec(line.text.trimStart());
+  if (line.text.length < minFlattenedLength || !space) return [line];
+  const text = line.text.trimStart();
+  const title = text.slice(0, space.index);
+  if (!isPlanTitle(title, genre)) return [line];
+  return [{ line: line.line, text: title }, { line: line.line, text: text.slice(space.index).trim() }];
+}
+
 /** Splits flattened lines at their labels; other lines are returned as they are. */
 export function splitFlattenedLines(lines: readonly SourceLine[], genre: Genre, options: SplitOptions = {}): SourceLine[] {
   const out: SourceLine[] = [];
-  for (const line of lines) {
+  for (const line of lines.flatMap((each) => splitRunInTitle(each, genre))) {
     if (line.text.length < minFlattenedLength) {
       out.push(line);
       continue;

@@ -326,6 +326,14 @@ describe('splitFlattenedLines', () => {
     expect(lines.map((line) => line.slice(0, 3))).toEqual(['202', '一、工', '二、工', '2.着']);
   });
 
+  it('puts a plan title run into its first paragraph after a space on a line of its own', () => {
+    const text = '山东省教育厅(中共山东省委教育工委)2018年工作要点 2018年,省教育厅(省委教育工委)工作的总体要求是:高举中国特色社会主义伟大旗帜,以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大精神,全面贯彻党的教育方针,以立德树人为根本任务,加快推进教育现代化。';
+    expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text.slice(0, 12))).toEqual(['山东省教育厅(中共山东省', '2018年,省教育厅(省']);
+    // A sentence that opens with a year and a space is no title: the line stays whole.
+    const sentence = `2018年工作要点已经印发 ${'全面贯彻党的教育方针，'.repeat(12)}`;
+    expect(splitFlattenedLines(fixtureLines(sentence), genre).map((line) => line.text)).toEqual([sentence]);
+  });
+
   it('does not split after a title-like phrase that is no plan title (统一、规范)', () => {
     const text = `${'坚持统一、规范管理，加强党的建设。'.repeat(8)}`;
     expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text)).toEqual([text]);
