@@ -18,7 +18,7 @@ import { resolveRegion } from './region.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildSections } from './structure.ts';
 import { admitPlan, headingOf } from './admission.ts';
-import { joinBrokenNumbers, joinLoneLabels, splitFlattenedLines } from './flattened-lines.ts';
+import { joinBrokenNumbers, joinBrokenTitles, joinLoneLabels, splitFlattenedLines } from './flattened-lines.ts';
 import { readScript, restorePrinted } from './script.ts';
 import { loadGarbles } from '../genre/garbles.ts';
 import { markdownBodyText, verifyNothingLost } from './verify.ts';
@@ -87,10 +87,10 @@ function inferredTitle(regionName: string, years: readonly number[], kind: Docum
  * (…。 一、… 1.…, a flattened excerpt), before its paragraphs stand as items.
  */
 function parseLaidOut(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
-  const parsed = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenNumbers(lines), genre), genre), genre);
+  const parsed = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenTitles(joinBrokenNumbers(lines), genre), genre), genre), genre);
   if (!parsed.paragraphs) return parsed;
   for (const options of [{ runIn: true }, { opening: true }]) {
-    const retried = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenNumbers(lines), genre, options), genre), genre);
+    const retried = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenTitles(joinBrokenNumbers(lines), genre), genre, options), genre), genre);
     if (!retried.paragraphs) return retried;
   }
   return parsed;

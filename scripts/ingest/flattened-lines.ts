@@ -160,6 +160,29 @@ export function joinLoneLabels(lines: readonly SourceLine[], genre: Genre): Sour
   return out;
 }
 
+/** The tail of a title wrapped onto the next line is short: 工作要点, 工作计划报告. */
+const maxTitleTail = 12;
+
+/**
+ * A plan title wrapped over two lines (施甸县2017年教育工作总结及2018年 / 工作要点) is
+ * joined back when the two make a plan title and neither alone does, so the
+ * title, kind and year are read from it. The characters stay in order.
+ */
+export function joinBrokenTitles(lines: readonly SourceLine[], genre: Genre): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    const joined = last ? `${last.text.trimEnd()}${line.text.trim()}` : '';
+    const tail = line.text.trim();
+    if (last && tail.length <= maxTitleTail && !isPlanTitle(tail, genre) && !isPlanTitle(last.text.trim(), genre) && isPlanTitle(joined.trim(), genre)) {
+      out[out.length - 1] = { line: last.line, text: joined };
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
 /** A number at a line's end and its unit at the next line's start: 2016 / 年工作要点, 〔2021〕1 / 号. */
 const brokenNumber = /\d$/u;
 const unitStart = /^[年月日号號期届]/u;

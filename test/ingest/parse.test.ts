@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
-import { joinBrokenNumbers, joinLoneLabels, splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
+import { joinBrokenNumbers, joinBrokenTitles, joinLoneLabels, splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 import { itemsOf } from '../../src/model/plan.ts';
 import { fixtureLines } from './helpers.ts';
@@ -375,6 +375,17 @@ describe('joinLoneLabels', () => {
     const paragraph = `${'加强党的建设，'.repeat(8)}。`;
     const lines = fixtureLines(`一、\n${paragraph}\n02\n03 夯实基础`);
     expect(joinLoneLabels(lines, genre).map((line) => line.text)).toEqual(['一、', paragraph, '02', '03 夯实基础']);
+  });
+});
+
+describe('joinBrokenTitles', () => {
+  const genre = loadGenre();
+
+  it('joins a plan title wrapped after its year (…及2018年 / 工作要点), and no line that is a title or a signature', () => {
+    const lines = joinBrokenTitles(fixtureLines('施甸县2017年教育工作总结及2018年\n工作要点\n一、2017年教育工作总结'), genre);
+    expect(lines.map((line) => line.text)).toEqual(['施甸县2017年教育工作总结及2018年工作要点', '一、2017年教育工作总结']);
+    const signed = fixtureLines('沈阳市浑南区教育局2024年3月1日\n2024年教育工作要点\n一、加强党的建设');
+    expect(joinBrokenTitles(signed, genre).map((line) => line.text)).toEqual(signed.map((line) => line.text));
   });
 });
 
