@@ -57,10 +57,27 @@ function addIssuer(issuers: string[], name: string, genre: Genre): void {
   else issuers.push(name);
 }
 
+/** The shortest organ name a text may be split into: a place and a suffix (安徽省教育厅). */
+const minOrganName = 4;
+
+/**
+ * Organ names printed without a space between them (中共安徽省委教育工委安徽省教育厅, as a
+ * title quoted in a notice prints its issuers) are two names: split where the text
+ * before ends in an organ suffix and the text after is a name of its own.
+ */
+function splitOrgans(text: string, genre: Genre): string[] {
+  const endsInOrgan = (name: string): boolean => genre.organSuffixes.some((suffix) => name.endsWith(suffix) && name.length > suffix.length);
+  for (let end = minOrganName; end <= text.length - minOrganName; end += 1) {
+    const [head, rest] = [text.slice(0, end), text.slice(end)];
+    if (endsInOrgan(head) && endsInOrgan(rest)) return [head, ...splitOrgans(rest, genre)];
+  }
+  return [text];
+}
+
 function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
   const issuers: string[] = [];
   const addLine = (text: string): void => {
-    for (const part of text.split(/\s+/u)) if (part) addIssuer(issuers, part, genre);
+    for (const part of text.split(/\s+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
   };
   for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
   if (titleLine) {

@@ -63,6 +63,12 @@ ${outline}`);
     expect(metadata.docNumber).toBe('台教体字〔2021〕1号');
   });
 
+  it('splits issuers printed without a space between them, and no single organ name', () => {
+    const notice = '中共安徽省委教育工委  安徽省教育厅关于印发2015年工作要点的通知\n现将《中共安徽省委教育工委安徽省教育厅2015年工作要点》印发给你们。';
+    expect(metadataOf(`${notice}\n中共安徽省委教育工委安徽省教育厅2015年工作要点\n${outline}`).issuers).toEqual(['中共安徽省委教育工委', '安徽省教育厅']);
+    expect(metadataOf(`沈阳市人民政府办公室2024年工作要点\n${outline}`).issuers).toEqual(['沈阳市人民政府办公室']);
+  });
+
   it('reads a 文号 whose 号 the page dropped only where it ends its line', () => {
     expect(metadataOf(`2019年青海省教育工作要点\n                 青教综〔2019〕28\n${outline}`).docNumber).toBe('青教综〔2019〕28');
     expect(metadataOf(`关于印发工作要点的通知\n按青教综〔2019〕28个方面部署\n2019年工作要点\n${outline}`).docNumber).toBeNull();
