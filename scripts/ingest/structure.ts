@@ -44,6 +44,24 @@ export function leadPhraseOf(text: string, genre: Genre, options: { guessed?: bo
 }
 
 const clauseBreak = /[，,、；;]/u;
+const sentenceOrClauseMark = /[。；;！!？?，,、：:]/u;
+
+/**
+ * An item whose label line is a heading of its own, its text on the lines below
+ * (1.深入学习习近平新时代中国特色社会主义思想 / 目标任务：…): the whole line is its lead
+ * phrase, though no mark closes it. A short line without a sentence or clause mark,
+ * with a blank line before its text, only.
+ */
+function headingLineLead(node: OutlineNode, genre: Genre): LeadPhrase | null {
+  const line = node.marker.rest.trim();
+  const rule = genre.leadPhrase;
+  if (node.marker.style === paragraphStyle || node.body.length === 0 || line.length < rule.minLength || line.length > rule.maxLength) return null;
+  if (sentenceOrClauseMark.test(line) || line !== node.marker.rest) return null;
+  // A blank line before the text: a line broken by a PDF's width runs on into the next one instead.
+  const first = node.body[0];
+  if (!first || first.line <= node.line.line + 1) return null;
+  return { title: line, printed: line };
+}
 const han = /\p{Script=Han}/u;
 
 /** Inside an unclosed 《 or “ : a mark there belongs to the quoted title, not to the lead phrase. */
@@ -223,7 +241,7 @@ export function buildSections(
         const draft: DraftItem = { path, node, paragraphs };
         drafts.push(draft);
         // Keys and URLs are filled in once every item is known (see assignKeys).
-        const lead = leadPhraseOf(node.marker.rest, genre, { guessed: node.marker.style !== paragraphStyle });
+        const lead = headingLineLead(node, genre) ?? leadPhraseOf(node.marker.rest, genre, { guessed: node.marker.style !== paragraphStyle });
         items.push({
           key: joinKey(path),
           url: planUrl,

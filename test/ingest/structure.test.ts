@@ -55,6 +55,13 @@ describe('buildSections', () => {
     ]);
   });
 
+  it('takes a label line standing alone before its text as the item\'s lead phrase, not a line a PDF broke', () => {
+    const alone = build('一、加强党的领导\n1.深入学习习近平新时代中国特色社会主义思想\n\n目标任务：准确领会核心要义。\n2.加强组织建设。建设。');
+    expect([...itemsOf(alone)].map((item) => item.title)).toEqual(['深入学习习近平新时代中国特色社会主义思想', '加强组织建设']);
+    const wrapped = build('一、加强党的领导\n1.推进学前教育普及普惠安全优质发展持续扩大普惠\n性资源供给。扩大资源。\n2.加强组织建设。建设。');
+    expect([...itemsOf(wrapped)][0]?.title).not.toBe('推进学前教育普及普惠安全优质发展持续扩大普惠');
+  });
+
   it('prefixes keys with section numbers when numbering restarts in each part', () => {
     const sections = build(`一、主要目标任务
 1.强化党建统领作用，擦亮党建品牌。
