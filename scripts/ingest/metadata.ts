@@ -151,14 +151,19 @@ function kindOf(titleLine: string | null, topHeadings: readonly string[], genre:
  * The title a covering notice says it issues: quoted (现将《鹰潭市教育局2021年工作要点》印发给你们)
  * or named in its heading (…关于印发2024年工作总结和2025年工作要点的通知).
  */
-function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): string | null {
+function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { text: string; printed: boolean } | null {
   const candidates: string[] = [];
+  // Two titles quoted apart and joined here: what is issued, but no title printed as one.
+  const joined = new Set<string>();
   for (const line of notice) {
     const quoted = [...new Set([...line.text.matchAll(/《([^《》]{4,80})》/gu)].map((match) => collapseSpaces(match[1] ?? '')))].filter((text) => isPlanTitle(text, genre));
     const distinct = quoted.filter((text, index) => quoted.findIndex((other) => other.replace(/\s/gu, '') === text.replace(/\s/gu, '')) === index);
     candidates.push(...distinct);
     // 现将《2021年…工作总结》和《2022年…工作要点》印发: one document of both.
-    if (distinct.length > 1) candidates.push(distinct.join('和'));
+    if (distinct.length > 1) {
+      candidates.push(distinct.join('和'));
+      joined.add(distinct.join('和'));
+    }
     const named = genre.issuingNotice.exec(line.text)?.groups?.['title'];
     if (named && isPlanTitle(collapseSpaces(named), genre)) candidates.push(collapseSpaces(named));
   }
@@ -167,18 +172,22 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): strin
   for (const candidate of candidates) {
     if (best === null || yearsIn(candidate, genre).length > yearsIn(best, genre).length) best = candidate;
   }
-  return best;
+  return best === null ? null : { text: best, printed: !joined.has(best) };
 }
 
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
   const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => collapseSpaces(line.text)).join('') : null;
-  const issued = titleIssuedByNotice(doc.notice, genre);
-  const title = printedTitle ?? issued;
+  const notice = titleIssuedByNotice(doc.notice, genre);
+  const issued = notice?.text ?? null;
+  let title = printedTitle ?? issued;
   let titleLine = doc.titleLines.at(-1)?.text ?? title;
   // What the notice issues may be wider than the title line found below it: a
   // 2023年…工作总结 heading of the 2023年…总结和2024年工作要点 the notice names. The
-  // notice then tells the kind and the years.
-  if (issued && titleLine && yearsIn(issued, genre).length > yearsIn(titleLine, genre).length) titleLine = issued;
+  // notice then tells the kind and the years, and the title when it prints it as one.
+  if (issued && titleLine && yearsIn(issued, genre).length > yearsIn(titleLine, genre).length) {
+    titleLine = issued;
+    if (notice?.printed) title = issued;
+  }
   const topHeadings = doc.outline.map((node) => node.marker.rest);
   const { kind, inferred: kindInferred } = kindOf(titleLine, topHeadings, genre);
 

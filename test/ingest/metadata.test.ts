@@ -63,6 +63,15 @@ ${outline}`);
     expect(metadata.docNumber).toBe('台教体字〔2021〕1号');
   });
 
+  it('titles a summary-and-plan by what its notice issues, not by the heading of its first half', () => {
+    const notice = '衢州市教育局关于印发2024年工作总结和2025年工作计划的通知\n（此件依申请公开）';
+    const metadata = metadataOf(`${notice}\n衢州市教育局2024年工作总结\n${outline}`);
+    expect(metadata).toMatchObject({ title: '2024年工作总结和2025年工作计划', years: [2024, 2025] });
+    // Two documents quoted apart (…一并印发) are no one title: the printed title stays.
+    const together = '各学校：\n现将《慈溪市教育局2021年工作要点》印发给你们。《慈溪市教育局2020年工作总结》一并印发。\n慈溪市教育局\n2021年2月24日';
+    expect(metadataOf(`${together}\n慈溪市教育局2021年工作要点\n${outline}`).title).toBe('慈溪市教育局2021年工作要点');
+  });
+
   it('splits issuers printed without a space between them, and no single organ name', () => {
     const notice = '中共安徽省委教育工委  安徽省教育厅关于印发2015年工作要点的通知\n现将《中共安徽省委教育工委安徽省教育厅2015年工作要点》印发给你们。';
     expect(metadataOf(`${notice}\n中共安徽省委教育工委安徽省教育厅2015年工作要点\n${outline}`).issuers).toEqual(['中共安徽省委教育工委', '安徽省教育厅']);
