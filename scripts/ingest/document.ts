@@ -87,10 +87,11 @@ function inferredTitle(regionName: string, years: readonly number[], kind: Docum
  * (…。 一、… 1.…, a flattened excerpt), before its paragraphs stand as items.
  */
 function parseLaidOut(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
-  const parsed = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenTitles(joinBrokenNumbers(lines), genre), genre), genre), genre);
+  const joined = joinBrokenTitles(joinBrokenNumbers(lines), genre);
+  const parsed = parseDocument(joinLoneLabels(splitFlattenedLines(joined, genre), genre), genre);
   if (!parsed.paragraphs) return parsed;
   for (const options of [{ runIn: true }, { opening: true }]) {
-    const retried = parseDocument(joinLoneLabels(splitFlattenedLines(joinBrokenTitles(joinBrokenNumbers(lines), genre), genre, options), genre), genre);
+    const retried = parseDocument(joinLoneLabels(splitFlattenedLines(joined, genre, options), genre), genre);
     if (!retried.paragraphs) return retried;
   }
   return parsed;

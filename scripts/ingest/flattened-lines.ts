@@ -9,8 +9,9 @@
  * holds at least two labels of one style numbered one after the other (一、…二、,
  * or 1.…2.), each after the end of a sentence or a space; it is then split at
  * every such label. Run-in enumerations and a lone outline opening (一、… then
- * 1.…) split a line only when asked, for a plan that has no other outline. A single "。3." inside an ordinary paragraph is left alone,
- * and the parser still believes a label only where its number continues its list.
+ * 1.…) split a line only when asked, for a plan that has no other outline. A
+ * single "。3." inside an ordinary paragraph is left alone, and the parser still
+ * believes a label only where its number continues its list.
  */
 import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
@@ -101,9 +102,9 @@ function openingStyles(cuts: readonly Cut[]): Set<string> {
  * 2018年，省教育厅工作的总体要求是：…") stands on a line of its own, so it is read as the title.
  */
 function splitRunInTitle(line: SourceLine, genre: Genre): SourceLine[] {
-  const space = /\s+/u.exec(line.text.trimStart());
-  if (line.text.length < minFlattenedLength || !space) return [line];
   const text = line.text.trimStart();
+  const space = /\s+/u.exec(text);
+  if (line.text.length < minFlattenedLength || !space) return [line];
   const title = text.slice(0, space.index);
   if (!isPlanTitle(title, genre)) return [line];
   return [{ line: line.line, text: title }, { line: line.line, text: text.slice(space.index).trim() }];
