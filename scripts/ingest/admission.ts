@@ -30,7 +30,7 @@ function headOf(lines: readonly SourceLine[], genre: Genre): SourceLine[] {
 }
 
 /** How much of a text with no title and no notice is read for the signs of a report (its lede). */
-export const ledeLength = 600;
+const ledeLength = 600;
 
 /** Throws not-a-plan when the lede of a text that prints no plan title and no notice shows a report. */
 function refuseReports(lines: readonly SourceLine[], genre: Genre): void {
