@@ -286,6 +286,15 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   const ancestorInPool = pool.find(
     (candidate) => candidate !== best && isAncestor(candidate.division, best.division, index) && candidate.own >= best.own,
   );
+  // A province named exactly as often as one of its cities or counties could be
+  // either's plan (a city plan speaks of 广东 as often as of 佛山): the text does not say.
+  if (ancestorInPool && ancestorInPool.own === best.own && ancestorInPool.division.level === 'province') {
+    throw ambiguous(
+      [...new Set(mentions.filter(({ entry }) => entry.divisions.some((d) => d.code === best.division.code || d.code === ancestorInPool.division.code)).map(({ entry }) => entry.surface))].join('、'),
+      [ancestorInPool.division, best.division],
+      index,
+    );
+  }
   const chosen = ancestorInPool ?? best;
   // One passing mention is no evidence of whose plan this is.
   // A name printed with its bureau (惠州市教育局) counts twice: it says whose plan this is.

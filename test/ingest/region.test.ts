@@ -205,6 +205,15 @@ describe('body', () => {
     expect(resolveRegion(evidence({ body: '全市教育。泰安市,新泰市。泰安市,新泰市' }), index)).toMatchObject({ code: '370900' });
   });
 
+  it('refuses a province named exactly as often as one of its cities: either could be the plan’s', () => {
+    const error = failure({ body: '落实对广东工作的批示,把握佛山教育新方位,开启佛山教育新征程,为广东实现前列作出贡献。' });
+    expect(error.code).toBe('region-ambiguous');
+    expect(error.message).toContain('广东省 440000');
+    expect(error.message).toContain('广东省佛山市 440600');
+    // Named once more, the city is the plan's.
+    expect(resolveRegion(evidence({ body: '落实对广东工作的批示,把握佛山教育新方位,开启佛山教育新征程,佛山教育系统为广东实现前列作出贡献。' }), index)).toMatchObject({ code: '440600' });
+  });
+
   it('files a plan that prints a former name under the division as it is now, and says so', () => {
     const region = resolveRegion(evidence({ title: '襄樊市教育局2009年工作要点' }), index);
     expect(region).toMatchObject({ code: '420600', name: '襄阳市', source: 'title' });
@@ -281,6 +290,11 @@ describe('body', () => {
     expect(error.code).toBe('region-masked');
     expect(error.message).toContain('XX县');
     expect(error.hint).toContain('region:');
+  });
+
+  it('refuses a title whose place a copying site replaced with its own name', () => {
+    expect(failure({ title: '288563.com2018年工作要点', body: '全面开启佛山教育新征程,佛山教育系统。广东。' }).message).toContain('288563.com');
+    expect(failure({ title: '2006年工作总结', body: '出台了《best365官网登录入口_365bet官方网投教育现代化建设实施意见》。佛山,佛山教育' }).code).toBe('region-masked');
   });
 
   it('does not count generic names', () => {
