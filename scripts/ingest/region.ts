@@ -243,13 +243,37 @@ export function unnamedIssuerScope(text: string, genre: RegionGenre): RegionScop
   return claimed.length === 1 ? (claimed[0] as RegionScope) : null;
 }
 
+/** A level the text claims for itself without naming its place, and what claims it. */
+interface Claim {
+  scope: RegionScope;
+  by: string;
+  /** Whether one place of the level named once is then the region (a title's claim), or the claim only rules out other levels. */
+  singleMentionSuffices: boolean;
+}
+
+/**
+ * The lowest level a document cites its own documents under, unnamed: a district
+ * summary that carries out 《区教育优质倍增工程…》 is a district's, however often it
+ * names the city whose honours its schools won. Only a county's level counts: a
+ * county plan cites 《市教育局关于…》 of the city above it as often as its own.
+ */
+function ownDocumentsScope(body: string, genre: RegionGenre): Claim | null {
+  const prefix = body.length > bodyScanLimit ? body.slice(0, bodyScanLimit) : body;
+  const titles = findCitations(prefix).map(({ raw }) => raw);
+  const scope = titles.length === 0 ? null : unnamedIssuerScope(titles.join('\n'), genre);
+  return scope && scope.levels.includes('county') && !scope.levels.includes('prefecture')
+    ? { scope, by: `the level of its own documents it cites: 《${titles.find((title) => unnamedIssuerScope(title, genre) === scope)}》`, singleMentionSuffices: false }
+    : null;
+}
+
 /** A place named as a partner, model or destination (与东平县结对, 赴上海市) is another place than the plan's own. */
 export function namedAsPartner(text: string, at: number, genre: RegionGenre): boolean {
   const before = text.slice(Math.max(0, at - 4), at);
   return genre.partnerContexts.some((word) => before.endsWith(word));
 }
 
-function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs: readonly string[], claimed: RegionScope | null): Region | null {
+function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs: readonly string[], claim: Claim | null): Region | null {
+  const claimed = claim?.scope ?? null;
   const prefix = body.length > bodyScanLimit ? body.slice(0, bodyScanLimit) : body;
   const mentions = standingMentions(prefix, index.scan(prefix, bodyScan), genre);
   if (mentions.length === 0) return null;
@@ -305,6 +329,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   const insideCitedTitle = (at: number): boolean => findCitations(prefix).some((title) => title.start < at && at < title.end);
   const onlyOfItsLevel =
     scopeIsSure &&
+    (claim === null || claim.singleMentionSuffices) &&
     scoped.length === 1 &&
     fitsScope(chosen.division) &&
     chosenMentions.some(({ index: at }) => !namedAsPartner(prefix, at, genre) && !insideCitedTitle(at));
@@ -317,7 +342,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   }
   const scopeCount = scopeCounts.find((each) => each.scope === scope);
   const evidence = [
-    ...(claimed && fitsScope(chosen.division) ? [`${claimed.word} (the level the title or issuer claims)`] : []),
+    ...(claim && fitsScope(chosen.division) ? [`${claim.scope.word} (${claim.by})`] : []),
     ...(scopeCount && fitsScope(chosen.division) ? [`${scopeCount.scope.word}×${scopeCount.count}`] : []),
     ...[...counts].map(([surface, count]) => `${surface}×${count}`),
   ].join('、');
@@ -370,7 +395,10 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     if (division) return regionForDivision(division, source, division.name, index);
   }
   const claimed = unnamedIssuerScope([evidence.title ?? '', evidence.heading ?? '', ...evidence.issuers].join('\n'), genre);
-  const region = fromBody(evidence.body, index, genre, [...(evidence.organs ?? []), ...genre.bureauContexts], claimed);
+  const claim: Claim | null = claimed
+    ? { scope: claimed, by: 'the level the title or issuer claims', singleMentionSuffices: true }
+    : ownDocumentsScope(evidence.body, genre);
+  const region = fromBody(evidence.body, index, genre, [...(evidence.organs ?? []), ...genre.bureauContexts], claim);
   if (region) return region;
   throw new AtlasError(
     'region-unresolved',

@@ -214,6 +214,15 @@ describe('body', () => {
     expect(resolveRegion(evidence({ body: '落实对广东工作的批示,把握佛山教育新方位,开启佛山教育新征程,佛山教育系统为广东实现前列作出贡献。' }), index)).toMatchObject({ code: '440600' });
   });
 
+  it('does not file a text that cites its own 《区教育…》 under the city whose honours it lists', () => {
+    const body = '大力实施《区教育优质倍增工程五年行动计划》。新增成都市新优质学校3所,获评首批成都市基地校,创建为成都市新优质学校,承办成都市研讨会。';
+    expect(failure({ body }).code).toBe('region-unresolved');
+    // Without the district's own document, the city it names four times is its region.
+    expect(resolveRegion(evidence({ body: body.replace('《区教育优质倍增工程五年行动计划》', '行动计划') }), index)).toMatchObject({ code: '510100' });
+    // A county plan citing the city bureau's document claims no city's level by it.
+    expect(resolveRegion(evidence({ body: '落实《市教育局关于加强教研的通知》。全县教育工作,全县学校,东平县实验学校。' }), index)).toMatchObject({ code: '370923' });
+  });
+
   it('files a plan that prints a former name under the division as it is now, and says so', () => {
     const region = resolveRegion(evidence({ title: '襄樊市教育局2009年工作要点' }), index);
     expect(region).toMatchObject({ code: '420600', name: '襄阳市', source: 'title' });
