@@ -11,6 +11,7 @@
  */
 import type { RemovedText } from '../../src/model/plan.ts';
 import { loadNoise, type FactName, type Noise, type NoiseRule } from '../genre/load-noise.ts';
+import { loadGenre } from '../genre/load.ts';
 import { NormalizationCounts, normalizeLine, splitLines } from './normalize.ts';
 
 export interface SourceLine {
@@ -70,14 +71,34 @@ function isoDate(value: string): string | null {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * A disclosure table justifies its labels with spaces (索 引 号：, 文　　号：, 主 题 词：);
+ * rules and facts are written for the label as a word, so they are matched
+ * against the line with those spaces closed. What is removed is the line as printed.
+ */
+const spacedLabel = /(?<=^|[\s|｜【\[])(?:\p{Script=Han}\s{1,4}){1,4}\p{Script=Han}(?=\s*[:：]|\s*$)/gu;
+const withLabelsClosed = (text: string): string => text.replace(spacedLabel, (label) => label.replace(/\s+/gu, ''));
+
 function readFact(name: FactName, text: string, noise: Noise): string | null {
-  const value = noise.facts[name].exec(text)?.groups?.['value']?.trim();
+  const value = noise.facts[name].exec(withLabelsClosed(text))?.groups?.['value']?.trim();
   if (!value) return null;
   return name === 'publishedOn' || name === 'issuedOn' ? isoDate(value) : value;
 }
 
 function fits(rule: NoiseRule, text: string): boolean {
-  return text.length <= rule.maxLength && rule.patterns.some((pattern) => pattern.test(text));
+  if (text.length > rule.maxLength) return false;
+  const matched = withLabelsClosed(text);
+  return rule.patterns.some((pattern) => pattern.test(matched));
+}
+
+/**
+ * Whether the line after a bare field label (文号：) can be its value: a short
+ * phrase, not a sentence and not the plan's title, which an empty field of the
+ * table is often followed by.
+ */
+function isFieldValue(text: string): boolean {
+  const { planTitle } = loadGenre();
+  return text.length <= maxFollowingValue && !/[。；！？]$/u.test(text) && !planTitle.pattern.test(text);
 }
 
 /** How far down a repost's preface may reach before the line that says the document follows. */
@@ -152,9 +173,9 @@ export function cleanSource(text: string): CleanedSource {
     let factText = entry.text;
     removeLine(entry, rule);
     // A disclosure table pasted cell by cell: the label alone, its value on the next line.
-    if (rule.labelOnly?.test(factText)) {
+    if (rule.labelOnly?.test(withLabelsClosed(factText))) {
       const value = entries.slice(index + 1).find((candidate) => candidate.kept);
-      if (value && value.text.length <= maxFollowingValue && !lineRuleOf(value) && !rule.labelOnly.test(value.text)) {
+      if (value && isFieldValue(value.text) && !lineRuleOf(value) && !rule.labelOnly.test(withLabelsClosed(value.text))) {
         factText = `${factText.replace(/[:：]$/u, '')}：${value.text}`;
         removeLine(value, rule);
       }

@@ -129,6 +129,21 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(bodyLines);
   });
 
+  it('a disclosure table with spaced labels loses each field, keeps the facts, and keeps the title after 标 题：', () => {
+    const table = ['索 引 号：11370983MB2852463C/2023-00041', '发布机构：肥城市教育和体育局', '标 题：肥城市教育和体育局2023年工作要点', '文 号：肥教体发〔2023〕5号', '成 文 日 期：2023-03-08', '主 题 词：'];
+    const cleaned = cleanSource(`${table.join('\n')}\n${body}`);
+    expect(removedBy(cleaned, 'disclosure-field')).toEqual([table[0], table[1], table[3], table[4], table[5]]);
+    expect(removedBy(cleaned, 'disclosure-title-label')).toEqual(['标 题：']);
+    expect(cleaned.facts).toMatchObject({ docNumber: '肥教体发〔2023〕5号', issuedOn: '2023-03-08', publisher: '肥城市教育和体育局' });
+    expect(keptText(cleaned)).toEqual(['肥城市教育和体育局2023年工作要点', ...bodyLines]);
+  });
+
+  it('an empty field of the table does not take the title or a sentence after it as its value', () => {
+    const cleaned = cleanSource(`文　　号：\n肥城市教育和体育局2023年工作要点\n主题词：\n全县教育工作坚持稳中求进。\n${body}`);
+    expect(removedBy(cleaned, 'disclosure-field')).toEqual(['文  号：', '主题词：']);
+    expect(keptText(cleaned)).toEqual(['肥城市教育和体育局2023年工作要点', '全县教育工作坚持稳中求进。', ...bodyLines]);
+  });
+
   it('auto-summary: the 摘要 label and the paragraphs that only repeat later text, truncated or not', () => {
     const notice = '各县区教育局：现将《2024年工作要点》印发给你们，请认真贯彻落实。';
     const text = `摘要\n${notice.slice(0, 20)}...\n${notice}\n关于印发2024年工作要点的通知\n${notice}\n${body}`;
