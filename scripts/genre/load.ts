@@ -64,6 +64,8 @@ const titlesTable = z.object({
     maxLength: z.number().int().positive(),
     pattern: regexSource,
     notPatterns: z.array(regexSource),
+    examples: z.array(z.string().min(1)).min(1),
+    notExamples: z.array(z.string().min(1)).min(1),
   }),
   leadPhrase: z.object({
     maxLength: z.number().int().positive(),
@@ -139,7 +141,7 @@ export interface Genre {
   notPlans: NotAPlanRule[];
   /** Signs in the lede that a text with no plan title and no notice is a report, not the plan (kinds.yaml). */
   reportSigns: NotAPlanRule[];
-  planTitle: { maxLength: number; pattern: RegExp; notPatterns: RegExp[] };
+  planTitle: { maxLength: number; pattern: RegExp; notPatterns: RegExp[]; examples: string[]; notExamples: string[] };
   noticeSignals: RegExp[];
   /** Disclosure notes and attachment lists that close a notice or the plan after its signature. */
   closingLines: RegExp[];
@@ -210,6 +212,8 @@ export function loadGenre(): Genre {
       maxLength: titles.planTitle.maxLength,
       pattern: new RegExp(titles.planTitle.pattern, 'u'),
       notPatterns: titles.planTitle.notPatterns.map((source) => new RegExp(source, 'u')),
+      examples: titles.planTitle.examples,
+      notExamples: titles.planTitle.notExamples,
     },
     noticeSignals: titles.noticeSignals.map((source) => new RegExp(source, 'u')),
     closingLines: titles.closingLines.map((source) => new RegExp(source, 'u')),

@@ -97,8 +97,7 @@ function fits(rule: NoiseRule, text: string): boolean {
  * table is often followed by.
  */
 function isFieldValue(text: string): boolean {
-  const { planTitle } = loadGenre();
-  return text.length <= maxFollowingValue && !/[。；！？]$/u.test(text) && !planTitle.pattern.test(text);
+  return text.length <= maxFollowingValue && !/[。；！？]$/u.test(text) && !loadGenre().planTitle.pattern.test(text);
 }
 
 /** How far down a repost's preface may reach before the line that says the document follows. */

@@ -10,7 +10,7 @@ import { namedAsPartner, unnamedIssuerScope } from '../../scripts/ingest/region.
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { loadNoise } from '../../scripts/genre/load-noise.ts';
-import { matchMarker } from '../../scripts/ingest/parse.ts';
+import { isPlanTitle, matchMarker } from '../../scripts/ingest/parse.ts';
 import { isoDateOf, yearsIn } from '../../scripts/ingest/metadata.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
@@ -46,6 +46,17 @@ describe('metadata patterns', () => {
     expect(genre.docNumber.test('泰教发〔2024〕1号')).toBe(true);
     expect(genre.issuingNotice.exec('关于印发2024年工作要点的通知')?.groups?.['title']).toBe('2024年工作要点');
     expect(genre.attachmentList.test('各学校附件下载')).toBe(false);
+  });
+});
+
+describe('plan titles', () => {
+  it.each(genre.planTitle.examples)('%s is a plan title', (line) => expect(isPlanTitle(line, genre)).toBe(true));
+  it.each(genre.planTitle.notExamples)('%s is not', (line) => expect(isPlanTitle(line, genre)).toBe(false));
+
+  it('a plan printed as 关于做好…工作的意见 is read with its title and kind', () => {
+    const outcome = parser.parse({ file: 'x.txt', bytes: Buffer.from('平邑县教育和体育局关于做好2024年全县教育工作的意见\n一、加强党建\n1.强化理论。学习。\n2.加强组织。建设。\n'), sidecar: null });
+    if ('error' in outcome) throw outcome.error;
+    expect(outcome.document.plan).toMatchObject({ title: '平邑县教育和体育局关于做好2024年全县教育工作的意见', titleInferred: false, kind: '工作意见', url: '/shandong/linyi/pingyi/2024/yijian/' });
   });
 });
 
