@@ -337,7 +337,15 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   }
   const outlineStart = firstPartHeading ? firstTopOne - 1 : firstTopOne;
 
-  const titleIndex = titleAbove(outlineStart - 1);
+  const nearestTitle = titleAbove(outlineStart - 1);
+  // A line naming one part of a combined title printed above it (2020年工作总结 under
+  // …2020年工作总结暨2021年工作思路) heads that part: the combined line is the title.
+  const combinedTitle = nearestTitle > 0 ? titleAbove(nearestTitle - 1) : -1;
+  const isPartOfCombined =
+    combinedTitle >= 0 &&
+    lines[combinedTitle]!.text.replace(/\s+/gu, '') !== lines[nearestTitle]!.text.replace(/\s+/gu, '') &&
+    lines[combinedTitle]!.text.replace(/\s+/gu, '').includes(lines[nearestTitle]!.text.replace(/\s+/gu, ''));
+  const titleIndex = isPartOfCombined ? combinedTitle : nearestTitle;
   let titleStart = titleIndex;
   const above = lines[titleIndex - 1];
   if (titleIndex > 0 && above && isIssuerLine(above.text, genre)) titleStart = titleIndex - 1;

@@ -216,6 +216,20 @@ describe('parseDocument: parts and closings', () => {
     expect(doc.preamble.map((line) => line.text)).toEqual(['现将有关情况报告如下：']);
   });
 
+  it('keeps a combined title as the title when a line naming its first part stands between it and a paragraph', () => {
+    const doc = parseDocument(
+      fixtureLines(`中卫市教育局2020年工作总结暨2021年工作思路
+2020年工作总结
+一年来，市教育局坚持稳中求进。
+一、主要工作完成情况
+（一）党的领导全面加强。内容。`),
+      genre,
+    );
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['中卫市教育局2020年工作总结暨2021年工作思路']);
+    expect(doc.notice).toEqual([]);
+    expect(doc.preamble.map((line) => line.text)).toEqual(['2020年工作总结', '一年来，市教育局坚持稳中求进。']);
+  });
+
   it('keeps a title printed right above a plan of several lists as the title', () => {
     const doc = parseDocument(
       fixtureLines(`2024年工作要点
