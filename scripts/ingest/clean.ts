@@ -200,10 +200,28 @@ export function cleanSource(text: string): CleanedSource {
       run.push({ entry, label: match[0] });
     }
     if (run.length < 2) return;
-    for (const { entry, label } of run) {
+    // The site prints the file's name again where its first page starts (1、眉县…要点眉县…要点眉县…2017年…).
+    const fileNames = removed
+      .filter((removal) => removal.rule === 'doc-sharing')
+      .flatMap((removal) => [...removal.text.matchAll(/《([^《》]{4,80}?)(?:[(（]\d{1,4}页[^)）]{0,8}[)）])?》/gu)].map((match) => match[1] as string));
+    for (const [position, { entry, label }] of run.entries()) {
       removed.push({ line: entry.line, text: label, rule: rule.id, column: entry.column });
       entry.text = entry.text.slice(label.length).trim();
       entry.column += label.length;
+      // A copy goes only when another copy, or a title naming the same body (眉县教育局 2017 年…), follows:
+      // a file named as its plan's title starts with that title, which is the plan's.
+      const repeated = (name: string): boolean => entry.text.startsWith(name) && entry.text.slice(name.length).trimStart().startsWith(name.slice(0, 3));
+      for (let name = position === 0 ? fileNames.find(repeated) : undefined; name && repeated(name); ) {
+        removed.push({ line: entry.line, text: name, rule: rule.id, column: entry.column });
+        entry.text = entry.text.slice(name.length).trim();
+        entry.column += name.length;
+      }
+      // Past the first, a counter broke a sentence (名生培 / 2、养实现): the text after it goes on the line it broke.
+      const broken = position > 0 ? kept[kept.indexOf(entry) - 1] : undefined;
+      if (broken?.kept && entry.text.length > 0) {
+        broken.text += entry.text;
+        entry.text = '';
+      }
       if (entry.text.length === 0) entry.kept = false;
     }
   }

@@ -103,11 +103,13 @@ function openingStyles(cuts: readonly Cut[]): Set<string> {
  */
 function splitRunInTitle(line: SourceLine, genre: Genre): SourceLine[] {
   const text = line.text.trimStart();
-  const space = /\s+/u.exec(text);
-  if (line.text.length < minFlattenedLength || !space) return [line];
-  const title = text.slice(0, space.index);
-  if (!isPlanTitle(title, genre)) return [line];
-  return [{ line: line.line, text: title }, { line: line.line, text: text.slice(space.index).trim() }];
+  if (line.text.length < minFlattenedLength) return [line];
+  // The title may hold spaces itself (眉县教育局 2017 年教育工作要点 作者:…): the first space that ends one.
+  for (const space of text.slice(0, genre.planTitle.maxLength + 1).matchAll(/\s+/gu)) {
+    const title = text.slice(0, space.index);
+    if (isPlanTitle(title, genre)) return [{ line: line.line, text: title }, { line: line.line, text: text.slice(space.index).trim() }];
+  }
+  return [line];
 }
 
 /** Splits flattened lines at their labels; other lines are returned as they are. */

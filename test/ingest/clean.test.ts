@@ -144,6 +144,22 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(['肥城市教育和体育局2023年工作要点', '全县教育工作坚持稳中求进。', ...bodyLines]);
   });
 
+  it('page-counter: on a document-sharing page, the counters go and a page broken mid-sentence is joined again', () => {
+    const page = [
+      '《眉县教育局教育工作要点》由会员分享，可在线阅读，更多相关《眉县教育局教育工作要点（4页珍藏版）》请在金锄头文库上搜索。',
+      '1、眉县教育局教育工作要点眉县教育局教育工作要点眉县教育局 2017 年教育工作要点 一、牢固树立“育人为本，',
+      '2、德育为首”的观念 1、深入贯彻落实意见。',
+    ];
+    const cleaned = cleanSource(page.join('\n'));
+    expect(removedBy(cleaned, 'page-counter')).toEqual(['1、', '眉县教育局教育工作要点', '眉县教育局教育工作要点', '2、']);
+    expect(keptText(cleaned)).toEqual(['眉县教育局 2017 年教育工作要点 一、牢固树立“育人为本，德育为首”的观念 1、深入贯彻落实意见。']);
+  });
+
+  it('page-counter: a file named as its plan keeps that title where the first page starts', () => {
+    const page = ['《泰安市教育局2024年工作要点》由会员分享，可在线阅读', '1、泰安市教育局2024年工作要点 一、加强党建，深入', '2、学习贯彻。'];
+    expect(keptText(cleanSource(page.join('\n')))).toEqual(['泰安市教育局2024年工作要点 一、加强党建，深入学习贯彻。']);
+  });
+
   it('auto-summary: the 摘要 label and the paragraphs that only repeat later text, truncated or not', () => {
     const notice = '各县区教育局：现将《2024年工作要点》印发给你们，请认真贯彻落实。';
     const text = `摘要\n${notice.slice(0, 20)}...\n${notice}\n关于印发2024年工作要点的通知\n${notice}\n${body}`;
