@@ -56,7 +56,10 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
   }
   if (parsed.titleLines.length === 0 && parsed.notice.length === 0) refuseReports(lines, genre);
   if (!parsed.paragraphs || parsed.titleLines.length > 0 || parsed.notice.length > 0) return;
-  const named = lines.slice(0, headLineCount).some((line) => genre.kinds.some((kind) => kind.titlePatterns.some((pattern) => pattern.test(line.text))));
+  // Named in a heading: 制定本计划 in a sentence says nothing of what the text is.
+  const named = lines
+    .slice(0, headLineCount)
+    .some((line) => isHeadingLine(line.text) && genre.kinds.some((kind) => kind.titlePatterns.some((pattern) => pattern.test(line.text))));
   if (!named) {
     throw new AtlasError(
       'not-a-plan',
@@ -69,6 +72,8 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
 
 /** A heading is short: a title's length, not a sentence's. */
 const maxHeadingLength = 60;
+/** A line that could head a text: short, and not a sentence (…结合我县实际，制定本计划。). */
+const isHeadingLine = (text: string): boolean => text.length <= maxHeadingLength && !/[。；;！？]$/u.test(text);
 
 /**
  * The line printed atop a text that names no plan title: the first short line of
@@ -79,6 +84,6 @@ const maxHeadingLength = 60;
 export function headingOf(lines: readonly SourceLine[], genre: Genre): string | null {
   const year = new RegExp(genre.year.source, 'u');
   const namesKind = (text: string): boolean => genre.kinds.some((kind) => kind.titlePatterns.some((pattern) => pattern.test(text)));
-  const heading = headOf(lines, genre).find((line) => line.text.length <= maxHeadingLength && (year.test(line.text) || namesKind(line.text)));
+  const heading = headOf(lines, genre).find((line) => isHeadingLine(line.text) && (year.test(line.text) || namesKind(line.text)));
   return heading?.text ?? null;
 }

@@ -115,6 +115,15 @@ describe('what is not a plan', () => {
     expect('error' in outcome ? outcome.error.message : 'admitted').toBe('admitted');
   });
 
+  it('does not take 制定本计划 in a sentence of an untitled, unnumbered text for a title naming a plan', () => {
+    const lede = '宜丰县人民政府\n根据《江西省“十四五”教育事业发展规划》和《宜丰县第十四个五年规划和二〇三五年远景目标纲要》，结合我县实际，制定本计划。\n近年来，宜丰县教育事业发展站在了新的起点上。\n';
+    const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(lede), sidecar: null });
+    expect('error' in outcome && outcome.error.message).toMatch(/nothing shows this is a work plan/u);
+    // A heading that names the plan admits the same paragraphs.
+    const titled = parser.parse({ file: 'example.txt', bytes: Buffer.from(lede.replace('宜丰县人民政府', '宜丰县教育体育局2024年工作计划')), sidecar: null });
+    expect('error' in titled ? titled.error.message : titled.document.plan.url).toBe('/jiangxi/yichun/yifeng/2024/jihua/');
+  });
+
   it('admits a plan whose preamble names a speech it carries out (…在全市教育大会上的讲话精神)', () => {
     const text = '鹰潭市教育局2021年工作要点\n深入贯彻市委书记在全市教育大会上的讲话精神，办好人民满意的教育。\n一、加强党的建设\n1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n';
     const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });
