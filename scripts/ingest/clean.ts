@@ -203,21 +203,28 @@ export function cleanSource(text: string): CleanedSource {
     // The site prints the file's name again where its first page starts (1、眉县…要点眉县…要点眉县…2017年…).
     const fileNames = removed
       .filter((removal) => removal.rule === 'doc-sharing')
-      .flatMap((removal) => [...removal.text.matchAll(/《([^《》]{4,80}?)(?:[(（]\d{1,4}页[^)）]{0,8}[)）])?》/gu)].map((match) => match[1] as string));
+      .flatMap((removal) => [...removal.text.matchAll(/《([^《》]{4,80}?)(?:[(（]\d{1,4}页[^)）]{0,8}[)）])?》/gu)].map((match) => match[1] as string))
+      .map((name) => name.replace(/\.(?:docx?|wps|pdf|txt)$/iu, ''));
     for (const [position, { entry, label }] of run.entries()) {
       removed.push({ line: entry.line, text: label, rule: rule.id, column: entry.column });
       entry.text = entry.text.slice(label.length).trim();
       entry.column += label.length;
-      // A copy goes only when another copy, or a title naming the same body (眉县教育局 2017 年…), follows:
-      // a file named as its plan's title starts with that title, which is the plan's.
-      const repeated = (name: string): boolean => entry.text.startsWith(name) && entry.text.slice(name.length).trimStart().startsWith(name.slice(0, 3));
+      // A copy goes only when another copy follows: the last one may be the plan's own title.
+      const repeated = (name: string): boolean => entry.text.startsWith(name) && entry.text.slice(name.length).trimStart().startsWith(name);
       for (let name = position === 0 ? fileNames.find(repeated) : undefined; name && repeated(name); ) {
         removed.push({ line: entry.line, text: name, rule: rule.id, column: entry.column });
         entry.text = entry.text.slice(name.length).trim();
         entry.column += name.length;
       }
+      // The file named as its plan starts with that title, run into the text (1、…工作计划今年是…): a line of its own.
+      const title = position === 0 ? fileNames.find((name) => entry.text.startsWith(name) && entry.text.length > name.length) : undefined;
+      if (title) {
+        const rest: Entry = { line: entry.line, text: entry.text.slice(title.length).trim(), kept: true, column: entry.column + title.length };
+        entry.text = title;
+        entries.splice(entries.indexOf(entry) + 1, 0, rest);
+      }
       // Past the first, a counter broke a sentence (名生培 / 2、养实现): the text after it goes on the line it broke.
-      const broken = position > 0 ? kept[kept.indexOf(entry) - 1] : undefined;
+      const broken = position > 0 ? entries.slice(0, entries.indexOf(entry)).findLast((each) => each.kept) : undefined;
       if (broken?.kept && entry.text.length > 0) {
         broken.text += entry.text;
         entry.text = '';
