@@ -77,6 +77,7 @@ const titlesTable = z.object({
     minOpenerOffset: z.number().int().nonnegative(),
     minBodyLength: z.number().int().nonnegative(),
     minRunOnClause: z.number().int().positive(),
+    listBullets: z.array(z.string().min(1)).min(1),
   }),
 });
 
@@ -155,6 +156,8 @@ export interface Genre {
     minOpenerOffset: number;
     minBodyLength: number;
     minRunOnClause: number;
+    /** Marks that open an entry of an unnumbered list (——, ●): a line starting with one begins text of its own. */
+    listBullets: string[];
   };
   organSuffixes: string[];
   /** Short organ suffix → the full suffixes it stands for (教委 → 教育委员会). */

@@ -50,16 +50,17 @@ const sentenceOrClauseMark = /[。；;！!？?，,、：:]/u;
  * An item whose label line is a heading of its own, its text on the lines below
  * (1.深入学习习近平新时代中国特色社会主义思想 / 目标任务：…): the whole line is its lead
  * phrase, though no mark closes it. A short line without a sentence or clause mark,
- * with a blank line before its text, only.
+ * with a blank line before its text or a list of ——/● entries under it, only.
  */
 function headingLineLead(node: OutlineNode, genre: Genre): LeadPhrase | null {
   const line = node.marker.rest.trim();
   const rule = genre.leadPhrase;
   if (node.marker.style === paragraphStyle || node.body.length === 0 || line.length < rule.minLength || line.length > rule.maxLength) return null;
   if (sentenceOrClauseMark.test(line) || line !== node.marker.rest) return null;
-  // A blank line before the text: a line broken by a PDF's width runs on into the next one instead.
+  // A blank line before the text, or a list's bullet opening it: a line broken by a PDF's width runs on into the next one instead.
   const first = node.body[0];
-  if (!first || first.line <= node.line.line + 1) return null;
+  if (!first) return null;
+  if (first.line <= node.line.line + 1 && !rule.listBullets.some((bullet) => first.text.startsWith(bullet))) return null;
   return { title: line, printed: line };
 }
 const han = /\p{Script=Han}/u;

@@ -60,6 +60,9 @@ describe('buildSections', () => {
     expect([...itemsOf(alone)].map((item) => item.title)).toEqual(['深入学习习近平新时代中国特色社会主义思想', '加强组织建设']);
     const wrapped = build('一、加强党的领导\n1.推进学前教育普及普惠安全优质发展持续扩大普惠\n性资源供给。扩大资源。\n2.加强组织建设。建设。');
     expect([...itemsOf(wrapped)][0]?.title).not.toBe('推进学前教育普及普惠安全优质发展持续扩大普惠');
+    // A list of —— entries right under the line shows it is a heading too.
+    const listed = build('一、主要目标\n（一）全面提升教育体育质量\n——学前三年入园率达到95%以上；\n——促进特殊教育发展。\n（二）加强组织建设。建设。');
+    expect([...itemsOf(listed)].map((item) => item.title)).toEqual(['全面提升教育体育质量', '加强组织建设']);
   });
 
   it('prefixes keys with section numbers when numbering restarts in each part', () => {
