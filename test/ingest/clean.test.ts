@@ -144,6 +144,12 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(['肥城市教育和体育局2023年工作要点', '全县教育工作坚持稳中求进。', ...bodyLines]);
   });
 
+  it('pinyin-gloss: removes toned and toneless glosses, keeps what is no syllable of pinyin', () => {
+    const cleaned = cleanSource(`2018年(nian)深圳教育工作思路計劃(hua)\n深入學(xue)(xue)習貫徹，總結(jié)經驗。\n建成(xx)学校，步道(km)与(ABC)课程。`);
+    expect(removedBy(cleaned, 'pinyin-gloss')).toEqual(['（nian）', '(hua)', '(xue)', '(xue)', '（jié）']);
+    expect(keptText(cleaned)).toEqual(['2018年深圳教育工作思路計劃', '深入學習貫徹，總結經驗。', '建成（xx）学校，步道（km）与（ABC）课程。']);
+  });
+
   it('page-counter: on a document-sharing page, the counters go and a page broken mid-sentence is joined again', () => {
     const page = [
       '《眉县教育局教育工作要点》由会员分享，可在线阅读，更多相关《眉县教育局教育工作要点（4页珍藏版）》请在金锄头文库上搜索。',
