@@ -155,6 +155,8 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
   const candidates: string[] = [];
   // Two titles quoted apart and joined here: what is issued, but no title printed as one.
   const joined = new Set<string>();
+  // …unless the notice's heading prints that very title (关于印发2021年…总结和2022年…要点的通知).
+  const printedAsOne = new Set<string>();
   for (const line of notice) {
     const quoted = [...new Set([...line.text.matchAll(/《([^《》]{4,80})》/gu)].map((match) => collapseSpaces(match[1] ?? '')))].filter((text) => isPlanTitle(text, genre));
     const distinct = quoted.filter((text, index) => quoted.findIndex((other) => other.replace(/\s/gu, '') === text.replace(/\s/gu, '')) === index);
@@ -165,14 +167,17 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
       joined.add(distinct.join('和'));
     }
     const named = genre.issuingNotice.exec(line.text)?.groups?.['title'];
-    if (named && isPlanTitle(collapseSpaces(named), genre)) candidates.push(collapseSpaces(named));
+    if (named && isPlanTitle(collapseSpaces(named), genre)) {
+      candidates.push(collapseSpaces(named));
+      printedAsOne.add(collapseSpaces(named));
+    }
   }
   // The fullest statement of what is issued: the one that names the most years.
   let best: string | null = null;
   for (const candidate of candidates) {
     if (best === null || yearsIn(candidate, genre).length > yearsIn(best, genre).length) best = candidate;
   }
-  return best === null ? null : { text: best, printed: !joined.has(best) };
+  return best === null ? null : { text: best, printed: printedAsOne.has(best) || !joined.has(best) };
 }
 
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
