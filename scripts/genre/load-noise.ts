@@ -108,9 +108,9 @@ export function compileNoise(table: NoiseTable): Noise {
     if (rule.labels) {
       // Longest first, so 发布日期 is not read as a shorter label plus text.
       const alternatives = [...rule.labels].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-      // A label may come as a list bullet (• 发布时间：…) or in brackets (【来源：…】).
-      patterns = [new RegExp(`^(?:[•·]\\s?)?[【\\[]?(?:${alternatives})[】\\]]?(?:\\s?[:：]|\\s|$)`, 'u')];
-      labelOnly = new RegExp(`^(?:[•·]\\s?)?[【\\[]?(?:${alternatives})[】\\]]?\\s?[:：]?$`, 'u');
+      // A label may come as a list bullet (• 发布时间：…, 1. [发文字号] …) or in brackets (【来源：…】).
+      patterns = [new RegExp(`^(?:[•·]\\s?|\\d{1,2}\\.\\s)?[【\\[]?(?:${alternatives})[】\\]]?(?:\\s?[:：]|\\s|$)`, 'u')];
+      labelOnly = new RegExp(`^(?:[•·]\\s?|\\d{1,2}\\.\\s)?[【\\[]?(?:${alternatives})[】\\]]?\\s?[:：]?$`, 'u');
     } else {
       patterns = (rule.patterns ?? []).map((source) => new RegExp(source, rule.scope === 'inline' ? 'gu' : 'u'));
     }

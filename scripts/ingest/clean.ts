@@ -93,11 +93,11 @@ function fits(rule: NoiseRule, text: string): boolean {
 
 /**
  * Whether the line after a bare field label (文号：) can be its value: a short
- * phrase, not a sentence and not the plan's title, which an empty field of the
- * table is often followed by.
+ * phrase, not a sentence, not the plan's title and not a notice's heading
+ * (…关于印发…), which an empty field of the table is often followed by.
  */
 function isFieldValue(text: string): boolean {
-  return text.length <= maxFollowingValue && !/[。；！？]$/u.test(text) && !loadGenre().planTitle.pattern.test(text);
+  return text.length <= maxFollowingValue && !/[。；！？]$/u.test(text) && !/关于/u.test(text) && !loadGenre().planTitle.pattern.test(text);
 }
 
 /** How far down a repost's preface may reach before the line that says the document follows. */
@@ -174,7 +174,8 @@ export function cleanSource(text: string): CleanedSource {
     // A disclosure table pasted cell by cell: the label alone, its value on the next line.
     if (rule.labelOnly?.test(withLabelsClosed(factText))) {
       const value = entries.slice(index + 1).find((candidate) => candidate.kept);
-      if (value && isFieldValue(value.text) && !lineRuleOf(value) && !rule.labelOnly.test(withLabelsClosed(value.text))) {
+      // Cell by cell means line by line, a blank line at most between label and value.
+      if (value && value.line <= entry.line + 2 && isFieldValue(value.text) && !lineRuleOf(value) && !rule.labelOnly.test(withLabelsClosed(value.text))) {
         factText = `${factText.replace(/[:：]$/u, '')}：${value.text}`;
         removeLine(value, rule);
       }
