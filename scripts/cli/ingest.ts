@@ -83,7 +83,7 @@ const regionConfidence: Record<Plan['region']['source'], string> = {
   issuer: 'printed as the issuer',
   notice: 'printed in the covering notice',
   heading: 'printed in the heading atop the text',
-  body: 'inferred: the text names it repeatedly, no title or issuer does',
+  body: 'inferred from the places the text names (counted above), as no title or issuer names one',
 };
 
 function titleEvidence(plan: Plan, fromSidecar: readonly string[]): string {
