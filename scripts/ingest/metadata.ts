@@ -26,6 +26,11 @@ export interface DocumentMetadata {
 }
 
 const collapseSpaces = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+/** A title line: spaces collapsed, and a line set in spaced type (北 京 市 教 育 委 员 会) read as the words it spells. */
+const titleLineText = (text: string): string => {
+  const collapsed = collapseSpaces(text);
+  return /^\p{Script=Han}(?: \p{Script=Han})+$/u.test(collapsed) ? collapsed.replace(/ /gu, '') : collapsed;
+};
 
 export function yearsIn(text: string, genre: Genre): number[] {
   return [...text.matchAll(genre.year)].flatMap((match) => numeralValue(match[0]) ?? []);
@@ -77,7 +82,7 @@ function splitOrgans(text: string, genre: Genre): string[] {
 function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
   const issuers: string[] = [];
   const addLine = (text: string): void => {
-    for (const part of text.split(/\s+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
+    for (const part of titleLineText(text).split(/\s+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
   };
   for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
   if (titleLine) {
@@ -181,7 +186,7 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
 }
 
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
-  const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => collapseSpaces(line.text)).join('') : null;
+  const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => titleLineText(line.text)).join('') : null;
   const notice = titleIssuedByNotice(doc.notice, genre);
   const issued = notice?.text ?? null;
   let title = printedTitle ?? issued;

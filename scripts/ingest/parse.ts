@@ -77,8 +77,20 @@ export function matchMarker(text: string, genre: Genre): Marker | null {
 }
 
 export function isIssuerLine(text: string, genre: Genre): boolean {
-  const parts = text.split(/\s+/u).filter((part) => part.length > 0);
+  const split = text.split(/\s+/u).filter((part) => part.length > 0);
+  // A name set in spaced type (北 京 市 教 育 委 员 会) is one name.
+  const parts = split.length > 1 && split.every((part) => part.length === 1) ? [split.join('')] : split;
   return parts.length > 0 && parts.every((part) => genre.organSuffixes.some((suffix) => part.endsWith(suffix)));
+}
+
+/** How many lines of issuers a title may carry above it (中共…教育工作委员会 / …教育委员会 / …督导室2009年工作要点). */
+const maxIssuerLines = 4;
+
+/** Where a title starts that its issuers head, one a line, right above it. */
+function issuerLinesAbove(lines: readonly SourceLine[], titleIndex: number, genre: Genre): number {
+  let start = titleIndex;
+  while (start > 0 && titleIndex - start < maxIssuerLines && isIssuerLine(lines[start - 1]!.text, genre)) start -= 1;
+  return start;
 }
 
 export function isPlanTitle(text: string, genre: Genre): boolean {
@@ -346,9 +358,7 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
     lines[combinedTitle]!.text.replace(/\s+/gu, '') !== lines[nearestTitle]!.text.replace(/\s+/gu, '') &&
     lines[combinedTitle]!.text.replace(/\s+/gu, '').includes(lines[nearestTitle]!.text.replace(/\s+/gu, ''));
   const titleIndex = isPartOfCombined ? combinedTitle : nearestTitle;
-  let titleStart = titleIndex;
-  const above = lines[titleIndex - 1];
-  if (titleIndex > 0 && above && isIssuerLine(above.text, genre)) titleStart = titleIndex - 1;
+  const titleStart = titleIndex < 0 ? titleIndex : issuerLinesAbove(lines, titleIndex, genre);
 
   let noticeEnd = titleStart;
   if (titleIndex < 0) noticeEnd = untitledNoticeEnd(lines, outlineStart, genre);
@@ -394,9 +404,7 @@ const maxTitleLine = 30;
  */
 function paragraphOutline(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
   const titleIndex = lines.slice(0, maxTitleLine).findIndex((line) => isPlanTitle(line.text, genre));
-  let titleStart = titleIndex;
-  const above = lines[titleIndex - 1];
-  if (titleIndex > 0 && above && isIssuerLine(above.text, genre)) titleStart = titleIndex - 1;
+  const titleStart = titleIndex < 0 ? titleIndex : issuerLinesAbove(lines, titleIndex, genre);
   const noticeEnd = titleIndex >= 0 ? titleStart : untitledNoticeEnd(lines, lines.length, genre);
   const bodyStart = titleIndex >= 0 ? titleIndex + 1 : noticeEnd;
   const closing = closingBlock(lines, bodyStart - 1, genre);

@@ -75,6 +75,12 @@ ${outline}`);
     expect(metadataOf(`${headed}\n2021年全省教育工作总结\n${outline}`).title).toBe('2021年全省教育工作总结和2022年全省教育工作要点');
   });
 
+  it('takes a title printed under its issuers one a line, one of them in spaced type', () => {
+    const metadata = metadataOf(`中共北京市委教育工作委员会\n北 京 市 教 育 委 员 会\n北京市人民政府教育督导室\n2009年工作要点\n${outline}`);
+    expect(metadata.title).toBe('中共北京市委教育工作委员会北京市教育委员会北京市人民政府教育督导室2009年工作要点');
+    expect(metadata.issuers).toEqual(['中共北京市委教育工作委员会', '北京市教育委员会', '北京市人民政府教育督导室']);
+  });
+
   it('splits issuers printed without a space between them, and no single organ name', () => {
     const notice = '中共安徽省委教育工委  安徽省教育厅关于印发2015年工作要点的通知\n现将《中共安徽省委教育工委安徽省教育厅2015年工作要点》印发给你们。';
     expect(metadataOf(`${notice}\n中共安徽省委教育工委安徽省教育厅2015年工作要点\n${outline}`).issuers).toEqual(['中共安徽省委教育工委', '安徽省教育厅']);
