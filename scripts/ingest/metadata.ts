@@ -72,9 +72,11 @@ const minOrganName = 4;
  */
 function splitOrgans(text: string, genre: Genre): string[] {
   const endsInOrgan = (name: string): boolean => genre.organSuffixes.some((suffix) => name.endsWith(suffix) && name.length > suffix.length);
+  // A rest that starts as an organ's own word (教育工委 after 自治区党委) goes on the name before it.
+  const continuesName = (rest: string): boolean => genre.organSuffixes.some((suffix) => rest.startsWith(suffix.slice(0, 2)));
   for (let end = minOrganName; end <= text.length - minOrganName; end += 1) {
     const [head, rest] = [text.slice(0, end), text.slice(end)];
-    if (endsInOrgan(head) && endsInOrgan(rest)) return [head, ...splitOrgans(rest, genre)];
+    if (endsInOrgan(head) && endsInOrgan(rest) && !continuesName(rest)) return [head, ...splitOrgans(rest, genre)];
   }
   return [text];
 }
@@ -82,7 +84,7 @@ function splitOrgans(text: string, genre: Genre): string[] {
 function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
   const issuers: string[] = [];
   const addLine = (text: string): void => {
-    for (const part of titleLineText(text).split(/\s+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
+    for (const part of titleLineText(text).split(/[\s、，,]+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
   };
   for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
   if (titleLine) {

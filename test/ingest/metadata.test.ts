@@ -85,6 +85,9 @@ ${outline}`);
     const notice = '中共安徽省委教育工委  安徽省教育厅关于印发2015年工作要点的通知\n现将《中共安徽省委教育工委安徽省教育厅2015年工作要点》印发给你们。';
     expect(metadataOf(`${notice}\n中共安徽省委教育工委安徽省教育厅2015年工作要点\n${outline}`).issuers).toEqual(['中共安徽省委教育工委', '安徽省教育厅']);
     expect(metadataOf(`沈阳市人民政府办公室2024年工作要点\n${outline}`).issuers).toEqual(['沈阳市人民政府办公室']);
+    // Issuers parted by 、, and a party committee's education committee (党委教育工委) that is one organ.
+    expect(metadataOf(`中共重庆市委教育工委、重庆市教委2010年工作要点\n${outline}`).issuers).toEqual(['中共重庆市委教育工委', '重庆市教委']);
+    expect(metadataOf(`自治区党委教育工委、自治区教育厅2022年教育工作要点\n${outline}`).issuers).toEqual(['自治区党委教育工委', '自治区教育厅']);
   });
 
   it('reads a 文号 whose 号 the page dropped only where it ends its line', () => {
