@@ -177,7 +177,9 @@ export function joinBrokenTitles(lines: readonly SourceLine[], genre: Genre): So
     const last = out.at(-1);
     const joined = last ? `${last.text.trimEnd()}${line.text.trim()}` : '';
     const tail = line.text.trim();
-    if (last && tail.length <= maxTitleTail && !isPlanTitle(tail, genre) && !isPlanTitle(last.text.trim(), genre) && isPlanTitle(joined.trim(), genre)) {
+    // A signature's date (二○一○年二月九日) above a bare 工作要点 is no first half of a title.
+    const isDate = last !== undefined && genre.issueDate.test(last.text.trim());
+    if (last && !isDate && tail.length <= maxTitleTail && !isPlanTitle(tail, genre) && !isPlanTitle(last.text.trim(), genre) && isPlanTitle(joined.trim(), genre)) {
       out[out.length - 1] = { line: last.line, text: joined };
     } else {
       out.push(line);

@@ -400,6 +400,8 @@ describe('joinBrokenTitles', () => {
     expect(lines.map((line) => line.text)).toEqual(['施甸县2017年教育工作总结及2018年工作要点', '一、2017年教育工作总结']);
     const signed = fixtureLines('沈阳市浑南区教育局2024年3月1日\n2024年教育工作要点\n一、加强党的建设');
     expect(joinBrokenTitles(signed, genre).map((line) => line.text)).toEqual(signed.map((line) => line.text));
+    const dated = fixtureLines('二○一○年二月九日\n工作要點\n2010年是我省实施规划的最后一年。');
+    expect(joinBrokenTitles(dated, genre).map((line) => line.text)).toEqual(dated.map((line) => line.text));
   });
 });
 
