@@ -81,6 +81,16 @@ function splitOrgans(text: string, genre: Genre): string[] {
   return [text];
 }
 
+/** The 文号 printed in brackets right after the notice that issues a plan: 《关于印发…工作要点的通知》(云高工办〔2017〕1号). */
+function citedNoticeNumber(text: string, genre: Genre): string | undefined {
+  for (const match of text.matchAll(/《([^《》]{4,80}的通知)》\s?[(（]([^()（）]{4,30})[)）]/gu)) {
+    const issued = genre.issuingNotice.exec(match[1] ?? '')?.groups?.['title'];
+    const number = genre.docNumber.exec(match[2] ?? '')?.[0];
+    if (issued && isPlanTitle(collapseSpaces(issued), genre) && number === match[2]?.trim()) return number;
+  }
+  return undefined;
+}
+
 function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
   const issuers: string[] = [];
   const addLine = (text: string): void => {
@@ -216,7 +226,9 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   // A 文号 is printed in the notice, or on a line of its own right under the title.
   const underTitle = doc.preamble[0]?.text ?? '';
   const ownLine = isDocNumberLine(underTitle, genre) ? underTitle.trim() : undefined;
-  const docNumber = facts.docNumber ?? noticeText.map((text) => genre.docNumber.exec(text)?.[0]).find(Boolean) ?? ownLine ?? null;
+  // A repost's lede that names the issuing notice with its number: 发出《关于印发2017年工作要点的通知》(云高工办〔2017〕1号).
+  const citedNotice = doc.preamble.slice(0, 2).map((line) => citedNoticeNumber(line.text, genre)).find(Boolean);
+  const docNumber = facts.docNumber ?? noticeText.map((text) => genre.docNumber.exec(text)?.[0]).find(Boolean) ?? ownLine ?? citedNotice ?? null;
   const noticeDates = noticeText.map((text) => isoDateOf(text, genre)).filter((date): date is string => date !== null);
   // A plan printed without a notice is dated by its own signature, after the text.
   const closingDates = doc.closing.map((line) => isoDateOf(line.text, genre)).filter((date): date is string => date !== null);

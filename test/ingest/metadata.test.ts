@@ -75,6 +75,13 @@ ${outline}`);
     expect(metadataOf(`${headed}\n2021年全省教育工作总结\n${outline}`).title).toBe('2021年全省教育工作总结和2022年全省教育工作要点');
   });
 
+  it('takes the 文号 a repost\'s lede prints after the notice that issues the plan, and no other number it cites', () => {
+    const lede = '1月22日，中共云南省委高校工委、云南省教育厅发出《关于印发2017年工作要点的通知》（云高工办〔2017〕1号）。本刊予以转载。';
+    expect(metadataOf(`${lede}\n${outline}`).docNumber).toBe('云高工办〔2017〕1号');
+    const policy = '根据《关于印发学前教育行动计划的通知》（云教发〔2016〕3号）的要求，制定本要点。';
+    expect(metadataOf(`${policy}\n${outline}`).docNumber).toBeNull();
+  });
+
   it('takes a title printed under its issuers one a line, one of them in spaced type', () => {
     const metadata = metadataOf(`中共北京市委教育工作委员会\n北 京 市 教 育 委 员 会\n北京市人民政府教育督导室\n2009年工作要点\n${outline}`);
     expect(metadata.title).toBe('中共北京市委教育工作委员会北京市教育委员会北京市人民政府教育督导室2009年工作要点');
