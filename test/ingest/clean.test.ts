@@ -138,6 +138,14 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(['肥城市教育和体育局2023年工作要点', ...bodyLines]);
   });
 
+  it('a law database\'s page: bracketed labels with the value right after them, and its part labels, go; the dates and 文号 are kept', () => {
+    const page = ['文章属性', '【制定机关】苏州市教育局', '【公布日期】2023.09.15', '【效力等级】地方规范性文件', '【时效性】现行有效', '正文'];
+    const cleaned = cleanSource(`${page.join('\n')}\n${body}`);
+    expect(removedLines(cleaned)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(cleaned.facts).toMatchObject({ publishedOn: '2023-09-15' });
+    expect(keptText(cleaned)).toEqual(bodyLines);
+  });
+
   it('an empty field of the table does not take the title or a sentence after it as its value', () => {
     const cleaned = cleanSource(`文　　号：\n肥城市教育和体育局2023年工作要点\n主题词：\n全县教育工作坚持稳中求进。\n${body}`);
     expect(removedBy(cleaned, 'disclosure-field')).toEqual(['文  号：', '主题词：']);
