@@ -48,7 +48,8 @@ function refuseReports(lines: readonly SourceLine[], genre: Genre): void {
 
 /** Throws not-a-plan when the text shows it is something else, or nothing shows it is a plan. */
 export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, genre: Genre): void {
-  const head = headOf(lines, genre);
+  // The notice's lines too: a site's name numbered as a list (1. 教育装备采购网) ends the head before them.
+  const head = [...new Set([...headOf(lines, genre), ...parsed.notice.slice(0, headLineCount)])];
   for (const line of head) {
     const text = line.text.slice(0, headLength);
     const rule = genre.notPlans.find((candidate) => candidate.patterns.some((pattern) => pattern.test(text)));
