@@ -210,6 +210,13 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
     titleLine = issued;
     if (notice?.printed) title = issued;
   }
+  // A title printed bare (2018年工作要点) that the notice names with its issuers
+  // (《湖南省教育厅 中共湖南省委教育工委2018年工作要点》): the notice's is the whole title.
+  const compact = (text: string): string => text.replace(/\s+/gu, '');
+  if (issued && notice?.printed && printedTitle && title === printedTitle && compact(issued).length > compact(printedTitle).length && compact(issued).endsWith(compact(printedTitle))) {
+    title = issued;
+    titleLine = issued;
+  }
   const topHeadings = doc.outline.map((node) => node.marker.rest);
   const { kind, inferred: kindInferred } = kindOf(titleLine, topHeadings, genre);
 

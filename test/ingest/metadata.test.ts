@@ -82,6 +82,14 @@ ${outline}`);
     expect(metadataOf(`${policy}\n${outline}`).docNumber).toBeNull();
   });
 
+  it('takes the whole title the notice names when the text prints it bare, without its issuers', () => {
+    const notice = '各市州教育局：\n现将《湖南省教育厅 中共湖南省委教育工委2018年工作要点》印发给你们。\n湖南省教育厅\n2018年2月1日';
+    expect(metadataOf(`${notice}\n2018年工作要点\n${outline}`)).toMatchObject({ title: '湖南省教育厅 中共湖南省委教育工委2018年工作要点', issuers: ['湖南省教育厅', '中共湖南省委教育工委'] });
+    // A notice that names another document leaves the printed title as it is.
+    const other = '各学校：\n现将《2018年安全工作要点》印发给你们。';
+    expect(metadataOf(`${other}\n2018年工作要点\n${outline}`).title).toBe('2018年工作要点');
+  });
+
   it('takes a title printed under its issuers one a line, one of them in spaced type', () => {
     const metadata = metadataOf(`中共北京市委教育工作委员会\n北 京 市 教 育 委 员 会\n北京市人民政府教育督导室\n2009年工作要点\n${outline}`);
     expect(metadata.title).toBe('中共北京市委教育工作委员会北京市教育委员会北京市人民政府教育督导室2009年工作要点');
