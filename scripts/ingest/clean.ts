@@ -158,7 +158,8 @@ export function cleanSource(text: string): CleanedSource {
     }
     keep(position, entry.text.length);
     entry.column = firstKept + 1;
-    entry.text = kept.trim();
+    // Normalized again: a mark that stood after a removed piece (领导(dǎo), …) now stands between characters.
+    entry.text = normalizeLine(kept, new NormalizationCounts()).trim();
     if (entry.text.length === 0) entry.kept = false;
   }
 

@@ -156,6 +156,8 @@ describe('cleanSource: one fixture per noise rule', () => {
     const cleaned = cleanSource(`2018年(nian)深圳教育工作思路計劃(hua)\n深入學(xue)(xue)習貫徹，總結(jié)經驗。\n建成(xx)学校，步道(km)与(ABC)课程。`);
     expect(removedBy(cleaned, 'pinyin-gloss')).toEqual(['（nian）', '(hua)', '(xue)', '(xue)', '（jié）']);
     expect(keptText(cleaned)).toEqual(['2018年深圳教育工作思路計劃', '深入學習貫徹，總結經驗。', '建成（xx）学校，步道（km）与（ABC）课程。']);
+    // A mark that stood after a gloss is normalized as one between characters is.
+    expect(keptText(cleanSource('一、加强党对教育工作的全面领导(dǎo),落实根本任务。'))).toEqual(['一、加强党对教育工作的全面领导，落实根本任务。']);
   });
 
   it('page-counter: on a document-sharing page, the counters go and a page broken mid-sentence is joined again', () => {
