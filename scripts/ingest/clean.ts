@@ -12,7 +12,7 @@
 import type { RemovedText } from '../../src/model/plan.ts';
 import { loadNoise, type FactName, type Noise, type NoiseRule } from '../genre/load-noise.ts';
 import { loadGenre } from '../genre/load.ts';
-import { NormalizationCounts, normalizeLine, splitLines } from './normalize.ts';
+import { NormalizationCounts, normalizeLine, splitLines, withoutSpaces } from './normalize.ts';
 
 export interface SourceLine {
   /** 1-based line in the decoded source (LF, CRLF and CR all end a line). */
@@ -56,7 +56,6 @@ const minRepeatLength = 12;
 /** An automatic summary is a few paragraphs; this bounds the search. */
 const maxSummaryParagraphs = 8;
 
-const compact = (text: string): string => text.replace(/\s+/gu, '');
 /** A line that ends a sentence (or a heading's clause): what a real list item follows. */
 const endsSentence = /[。！？；：!?;:”」』）)]$/u;
 const withoutEllipsis = (text: string): string => text.replace(/(?:\.{2,}|…+|。{3})$/u, '');
@@ -253,13 +252,13 @@ export function cleanSource(text: string): CleanedSource {
   function removeBlock(rule: NoiseRule, index: number): boolean {
     const entry = entries[index]!;
     if (rule.block === 'page-title') {
-      const title = compact(entry.text);
+      const title = withoutSpaces(entry.text);
       if (title.length < 4) return false;
       let heading = '';
       // Chrome between the page title and the printed title (分享到：, 打印) does not break the repeat.
       const printed = keptAfter(index).filter((following) => !edgeRules.some((edgeRule) => fits(edgeRule, following.text)));
       for (const following of printed.slice(0, 4)) {
-        heading += compact(following.text);
+        heading += withoutSpaces(following.text);
         const rest = title.slice(heading.length);
         if (!title.startsWith(heading)) return false;
         // The page title may add the site's name: 标题_泰安市教育局, 标题 - 某某网.
@@ -276,10 +275,10 @@ export function cleanSource(text: string): CleanedSource {
     let haystack = '';
     for (const following of after) {
       offsets.push(haystack.length);
-      haystack += compact(following.text);
+      haystack += withoutSpaces(following.text);
     }
     const repeatsLater = (paragraph: string, from: number): boolean => {
-      const needle = withoutEllipsis(compact(paragraph));
+      const needle = withoutEllipsis(withoutSpaces(paragraph));
       return needle.length >= minRepeatLength && haystack.indexOf(needle, offsets[from] ?? haystack.length) !== -1;
     };
     const label = rule.patterns.map((pattern) => pattern.exec(entry.text)).find((match) => match !== null);

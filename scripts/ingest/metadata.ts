@@ -5,6 +5,7 @@
  */
 import type { DocumentKind, Genre } from '../genre/load.ts';
 import type { CleanFacts, SourceLine } from './clean.ts';
+import { unspacedType, withoutSpaces } from './normalize.ts';
 import { parseChineseNumeral } from './numerals.ts';
 import { isDocNumberLine, isIssuerLine, isPlanTitle, type ParsedDocument } from './parse.ts';
 
@@ -26,11 +27,6 @@ export interface DocumentMetadata {
 }
 
 const collapseSpaces = (text: string): string => text.replace(/\s+/gu, ' ').trim();
-/** A title line: spaces collapsed, and a line set in spaced type (北 京 市 教 育 委 员 会) read as the words it spells. */
-const titleLineText = (text: string): string => {
-  const collapsed = collapseSpaces(text);
-  return /^\p{Script=Han}(?: \p{Script=Han})+$/u.test(collapsed) ? collapsed.replace(/ /gu, '') : collapsed;
-};
 
 export function yearsIn(text: string, genre: Genre): number[] {
   return [...text.matchAll(genre.year)].flatMap((match) => numeralValue(match[0]) ?? []);
@@ -94,7 +90,7 @@ function citedNoticeNumber(text: string, genre: Genre): string | undefined {
 function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
   const issuers: string[] = [];
   const addLine = (text: string): void => {
-    for (const part of titleLineText(text).split(/[\s、，,]+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
+    for (const part of unspacedType(text).split(/[\s、，,]+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
   };
   for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
   if (titleLine) {
@@ -176,7 +172,7 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
   const printedAsOne = new Set<string>();
   for (const line of notice) {
     const quoted = [...new Set([...line.text.matchAll(/《([^《》]{4,80})》/gu)].map((match) => collapseSpaces(match[1] ?? '')))].filter((text) => isPlanTitle(text, genre));
-    const distinct = quoted.filter((text, index) => quoted.findIndex((other) => other.replace(/\s/gu, '') === text.replace(/\s/gu, '')) === index);
+    const distinct = quoted.filter((text, index) => quoted.findIndex((other) => withoutSpaces(other) === withoutSpaces(text)) === index);
     candidates.push(...distinct);
     // 现将《2021年…工作总结》和《2022年…工作要点》印发: one document of both.
     if (distinct.length > 1) {
@@ -198,7 +194,7 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
 }
 
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
-  const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => titleLineText(line.text)).join('') : null;
+  const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => unspacedType(line.text)).join('') : null;
   const notice = titleIssuedByNotice(doc.notice, genre);
   const issued = notice?.text ?? null;
   let title = printedTitle ?? issued;
@@ -212,8 +208,8 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   }
   // A title printed bare (2018年工作要点) that the notice names with its issuers
   // (《湖南省教育厅 中共湖南省委教育工委2018年工作要点》): the notice's is the whole title.
-  const compact = (text: string): string => text.replace(/\s+/gu, '');
-  if (issued && notice?.printed && printedTitle && title === printedTitle && compact(issued).length > compact(printedTitle).length && compact(issued).endsWith(compact(printedTitle))) {
+  const [whole, bare] = [withoutSpaces(issued ?? ''), withoutSpaces(printedTitle ?? '')];
+  if (issued && notice?.printed && printedTitle && title === printedTitle && whole.length > bare.length && whole.endsWith(bare)) {
     title = issued;
     titleLine = issued;
   }

@@ -241,3 +241,15 @@ export function normalizeLine(text: string, counts: NormalizationCounts): string
   if (trimmed.length !== characters.length && trimmed.length > 0) counts.add('trimmed-line');
   return widenPunctuation(trimmed, counts);
 }
+
+/** A text with its white space gone: how two printings of one title are compared. */
+export const withoutSpaces = (text: string): string => text.replace(/\s+/gu, '');
+
+/**
+ * A line set in spaced type (北 京 市 教 育 委 员 会), read as the word it spells; any
+ * other text with its runs of white space made one space.
+ */
+export function unspacedType(text: string): string {
+  const collapsed = text.replace(/\s+/gu, ' ').trim();
+  return /^\p{Script=Han}(?: \p{Script=Han})+$/u.test(collapsed) ? withoutSpaces(collapsed) : collapsed;
+}

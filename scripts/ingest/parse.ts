@@ -11,6 +11,7 @@
 import type { Genre, NumberingStyle } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
 import { parseNumeral } from './numerals.ts';
+import { unspacedType, withoutSpaces } from './normalize.ts';
 
 export interface Marker {
   style: NumberingStyle;
@@ -77,9 +78,8 @@ export function matchMarker(text: string, genre: Genre): Marker | null {
 }
 
 export function isIssuerLine(text: string, genre: Genre): boolean {
-  const split = text.split(/\s+/u).filter((part) => part.length > 0);
   // A name set in spaced type (北 京 市 教 育 委 员 会) is one name.
-  const parts = split.length > 1 && split.every((part) => part.length === 1) ? [split.join('')] : split;
+  const parts = unspacedType(text).split(' ').filter((part) => part.length > 0);
   return parts.length > 0 && parts.every((part) => genre.organSuffixes.some((suffix) => part.endsWith(suffix)));
 }
 
@@ -353,10 +353,8 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   // A line naming one part of a combined title printed above it (2020年工作总结 under
   // …2020年工作总结暨2021年工作思路) heads that part: the combined line is the title.
   const combinedTitle = nearestTitle > 0 ? titleAbove(nearestTitle - 1) : -1;
-  const isPartOfCombined =
-    combinedTitle >= 0 &&
-    lines[combinedTitle]!.text.replace(/\s+/gu, '') !== lines[nearestTitle]!.text.replace(/\s+/gu, '') &&
-    lines[combinedTitle]!.text.replace(/\s+/gu, '').includes(lines[nearestTitle]!.text.replace(/\s+/gu, ''));
+  const [combined, part] = [withoutSpaces(lines[combinedTitle]?.text ?? ''), withoutSpaces(lines[nearestTitle]?.text ?? '')];
+  const isPartOfCombined = combinedTitle >= 0 && combined !== part && combined.includes(part);
   const titleIndex = isPartOfCombined ? combinedTitle : nearestTitle;
   const titleStart = titleIndex < 0 ? titleIndex : issuerLinesAbove(lines, titleIndex, genre);
 
