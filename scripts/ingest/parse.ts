@@ -333,7 +333,8 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   const titleAbove = (from: number): number => {
     for (let index = from; index >= 0; index -= 1) {
       const line = lines[index];
-      if (line && !marked[index] && isPlanTitle(line.text, genre)) return index;
+      // 附件：…2022年工作要点 lists what a notice attaches; the title is printed below it.
+      if (line && !marked[index] && isPlanTitle(line.text, genre) && !isClosingLine(line.text, genre)) return index;
     }
     return -1;
   };

@@ -230,6 +230,22 @@ describe('parseDocument: parts and closings', () => {
     expect(doc.preamble.map((line) => line.text)).toEqual(['2020年工作总结', '一年来，市教育局坚持稳中求进。']);
   });
 
+  it('takes the title printed under a notice, not the notice\'s 附件： line that names the same plan', () => {
+    const doc = parseDocument(
+      fixtureLines(`现将《崇明区教育局2022年工作要点》印发给你们，请认真贯彻落实。
+附件：崇明区教育局2022年工作要点
+上海市崇明区教育局
+附件
+崇明区教育局2022年工作要点
+2022年是关键之年。
+一、落实立德树人根本任务
+（一）坚持立德树人。内容。`),
+      genre,
+    );
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['崇明区教育局2022年工作要点']);
+    expect(doc.notice.map((line) => line.text)).toContain('附件：崇明区教育局2022年工作要点');
+  });
+
   it('keeps a title printed right above a plan of several lists as the title', () => {
     const doc = parseDocument(
       fixtureLines(`2024年工作要点
