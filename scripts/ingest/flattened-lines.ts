@@ -15,7 +15,7 @@
  */
 import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
-import { isPlanTitle, matchMarker, type Marker } from './parse.ts';
+import { isIssuerLine, isPlanTitle, matchMarker, type Marker } from './parse.ts';
 
 /** Shorter lines are ordinary paragraphs, even when they enumerate inline. */
 export const minFlattenedLength = 120;
@@ -112,10 +112,58 @@ function splitRunInTitle(line: SourceLine, genre: Genre): SourceLine[] {
   return [line];
 }
 
-/** Splits flattened lines at their labels; other lines are returned as they are. */
+/** The end of a sentence, after which a signature may start. */
+const sentenceEnd = /[。！!？?]/gu;
+/** The longest run of issuer names a signature prints before its date. */
+const maxSignatureIssuers = 60;
+/** A note or page number under a signature is a few words: (此件公开发布), — 1 —. */
+const maxClosingWords = 3;
+
+/**
+ * A signature run into a flattened line, as a PDF copied onto a document-sharing
+ * site prints a covering notice ("…认真贯彻落实。 中共河南省委高校工委 河 南 省 教 育 厅
+ * 2020 年 3 月 10 日 — 1 — 中共河南省委高校工委 河南省教育厅 2020 年工作要点 2020 年全省…"):
+ * the issuers and their date stand on a line of their own, so the date of issue and
+ * the issuers are read, then each closing note or page number under it, and what
+ * follows (the plan's title) starts a line. Only where a sentence ends, the words
+ * before the date all name issuers, and a space or the end of the line follows it.
+ */
+function splitRunInSignature(line: SourceLine, genre: Genre): SourceLine[] {
+  if (line.text.length < minFlattenedLength) return [line];
+  const text = line.text;
+  const date = new RegExp(genre.issueDate.source.replace(/\$$/u, '(?=\\s|$)'), 'gu');
+  for (const match of text.matchAll(date)) {
+    const ends = [...text.slice(Math.max(0, match.index - maxSignatureIssuers - 1), match.index).matchAll(sentenceEnd)];
+    const lastEnd = ends.at(-1);
+    if (!lastEnd) continue;
+    const start = Math.max(0, match.index - maxSignatureIssuers - 1) + lastEnd.index + 1;
+    if (!isIssuerLine(text.slice(start, match.index).trim(), genre)) continue;
+    const pieces = [text.slice(0, start), text.slice(start, match.index + match[0].length)];
+    let rest = text.slice(match.index + match[0].length).trim();
+    for (let closing = closingWordsAtStart(rest, genre); closing !== null; closing = closingWordsAtStart(rest, genre)) {
+      pieces.push(closing);
+      rest = rest.slice(closing.length).trim();
+    }
+    const after = rest.length > 0 ? splitRunInSignature({ line: line.line, text: rest }, genre) : [];
+    return [...pieces.map((piece) => piece.trim()).filter((piece) => piece.length > 0).map((piece) => ({ line: line.line, text: piece })), ...after];
+  }
+  return [line];
+}
+
+/** The closing note or page number a text starts with ((此件公开发布), — 1 —), or null. */
+function closingWordsAtStart(text: string, genre: Genre): string | null {
+  const words = text.split(/\s+/u).slice(0, maxClosingWords);
+  for (let count = words.length; count > 0; count -= 1) {
+    const candidate = words.slice(0, count).join(' ');
+    if (text.startsWith(candidate) && genre.closingLines.some((pattern) => pattern.test(candidate))) return candidate;
+  }
+  return null;
+}
+
+/** Splits flattened lines at their signatures and labels; other lines are returned as they are. */
 export function splitFlattenedLines(lines: readonly SourceLine[], genre: Genre, options: SplitOptions = {}): SourceLine[] {
   const out: SourceLine[] = [];
-  for (const line of lines.flatMap((each) => splitRunInTitle(each, genre))) {
+  for (const line of lines.flatMap((each) => splitRunInSignature(each, genre)).flatMap((each) => splitRunInTitle(each, genre))) {
     if (line.text.length < minFlattenedLength) {
       out.push(line);
       continue;

@@ -245,11 +245,16 @@ export function normalizeLine(text: string, counts: NormalizationCounts): string
 /** A text with its white space gone: how two printings of one title are compared. */
 export const withoutSpaces = (text: string): string => text.replace(/\s+/gu, '');
 
+/** Three or more single characters a space apart: a name justified to a line's width. */
+const spacedRun = /(?<!\S)\p{Script=Han}(?: \p{Script=Han}){2,}(?!\S)/gu;
+
 /**
- * A line set in spaced type (北 京 市 教 育 委 员 会), read as the word it spells; any
- * other text with its runs of white space made one space.
+ * A line set in spaced type (北 京 市 教 育 委 员 会), read as the word it spells, also
+ * where it stands beside other words (中共河南省委高校工委 河 南 省 教 育 厅); any other
+ * text with its runs of white space made one space.
  */
 export function unspacedType(text: string): string {
   const collapsed = text.replace(/\s+/gu, ' ').trim();
-  return /^\p{Script=Han}(?: \p{Script=Han})+$/u.test(collapsed) ? withoutSpaces(collapsed) : collapsed;
+  if (/^\p{Script=Han}(?: \p{Script=Han})+$/u.test(collapsed)) return withoutSpaces(collapsed);
+  return collapsed.replace(spacedRun, withoutSpaces);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NormalizationCounts, normalizeLine, splitLines } from '../../scripts/ingest/normalize.ts';
+import { NormalizationCounts, normalizeLine, splitLines, unspacedType } from '../../scripts/ingest/normalize.ts';
 
 function normalized(text: string): { text: string; counts: Record<string, number> } {
   const counts = new NormalizationCounts();
@@ -120,5 +120,17 @@ describe('normalizeLine: punctuation inside Chinese text', () => {
     const line = `${'教育,'.repeat(33_000)}(${'一'.repeat(1000)})`;
     const result = normalized(line);
     expect(result.counts['halfwidth-punctuation']).toBe(32_999 + 2);
+  });
+});
+
+describe('unspacedType', () => {
+  it('reads a name set in spaced type as the word it spells, alone or beside other names', () => {
+    expect(unspacedType('北 京 市 教 育 委 员 会')).toBe('北京市教育委员会');
+    expect(unspacedType('中共河南省委高校工委 河 南 省 教 育 厅')).toBe('中共河南省委高校工委 河南省教育厅');
+  });
+
+  it('leaves two characters a space apart, and numbers with their units, as they are', () => {
+    expect(unspacedType('坚持稳中求 进工作总基调')).toBe('坚持稳中求 进工作总基调');
+    expect(unspacedType('2020 年 3 月 10 日')).toBe('2020 年 3 月 10 日');
   });
 });

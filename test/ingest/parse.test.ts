@@ -364,6 +364,19 @@ describe('splitFlattenedLines', () => {
     expect(splitFlattenedLines(fixtureLines(sentence), genre).map((line) => line.text)).toEqual([sentence]);
   });
 
+  it('puts a signature run into a flattened notice on a line of its own, then its page number, then the title', () => {
+    const text = '现将《中共河南省委高校工委 河南省教育厅 2020 年工作要点》 印发给你们，请结合本地、本单位实际，认真贯彻落实。 中共河南省委高校工委 河 南 省 教 育 厅 2020 年 3 月 10 日 — 1 — 中共河南省委高校工委 河南省教育厅 2020 年工作要点 2020 年全省教育工作的总体要求是：高举中国特色社会主义伟大旗帜，以习近平新时代中国特色社会主义思想为指导，深入贯彻党的十九大和十九届二中、三中、四中全会精神，认真落实习近平总书记关于教育的重要论述，坚持稳中求进工作总基调，坚持高质量发展。';
+    const lines = splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text);
+    expect(lines.slice(1, 4)).toEqual(['中共河南省委高校工委 河 南 省 教 育 厅 2020 年 3 月 10 日', '— 1 —', '中共河南省委高校工委 河南省教育厅 2020 年工作要点']);
+    expect(lines[0]).toMatch(/认真贯彻落实。$/u);
+    expect(lines.join(' ')).toBe(text);
+  });
+
+  it('leaves a date inside a sentence where it is: the words before it name no issuer', () => {
+    const text = `${'全面贯彻党的教育方针，落实立德树人根本任务。'.repeat(5)} 各学校要在 2020 年 3 月 10 日 前报送材料，${'认真贯彻落实。'.repeat(3)}`;
+    expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text)).toEqual([text]);
+  });
+
   it('does not split after a title-like phrase that is no plan title (统一、规范)', () => {
     const text = `${'坚持统一、规范管理，加强党的建设。'.repeat(8)}`;
     expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text)).toEqual([text]);
