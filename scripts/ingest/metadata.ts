@@ -171,13 +171,16 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
   // …unless the notice's heading prints that very title (关于印发2021年…总结和2022年…要点的通知).
   const printedAsOne = new Set<string>();
   for (const line of notice) {
-    const quoted = [...new Set([...line.text.matchAll(/《([^《》]{4,80})》/gu)].map((match) => collapseSpaces(match[1] ?? '')))].filter((text) => isPlanTitle(text, genre));
-    const distinct = quoted.filter((text, index) => quoted.findIndex((other) => withoutSpaces(other) === withoutSpaces(text)) === index);
-    candidates.push(...distinct);
-    // 现将《2021年…工作总结》和《2022年…工作要点》印发: one document of both.
-    if (distinct.length > 1) {
-      candidates.push(distinct.join('和'));
-      joined.add(distinct.join('和'));
+    // 现将《2021年…工作总结》和《2022年…工作要点》印发: one document of both; but a
+    // sentence of its own (…贯彻落实。《2020年工作总结》一并印发。) issues a second document.
+    for (const sentence of line.text.split(/(?<=[。；;])/u)) {
+      const quoted = [...new Set([...sentence.matchAll(/《([^《》]{4,80})》/gu)].map((match) => collapseSpaces(match[1] ?? '')))].filter((text) => isPlanTitle(text, genre));
+      const distinct = quoted.filter((text, index) => quoted.findIndex((other) => withoutSpaces(other) === withoutSpaces(text)) === index);
+      candidates.push(...distinct);
+      if (distinct.length > 1) {
+        candidates.push(distinct.join('和'));
+        joined.add(distinct.join('和'));
+      }
     }
     const named = genre.issuingNotice.exec(line.text)?.groups?.['title'];
     if (named && isPlanTitle(collapseSpaces(named), genre)) {

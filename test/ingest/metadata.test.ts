@@ -69,7 +69,10 @@ ${outline}`);
     expect(metadata).toMatchObject({ title: '2024年工作总结和2025年工作计划', years: [2024, 2025] });
     // Two documents quoted apart (…一并印发) are no one title: the printed title stays.
     const together = '各学校：\n现将《慈溪市教育局2021年工作要点》印发给你们。《慈溪市教育局2020年工作总结》一并印发。\n慈溪市教育局\n2021年2月24日';
-    expect(metadataOf(`${together}\n慈溪市教育局2021年工作要点\n${outline}`).title).toBe('慈溪市教育局2021年工作要点');
+    const apart = metadataOf(`${together}\n慈溪市教育局2021年工作要点\n${outline}`);
+    expect(apart.title).toBe('慈溪市教育局2021年工作要点');
+    // …nor is the kind theirs together: the plan printed is the 工作要点.
+    expect([apart.kind.name, apart.years]).toEqual(['工作要点', [2021]]);
     // Quoted apart, but the notice's heading prints them as one title: that title.
     const headed = '省教育厅关于印发2021年全省教育工作总结和2022年全省教育工作要点的通知\n现将《2021年全省教育工作总结》和《2022年全省教育工作要点》印发给你们。\n省教育厅\n2022年1月25日';
     expect(metadataOf(`${headed}\n2021年全省教育工作总结\n${outline}`).title).toBe('2021年全省教育工作总结和2022年全省教育工作要点');
