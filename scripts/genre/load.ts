@@ -38,6 +38,7 @@ const notAPlanRule = z.object({
   why: z.string().min(1),
   patterns: z.array(regexSource).min(1),
   examples: z.array(z.string().min(1)).min(1),
+  headings: z.boolean().default(false),
 });
 
 const kindsTable = z.object({
@@ -122,6 +123,8 @@ export interface NotAPlanRule {
   why: string;
   patterns: RegExp[];
   examples: string[];
+  /** Also read the outline's top headings: a text that shows what it is only there (第二部分 2021年度部门决算表). */
+  headings: boolean;
 }
 
 export interface DocumentKind {

@@ -55,6 +55,13 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
     const rule = genre.notPlans.find((candidate) => candidate.patterns.some((pattern) => pattern.test(text)));
     if (rule) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${text}")`, overrideHint, line.line);
   }
+  // A heading's lead phrase only: an item's sentences may speak of anything (规范部门预算编制).
+  const headingRules = genre.notPlans.filter((rule) => rule.headings);
+  for (const node of parsed.outline.slice(0, headLineCount)) {
+    const text = node.marker.rest.split(/[。：:]/u)[0]!.slice(0, headLength);
+    const rule = headingRules.find((candidate) => candidate.patterns.some((pattern) => pattern.test(text)));
+    if (rule) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${node.marker.label}${text}")`, overrideHint, node.line.line);
+  }
   if (parsed.titleLines.length === 0 && parsed.notice.length === 0) refuseReports(lines, genre);
   if (!parsed.paragraphs || parsed.titleLines.length > 0 || parsed.notice.length > 0) return;
   // Named in a heading: 制定本计划 in a sentence says nothing of what the text is.
