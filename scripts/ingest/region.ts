@@ -272,6 +272,14 @@ export function namedAsPartner(text: string, at: number, genre: RegionGenre): bo
   return genre.partnerContexts.some((word) => before.endsWith(word));
 }
 
+const levelRank: Record<Division['level'], number> = { province: 0, prefecture: 1, county: 2 };
+
+/** A scope word of a level below the division's: a province under any word but its own (全省, 全区). */
+function isBelow(scope: RegionScope, division: Division): boolean {
+  if (division.level === 'province') return true;
+  return scope.levels.every((level) => levelRank[level] > levelRank[division.level]);
+}
+
 function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs: readonly string[], claim: Claim | null): Region | null {
   const claimed = claim?.scope ?? null;
   const prefix = body.length > bodyScanLimit ? body.slice(0, bodyScanLimit) : body;
@@ -279,10 +287,12 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   if (mentions.length === 0) return null;
   const weights = weigh(mentions);
 
+  // Equal counts go to the lower level (the table lists the higher first): a city's
+  // plan speaks of 全省 as often as of 全市, a province's seldom of 全市.
   const scopeCounts = genre.scopes
-    .map((scope) => ({ scope, count: prefix.split(scope.word).length - 1 }))
+    .map((scope, order) => ({ scope, order, count: prefix.split(scope.word).length - 1 }))
     .filter(({ count }) => count > 0)
-    .sort((a, b) => b.count - a.count);
+    .sort((a, b) => b.count - a.count || b.order - a.order);
   // A level the title or issuer claims outweighs the words of the body, which also speak of the levels above (全省).
   const scope = claimed ?? scopeCounts[0]?.scope ?? null;
   const scopeIsSure = claimed !== null || (scopeCounts[0]?.count ?? 0) >= minScopeCount;
@@ -320,6 +330,10 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
     );
   }
   const chosen = ancestorInPool ?? best;
+  // The body's own scope word, even once, speaks against a place above its level
+  // (全市 against 江苏, which a city's plan names for the province's documents; 全县
+  // against the city a county names); a word of a level above (全省) does not.
+  if (scope !== null && !fitsScope(chosen.division) && isBelow(scope, chosen.division)) return null;
   // One passing mention is no evidence of whose plan this is.
   // A name printed with its bureau (惠州市教育局) counts twice: it says whose plan this is.
   const chosenMentions = mentions.filter(({ entry }) => entry.divisions.some((division) => division.code === chosen.division.code));

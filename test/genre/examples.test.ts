@@ -112,6 +112,12 @@ describe('what is not a plan', () => {
     expect('error' in admitted ? admitted.error.message : admitted.document.plan.url).toBe('/jiangxi/yingtan/2021/');
   });
 
+  it('reads no report of a speech in 对江苏工作重要讲话精神, which a plan\'s first paragraph cites', () => {
+    const text = '2025年是关键之年。全市教育工作的总体思路是：深入贯彻习近平总书记关于教育的重要论述和对江苏工作重要讲话精神，认真落实全国和全省教育大会部署要求。\n一、坚持强党建谋发展\n1.持续深化党对教育工作的全面领导。学习贯彻。\n2.加强组织建设。建设组织。\n';
+    const outcome = parser.parse({ file: 'plan.txt', bytes: Buffer.from(text), sidecar: null });
+    expect('error' in outcome ? outcome.error.message : '').not.toMatch(/meeting-report/u);
+  });
+
   it('reads no report signs in a plan that prints its title', () => {
     const text = '鹰潭市教育局2021年工作要点\n一、加强党的建设\n1.强化理论武装。3月5日，召开全市教育系统党建工作会议。\n2.加强组织建设。建设组织。\n';
     const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });

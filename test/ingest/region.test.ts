@@ -196,6 +196,14 @@ describe('body', () => {
     expect(prefecture.evidence).toContain('全市×1');
   });
 
+  it('gives equal scope words to the lower level, and counts a place named before what it is to show (常州实践)', () => {
+    // A city plan citing its province's documents: 全市 and 全省 once each, 江苏 twice.
+    const body = '全市教育工作的总体思路是：贯彻对江苏工作重要讲话精神，紧扣《江苏教育强省建设规划纲要》，落实全省部署，服务中国式现代化常州实践，作出常州贡献。';
+    expect(resolveRegion(evidence({ body }), index)).toMatchObject({ code: '320400', level: 'prefecture' });
+    // Without the city's name the text does not say whose plan it is: not the province's.
+    expect(failure({ body: body.replace(/常州/gu, '') }).code).toBe('region-unresolved');
+  });
+
   it('boosts a division whose ancestors are named too', () => {
     // 朝阳 alone is four places; 北京 tells which.
     expect(resolveRegion(evidence({ body: '全区教育工作。朝阳区、朝阳区,首都北京' }), index)).toMatchObject({ code: '110105' });
