@@ -38,7 +38,7 @@ const notAPlanRule = z.object({
   why: z.string().min(1),
   patterns: z.array(regexSource).min(1),
   examples: z.array(z.string().min(1)).min(1),
-  headings: z.boolean().default(false),
+  reads: z.array(z.enum(['head', 'above-outline', 'top-headings'])).default(['head']),
 });
 
 const kindsTable = z.object({
@@ -123,8 +123,12 @@ export interface NotAPlanRule {
   why: string;
   patterns: RegExp[];
   examples: string[];
-  /** Also read the outline's top headings: a text that shows what it is only there (第二部分 2021年度部门决算表). */
-  headings: boolean;
+  /**
+   * Where the rule reads: the head (the first lines, up to the title); every short
+   * line above the outline (a title printed below a page's advertisement); the
+   * outline's top headings (第二部分 2021年度部门决算表).
+   */
+  reads: ReadonlyArray<'head' | 'above-outline' | 'top-headings'>;
 }
 
 export interface DocumentKind {

@@ -6,7 +6,7 @@
  * plan with facts the text does not hold. The rules are data
  * (scripts/genre/kinds.yaml, notPlans); an editor's sidecar `kind:` overrides them.
  */
-import type { Genre } from '../genre/load.ts';
+import type { Genre, NotAPlanRule } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
 import { AtlasError } from '../../src/model/errors.ts';
 import { isPlanTitle, matchMarker, type ParsedDocument } from './parse.ts';
@@ -50,17 +50,22 @@ function refuseReports(lines: readonly SourceLine[], genre: Genre): void {
 export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, genre: Genre): void {
   // The notice's lines too: a site's name numbered as a list (1. 教育装备采购网) ends the head before them.
   const head = [...new Set([...headOf(lines, genre), ...parsed.notice.slice(0, headLineCount)])];
-  for (const line of head) {
-    const text = line.text.slice(0, headLength);
-    const rule = genre.notPlans.find((candidate) => candidate.patterns.some((pattern) => pattern.test(text)));
-    if (rule) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${text}")`, overrideHint, line.line);
-  }
-  // A heading's lead phrase only: an item's sentences may speak of anything (规范部门预算编制).
-  const headingRules = genre.notPlans.filter((rule) => rule.headings);
-  for (const node of parsed.outline.slice(0, headLineCount)) {
-    const text = node.marker.rest.split(/[。：:]/u)[0]!.slice(0, headLength);
-    const rule = headingRules.find((candidate) => candidate.patterns.some((pattern) => pattern.test(text)));
-    if (rule) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${node.marker.label}${text}")`, overrideHint, node.line.line);
+  const outlineStart = parsed.paragraphs ? Infinity : (parsed.outline[0]?.line.line ?? Infinity);
+  const places: Array<{ reads: NotAPlanRule['reads'][number]; line: number; text: string; shown: string }> = [
+    ...head.map((line) => ({ reads: 'head' as const, line: line.line, text: line.text.slice(0, headLength), shown: line.text.slice(0, headLength) })),
+    ...lines
+      // A title's line: short, and no clause of a paragraph a PDF wrapped (…规划纲要（2024~2035 年）》，全面落实).
+      .filter((line) => line.line < outlineStart && isHeadingLine(line.text) && !/[，,；;]/u.test(line.text))
+      .map((line) => ({ reads: 'above-outline' as const, line: line.line, text: line.text, shown: line.text })),
+    // A heading's lead phrase only: an item's sentences may speak of anything (规范部门预算编制).
+    ...parsed.outline.slice(0, headLineCount).map((node) => {
+      const text = node.marker.rest.split(/[。：:]/u)[0]!.slice(0, headLength);
+      return { reads: 'top-headings' as const, line: node.line.line, text, shown: `${node.marker.label}${text}` };
+    }),
+  ];
+  for (const place of places) {
+    const rule = genre.notPlans.find((candidate) => candidate.reads.includes(place.reads) && candidate.patterns.some((pattern) => pattern.test(place.text)));
+    if (rule) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${place.shown}")`, overrideHint, place.line);
   }
   if (parsed.titleLines.length === 0 && parsed.notice.length === 0) refuseReports(lines, genre);
   if (!parsed.paragraphs || parsed.titleLines.length > 0 || parsed.notice.length > 0) return;

@@ -112,6 +112,16 @@ describe('what is not a plan', () => {
     expect('error' in admitted ? admitted.error.message : admitted.document.plan.url).toBe('/jiangxi/yingtan/2021/');
   });
 
+  it('reads a five-year plan\'s title below a page\'s advertisement, but not in a plan\'s section heading', () => {
+    const advert = ['联华众创空间', '微信扫码', '咨询洽谈 · 预约考察', '电话 010-61256989', '手机 17319287279', '工位出租 600~1000元/月', '公司注册 500元起', '服务单位 联华众创', '高效便捷'].join('\n');
+    const fiveYear = `${advert}\n海淀区“十四五”时期教育改革和发展规划\n经区政府研究同意，现印发给你们。\n一、发展基础\n1.教育质量。内容。\n2.教育公平。内容。\n`;
+    const refused = parser.parse({ file: 'plan.txt', bytes: Buffer.from(fiveYear), sidecar: null });
+    expect('error' in refused && refused.error.message).toContain('[five-year-plan]: "海淀区“十四五”时期教育改革和发展规划"');
+    const plan = '鹰潭市教育局2021年工作要点\n一、编制“十四五”教育事业发展规划\n1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n';
+    const admitted = parser.parse({ file: 'plan.txt', bytes: Buffer.from(plan), sidecar: null });
+    expect('error' in admitted ? admitted.error.message : admitted.document.plan.url).toBe('/jiangxi/yingtan/2021/');
+  });
+
   it('reads no report of a speech in 对江苏工作重要讲话精神, which a plan\'s first paragraph cites', () => {
     const text = '2025年是关键之年。全市教育工作的总体思路是：深入贯彻习近平总书记关于教育的重要论述和对江苏工作重要讲话精神，认真落实全国和全省教育大会部署要求。\n一、坚持强党建谋发展\n1.持续深化党对教育工作的全面领导。学习贯彻。\n2.加强组织建设。建设组织。\n';
     const outcome = parser.parse({ file: 'plan.txt', bytes: Buffer.from(text), sidecar: null });
