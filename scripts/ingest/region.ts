@@ -295,7 +295,8 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
     .sort((a, b) => b.count - a.count || b.order - a.order);
   // A level the title or issuer claims outweighs the words of the body, which also speak of the levels above (全省).
   const scope = claimed ?? scopeCounts[0]?.scope ?? null;
-  const scopeIsSure = claimed !== null || (scopeCounts[0]?.count ?? 0) >= minScopeCount;
+  // …but a tie leaves the level unsure (全市 and 全省 three times each).
+  const scopeIsSure = claimed !== null || ((scopeCounts[0]?.count ?? 0) >= minScopeCount && scopeCounts[0]?.count !== scopeCounts[1]?.count);
 
   const candidates: BodyCandidate[] = [];
   for (const [code, own] of weights) {

@@ -202,6 +202,9 @@ describe('body', () => {
     expect(resolveRegion(evidence({ body }), index)).toMatchObject({ code: '320400', level: 'prefecture' });
     // Without the city's name the text does not say whose plan it is: not the province's.
     expect(failure({ body: body.replace(/常州/gu, '') }).code).toBe('region-unresolved');
+    // Nor is a level sure that the body speaks of as often as of another: one passing city is no region.
+    const tied = '全市教育工作的总体思路是：为我市加快打造武汉都市圈重要增长极贡献力量。全市进入全省第一方阵。全市、全省、全省。';
+    expect(failure({ body: tied }).code).toBe('region-unresolved');
   });
 
   it('boosts a division whose ancestors are named too', () => {
