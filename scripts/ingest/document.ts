@@ -151,6 +151,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
       heading: metadata.title === null ? headingOf(cleaned.lines, genre) : null,
       body,
       organs: genre.organSuffixes.filter((organ) => organ.includes('教')),
+      publisher: metadata.publisher,
     },
     divisions,
   );
@@ -175,7 +176,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
     ...(sidecar.title === undefined && metadata.title === null ? ['title'] : []),
     ...(sidecar.kind === undefined && metadata.kindInferred ? ['kind'] : []),
     ...(sidecar.year === undefined && metadata.yearInferred ? ['year'] : []),
-    ...(region.source === 'body' ? ['region'] : []),
+    ...(region.source === 'body' || region.source === 'publisher' ? ['region'] : []),
   ];
 
   const fromText: Plan = {

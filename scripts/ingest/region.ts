@@ -25,6 +25,12 @@ export interface RegionEvidence {
   body: string;
   /** Names of education bureaus (教育局, 教育体育局 …): a place named with one in the body is named as the issuer. */
   organs?: readonly string[];
+  /**
+   * The page's 发布机构 or 信息来源 (无锡市教育局): the bureau that published the text.
+   * The last resort, when the text itself names no region: a province's site may
+   * repost a city's plan.
+   */
+  publisher?: string | null;
 }
 
 /**
@@ -415,6 +421,11 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     : ownDocumentsScope(evidence.body, genre);
   const region = fromBody(evidence.body, index, genre, [...(evidence.organs ?? []), ...genre.bureauContexts], claim);
   if (region) return region;
+  const publisher = evidence.publisher?.trim() ?? '';
+  if ((evidence.organs ?? []).some((organ) => publisher.endsWith(organ))) {
+    const found = resolveText(publisher, anywhere, index, null);
+    if (found) return regionForDivision(found.division, 'publisher', publisher, index);
+  }
   throw new AtlasError(
     'region-unresolved',
     'the document names no region: no province, city or county in its title, issuers or notice, and none named often enough in its text (a place mentioned in passing, or inside an ordinary word, is no evidence)',

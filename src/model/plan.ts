@@ -12,7 +12,7 @@ export type RegionLevel = (typeof regionLevels)[number];
 
 /** Where a fact came from, so readers and editors can tell printed from inferred. */
 /** heading: the line printed atop the text when no title names a plan (2019年汉阴县…公开承诺——县教体科技局). */
-export const provenances = ['sidecar', 'title', 'issuer', 'notice', 'heading', 'body'] as const;
+export const provenances = ['sidecar', 'title', 'issuer', 'notice', 'heading', 'body', 'publisher'] as const;
 export type Provenance = (typeof provenances)[number];
 
 export const regionSchema = z.object({

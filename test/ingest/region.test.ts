@@ -207,6 +207,17 @@ describe('body', () => {
     expect(failure({ body: tied }).code).toBe('region-unresolved');
   });
 
+  it('falls back on the page\'s publisher when it is a bureau and the text names no region, and only then', () => {
+    const organs = ['教育局', '教育厅'];
+    const text = { body: '全年工作目标任务全面完成。', organs };
+    expect(resolveRegion(evidence({ ...text, publisher: '无锡市教育局' }), index)).toMatchObject({ code: '320200', source: 'publisher', evidence: '无锡市教育局' });
+    // A publisher that is no bureau (a newspaper, a portal) says nothing of whose plan it is.
+    expect(failure({ ...text, publisher: '无锡日报' }).code).toBe('region-unresolved');
+    // A text that names its region keeps it, whoever reposted it.
+    const city = { body: '全市教育工作。常州市教育局，常州市，常州市。', organs };
+    expect(resolveRegion(evidence({ ...city, publisher: '江苏省教育厅' }), index)).toMatchObject({ code: '320400', source: 'body' });
+  });
+
   it('boosts a division whose ancestors are named too', () => {
     // 朝阳 alone is four places; 北京 tells which.
     expect(resolveRegion(evidence({ body: '全区教育工作。朝阳区、朝阳区,首都北京' }), index)).toMatchObject({ code: '110105' });
