@@ -87,6 +87,9 @@ function citedNoticeNumber(text: string, genre: Genre): string | undefined {
   return undefined;
 }
 
+/** The longest issuer's name a title prints after its year. */
+const maxIssuerInTitle = 30;
+
 function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
   const issuers: string[] = [];
   const addLine = (text: string): void => {
@@ -97,6 +100,18 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
     const firstYear = titleLine.search(genre.year);
     const prefix = firstYear > 0 ? titleLine.slice(0, firstYear) : '';
     if (prefix && isIssuerLine(prefix, genre)) addLine(prefix);
+    else if (firstYear >= 0) {
+      // …or after it: 2024年上海市教育委员会工作要点, 2024年杨浦区教育局工作要点.
+      const afterYear = titleLine.slice(firstYear).replace(/^[^年]{1,12}年度?/u, '');
+      const named = genre.organSuffixes
+        .filter((suffix) => afterYear.includes(suffix))
+        .map((suffix) => afterYear.indexOf(suffix) + suffix.length)
+        .filter((end) => end <= maxIssuerInTitle)
+        .map((end) => afterYear.slice(0, end))
+        .filter((name) => !/\s/u.test(name) && isIssuerLine(name, genre))
+        .sort((a, b) => b.length - a.length)[0];
+      if (named) addLine(named);
+    }
   }
   // The notice's signature, then the plan's own signature after its last item.
   for (const line of [...doc.notice, ...doc.closing]) {

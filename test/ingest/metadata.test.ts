@@ -93,6 +93,12 @@ ${outline}`);
     expect(metadataOf(`${other}\n2018年工作要点\n${outline}`).title).toBe('2018年工作要点');
   });
 
+  it('takes the issuer a title prints after its year, and none from a title that names no bureau', () => {
+    expect(metadataOf(`2024年上海市教育委员会工作要点\n${outline}`).issuers).toEqual(['上海市教育委员会']);
+    expect(metadataOf(`2024年杨浦区教育局工作要点\n${outline}`).issuers).toEqual(['杨浦区教育局']);
+    expect(metadataOf(`2021年台儿庄区教育工作要点\n${outline}`).issuers).toEqual([]);
+  });
+
   it('takes a title printed under its issuers one a line, one of them in spaced type', () => {
     const metadata = metadataOf(`中共北京市委教育工作委员会\n北 京 市 教 育 委 员 会\n北京市人民政府教育督导室\n2009年工作要点\n${outline}`);
     expect(metadata.title).toBe('中共北京市委教育工作委员会北京市教育委员会北京市人民政府教育督导室2009年工作要点');
