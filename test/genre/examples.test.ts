@@ -107,7 +107,8 @@ describe('what is not a plan', () => {
     const budget = '目录\n第一部分 部门概况\n一、部门主要职责\n二、部门基本情况\n第二部分 2021年度部门决算表\n一、收入支出决算总表\n二、收入决算表\n';
     const refused = parser.parse({ file: 'budget.txt', bytes: Buffer.from(budget), sidecar: null });
     expect('error' in refused && refused.error.message).toContain('[budget]: "第二部分 2021年度部门决算表"');
-    const plan = '鹰潭市教育局2021年工作要点\n一、加强经费保障。规范部门预算编制，做好部门决算公开。\n1.强化预算管理。学习贯彻。\n2.加强组织建设。建设组织。\n';
+    // …nor in a site's menu above the title (预决算公开, 部门预算).
+    const plan = '政务公开\n预决算公开\n部门预算\n鹰潭市教育局2021年工作要点\n一、加强经费保障。规范部门预算编制，做好部门决算公开。\n1.强化预算管理。学习贯彻。\n2.加强组织建设。建设组织。\n';
     const admitted = parser.parse({ file: 'plan.txt', bytes: Buffer.from(plan), sidecar: null });
     expect('error' in admitted ? admitted.error.message : admitted.document.plan.url).toBe('/jiangxi/yingtan/2021/');
   });
