@@ -88,8 +88,13 @@ const maxIssuerLines = 4;
 
 /** Where a title starts that its issuers head, one a line, right above it. */
 function issuerLinesAbove(lines: readonly SourceLine[], titleIndex: number, genre: Genre): number {
+  const title = withoutSpaces(lines[titleIndex]!.text);
   let start = titleIndex;
-  while (start > 0 && titleIndex - start < maxIssuerLines && isIssuerLine(lines[start - 1]!.text, genre)) start -= 1;
+  while (start > 0 && titleIndex - start < maxIssuerLines && isIssuerLine(lines[start - 1]!.text, genre)) {
+    // A page's header naming the bureau the title names again (鄂尔多斯市教育局 / 鄂尔多斯市教育局2012年工作安排) is no part of it.
+    if (title.startsWith(withoutSpaces(lines[start - 1]!.text))) break;
+    start -= 1;
+  }
   return start;
 }
 
