@@ -80,8 +80,13 @@ export function matchMarker(text: string, genre: Genre): Marker | null {
 export function isIssuerLine(text: string, genre: Genre): boolean {
   // A name set in spaced type (北 京 市 教 育 委 员 会) is one name.
   const parts = unspacedType(text).split(' ').filter((part) => part.length > 0);
-  return parts.length > 0 && parts.every((part) => genre.organSuffixes.some((suffix) => part.endsWith(suffix)));
+  // Names, not a sentence cut off after 党组 (…进一步增强党组): short, and no clause marks.
+  const isName = (part: string): boolean => part.length <= maxIssuerNamesLength && !/[。；;，,：:！!？?]/u.test(part);
+  return parts.length > 0 && parts.every((part) => isName(part) && genre.organSuffixes.some((suffix) => part.endsWith(suffix)));
 }
+
+/** The longest run of issuers' names without a space (中共泰安市委教育工委、泰安市教育局、泰安市财政局). */
+const maxIssuerNamesLength = 60;
 
 /** How many lines of issuers a title may carry above it (中共…教育工作委员会 / …教育委员会 / …督导室2009年工作要点). */
 const maxIssuerLines = 4;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
-import { matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
+import { isIssuerLine, matchMarker, parseDocument, type OutlineNode } from '../../scripts/ingest/parse.ts';
 import { joinBrokenNumbers, joinBrokenTitles, joinLoneLabels, splitFlattenedLines } from '../../scripts/ingest/flattened-lines.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 import { itemsOf } from '../../src/model/plan.ts';
@@ -447,5 +447,16 @@ describe('joinBrokenNumbers', () => {
     const lines = joinBrokenNumbers(fixtureLines('泰安市教育局2016\n年工作要点\n1.强化理论武装。深入学习精\n神。\n新增学位4950\n个。'));
     expect(lines.map((line) => line.text)).toEqual(['泰安市教育局2016年工作要点', '1.强化理论武装。深入学习精', '神。', '新增学位4950', '个。']);
     expect(lines[0]?.line).toBe(1);
+  });
+});
+
+describe('isIssuerLine', () => {
+  it('reads names that end as organs do, in spaced type too', () => {
+    expect(isIssuerLine('中共泰安市委教育工委  泰安市教育局', genre)).toBe(true);
+    expect(isIssuerLine('北 京 市 教 育 委 员 会', genre)).toBe(true);
+  });
+
+  it('reads no sentence that a cut excerpt ends after 党组 as a name', () => {
+    expect(isIssuerLine('全面履行教育工作领导小组职责。加强对我市教育重大工作的研究部署、统筹协调，进一步增强党组', genre)).toBe(false);
   });
 });
