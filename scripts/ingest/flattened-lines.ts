@@ -104,10 +104,13 @@ function openingStyles(cuts: readonly Cut[]): Set<string> {
 function splitRunInTitle(line: SourceLine, genre: Genre): SourceLine[] {
   const text = line.text.trimStart();
   if (line.text.length < minFlattenedLength) return [line];
-  // The title may hold spaces itself (眉县教育局 2017 年教育工作要点 作者:…): the first space that ends one.
-  for (const space of text.slice(0, genre.planTitle.maxLength + 1).matchAll(/\s+/gu)) {
-    const title = text.slice(0, space.index);
-    if (isPlanTitle(title, genre)) return [{ line: line.line, text: title }, { line: line.line, text: text.slice(space.index).trim() }];
+  // The title may hold spaces itself (眉县教育局 2017 年教育工作要点 作者:…): the first space that ends one,
+  // or, with no space at all, the point where the first paragraph opens (…教育工作要点2022年，全市…).
+  const head = text.slice(0, genre.planTitle.maxLength + 1);
+  const ends = [...head.matchAll(/\s+|(?<=\p{Script=Han})(?=(?:19|20)\d{2}\s?年[,，是]|今年[,，以]|一年来)/gu)];
+  for (const end of ends) {
+    const title = text.slice(0, end.index);
+    if (isPlanTitle(title, genre)) return [{ line: line.line, text: title }, { line: line.line, text: text.slice(end.index).trim() }];
   }
   return [line];
 }

@@ -385,6 +385,14 @@ describe('splitFlattenedLines', () => {
     expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text)).toEqual([text]);
   });
 
+  it('puts a title run into its first paragraph with no space between on a line of its own, but keeps a combined title whole', () => {
+    const body = '全市教育工作的总体思路是：以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的十九大和十九届历次全会精神，聚焦书写好港城现代化建设新答卷，全面落实立德树人根本任务，努力让港城人民共享教育成果。';
+    const run = `2022年张家港市教育工作要点2022年，${body}`;
+    expect(splitFlattenedLines(fixtureLines(run), genre).map((line) => line.text)).toEqual(['2022年张家港市教育工作要点', `2022年，${body}`]);
+    const combined = `张家港市教育局2021年工作总结和2022年工作要点今年，${body}`;
+    expect(splitFlattenedLines(fixtureLines(combined), genre)[0]!.text).toBe('张家港市教育局2021年工作总结和2022年工作要点');
+  });
+
   it('does not split after a title-like phrase that is no plan title (统一、规范)', () => {
     const text = `${'坚持统一、规范管理，加强党的建设。'.repeat(8)}`;
     expect(splitFlattenedLines(fixtureLines(text), genre).map((line) => line.text)).toEqual([text]);
