@@ -47,15 +47,23 @@ interface Cut {
 /** The longest heading a list's first label may run into without a closing mark (二、工作目标1.全面…). */
 const maxBareHeading = 16;
 const sentenceMark = /[。；;！!？?，,]/u;
+/**
+ * Read for an outline's opening only (a flattened excerpt with no other outline),
+ * a section heading may be as long as headings are and hold a comma
+ * (一、强化政治意识,增强党对教育工作的全面领导1.突出…), though no full stop.
+ */
+const maxOpeningHeading = 40;
+const fullStop = /[。；;！!？?]/u;
 
 /** The text since the last cut is a short heading with no closing mark, and this label opens a list of another style under it. */
-function opensListUnderHeading(text: string, at: number, marker: Marker, last: Cut | undefined): boolean {
+function opensListUnderHeading(text: string, at: number, marker: Marker, last: Cut | undefined, opening: boolean): boolean {
   if (!last || marker.number !== 1 || marker.style.id === last.marker.style.id) return false;
   const heading = text.slice(last.at + last.marker.label.length, at).trim();
+  if (opening) return heading.length > 0 && heading.length <= maxOpeningHeading && !fullStop.test(heading);
   return heading.length > 0 && heading.length <= maxBareHeading && !sentenceMark.test(heading);
 }
 
-function cutsOf(text: string, genre: Genre, runIn: boolean): Cut[] {
+function cutsOf(text: string, genre: Genre, runIn: boolean, opening: boolean): Cut[] {
   const cuts: Cut[] = [];
   for (let at = 1; at < text.length; at += 1) {
     if (!labelStart.test(text[at] as string)) continue;
@@ -65,7 +73,7 @@ function cutsOf(text: string, genre: Genre, runIn: boolean): Cut[] {
     // A run-in label may follow a heading that has no closing mark (…做法一是…); any
     // label may follow the plan's title, which has none either (2024年县教育局工作计划一、工作思路),
     // and a list's first label may follow its short heading (二、工作目标1.全面加强…).
-    const after = beforeLabel.test(text[at - 1] as string) || isPlanTitle(text.slice(0, at).trim(), genre) || opensListUnderHeading(text, at, marker, cuts.at(-1));
+    const after = beforeLabel.test(text[at - 1] as string) || isPlanTitle(text.slice(0, at).trim(), genre) || opensListUnderHeading(text, at, marker, cuts.at(-1), opening);
     if ((isRunIn && runIn) || (!isRunIn && after)) cuts.push({ at, marker });
   }
   return cuts;
@@ -171,7 +179,7 @@ export function splitFlattenedLines(lines: readonly SourceLine[], genre: Genre, 
       out.push(line);
       continue;
     }
-    const cuts = cutsOf(line.text, genre, options.runIn ?? false);
+    const cuts = cutsOf(line.text, genre, options.runIn ?? false, options.opening ?? false);
     const running = new Set([...runningStyles(cuts), ...(options.opening ? openingStyles(cuts) : [])]);
     // Once a list shows itself, every label is cut: the parser believes only those that continue a list.
     const at = running.size === 0 ? [] : cuts.map((cut) => cut.at);

@@ -412,6 +412,12 @@ describe('a flattened page with no other outline', () => {
     expect([...itemsOf(plan.sections)].map((item) => item.text.slice(0, 6))).toEqual(['完善学习机制']);
   });
 
+  it('is read at its opening under a section heading as long as headings are, with a comma in it', () => {
+    const plan = parse(`2022年张家港市教育工作要点 2022年，全市教育工作的总体思路是：以习近平新时代中国特色社会主义思想为指导，全面落实立德树人根本任务，努力让港城人民共享教育成果。一、强化政治意识，增强党对教育工作的全面领导1.突出党的方向引领。巩固拓展教育系统党史学习教育成果，常态化长效化开展党史学习教育`);
+    expect(plan.sections[0]?.heading).toBe('一、强化政治意识，增强党对教育工作的全面领导');
+    expect([...itemsOf(plan.sections)].map((item) => item.title)).toEqual(['突出党的方向引领']);
+  });
+
   it('is read at its run-in enumerations first, when it has them under the opening (一、…（一）…一是…二是…)', () => {
     const plan = parse(`乐清市教育局2018年工作总结和2019年工作思路一、2018年工作总结2018年，市教育局深入实施教育改革和发展规划纲要，全市教育工作取得显著成效。（一）教育资源供给得到新加强一是教育现代化市创建强力推进。召开创建省教育基本现代化市推进会。二是校网布局调整优化。合理调整和科学规划学校布局。三是学校建设步伐加快。新建中小学校舍面积约8万平方米。`);
     expect([...itemsOf(plan.sections)].map((item) => item.title)).toEqual(['教育现代化市创建强力推进', '校网布局调整优化', '学校建设步伐加快']);
