@@ -103,30 +103,28 @@ describe('what is not a plan', () => {
     expect('error' in outcome && outcome.error.message).toContain(`[${id}]`);
   });
 
+  /** What the ingest makes of a text: its refusal, or the URL it publishes it at. */
+  const verdict = (text: string): string => {
+    const outcome = parser.parse({ file: 'plan.txt', bytes: Buffer.from(text), sidecar: null });
+    return 'error' in outcome ? outcome.error.message : outcome.document.plan.url;
+  };
+  const items = '1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n';
+
   it('refuses a budget that shows what it is only in its part headings, and reads no budget in a plan\'s items', () => {
-    const budget = '目录\n第一部分 部门概况\n一、部门主要职责\n二、部门基本情况\n第二部分 2021年度部门决算表\n一、收入支出决算总表\n二、收入决算表\n';
-    const refused = parser.parse({ file: 'budget.txt', bytes: Buffer.from(budget), sidecar: null });
-    expect('error' in refused && refused.error.message).toContain('[budget]: "第二部分 2021年度部门决算表"');
+    expect(verdict('目录\n第一部分 部门概况\n一、部门主要职责\n二、部门基本情况\n第二部分 2021年度部门决算表\n一、收入支出决算总表\n二、收入决算表\n')).toContain('[budget]: "第二部分 2021年度部门决算表"');
     // …nor in a site's menu above the title (预决算公开, 部门预算).
-    const plan = '政务公开\n预决算公开\n部门预算\n鹰潭市教育局2021年工作要点\n一、加强经费保障。规范部门预算编制，做好部门决算公开。\n1.强化预算管理。学习贯彻。\n2.加强组织建设。建设组织。\n';
-    const admitted = parser.parse({ file: 'plan.txt', bytes: Buffer.from(plan), sidecar: null });
-    expect('error' in admitted ? admitted.error.message : admitted.document.plan.url).toBe('/jiangxi/yingtan/2021/');
+    expect(verdict(`政务公开\n预决算公开\n部门预算\n鹰潭市教育局2021年工作要点\n一、加强经费保障。规范部门预算编制，做好部门决算公开。\n${items}`)).toBe('/jiangxi/yingtan/2021/');
   });
 
   it('reads a five-year plan\'s title below a page\'s advertisement, but not in a plan\'s section heading', () => {
     const advert = ['联华众创空间', '微信扫码', '咨询洽谈 · 预约考察', '电话 010-61256989', '手机 17319287279', '工位出租 600~1000元/月', '公司注册 500元起', '服务单位 联华众创', '高效便捷'].join('\n');
-    const fiveYear = `${advert}\n海淀区“十四五”时期教育改革和发展规划\n经区政府研究同意，现印发给你们。\n一、发展基础\n1.教育质量。内容。\n2.教育公平。内容。\n`;
-    const refused = parser.parse({ file: 'plan.txt', bytes: Buffer.from(fiveYear), sidecar: null });
-    expect('error' in refused && refused.error.message).toContain('[five-year-plan]: "海淀区“十四五”时期教育改革和发展规划"');
-    const plan = '鹰潭市教育局2021年工作要点\n一、编制“十四五”教育事业发展规划\n1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n';
-    const admitted = parser.parse({ file: 'plan.txt', bytes: Buffer.from(plan), sidecar: null });
-    expect('error' in admitted ? admitted.error.message : admitted.document.plan.url).toBe('/jiangxi/yingtan/2021/');
+    expect(verdict(`${advert}\n海淀区“十四五”时期教育改革和发展规划\n经区政府研究同意，现印发给你们。\n一、发展基础\n${items}`)).toContain('[five-year-plan]: "海淀区“十四五”时期教育改革和发展规划"');
+    expect(verdict(`鹰潭市教育局2021年工作要点\n一、编制“十四五”教育事业发展规划\n${items}`)).toBe('/jiangxi/yingtan/2021/');
   });
 
   it('reads no report of a speech in 对江苏工作重要讲话精神, which a plan\'s first paragraph cites', () => {
-    const text = '2025年是关键之年。全市教育工作的总体思路是：深入贯彻习近平总书记关于教育的重要论述和对江苏工作重要讲话精神，认真落实全国和全省教育大会部署要求。\n一、坚持强党建谋发展\n1.持续深化党对教育工作的全面领导。学习贯彻。\n2.加强组织建设。建设组织。\n';
-    const outcome = parser.parse({ file: 'plan.txt', bytes: Buffer.from(text), sidecar: null });
-    expect('error' in outcome ? outcome.error.message : '').not.toMatch(/meeting-report/u);
+    const text = `2025年是关键之年。全市教育工作的总体思路是：深入贯彻习近平总书记关于教育的重要论述和对江苏工作重要讲话精神，认真落实全国和全省教育大会部署要求。\n一、坚持强党建谋发展\n${items}`;
+    expect(verdict(text)).not.toMatch(/meeting-report/u);
   });
 
   it('reads no report signs in a plan that prints its title', () => {
