@@ -470,6 +470,10 @@ describe('isIssuerLine', () => {
     expect(isIssuerLine('北 京 市 教 育 委 员 会', genre)).toBe(true);
   });
 
+  it('reads no notice heading broken after a name as a name', () => {
+    expect(isIssuerLine('关于印发《中共湖南省委教育工委', genre)).toBe(false);
+  });
+
   it('reads no sentence that a cut excerpt ends after 党组 as a name', () => {
     expect(isIssuerLine('全面履行教育工作领导小组职责。加强对我市教育重大工作的研究部署、统筹协调，进一步增强党组', genre)).toBe(false);
   });
