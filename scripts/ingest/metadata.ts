@@ -238,7 +238,10 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   let yearInferred = false;
   if (years.length === 0) {
     yearInferred = true;
-    years = uniqueSorted(topHeadings.flatMap((heading) => yearsIn(heading, genre)));
+    // A heading's own words (its lead phrase, not the item's sentences: 到2027年初步建成…), and
+    // not the years of a document it cites: 研究制定《…三年行动计划（2025—2027年）》.
+    const leadOf = (heading: string): string => heading.split(/[。：:]/u)[0]!.replace(/《[^《》]*》/gu, '');
+    years = uniqueSorted(topHeadings.flatMap((heading) => yearsIn(leadOf(heading), genre)));
     const firstPreambleYear = doc.preamble.map((line) => yearsIn(line.text, genre)[0]).find((year) => year !== undefined);
     if (years.length === 0 && firstPreambleYear !== undefined) years = [firstPreambleYear];
   }

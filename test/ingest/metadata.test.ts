@@ -164,6 +164,13 @@ ${outline}`;
     expect(metadata.yearInferred).toBe(true);
   });
 
+  it('reads no year from an untitled plan\'s item sentences or from a document its heading cites', () => {
+    const metadata = metadataOf(`2025年，全省教育系统将坚持全域抓质量。
+1.研究制定《加快建设特色教育强省三年行动计划（2025—2027年）》。到2027年初步建成特色教育强省。
+2.健全《纲要》落实机制。内容。`);
+    expect([metadata.years, metadata.yearInferred]).toEqual([[2025], true]);
+  });
+
   it('takes facts from the page (发文字号, 成文日期) where the text prints none', () => {
     const facts: CleanFacts = { publishedOn: '2024-03-27', publisher: '泰安市教育局', docNumber: '泰教发〔2024〕9号', issuedOn: '2024-03-20' };
     const metadata = metadataOf(`2024年工作要点\n${outline}`, facts);
