@@ -200,11 +200,15 @@ export function splitFlattenedLines(lines: readonly SourceLine[], genre: Genre, 
 /** A heading line that follows a label printed alone is short: the label's title, not a paragraph. */
 const maxLoneLabelHeading = 40;
 
+/** A lead phrase closed by its mark (认真学习宣传贯彻党的二十大精神。…) opens the paragraph of an item. */
+const leadPhraseClose = new RegExp(`^[^。；：:]{2,${maxLoneLabelHeading}}[。：:]`, 'u');
+
 /**
  * The other way round: a label printed alone on its line, its heading on the next
  * (WeChat reposts: 01 / 坚守教育初心使命 / text…; PDF conversions: 一、 / 加强党建),
- * is joined to that heading, so the parser sees one labelled line. Only when the
- * next line is short and is no label itself; the characters stay in order.
+ * or its item's paragraph opening with a lead phrase (1. / 认真学习宣传贯彻党的二十大精神。…),
+ * is joined to that line, so the parser sees one labelled line. Only when the next
+ * line is short or opens so, and is no label itself; the characters stay in order.
  */
 export function joinLoneLabels(lines: readonly SourceLine[], genre: Genre): SourceLine[] {
   const out: SourceLine[] = [];
@@ -212,7 +216,7 @@ export function joinLoneLabels(lines: readonly SourceLine[], genre: Genre): Sour
     const line = lines[index] as SourceLine;
     const next = lines[index + 1];
     const alone = matchMarker(`${line.text}标`, genre)?.rest === '标';
-    if (alone && next && next.text.length <= maxLoneLabelHeading && matchMarker(next.text, genre) === null) {
+    if (alone && next && (next.text.length <= maxLoneLabelHeading || leadPhraseClose.test(next.text)) && matchMarker(next.text, genre) === null) {
       out.push({ line: line.line, text: `${line.text.trimEnd()} ${next.text}` });
       index += 1;
     } else {

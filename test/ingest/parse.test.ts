@@ -436,6 +436,12 @@ describe('joinLoneLabels', () => {
     expect(doc.outline[0]?.children.map((node) => node.marker.label.trim())).toEqual(['01', '02']);
   });
 
+  it('joins a label printed alone to its item\'s paragraph when the paragraph opens with a lead phrase (1. / 认真学习…精神。…)', () => {
+    const paragraph = `认真学习宣传贯彻党的二十大精神。${'全员覆盖抓好主题教育，引导广大党员深刻领悟。'.repeat(3)}`;
+    const lines = joinLoneLabels(fixtureLines(`一、加强党的建设\n1.\n${paragraph}\n2.\n${paragraph}`), genre);
+    expect(lines.map((line) => line.text)).toEqual(['一、加强党的建设', `1. ${paragraph}`, `2. ${paragraph}`]);
+  });
+
   it('leaves a label alone when the next line is a long paragraph or another label', () => {
     const paragraph = `${'加强党的建设，'.repeat(8)}。`;
     const lines = fixtureLines(`一、\n${paragraph}\n02\n03 夯实基础`);
