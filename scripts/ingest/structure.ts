@@ -94,8 +94,9 @@ function openerAt(text: string, window: string, genre: Genre): number {
   let best = -1;
   for (const opener of rule.bodyOpeners) {
     let at = window.indexOf(opener, rule.minOpenerOffset);
-    // "政策的实施" is a noun phrase, not a lead phrase followed by a body.
-    while (at >= 0 && rule.notBeforeOpener.has(text[at - 1] as string)) at = window.indexOf(opener, at + 1);
+    // "政策的实施" is a noun phrase, not a lead phrase followed by a body; nor is a verb inside a
+    // title it cites (研究制定《教育强国建设规划纲要实施方案》).
+    while (at >= 0 && (rule.notBeforeOpener.has(text[at - 1] as string) || insideQuote(text, at))) at = window.indexOf(opener, at + 1);
     if (at >= 0 && text.length - at < rule.minBodyLength) at = -1;
     if (at >= 0 && (best < 0 || at < best)) best = at;
   }

@@ -31,6 +31,10 @@ describe('leadPhraseOf', () => {
     expect(leadPhraseOf(text, genre)).toEqual({ title: null, printed: '' });
   });
 
+  it('does not cut a title a sentence cites before a verb inside it (《…纲要实施方案》)', () => {
+    expect(leadPhraseOf('研究制定《教育强国建设规划纲要实施方案》《加快建设特色教育强省三年行动计划（2025—2027年）》。对标教育强国建设规划纲要，细化重点工作任务', genre).title).not.toBe('研究制定《教育强国建设规划纲要');
+  });
+
   it('does not cut a noun phrase before a verb (政策的实施)', () => {
     expect(leadPhraseOf('随着“二孩”“三胎”政策的实施,适龄儿童逐年增多，城区学位紧张', genre).title).toBeNull();
   });
