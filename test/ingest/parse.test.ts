@@ -27,6 +27,8 @@ describe('matchMarker: every common numbering style', () => {
     ['三是落实责任，思想阵地更加稳固。', 'chinese-shi', 3, '落实责任，思想阵地更加稳固。'],
     ['第二，深化改革', 'chinese-ordinal', 2, '深化改革'],
     ['第一部分 2023年工作总结', 'part', 1, '2023年工作总结'],
+    ['一、一以贯之抓战略规划', 'chinese-comma', 1, '一以贯之抓战略规划'],
+    ['三、一体化推进大中小学思政课建设', 'chinese-comma', 3, '一体化推进大中小学思政课建设'],
   ])('%s → %s %i', (text, style, number, rest) => {
     const marker = matchMarker(text, genre);
     expect(marker?.style.id).toBe(style);
@@ -34,7 +36,7 @@ describe('matchMarker: every common numbering style', () => {
     expect(marker?.rest).toBe(rest);
   });
 
-  it.each(['2024年，全市教育工作', '3.5亿元用于校舍改造', '一是', '１２３', '一年来，全县教育'])('%s is not a marker', (text) => {
+  it.each(['2024年，全市教育工作', '3.5亿元用于校舍改造', '一是', '１２３', '一年来，全县教育', '一、二年级学生', '一、二、三年级'])('%s is not a marker', (text) => {
     expect(matchMarker(text, genre)).toBeNull();
   });
 });
