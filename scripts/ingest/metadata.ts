@@ -259,10 +259,9 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   // The date the document itself prints under its signature outweighs the 成文日期 of
   // the page's disclosure table, which a portal's editor typed (and sometimes mistyped).
   const issuedOn = noticeDates.at(-1) ?? closingDates.at(-1) ?? facts.issuedOn ?? null;
-  if (years.length === 0) {
-    const dated = issuedOn ?? facts.publishedOn;
-    if (dated) years = [Number(dated.slice(0, 4))];
-  }
+  // Only the document's own date says its year; the day a page posted it (a 范文 site's
+  // 时间:2023-12-29 over a template with blank years) says nothing of the year planned.
+  if (years.length === 0 && issuedOn) years = [Number(issuedOn.slice(0, 4))];
 
   return {
     title,

@@ -164,6 +164,13 @@ ${outline}`;
     expect(metadata.yearInferred).toBe(true);
   });
 
+  it('takes no year from the day a page posted the text', () => {
+    const posted = metadataOf(`教育局年工作总结暨年工作计划\n一、工作总结\n1.党建引领。内容。`, { ...noFacts, publishedOn: '2023-12-29' });
+    expect(posted.years).toEqual([]);
+    // The document's own date of issue does.
+    expect(metadataOf(`一、工作总结\n1.党建引领。内容。`, { ...noFacts, issuedOn: '2023-12-29' }).years).toEqual([2023]);
+  });
+
   it('reads no year from an untitled plan\'s item sentences or from a document its heading cites', () => {
     const metadata = metadataOf(`2025年，全省教育系统将坚持全域抓质量。
 1.研究制定《加快建设特色教育强省三年行动计划（2025—2027年）》。到2027年初步建成特色教育强省。
