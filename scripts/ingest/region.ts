@@ -399,6 +399,12 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
   }
   for (const { source, text } of texts) {
     const found = resolveText(text, anywhere, index, source === 'notice' || source === 'heading' ? genre : null);
+    if (found && source === 'title') {
+      // A title that names the city (2022年青岛西海岸新区…) under issuers that name its district
+      // (中共青岛市黄岛区委教育工作委员会): the issuers say which part of it.
+      const byIssuer = resolveText(evidence.issuers.join('\n'), anywhere, index, null);
+      if (byIssuer && isAncestor(found.division, byIssuer.division, index)) return regionForDivision(byIssuer.division, 'issuer', byIssuer.names.join('、'), index);
+    }
     if (found) return regionForDivision(found.division, source, found.names.join('、'), index);
     if (source !== 'heading') continue;
     // Past the title, issuers and notice: a masked name there means the place was hidden on purpose.

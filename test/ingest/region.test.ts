@@ -101,6 +101,13 @@ describe('title, issuers and notice', () => {
     expect(resolveRegion(evidence({ title: '枣庄市台儿庄区2021年教育工作要点' }), index)).toMatchObject({ code: '370405', prefecture: '枣庄市' });
   });
 
+  it('takes the district the issuers name inside the city the title names', () => {
+    const region = resolveRegion(evidence({ title: '2022年青岛西海岸新区教育体育工作要点', issuers: ['中共青岛市黄岛区委教育工作委员会', '青岛西海岸新区教育和体育局'] }), index);
+    expect(region).toMatchObject({ code: '370211', source: 'issuer' });
+    // Issuers of the city itself leave the title's city.
+    expect(resolveRegion(evidence({ title: '青岛市教育局2022年工作要点', issuers: ['青岛市教育局'] }), index)).toMatchObject({ code: '370200', source: 'title' });
+  });
+
   it('finds names inside organ names', () => {
     expect(resolveRegion(evidence({ title: '2024年工作要点', issuers: ['中共泰安市委教育工委', '泰安市教育局'] }), index)).toMatchObject({
       code: '370900',
