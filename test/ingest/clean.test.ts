@@ -262,6 +262,7 @@ describe('cleanSource: facts', () => {
     ['发布时间：2024年3月6日', '2024-03-06'],
     ['发布时间: 2021/1/8 10:12:30', '2021-01-08'],
     ['【发布日期：2019.12.31】', '2019-12-31'],
+    ['来源:龙华区教育局日期:2025年03月07日 【 字体: 打印打印', '2025-03-07'],
   ])('publishedOn from %s', (line, date) => {
     expect(cleanSource(`${line}\n${body}`).facts.publishedOn).toBe(date);
   });
