@@ -29,10 +29,11 @@ export function leadPhraseOf(text: string, genre: Genre, options: { guessed?: bo
   for (let index = 0; index < limit; index += 1) {
     if (isTerminatorAt(text, index, genre)) {
       if (index < rule.minLength) break;
-      if (!guessed) return { title: text.slice(0, index), printed: text.slice(0, index + 1) };
+      // The title without a space the writer left before the mark (…改革成果 。).
+      if (!guessed) return { title: text.slice(0, index).trimEnd(), printed: text.slice(0, index + 1) };
       const runOn = runOnLeadPhrase(text.slice(0, index), text, genre);
       if (runOn) return runOn;
-      return { title: text.slice(0, index), printed: text.slice(0, index + 1) };
+      return { title: text.slice(0, index).trimEnd(), printed: text.slice(0, index + 1) };
     }
   }
   const opener = guessed ? openerAt(text, text.slice(0, rule.maxLength), genre) : -1;
@@ -123,7 +124,8 @@ function sectionTitleOf(rest: string, genre: Genre): LeadPhrase {
   if (stop > 0 && stop < rest.length - 1 && stop <= genre.leadPhrase.maxLength) {
     return { title: rest.slice(0, stop), printed: rest.slice(0, stop + 1) };
   }
-  return { title: rest, printed: rest };
+  // A heading that ends with its full stop (…实现高质量开局。) is titled without it, as items are.
+  return { title: rest.replace(/\s*。$/u, ''), printed: rest };
 }
 
 interface DraftItem {

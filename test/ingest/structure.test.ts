@@ -41,6 +41,13 @@ describe('leadPhraseOf', () => {
 });
 
 describe('buildSections', () => {
+  it('titles a section and an item without the full stop that ends them, nor a space before it', () => {
+    const sections = build('一、聚焦纲举目张，推动教育强省建设实现高质量开局。\n1.持续巩固教育督导体制机制改革成果 。深化改革。\n2.加强组织建设。建设组织。');
+    expect(sections[0]?.title).toBe('聚焦纲举目张，推动教育强省建设实现高质量开局');
+    expect(sections[0]?.heading).toBe('一、聚焦纲举目张，推动教育强省建设实现高质量开局。');
+    expect([...itemsOf(sections)].map((item) => item.title)).toEqual(['持续巩固教育督导体制机制改革成果', '加强组织建设']);
+  });
+
   it('keys items by their own number when the numbering runs through the plan', () => {
     const sections = build(`一、党的建设
 1.强化理论武装。学习。
