@@ -48,20 +48,43 @@ const clauseBreak = /[，,、；;]/u;
 const sentenceOrClauseMark = /[。；;！!？?，,、：:]/u;
 
 /**
+ * A list whose every label line is a short heading with its text right under it:
+ * at least three, none longer than this, and of lengths that differ (the lines a
+ * PDF's width broke are all of one length).
+ */
+const maxListedHeadingLine = 20;
+const minListedHeadings = 3;
+const minListedLengthSpread = 3;
+
+function isListOfHeadings(siblings: readonly OutlineNode[], genre: Genre): boolean {
+  if (siblings.length < minListedHeadings || !siblings.every((sibling) => isHeadingOnly(sibling, genre, maxListedHeadingLine))) return false;
+  const lengths = siblings.map((sibling) => sibling.marker.rest.trim().length);
+  return Math.max(...lengths) - Math.min(...lengths) >= minListedLengthSpread;
+}
+
+/** A short label line without a sentence or clause mark. */
+function isHeadingOnly(node: OutlineNode, genre: Genre, maxLength: number): boolean {
+  const line = node.marker.rest.trim();
+  const rule = genre.leadPhrase;
+  if (node.marker.style === paragraphStyle || line.length < rule.minLength || line.length > maxLength) return false;
+  return !sentenceOrClauseMark.test(line) && line === node.marker.rest;
+}
+
+/**
  * An item whose label line is a heading of its own, its text on the lines below
  * (1.深入学习习近平新时代中国特色社会主义思想 / 目标任务：…): the whole line is its lead
  * phrase, though no mark closes it. A short line without a sentence or clause mark,
- * with a blank line before its text or a list of ——/● entries under it, only.
+ * with a blank line before its text or a list of ——/● entries under it; or, with
+ * its text right under it, when every item of its list is printed so (1. 深化教育改革 /
+ * 推动…, 2. 强化教师队伍建设 / 开展…), which a PDF's line width never does.
  */
-function headingLineLead(node: OutlineNode, genre: Genre): LeadPhrase | null {
-  const line = node.marker.rest.trim();
+function headingLineLead(node: OutlineNode, genre: Genre, siblings: readonly OutlineNode[] = []): LeadPhrase | null {
   const rule = genre.leadPhrase;
-  if (node.marker.style === paragraphStyle || node.body.length === 0 || line.length < rule.minLength || line.length > rule.maxLength) return null;
-  if (sentenceOrClauseMark.test(line) || line !== node.marker.rest) return null;
-  // A blank line before the text, or a list's bullet opening it: a line broken by a PDF's width runs on into the next one instead.
-  const first = node.body[0];
-  if (!first) return null;
-  if (first.line <= node.line.line + 1 && !rule.listBullets.some((bullet) => first.text.startsWith(bullet))) return null;
+  if (node.body.length === 0 || !isHeadingOnly(node, genre, rule.maxLength)) return null;
+  const line = node.marker.rest.trim();
+  const first = node.body[0]!;
+  const spaced = first.line > node.line.line + 1 || rule.listBullets.some((bullet) => first.text.startsWith(bullet));
+  if (!spaced && !isListOfHeadings(siblings, genre)) return null;
   return { title: line, printed: line };
 }
 const han = /\p{Script=Han}/u;
@@ -245,7 +268,7 @@ export function buildSections(
         const draft: DraftItem = { path, node, paragraphs };
         drafts.push(draft);
         // Keys and URLs are filled in once every item is known (see assignKeys).
-        const lead = headingLineLead(node, genre) ?? leadPhraseOf(node.marker.rest, genre, { guessed: node.marker.style !== paragraphStyle });
+        const lead = headingLineLead(node, genre, nodes) ?? leadPhraseOf(node.marker.rest, genre, { guessed: node.marker.style !== paragraphStyle });
         items.push({
           key: joinKey(path),
           url: planUrl,

@@ -74,6 +74,12 @@ describe('buildSections', () => {
     // A list of —— entries right under the line shows it is a heading too.
     const listed = build('一、主要目标\n（一）全面提升教育体育质量\n——学前三年入园率达到95%以上；\n——促进特殊教育发展。\n（二）加强组织建设。建设。');
     expect([...itemsOf(listed)].map((item) => item.title)).toEqual(['全面提升教育体育质量', '加强组织建设']);
+    // Every item of a list printed as a short heading with its text right under it.
+    const headed = build('一、主要工作\n1. 深化教育改革\n推动义务教育优质均衡发展。\n2. 强化教师队伍建设\n开展教师培训。\n3. 推进学前教育普及普惠\n新建幼儿园。');
+    expect([...itemsOf(headed)].map((item) => item.title)).toEqual(['深化教育改革', '强化教师队伍建设', '推进学前教育普及普惠']);
+    // …but not a list where one item runs on as a sentence (a PDF's wrap).
+    const mixed = build('一、主要工作\n1. 深化教育改革\n推动义务教育优质均衡发展。\n2. 推进学前教育普及普惠安全优质发展持续扩大普惠\n性资源供给。');
+    expect([...itemsOf(mixed)][1]?.title).not.toBe('推进学前教育普及普惠安全优质发展持续扩大普惠');
   });
 
   it('prefixes keys with section numbers when numbering restarts in each part', () => {
