@@ -9,7 +9,7 @@
 import type { Genre, NotAPlanRule } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
 import { AtlasError } from '../../src/model/errors.ts';
-import { isPlanTitle, matchMarker, type ParsedDocument } from './parse.ts';
+import { headingWords, isPlanTitle, matchMarker, type ParsedDocument } from './parse.ts';
 
 /** How many lines from the top tell what a text is: page titles, a lede, the notice's heading. */
 export const headLineCount = 8;
@@ -59,7 +59,7 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
       .map((line) => ({ reads: 'above-outline' as const, line: line.line, text: line.text, shown: line.text })),
     // A heading's lead phrase only: an item's sentences may speak of anything (规范部门预算编制).
     ...parsed.outline.slice(0, headLineCount).map((node) => {
-      const text = node.marker.rest.split(/[。：:]/u)[0]!.slice(0, headLength);
+      const text = headingWords(node.marker.rest).slice(0, headLength);
       return { reads: 'top-headings' as const, line: node.line.line, text, shown: `${node.marker.label}${text}` };
     }),
   ];

@@ -7,7 +7,7 @@ import type { DocumentKind, Genre } from '../genre/load.ts';
 import type { CleanFacts, SourceLine } from './clean.ts';
 import { unspacedType, withoutSpaces } from './normalize.ts';
 import { parseChineseNumeral } from './numerals.ts';
-import { isDocNumberLine, isIssuerLine, isPlanTitle, type ParsedDocument } from './parse.ts';
+import { headingWords, isDocNumberLine, isIssuerLine, isPlanTitle, type ParsedDocument } from './parse.ts';
 
 export interface DocumentMetadata {
   /** The title as printed (an issuers line above it joined on), else as the notice quotes it, or null. */
@@ -240,7 +240,7 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
     yearInferred = true;
     // A heading's own words (its lead phrase, not the item's sentences: 到2027年初步建成…), and
     // not the years of a document it cites: 研究制定《…三年行动计划（2025—2027年）》.
-    const leadOf = (heading: string): string => heading.split(/[。：:]/u)[0]!.replace(/《[^《》]*》/gu, '');
+    const leadOf = (heading: string): string => headingWords(heading).replace(/《[^《》]*》/gu, '');
     years = uniqueSorted(topHeadings.flatMap((heading) => yearsIn(leadOf(heading), genre)));
     const firstPreambleYear = doc.preamble.map((line) => yearsIn(line.text, genre)[0]).find((year) => year !== undefined);
     if (years.length === 0 && firstPreambleYear !== undefined) years = [firstPreambleYear];

@@ -77,6 +77,9 @@ export function matchMarker(text: string, genre: Genre): Marker | null {
   return null;
 }
 
+/** A heading's own words: its line up to the first 。 or ：, not the sentences of the text it heads. */
+export const headingWords = (rest: string): string => rest.split(/[。：:]/u)[0]!;
+
 export function isIssuerLine(text: string, genre: Genre): boolean {
   // A name set in spaced type (北 京 市 教 育 委 员 会) is one name.
   const parts = unspacedType(text).split(' ').filter((part) => part.length > 0);
