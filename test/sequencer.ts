@@ -9,10 +9,11 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export const slowestFirst = [
-  'faults/build.test.ts',
+  'faults/kills.test.ts',
   'site-checks/axe.test.ts',
   'search/page.test.ts',
   'site/incremental.test.ts',
+  'faults/starved.test.ts',
   'extract/formats.test.ts',
   'cli/ingest.test.ts',
   'cli/published.test.ts',

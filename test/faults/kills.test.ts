@@ -1,16 +1,17 @@
 /**
- * A build killed at any moment, two builds at once, a full disk and a read-only
- * content/ never leave a broken dist/ or lose content: dist/ is always the last good
- * site or the new one, byte for byte, and the next build finishes the job.
+ * A build killed at any moment, or started while another runs, never leaves a broken
+ * dist/ or loses content: dist/ is always the last good site or the new one, byte for
+ * byte, and the next build finishes the job. (A full disk and read-only folders:
+ * starved.test.ts, which runs beside this file.)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildStages } from '../../scripts/build/stages.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { suiteTemporaryFolder } from '../temporary.ts';
 import { random as seededRandom } from '../../scripts/bench/synthetic-corpus.ts';
-import { buildToEnd, makeTree, sh, siteDigest, startBuild, useVariant, type Variant } from './harness.ts';
+import { buildToEnd, makeTree, siteDigest, startBuild, useVariant, type Variant } from './harness.ts';
 
 /**
  * Kills that must land inside a running build, aimed at the stages in turn (twice
@@ -108,80 +109,4 @@ describe('a build killed at random moments in every stage', () => {
     expect(siteDigest(join(tree, 'dist'))).toBe(clean.two);
     expect(existsSync(join(tree, '.cache', 'build.lock'))).toBe(false);
   }, 300_000);
-});
-
-describe('a starved machine', () => {
-  const root = suiteTemporaryFolder('atlas-starved-');
-  const disk = join(root, 'disk');
-  const tree = join(disk, 'tree');
-  let one = '';
-
-  beforeAll(async () => {
-    sh(`mkdir -p ${disk} && mount -t tmpfs -o size=400m atlas-test ${disk}`);
-    makeTree(tree);
-    useVariant(tree, 'one');
-    await buildToEnd(tree);
-    one = siteDigest(join(tree, 'dist'))!;
-  });
-  // Registered after the temporary folder, so it runs before the folder is removed.
-  afterAll(() => {
-    sh(`umount -l ${join(tree, 'content')} 2>/dev/null; umount -l ${join(tree, 'dist')} 2>/dev/null; umount -l ${disk}`);
-  });
-
-  it('a disk that fills mid-build leaves the last good site, says what to do, and the next build with room finishes', async () => {
-    const used = Number(sh(`df --output=used -B1 ${disk} | tail -1`).trim());
-    const site = Number(sh(`du -sb ${join(tree, 'dist')} | cut -f1`).trim());
-    // Room for less than half a new site: a clean build of the larger variant runs out mid-way.
-    sh(`mount -o remount,size=${used + Math.floor(site / 2)} ${disk}`);
-    useVariant(tree, 'two');
-    const build = startBuild(tree, { PLAN_ATLAS_CLEAN_BUILD: '1' });
-    expect(await build.done).not.toBe(0);
-    expect(build.output()).toMatch(/ENOSPC|no space left/iu);
-    expect(build.output()).toMatch(/hint: the disk is full or nearly so \(\d+\.\d MiB free\)/u);
-    expect(siteDigest(join(tree, 'dist'))).toBe(one);
-
-    sh(`mount -o remount,size=400m ${disk}`);
-    await buildToEnd(tree);
-    expect(siteDigest(join(tree, 'dist'))).not.toBe(one);
-    expect(readFileSync(join(tree, 'dist', 'index.html'), 'utf8')).toContain('鹰潭');
-  }, 600_000);
-
-  it('a read-only content/ stops the build with what to do, and leaves the last good site', async () => {
-    useVariant(tree, 'one');
-    await buildToEnd(tree);
-    const before = siteDigest(join(tree, 'dist'));
-    useVariant(tree, 'two');
-    const content = join(tree, 'content');
-    sh(`mount --bind ${content} ${content} && mount -o remount,bind,ro ${content}`);
-    try {
-      const build = startBuild(tree);
-      expect(await build.done).not.toBe(0);
-      expect(build.output()).toMatch(/hint: content\/ is not writable \(EROFS\)/u);
-      expect(siteDigest(join(tree, 'dist'))).toBe(before);
-    } finally {
-      sh(`umount ${content}`);
-    }
-  }, 600_000);
-
-  it('a read-only dist/ stops the build with what to do, and stays as it was', async () => {
-    useVariant(tree, 'one');
-    const dist = join(tree, 'dist');
-    // The test before leaves this site in place; build it only if that one did not.
-    if (siteDigest(dist) !== one) await buildToEnd(tree);
-    const before = siteDigest(dist);
-    useVariant(tree, 'two');
-    sh(`mount --bind ${dist} ${dist} && mount -o remount,bind,ro ${dist}`);
-    try {
-      const build = startBuild(tree);
-      expect(await build.done).not.toBe(0);
-      expect(build.output()).toMatch(/could not put the new site in place/u);
-      expect(build.output()).toMatch(/hint: dist\/ is not writable \(EROFS\): a build replaces dist\/ whole/u);
-      expect(siteDigest(dist)).toBe(before);
-    } finally {
-      sh(`umount ${dist}`);
-    }
-    // Once it is writable again, the next build puts the new site in place.
-    await buildToEnd(tree);
-    expect(siteDigest(dist)).not.toBe(before);
-  }, 600_000);
 });
