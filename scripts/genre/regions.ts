@@ -31,6 +31,7 @@ const regionsTable = z.object({
   bureauContexts: z.array(han).default([]),
   formerNames: z.array(z.object({ name: han, now: z.string().regex(/^\d{6}$/, 'a six-digit code'), changed: z.number().int().min(1949).max(2100) }).strict()).default([]),
   masked: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
+  addressees: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
   readings: z.record(han, z.string().regex(/^[a-z]+( [a-z]+)*$/, 'lowercase syllables separated by spaces')),
   slugs: z.record(z.string().regex(/^\d{6}$/, 'a six-digit code'), z.string().regex(/^[a-z0-9-]+$/)),
 });
@@ -69,6 +70,9 @@ export interface RegionGenre {
   /** Masked place names (XX县, 某市): the region is hidden on purpose. */
   masked: readonly RegExp[];
   maskedExamples: readonly string[];
+  /** A covering notice's list of addressees (各市、县（区）教育局，…：): where it is sent, not whose it is. */
+  addressees: readonly RegExp[];
+  addresseeExamples: readonly string[];
 }
 
 let cached: RegionGenre | undefined;
@@ -98,6 +102,8 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
     formerNames: table.formerNames,
     masked: table.masked.patterns.map((source) => new RegExp(source, 'u')),
     maskedExamples: table.masked.examples,
+    addressees: table.addressees.patterns.map((source) => new RegExp(source, 'gu')),
+    addresseeExamples: table.addressees.examples,
   };
 }
 

@@ -387,7 +387,7 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
   const texts: Array<{ source: Provenance; text: string }> = [
     { source: 'title', text: evidence.title ?? '' },
     { source: 'issuer', text: evidence.issuers.join('\n') },
-    { source: 'notice', text: evidence.notice },
+    { source: 'notice', text: genre.addressees.reduce((text, pattern) => text.replace(pattern, ' '), evidence.notice) },
     { source: 'heading', text: evidence.heading ?? '' },
   ];
   // Names anywhere in the evidence settle which 朝阳区 a title means.

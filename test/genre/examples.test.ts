@@ -189,6 +189,10 @@ describe('region genre', () => {
     expect(unnamedIssuerScope(example, regions)).not.toBeNull();
   });
 
+  it.each(regions.addresseeExamples)('%s lists the addressees of a notice', (example) => {
+    expect(regions.addressees.some((pattern) => example.replace(pattern, '') !== example)).toBe(true);
+  });
+
   it.each(regions.partnerExamples)('%s names its place as a partner', (example) => {
     const [mention] = divisions.scan(example);
     expect(mention).toBeDefined();
