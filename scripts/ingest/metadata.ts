@@ -93,7 +93,8 @@ const maxIssuerInTitle = 30;
 function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre): string[] {
   const issuers: string[] = [];
   const addLine = (text: string): void => {
-    for (const part of unspacedType(text).split(/[\s、，,]+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
+    // 省教育厅（省委教育工委）: one organ under two names, each a name.
+    for (const part of unspacedType(text).split(/[\s、，,()（）]+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
   };
   for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
   if (titleLine) {
@@ -108,7 +109,8 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
         .map((suffix) => afterYear.indexOf(suffix) + suffix.length)
         .filter((end) => end <= maxIssuerInTitle)
         .map((end) => afterYear.slice(0, end))
-        .filter((name) => !/\s/u.test(name) && isIssuerLine(name, genre))
+        // Not the rest of a joined title (2016年工作总结和省教育厅…2017年工作要点).
+        .filter((name) => !/\s|工作|总结|计划|要点/u.test(name) && isIssuerLine(name, genre))
         .sort((a, b) => b.length - a.length)[0];
       if (named) addLine(named);
     }

@@ -84,8 +84,9 @@ export function isIssuerLine(text: string, genre: Genre): boolean {
   // A name set in spaced type (北 京 市 教 育 委 员 会) is one name.
   const parts = unspacedType(text).split(' ').filter((part) => part.length > 0);
   // Names, not a sentence cut off after 党组 (…进一步增强党组): short, and no clause marks.
-  // Nor a notice's heading broken after a name (关于印发《中共湖南省委教育工委 / 湖南省教育厅2023年工作要点》的通知).
-  const isName = (part: string): boolean => part.length <= maxIssuerNamesLength && !/[。；;，,：:！!？?《》]/u.test(part) && !part.startsWith('关于');
+  // Nor a notice's heading broken after a name (关于印发《中共湖南省委教育工委 / 湖南省教育厅2023年工作要点》的通知,
+  // 福建省教育厅关于印发福建省教育厅 / 2012年工作要点的通知).
+  const isName = (part: string): boolean => part.length <= maxIssuerNamesLength && !/[。；;，,：:！!？?《》]|关于/u.test(part);
   return parts.length > 0 && parts.every((part) => isName(part) && genre.organSuffixes.some((suffix) => part.endsWith(suffix)));
 }
 

@@ -99,6 +99,11 @@ ${outline}`);
     expect(metadataOf(`2021年台儿庄区教育工作要点\n${outline}`).issuers).toEqual([]);
   });
 
+  it('reads an organ named twice (省教育厅（省委教育工委）) as its names, and no issuer out of the words between two joined titles', () => {
+    const notice = '各市（州）教育局：\n现将《省教育厅（省委教育工委）2016年工作总结》和《省教育厅（省委教育工委）2017年工作要点》印发给你们，请结合实际贯彻落实。\n贵州省教育厅\n中共省委教育工委\n2017年2月9日';
+    expect(metadataOf(`${notice}\n省教育厅（省委教育工委）\n2016年工作总结\n${outline}`).issuers).toEqual(['贵州省教育厅', '中共省委教育工委']);
+  });
+
   it('takes a title printed under its issuers one a line, one of them in spaced type', () => {
     const metadata = metadataOf(`中共北京市委教育工作委员会\n北 京 市 教 育 委 员 会\n北京市人民政府教育督导室\n2009年工作要点\n${outline}`);
     expect(metadata.title).toBe('中共北京市委教育工作委员会北京市教育委员会北京市人民政府教育督导室2009年工作要点');

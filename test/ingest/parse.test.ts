@@ -480,6 +480,7 @@ describe('isIssuerLine', () => {
 
   it('reads no notice heading broken after a name as a name', () => {
     expect(isIssuerLine('关于印发《中共湖南省委教育工委', genre)).toBe(false);
+    expect(isIssuerLine('福建省教育厅关于印发福建省教育厅', genre)).toBe(false);
   });
 
   it('reads no sentence that a cut excerpt ends after 党组 as a name', () => {
