@@ -75,7 +75,7 @@ function isoDate(value: string): string | null {
  * rules and facts are written for the label as a word, so they are matched
  * against the line with those spaces closed. What is removed is the line as printed.
  */
-const spacedLabel = /(?<=^|[\s|｜【\[])(?:\p{Script=Han}\s{1,4}){1,4}\p{Script=Han}(?=\s*[:：]|\s*$)/gu;
+const spacedLabel = /(?<=^|[\s|｜【\[])(?:\p{Script=Han}\s{1,4}){1,4}\p{Script=Han}(?=\s*[:：|｜]|\s*$)/gu;
 const withLabelsClosed = (text: string): string => text.replace(spacedLabel, (label) => label.replace(/\s+/gu, ''));
 
 function readFact(name: FactName, text: string, noise: Noise): string | null {

@@ -53,6 +53,8 @@ const sentenceOrClauseMark = /[。；;！!？?，,、：:]/u;
  * PDF's width broke are all of one length).
  */
 const maxListedHeadingLine = 20;
+/** How much shorter than the line under it a label line must be to show that no page's width broke it. */
+const minUnbrokenMargin = 4;
 const minListedHeadings = 3;
 const minListedLengthSpread = 3;
 
@@ -76,7 +78,8 @@ function isHeadingOnly(node: OutlineNode, genre: Genre, maxLength: number): bool
  * phrase, though no mark closes it. A short line without a sentence or clause mark,
  * with a blank line before its text or a list of ——/● entries under it; or, with
  * its text right under it, when every item of its list is printed so (1. 深化教育改革 /
- * 推动…, 2. 强化教师队伍建设 / 开展…), which a PDF's line width never does.
+ * 推动…, 2. 强化教师队伍建设 / 开展…), which a PDF's line width never does, or when the
+ * line is clearly shorter than the one under it.
  */
 function headingLineLead(node: OutlineNode, genre: Genre, siblings: readonly OutlineNode[] = []): LeadPhrase | null {
   const rule = genre.leadPhrase;
@@ -84,7 +87,10 @@ function headingLineLead(node: OutlineNode, genre: Genre, siblings: readonly Out
   const line = node.marker.rest.trim();
   const first = node.body[0]!;
   const spaced = first.line > node.line.line + 1 || rule.listBullets.some((bullet) => first.text.startsWith(bullet));
-  if (!spaced && !isListOfHeadings(siblings, genre)) return null;
+  // A line a page's width broke is the longest of its paragraph: a label line clearly
+  // shorter than the line under it (一、2018年全市教育工作总结 / 过去的一年，…) was not broken.
+  const shorter = node.line.text.trim().length + minUnbrokenMargin <= first.text.trim().length;
+  if (!spaced && !shorter && !isListOfHeadings(siblings, genre)) return null;
   return { title: line, printed: line };
 }
 const han = /\p{Script=Han}/u;

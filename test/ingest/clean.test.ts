@@ -138,6 +138,13 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(['肥城市教育和体育局2023年工作要点', ...bodyLines]);
   });
 
+  it('a disclosure table copied with | between its cells loses each field and keeps its facts and the title after 名 称 |', () => {
+    const table = ['索 引 号 | 发布机构 | 淮安市教育局 | |||', '文 号 | 公开日期 | 2019-07-04 | 失效日期 | ||', '名 称 | 淮安市教育局2019年工作要点 | ||||', '关 键 词 | |||||'];
+    const cleaned = cleanSource(`${table.join('\n')}\n${body}`);
+    expect(cleaned.facts).toMatchObject({ publishedOn: '2019-07-04', publisher: '淮安市教育局' });
+    expect(keptText(cleaned)).toEqual(['淮安市教育局2019年工作要点', ...bodyLines]);
+  });
+
   it('a law database\'s page: bracketed labels with the value right after them, and its part labels, go; the dates and 文号 are kept', () => {
     const page = ['文章属性', '【制定机关】苏州市教育局', '【公布日期】2023.09.15', '【效力等级】地方规范性文件', '【时效性】现行有效', '正文'];
     const cleaned = cleanSource(`${page.join('\n')}\n${body}`);

@@ -80,6 +80,9 @@ describe('buildSections', () => {
     // …but not a list where one item runs on as a sentence (a PDF's wrap).
     const mixed = build('一、主要工作\n1. 深化教育改革\n推动义务教育优质均衡发展。\n2. 推进学前教育普及普惠安全优质发展持续扩大普惠\n性资源供给。');
     expect([...itemsOf(mixed)][1]?.title).not.toBe('推进学前教育普及普惠安全优质发展持续扩大普惠');
+    // A label line clearly shorter than the line under it: no page's width broke it.
+    const short = build('一、2018年全市教育工作总结\n过去的一年，在市委、市政府的正确领导下，全市教育事业健康协调快速发展。');
+    expect([...itemsOf(short)].map((item) => item.title)).toEqual(['2018年全市教育工作总结']);
   });
 
   it('prefixes keys with section numbers when numbering restarts in each part', () => {
