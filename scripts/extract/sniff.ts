@@ -63,7 +63,8 @@ export const formatExtensions: Readonly<Record<SourceFormat, readonly string[]>>
   ofd: ['.ofd'],
 };
 
-export const sourceExtensions: readonly string[] = Object.values(formatExtensions).flat();
+/** Each extension once (.doc and .wps are each two formats' names), in the order above. */
+export const sourceExtensions: readonly string[] = [...new Set(Object.values(formatExtensions).flat())];
 
 /** What a zip is when it is not a format the ingest reads: named in errors. */
 export function describeFormat(format: SourceFormat): string {

@@ -353,3 +353,15 @@ describe('ingest --check: a hard line wrap inside the title year', () => {
     expect(run.stdout).toMatch(/url +\/shandong\/taian\/2016\//u);
   });
 });
+
+describe('ingest --check: a file that is no source', () => {
+  it('names the file and lists each extension a source may have once', () => {
+    const folder = temporaryFolder('plan-atlas-not-a-source-');
+    const file = join(folder, 'notes.md');
+    writeFileSync(file, '# 笔记\n');
+    const run = runCli('ingest', ['--check', file]);
+    expect(run.status).toBe(1);
+    const listed = /notes\.md: error \[not-a-source\] sources are (.+) files/u.exec(run.stderr)?.[1]?.split(' ') ?? [];
+    expect(listed).toEqual(['.txt', '.html', '.htm', '.shtml', '.docx', '.doc', '.wps', '.pdf', '.ofd']);
+  });
+});
