@@ -82,7 +82,10 @@ export const headingWords = (rest: string): string => rest.split(/[。：:]/u)[0
 
 export function isIssuerLine(text: string, genre: Genre): boolean {
   // A name set in spaced type (北 京 市 教 育 委 员 会) is one name.
-  const parts = unspacedType(text).split(' ').filter((part) => part.length > 0);
+  // An organ named twice (省教育厅（省委教育工委）) is two names.
+  const parts = unspacedType(text)
+    .split(/[ （）()]/u)
+    .filter((part) => part.length > 0);
   // Names, not a sentence cut off after 党组 (…进一步增强党组): short, and no clause marks.
   // Nor a notice's heading broken after a name (关于印发《中共湖南省委教育工委 / 湖南省教育厅2023年工作要点》的通知,
   // 福建省教育厅关于印发福建省教育厅 / 2012年工作要点的通知).

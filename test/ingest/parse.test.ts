@@ -476,6 +476,8 @@ describe('isIssuerLine', () => {
   it('reads names that end as organs do, in spaced type too', () => {
     expect(isIssuerLine('中共泰安市委教育工委  泰安市教育局', genre)).toBe(true);
     expect(isIssuerLine('北 京 市 教 育 委 员 会', genre)).toBe(true);
+    expect(isIssuerLine('省教育厅（省委教育工委）', genre)).toBe(true);
+    expect(isIssuerLine('县教育局（盖章）', genre)).toBe(false);
   });
 
   it('reads no notice heading broken after a name as a name', () => {
