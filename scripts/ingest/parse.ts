@@ -82,7 +82,9 @@ export const headingWords = (rest: string): string => rest.split(/[。：:]/u)[0
 
 export function isIssuerLine(text: string, genre: Genre): boolean {
   // A name set in spaced type (北 京 市 教 育 委 员 会) is one name.
-  // An organ named twice (省教育厅（省委教育工委）) is two names.
+  // An organ named twice (省教育厅（省委教育工委）) is two names; a name alone in brackets
+  // (（县教育体育局）) is a page's label, not an issuer.
+  if (/^\s*[（(]/u.test(text)) return false;
   const parts = unspacedType(text)
     .split(/[ （）()]/u)
     .filter((part) => part.length > 0);

@@ -478,6 +478,7 @@ describe('isIssuerLine', () => {
     expect(isIssuerLine('北 京 市 教 育 委 员 会', genre)).toBe(true);
     expect(isIssuerLine('省教育厅（省委教育工委）', genre)).toBe(true);
     expect(isIssuerLine('县教育局（盖章）', genre)).toBe(false);
+    expect(isIssuerLine('（县教育体育局）', genre)).toBe(false);
   });
 
   it('reads no notice heading broken after a name as a name', () => {
