@@ -45,15 +45,17 @@ function fullForms(name: string, genre: Genre): string[] {
 }
 
 /**
- * Keeps the longer of two names where one contains the other (台儿庄区委… inside
+ * Keeps the longer of two names where one ends the other (台儿庄区委… in
  * 中共台儿庄区委…), reading short organ names as their full forms (教委 = 教育委员会).
+ * A name inside another but not at its end is another organ: 西安市教育局 and its
+ * party committee, 中共西安市教育局委员会.
  */
 function addIssuer(issuers: string[], name: string, genre: Genre): void {
   const forms = fullForms(name, genre);
   const covers = (longer: string, shorter: string): boolean =>
-    fullForms(longer, genre).some((full) => fullForms(shorter, genre).some((part) => full.includes(part)));
+    fullForms(longer, genre).some((full) => fullForms(shorter, genre).some((part) => full.endsWith(part)));
   if (issuers.some((known) => covers(known, name) && known.length >= name.length)) return;
-  const replaced = issuers.findIndex((known) => covers(name, known) || forms.some((full) => full.includes(known)));
+  const replaced = issuers.findIndex((known) => covers(name, known) || forms.some((full) => full.endsWith(known)));
   if (replaced >= 0) issuers[replaced] = name;
   else issuers.push(name);
 }
@@ -87,6 +89,11 @@ function citedNoticeNumber(text: string, genre: Genre): string | undefined {
   return undefined;
 }
 
+/** How many of the title lines are the title itself (2 when its second part is on a line of its own); the rest name issuers. */
+function titleHalves(doc: ParsedDocument): number {
+  return doc.titleLines.length >= 2 && /^[和及暨与]/u.test(doc.titleLines.at(-1)!.text.trim()) ? 2 : 1;
+}
+
 /** The longest issuer's name a title prints after its year. */
 const maxIssuerInTitle = 30;
 
@@ -96,7 +103,7 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
     // 省教育厅（省委教育工委）: one organ under two names, each a name.
     for (const part of unspacedType(text).split(/[\s、，,()（）]+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
   };
-  for (const line of doc.titleLines.slice(0, -1)) addLine(line.text);
+  for (const line of doc.titleLines.slice(0, -titleHalves(doc))) addLine(line.text);
   if (titleLine) {
     const firstYear = titleLine.search(genre.year);
     const prefix = firstYear > 0 ? titleLine.slice(0, firstYear) : '';
@@ -215,10 +222,12 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
 
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
   const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => unspacedType(line.text)).join('') : null;
+  // A title broken before its second part (…2013年工作总结 / 和2014年工作计划) is read whole.
+  const halves = titleHalves(doc);
   const notice = titleIssuedByNotice(doc.notice, genre);
   const issued = notice?.text ?? null;
   let title = printedTitle ?? issued;
-  let titleLine = doc.titleLines.at(-1)?.text ?? title;
+  let titleLine = doc.titleLines.length > 0 ? doc.titleLines.slice(-halves).map((line) => line.text).join('') : title;
   // What the notice issues may be wider than the title line found below it: a
   // 2023年…工作总结 heading of the 2023年…总结和2024年工作要点 the notice names. The
   // notice then tells the kind and the years, and the title when it prints it as one.

@@ -377,7 +377,10 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   const [combined, part] = [withoutSpaces(lines[combinedTitle]?.text ?? ''), withoutSpaces(lines[nearestTitle]?.text ?? '')];
   const isPartOfCombined = combinedTitle >= 0 && combined !== part && combined.includes(part);
   const titleIndex = isPartOfCombined ? combinedTitle : nearestTitle;
-  const titleStart = titleIndex < 0 ? titleIndex : issuerLinesAbove(lines, titleIndex, genre);
+  // A title broken before its second part (市教育局2013年工作总结 / 和2014年工作计划): the line
+  // above, a title of the first part, is its first half.
+  const firstHalf = titleIndex > 0 && /^[和及暨与]/u.test(lines[titleIndex]!.text.trim()) && !marked[titleIndex - 1] && isPlanTitle(lines[titleIndex - 1]!.text, genre);
+  const titleStart = titleIndex < 0 ? titleIndex : issuerLinesAbove(lines, firstHalf ? titleIndex - 1 : titleIndex, genre);
 
   let noticeEnd = titleStart;
   if (titleIndex < 0) noticeEnd = untitledNoticeEnd(lines, outlineStart, genre);

@@ -99,6 +99,19 @@ ${outline}`);
     expect(metadataOf(`2021年台儿庄区教育工作要点\n${outline}`).issuers).toEqual([]);
   });
 
+  it('reads a title broken before its second part (…2013年工作总结 / 和2014年工作计划) whole, with its kind and years', () => {
+    expect(metadataOf(`大连市教育局2013年工作总结\n和2014年工作计划\n${outline}`)).toMatchObject({
+      title: '大连市教育局2013年工作总结和2014年工作计划',
+      kind: expect.objectContaining({ name: '工作总结和工作计划' }),
+      years: [2013, 2014],
+      issuers: ['大连市教育局'],
+    });
+  });
+
+  it('keeps a bureau and its party committee (中共西安市教育局委员会) as two issuers', () => {
+    expect(metadataOf(`中共西安市教育局委员会 西安市教育局\n2017年工作要点\n${outline}`).issuers).toEqual(['中共西安市教育局委员会', '西安市教育局']);
+  });
+
   it('reads an organ named twice (省教育厅（省委教育工委）) as its names, and no issuer out of the words between two joined titles', () => {
     const notice = '各市（州）教育局：\n现将《省教育厅（省委教育工委）2016年工作总结》和《省教育厅（省委教育工委）2017年工作要点》印发给你们，请结合实际贯彻落实。\n贵州省教育厅\n中共省委教育工委\n2017年2月9日';
     expect(metadataOf(`${notice}\n省教育厅（省委教育工委）\n2016年工作总结\n${outline}`).issuers).toEqual(['贵州省教育厅', '中共省委教育工委']);
