@@ -145,6 +145,12 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(['淮安市教育局2019年工作要点', ...bodyLines]);
   });
 
+  it('a page\'s date with no label, followed by its source, is kept as the date it was published', () => {
+    const cleaned = cleanSource(`2017年03月07日 来源:山东省教育厅\n${body}`);
+    expect(cleaned.facts).toMatchObject({ publishedOn: '2017-03-07', publisher: '山东省教育厅' });
+    expect(keptText(cleaned)).toEqual(bodyLines);
+  });
+
   it('a law database\'s page: bracketed labels with the value right after them, and its part labels, go; the dates and 文号 are kept', () => {
     const page = ['文章属性', '【制定机关】苏州市教育局', '【公布日期】2023.09.15', '【效力等级】地方规范性文件', '【时效性】现行有效', '正文'];
     const cleaned = cleanSource(`${page.join('\n')}\n${body}`);
