@@ -341,6 +341,10 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   // (全市 against 江苏, which a city's plan names for the province's documents; 全县
   // against the city a county names); a word of a level above (全省) does not.
   if (scope !== null && !fitsScope(chosen.division) && isBelow(scope, chosen.division)) return null;
+  // …and so does its word for itself: 我县 against the city a county's summary names.
+  const fits = (each: RegionScope, division: Division): boolean => each.levels.includes(division.level) && each.endings.some((ending) => division.name.endsWith(ending));
+  const ownWords = genre.scopes.filter((each) => prefix.includes(`我${each.word.slice(1)}`));
+  if (ownWords.some((each) => !fits(each, chosen.division) && isBelow(each, chosen.division))) return null;
   // One passing mention is no evidence of whose plan this is.
   // A name printed with its bureau (惠州市教育局) counts twice: it says whose plan this is.
   const chosenMentions = mentions.filter(({ entry }) => entry.divisions.some((division) => division.code === chosen.division.code));

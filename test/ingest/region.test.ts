@@ -203,6 +203,10 @@ describe('body', () => {
     expect(prefecture.evidence).toContain('全市×1');
   });
 
+  it('does not file a county\'s text (我县) under the city it names', () => {
+    expect(failure({ body: '2010年以来，县教育体育局坚持科学发展。我县学校建设进展顺利，争创济宁市教育工作先进单位，济宁市表彰。' }).code).toBe('region-unresolved');
+  });
+
   it('gives equal scope words to the lower level, and counts a place named before what it is to show (常州实践)', () => {
     // A city plan citing its province's documents: 全市 and 全省 once each, 江苏 twice.
     const body = '全市教育工作的总体思路是：贯彻对江苏工作重要讲话精神，紧扣《江苏教育强省建设规划纲要》，落实全省部署，服务中国式现代化常州实践，作出常州贡献。';
