@@ -375,7 +375,11 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   // …2020年工作总结暨2021年工作思路) heads that part: the combined line is the title.
   const combinedTitle = nearestTitle > 0 ? titleAbove(nearestTitle - 1) : -1;
   const [combined, part] = [withoutSpaces(lines[combinedTitle]?.text ?? ''), withoutSpaces(lines[nearestTitle]?.text ?? '')];
-  const isPartOfCombined = combinedTitle >= 0 && combined !== part && combined.includes(part);
+  // Also when the part's line has a slip (2020年作工总结) the combined line's years show it.
+  const yearsOf = (text: string): string[] => [...new Set(text.match(genre.year) ?? [])];
+  const [combinedYears, partYears] = [yearsOf(combined), yearsOf(part)];
+  const namesItsYears = partYears.length > 0 && partYears.every((year) => combinedYears.includes(year)) && combinedYears.length > partYears.length;
+  const isPartOfCombined = combinedTitle >= 0 && combined !== part && (combined.includes(part) || namesItsYears);
   const titleIndex = isPartOfCombined ? combinedTitle : nearestTitle;
   // A title broken before its second part (市教育局2013年工作总结 / 和2014年工作计划): the line
   // above, a title of the first part, is its first half.

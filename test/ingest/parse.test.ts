@@ -232,6 +232,11 @@ describe('parseDocument: parts and closings', () => {
     expect(doc.preamble.map((line) => line.text)).toEqual(['2020年工作总结', '一年来，市教育局坚持稳中求进。']);
   });
 
+  it('keeps the combined title when the line naming its first part has a slip (2020年作工总结)', () => {
+    const doc = parseDocument(fixtureLines(`丽水市教育局2020年工作总结和2021年工作要点\n2020年作工总结\n2020年是“十三五”规划收官之年。\n一、加强党的领导\n一是加强党对教育工作的领导。内容。`), genre);
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['丽水市教育局2020年工作总结和2021年工作要点']);
+  });
+
   it('takes the title printed under a notice, not the notice\'s 附件： line that names the same plan', () => {
     const doc = parseDocument(
       fixtureLines(`现将《崇明区教育局2022年工作要点》印发给你们，请认真贯彻落实。
