@@ -429,7 +429,8 @@ const maxTitleLine = 30;
  * by its place as numbered items are, with a warning that says so.
  */
 function paragraphOutline(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
-  const titleIndex = lines.slice(0, maxTitleLine).findIndex((line) => isPlanTitle(line.text, genre));
+  // Not 附件：…2018年工作要点, the notice's list of what it attaches: the title is printed below it.
+  const titleIndex = lines.slice(0, maxTitleLine).findIndex((line) => isPlanTitle(line.text, genre) && !isClosingLine(line.text, genre));
   const titleStart = titleIndex < 0 ? titleIndex : issuerLinesAbove(lines, titleIndex, genre);
   const noticeEnd = titleIndex >= 0 ? titleStart : untitledNoticeEnd(lines, lines.length, genre);
   const bodyStart = titleIndex >= 0 ? titleIndex + 1 : noticeEnd;

@@ -232,6 +232,12 @@ describe('parseDocument: parts and closings', () => {
     expect(doc.preamble.map((line) => line.text)).toEqual(['2020年工作总结', '一年来，市教育局坚持稳中求进。']);
   });
 
+  it('takes no 附件：… line for the title of a plan in plain paragraphs, but the title printed under it', () => {
+    const doc = parseDocument(fixtureLines(`现将《吉林省教育厅2018年工作要点》印发给你们。\n附件:吉林省教育厅2018 年工作要点\n吉林省教育厅\n2018年3月8日\n附件\n吉林省教育厅2018 年工作要点\n2018年全省教育工作的总体要求是：全面贯彻落实党的十九大精神。\n加强党的建设，推进教育改革。`), genre);
+    expect(doc.paragraphs).toBe(true);
+    expect(doc.titleLines.map((line) => line.text)).toEqual(['吉林省教育厅2018 年工作要点']);
+  });
+
   it('keeps the combined title when the line naming its first part has a slip (2020年作工总结)', () => {
     const doc = parseDocument(fixtureLines(`丽水市教育局2020年工作总结和2021年工作要点\n2020年作工总结\n2020年是“十三五”规划收官之年。\n一、加强党的领导\n一是加强党对教育工作的领导。内容。`), genre);
     expect(doc.titleLines.map((line) => line.text)).toEqual(['丽水市教育局2020年工作总结和2021年工作要点']);
