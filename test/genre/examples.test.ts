@@ -110,6 +110,12 @@ describe('what is not a plan', () => {
   };
   const items = '1.强化理论武装。学习贯彻。\n2.加强组织建设。建设组织。\n';
 
+  it('refuses news that a bureau issued its plan, but not a repost that prints the plan in full after saying so', () => {
+    const plan = `2013年全省教育工作总体要求是：深入学习贯彻党的十八大精神。\n一、深入学习贯彻十八大精神\n${items}`;
+    expect(verdict(`日前，陕西省委教育工委、省教育厅印发了2013年工作要点，全文如下：\n${plan}`)).toBe('/shaanxi/2013/');
+    expect(verdict(`日前，陕西省委教育工委、省教育厅印发了2013年工作要点，对全年工作作出部署。\n${plan}`)).toContain('[news-report]');
+  });
+
   it('refuses a budget that shows what it is only in its part headings, and reads no budget in a plan\'s items', () => {
     expect(verdict('目录\n第一部分 部门概况\n一、部门主要职责\n二、部门基本情况\n第二部分 2021年度部门决算表\n一、收入支出决算总表\n二、收入决算表\n')).toContain('[budget]: "第二部分 2021年度部门决算表"');
     // …nor in a site's menu above the title (预决算公开, 部门预算).
