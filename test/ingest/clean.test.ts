@@ -145,6 +145,12 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(['淮安市教育局2019年工作要点', ...bodyLines]);
   });
 
+  it('a site\'s name at the page edge goes, but a heading of the plan at the foot of an excerpt that ends in 网 stays', () => {
+    const cleaned = cleanSource(`3773考试网\n${body}\n加快建设教育专网`);
+    expect(removedLines(cleaned)).toEqual([1]);
+    expect(keptText(cleaned)).toEqual([...bodyLines, '加快建设教育专网']);
+  });
+
   it('a page\'s date with no label, followed by its source, is kept as the date it was published', () => {
     const cleaned = cleanSource(`2017年03月07日 来源:山东省教育厅\n${body}`);
     expect(cleaned.facts).toMatchObject({ publishedOn: '2017-03-07', publisher: '山东省教育厅' });
