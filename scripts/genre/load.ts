@@ -67,6 +67,7 @@ const titlesTable = z.object({
     notPatterns: z.array(regexSource),
     examples: z.array(z.string().min(1)).min(1),
     notExamples: z.array(z.string().min(1)).min(1),
+    secondPart: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
   }),
   leadPhrase: z.object({
     maxLength: z.number().int().positive(),
@@ -149,7 +150,15 @@ export interface Genre {
   notPlans: NotAPlanRule[];
   /** Signs in the lede that a text with no plan title and no notice is a report, not the plan (kinds.yaml). */
   reportSigns: NotAPlanRule[];
-  planTitle: { maxLength: number; pattern: RegExp; notPatterns: RegExp[]; examples: string[]; notExamples: string[] };
+  planTitle: {
+    maxLength: number;
+    pattern: RegExp;
+    notPatterns: RegExp[];
+    examples: string[];
+    notExamples: string[];
+    /** How a title's second part opens when a line break puts it on a line of its own (和2014年工作计划). */
+    secondPart: { pattern: RegExp; examples: string[] };
+  };
   noticeSignals: RegExp[];
   /** Disclosure notes and attachment lists that close a notice or the plan after its signature. */
   closingLines: RegExp[];
@@ -224,6 +233,7 @@ export function loadGenre(): Genre {
       notPatterns: titles.planTitle.notPatterns.map((source) => new RegExp(source, 'u')),
       examples: titles.planTitle.examples,
       notExamples: titles.planTitle.notExamples,
+      secondPart: { pattern: new RegExp(titles.planTitle.secondPart.pattern, 'u'), examples: titles.planTitle.secondPart.examples },
     },
     noticeSignals: titles.noticeSignals.map((source) => new RegExp(source, 'u')),
     closingLines: titles.closingLines.map((source) => new RegExp(source, 'u')),

@@ -6,8 +6,8 @@
 import type { DocumentKind, Genre } from '../genre/load.ts';
 import type { CleanFacts, SourceLine } from './clean.ts';
 import { unspacedType, withoutSpaces } from './normalize.ts';
-import { parseChineseNumeral } from './numerals.ts';
-import { headingWords, isDocNumberLine, isIssuerLine, isPlanTitle, type ParsedDocument } from './parse.ts';
+import { numeralValue, yearsIn } from './numerals.ts';
+import { headingWords, isDocNumberLine, isIssuerLine, isPlanTitle, isTitleSecondPart, type ParsedDocument } from './parse.ts';
 
 export interface DocumentMetadata {
   /** The title as printed (an issuers line above it joined on), else as the notice quotes it, or null. */
@@ -27,10 +27,6 @@ export interface DocumentMetadata {
 }
 
 const collapseSpaces = (text: string): string => text.replace(/\s+/gu, ' ').trim();
-
-export function yearsIn(text: string, genre: Genre): number[] {
-  return [...text.matchAll(genre.year)].flatMap((match) => numeralValue(match[0]) ?? []);
-}
 
 function uniqueSorted(numbers: readonly number[]): number[] {
   return [...new Set(numbers)].sort((a, b) => a - b);
@@ -90,8 +86,8 @@ function citedNoticeNumber(text: string, genre: Genre): string | undefined {
 }
 
 /** How many of the title lines are the title itself (2 when its second part is on a line of its own); the rest name issuers. */
-function titleHalves(doc: ParsedDocument): number {
-  return doc.titleLines.length >= 2 && /^[和及暨与]/u.test(doc.titleLines.at(-1)!.text.trim()) ? 2 : 1;
+function titleHalves(doc: ParsedDocument, genre: Genre): number {
+  return doc.titleLines.length >= 2 && isTitleSecondPart(doc.titleLines.at(-1)!.text, genre) ? 2 : 1;
 }
 
 /** The longest issuer's name a title prints after its year. */
@@ -103,7 +99,7 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
     // 省教育厅（省委教育工委）: one organ under two names, each a name.
     for (const part of unspacedType(text).split(/[\s、，,()（）]+/u)) for (const name of part ? splitOrgans(part, genre) : []) addIssuer(issuers, name, genre);
   };
-  for (const line of doc.titleLines.slice(0, -titleHalves(doc))) addLine(line.text);
+  for (const line of doc.titleLines.slice(0, -titleHalves(doc, genre))) addLine(line.text);
   if (titleLine) {
     const firstYear = titleLine.search(genre.year);
     const prefix = firstYear > 0 ? titleLine.slice(0, firstYear) : '';
@@ -132,10 +128,6 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
     }
   }
   return issuers;
-}
-
-function numeralValue(text: string): number | null {
-  return /^\d+$/u.test(text) ? Number(text) : parseChineseNumeral(text);
 }
 
 const isoDate = (year: number, month: number, day: number): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -223,7 +215,7 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
   const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => unspacedType(line.text)).join('') : null;
   // A title broken before its second part (…2013年工作总结 / 和2014年工作计划) is read whole.
-  const halves = titleHalves(doc);
+  const halves = titleHalves(doc, genre);
   const notice = titleIssuedByNotice(doc.notice, genre);
   const issued = notice?.text ?? null;
   let title = printedTitle ?? issued;

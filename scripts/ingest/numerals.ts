@@ -1,5 +1,5 @@
 /** Reads the numbers printed in outline labels: 12, 十二, ⑫, ㈡, ⑵, ⒉. */
-import type { NumeralSystem } from '../genre/load.ts';
+import type { Genre, NumeralSystem } from '../genre/load.ts';
 
 // ○ (a white circle) and the letter O stand for 〇 in years some plans print: 二○二四年, 二O一二年.
 const chineseDigits: Readonly<Record<string, number>> = {
@@ -63,4 +63,14 @@ export function parseNumeral(text: string, system: NumeralSystem): number | null
     case 'enclosed':
       return enclosedValue(text);
   }
+}
+
+/** A number printed in Arabic or Chinese numerals: 2024, 二〇二四. */
+export function numeralValue(text: string): number | null {
+  return /^\d+$/u.test(text) ? Number(text) : parseChineseNumeral(text);
+}
+
+/** The years a text names (2024年, 二〇二四年, 2023-2024学年), in order. */
+export function yearsIn(text: string, genre: Genre): number[] {
+  return [...text.matchAll(genre.year)].flatMap((match) => numeralValue(match[0]) ?? []);
 }

@@ -10,7 +10,7 @@
  */
 import type { Genre, NumberingStyle } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
-import { parseNumeral } from './numerals.ts';
+import { parseNumeral, yearsIn } from './numerals.ts';
 import { unspacedType, withoutSpaces } from './normalize.ts';
 
 export interface Marker {
@@ -76,6 +76,9 @@ export function matchMarker(text: string, genre: Genre): Marker | null {
   }
   return null;
 }
+
+/** A title line that is the second part of a title broken over two lines (和2014年工作计划). */
+export const isTitleSecondPart = (text: string, genre: Genre): boolean => genre.planTitle.secondPart.pattern.test(text);
 
 /** A heading's own words: its line up to the first 。 or ：, not the sentences of the text it heads. */
 export const headingWords = (rest: string): string => rest.split(/[。：:]/u)[0]!;
@@ -376,14 +379,13 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   const combinedTitle = nearestTitle > 0 ? titleAbove(nearestTitle - 1) : -1;
   const [combined, part] = [withoutSpaces(lines[combinedTitle]?.text ?? ''), withoutSpaces(lines[nearestTitle]?.text ?? '')];
   // Also when the part's line has a slip (2020年作工总结) the combined line's years show it.
-  const yearsOf = (text: string): string[] => [...new Set(text.match(genre.year) ?? [])];
-  const [combinedYears, partYears] = [yearsOf(combined), yearsOf(part)];
-  const namesItsYears = partYears.length > 0 && partYears.every((year) => combinedYears.includes(year)) && combinedYears.length > partYears.length;
+  const [combinedYears, partYears] = [new Set(yearsIn(combined, genre)), new Set(yearsIn(part, genre))];
+  const namesItsYears = partYears.size > 0 && [...partYears].every((year) => combinedYears.has(year)) && combinedYears.size > partYears.size;
   const isPartOfCombined = combinedTitle >= 0 && combined !== part && (combined.includes(part) || namesItsYears);
   const titleIndex = isPartOfCombined ? combinedTitle : nearestTitle;
   // A title broken before its second part (市教育局2013年工作总结 / 和2014年工作计划): the line
   // above, a title of the first part, is its first half.
-  const firstHalf = titleIndex > 0 && /^[和及暨与]/u.test(lines[titleIndex]!.text.trim()) && !marked[titleIndex - 1] && isPlanTitle(lines[titleIndex - 1]!.text, genre);
+  const firstHalf = titleIndex > 0 && isTitleSecondPart(lines[titleIndex]!.text, genre) && !marked[titleIndex - 1] && isPlanTitle(lines[titleIndex - 1]!.text, genre);
   const titleStart = titleIndex < 0 ? titleIndex : issuerLinesAbove(lines, firstHalf ? titleIndex - 1 : titleIndex, genre);
 
   let noticeEnd = titleStart;

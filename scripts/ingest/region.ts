@@ -280,6 +280,11 @@ export function namedAsPartner(text: string, at: number, genre: RegionGenre): bo
 
 const levelRank: Record<Division['level'], number> = { province: 0, prefecture: 1, county: 2 };
 
+/** A division of the level a scope word speaks for, with a name that word fits (全市: 大连市, 新泰市). */
+function fitsLevel(scope: RegionScope, division: Division): boolean {
+  return scope.levels.includes(division.level) && scope.endings.some((ending) => division.name.endsWith(ending));
+}
+
 /** A scope word of a level below the division's: a province under any word but its own (全省, 全区). */
 function isBelow(scope: RegionScope, division: Division): boolean {
   if (division.level === 'province') return true;
@@ -311,8 +316,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
     for (const ancestor of index.ancestors(code)) score += ancestorBoost * (weights.get(ancestor.code) ?? 0);
     candidates.push({ division, own, score });
   }
-  const fitsScope = (division: Division): boolean =>
-    scope !== null && scope.levels.includes(division.level) && scope.endings.some((ending) => division.name.endsWith(ending));
+  const fitsScope = (division: Division): boolean => scope !== null && fitsLevel(scope, division);
   const scoped = candidates.filter(({ division }) => fitsScope(division));
   // A plan that speaks of 全区 is a district's: a prefecture it names in passing is not its region.
   if (scopeIsSure && scoped.length === 0) return null;
@@ -342,9 +346,8 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   // against the city a county names); a word of a level above (全省) does not.
   if (scope !== null && !fitsScope(chosen.division) && isBelow(scope, chosen.division)) return null;
   // …and so does its word for itself: 我县 against the city a county's summary names.
-  const fits = (each: RegionScope, division: Division): boolean => each.levels.includes(division.level) && each.endings.some((ending) => division.name.endsWith(ending));
   const ownWords = genre.scopes.filter((each) => prefix.includes(`我${each.word.slice(1)}`));
-  if (ownWords.some((each) => !fits(each, chosen.division) && isBelow(each, chosen.division))) return null;
+  if (ownWords.some((each) => !fitsLevel(each, chosen.division) && isBelow(each, chosen.division))) return null;
   // One passing mention is no evidence of whose plan this is.
   // A name printed with its bureau (惠州市教育局) counts twice: it says whose plan this is.
   const chosenMentions = mentions.filter(({ entry }) => entry.divisions.some((division) => division.code === chosen.division.code));

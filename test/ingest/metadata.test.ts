@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import type { CleanFacts } from '../../scripts/ingest/clean.ts';
-import { isoDateOf, readMetadata, yearsIn } from '../../scripts/ingest/metadata.ts';
+import { isoDateOf, readMetadata } from '../../scripts/ingest/metadata.ts';
+import { yearsIn } from '../../scripts/ingest/numerals.ts';
 import { parseDocument } from '../../scripts/ingest/parse.ts';
 import { fixtureLines } from './helpers.ts';
 
