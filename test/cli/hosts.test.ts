@@ -4,20 +4,20 @@
  * which makes a limit broken an error.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokenLimits, hostReport, hosts, measureSite } from '../../scripts/build/hosts.ts';
 import { deployHost, prerenderWorkers } from '../../src/model/deploy.ts';
 import { useSite } from '../browser/site.ts';
+import { temporaryFolder } from '../temporary.ts';
 
 const host = (id: string) => hosts.find((candidate) => candidate.id === id)!;
 const mib = 1024 * 1024;
 
 describe('hosts', () => {
   it('measures a site: its files, bytes and largest file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-size-'));
+    const dir = temporaryFolder('atlas-size-');
     mkdirSync(join(dir, 'a', 'b'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), 'x'.repeat(10));
     writeFileSync(join(dir, 'a', 'b', 'big.json'), 'y'.repeat(300));
@@ -64,7 +64,7 @@ describe('hosts', () => {
   });
 
   it('stops npm run build at once, before any stage, on a DEPLOY_HOST it does not know', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-host-'));
+    const dir = temporaryFolder('atlas-host-');
     const result = spawnSync(process.execPath, [resolve('scripts/cli/build.ts')], { cwd: dir, encoding: 'utf8', env: { ...process.env, DEPLOY_HOST: 'geocities' } });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('error [invalid-setting] DEPLOY_HOST="geocities" names no host the build knows');
@@ -81,7 +81,7 @@ describe('PRERENDER_WORKERS', () => {
   });
 
   it('stops npm run build at once, before any stage, on a value that is no number of workers', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-workers-'));
+    const dir = temporaryFolder('atlas-workers-');
     for (const value of ['0', 'two', '1.5']) {
       const result = spawnSync(process.execPath, [resolve('scripts/cli/build.ts')], { cwd: dir, encoding: 'utf8', env: { ...process.env, PRERENDER_WORKERS: value } });
       expect(result.status, value).toBe(2);
