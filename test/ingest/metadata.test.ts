@@ -24,6 +24,14 @@ describe('yearsIn', () => {
     expect(yearsIn('2023-2024学年', genre)).toEqual([2023, 2024]);
     expect(yearsIn('新建幼儿园2024所，二〇二四名教师', genre)).toEqual([]);
   });
+
+  it('reads a year printed without 年 only right before the kind of plan', () => {
+    expect(yearsIn('山东省教育厅2010工作要点目录', genre)).toEqual([2010]);
+    expect(yearsIn('教育局2022工作总结及2023年工作计划', genre)).toEqual([2022, 2023]);
+    expect(yearsIn('2023全市教育工作要点', genre)).toEqual([2023]);
+    expect(yearsIn('完成2023个项目工作计划', genre)).toEqual([]);
+    expect(yearsIn('2023工作室建设', genre)).toEqual([]);
+  });
 });
 
 describe('readMetadata', () => {
@@ -47,6 +55,13 @@ ${outline}`);
       yearInferred: false,
       kindInferred: false,
     });
+    expect(metadata.kind.name).toBe('工作要点');
+  });
+
+  it('reads a title whose year is printed without 年, with its issuer, year and kind', () => {
+    const metadata = metadataOf(`黄梅县教育局2023工作要点
+${outline}`);
+    expect(metadata).toMatchObject({ title: '黄梅县教育局2023工作要点', issuers: ['黄梅县教育局'], years: [2023], yearInferred: false, kindInferred: false });
     expect(metadata.kind.name).toBe('工作要点');
   });
 
