@@ -86,6 +86,7 @@ const titlesTable = z.object({
 const issuersTable = z.object({
   organSuffixes: z.array(z.string().min(1)).min(1),
   abbreviations: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+  pageTag: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
 });
 
 const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'attachmentList'] as const;
@@ -178,6 +179,8 @@ export interface Genre {
   organSuffixes: string[];
   /** Short organ suffix → the full suffixes it stands for (教委 → 教育委员会). */
   organAbbreviations: ReadonlyMap<string, readonly string[]>;
+  /** A site's category tag before a heading, no part of the issuer's name after it ([官方政策]). */
+  pageTag: { pattern: RegExp; examples: string[] };
   docNumber: RegExp;
   issueDate: RegExp;
   bareIssueDate: RegExp;
@@ -246,6 +249,7 @@ export function loadGenre(): Genre {
     // Longest first, so 教育和体育局 wins over 体育局-like shorter endings.
     organSuffixes: [...issuers.organSuffixes].sort((a, b) => b.length - a.length),
     organAbbreviations: new Map(Object.entries(issuers.abbreviations)),
+    pageTag: { pattern: new RegExp(issuers.pageTag.pattern, 'u'), examples: issuers.pageTag.examples },
     docNumber: new RegExp(withSharedPieces('docNumber', metadata.docNumber, metadata.shared), 'u'),
     issueDate: new RegExp(withSharedPieces('issueDate', metadata.issueDate, metadata.shared), 'u'),
     bareIssueDate: new RegExp(withSharedPieces('bareIssueDate', metadata.bareIssueDate, metadata.shared), 'u'),

@@ -102,7 +102,7 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
   for (const line of doc.titleLines.slice(0, -titleHalves(doc, genre))) addLine(line.text);
   if (titleLine) {
     const firstYear = titleLine.search(genre.year);
-    const prefix = firstYear > 0 ? titleLine.slice(0, firstYear) : '';
+    const prefix = firstYear > 0 ? titleLine.slice(0, firstYear).replace(genre.pageTag.pattern, '') : '';
     if (prefix && isIssuerLine(prefix, genre)) addLine(prefix);
     else if (firstYear >= 0) {
       // …or after it: 2024年上海市教育委员会工作要点, 2024年杨浦区教育局工作要点.
@@ -118,9 +118,12 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
       if (named) addLine(named);
     }
   }
-  // The notice's signature, then the plan's own signature after its last item.
+  // The notice's heading (黄梅县教育局关于印发…的通知) and signature, then the plan's own signature after its last item.
   for (const line of [...doc.notice, ...doc.closing]) {
+    const heading = genre.issuingNotice.exec(line.text);
+    const headingIssuer = heading ? unspacedType(line.text.slice(0, heading.index)).replace(genre.pageTag.pattern, '').trim() : '';
     if (isIssuerLine(line.text, genre)) addLine(line.text);
+    else if (headingIssuer && isIssuerLine(headingIssuer, genre)) addLine(headingIssuer);
     else {
       // A signature line: the issuers' names followed by the date of issue.
       const beforeDate = line.text.replace(genre.issueDate, '').trim();

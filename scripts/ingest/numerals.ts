@@ -3,10 +3,10 @@ import type { Genre, NumeralSystem } from '../genre/load.ts';
 
 // ○ (a white circle) and the letter O stand for 〇 in years some plans print: 二○二四年, 二O一二年.
 const chineseDigits: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, '○': 0, O: 0, 'Ｏ': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, 零: 0, '○': 0, O: 0, 'Ｏ': 0, '0': 0, '０': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23, 一百 → 100, 二〇二四 → 2024; null if not a numeral. */
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23, 一百 → 100, 二〇二四 and 二0二四 → 2024; null if not a numeral. */
 export function parseChineseNumeral(text: string): number | null {
   if (text.length === 0) return null;
   let total = 0;

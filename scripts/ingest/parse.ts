@@ -94,7 +94,8 @@ export function isIssuerLine(text: string, genre: Genre): boolean {
   // Names, not a sentence cut off after 党组 (…进一步增强党组): short, and no clause marks.
   // Nor a notice's heading broken after a name (关于印发《中共湖南省委教育工委 / 湖南省教育厅2023年工作要点》的通知,
   // 福建省教育厅关于印发福建省教育厅 / 2012年工作要点的通知).
-  const isName = (part: string): boolean => part.length <= maxIssuerNamesLength && !/[。；;，,：:！!？?《》]|关于/u.test(part);
+  // Nor a page's tag run into a name ([官方政策]四川省教育厅).
+  const isName = (part: string): boolean => part.length <= maxIssuerNamesLength && !/[。；;，,：:！!？?《》[\]【】]|关于/u.test(part);
   return parts.length > 0 && parts.every((part) => isName(part) && genre.organSuffixes.some((suffix) => part.endsWith(suffix)));
 }
 

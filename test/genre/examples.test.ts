@@ -10,7 +10,7 @@ import { namedAsPartner, unnamedIssuerScope } from '../../scripts/ingest/region.
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { loadNoise } from '../../scripts/genre/load-noise.ts';
-import { isPlanTitle, isTitleSecondPart, matchMarker } from '../../scripts/ingest/parse.ts';
+import { isIssuerLine, isPlanTitle, isTitleSecondPart, matchMarker } from '../../scripts/ingest/parse.ts';
 import { isoDateOf } from '../../scripts/ingest/metadata.ts';
 import { yearsIn } from '../../scripts/ingest/numerals.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
@@ -54,6 +54,10 @@ describe('plan titles', () => {
   it.each(genre.planTitle.examples)('%s is a plan title', (line) => expect(isPlanTitle(line, genre)).toBe(true));
   it.each(genre.planTitle.notExamples)('%s is not', (line) => expect(isPlanTitle(line, genre)).toBe(false));
   it.each(genre.planTitle.secondPart.examples)('%s continues the title line above it', (line) => expect(isTitleSecondPart(line, genre)).toBe(true));
+  it.each(genre.pageTag.examples)('%s opens with a page tag, and the name after it is an issuer', (line) => {
+    expect(genre.pageTag.pattern.test(line)).toBe(true);
+    expect(isIssuerLine(line.replace(genre.pageTag.pattern, ''), genre)).toBe(true);
+  });
 
   it('a plan printed as 关于做好…工作的意见 is read with its title and kind', () => {
     const outcome = parser.parse({ file: 'x.txt', bytes: Buffer.from('平邑县教育和体育局关于做好2024年全县教育工作的意见\n一、加强党建\n1.强化理论。学习。\n2.加强组织。建设。\n'), sidecar: null });

@@ -58,6 +58,18 @@ ${outline}`);
     expect(metadata.kind.name).toBe('工作要点');
   });
 
+  it('reads the issuer a notice heading names before 关于, without a page tag before it', () => {
+    for (const heading of ['黄梅县教育局关于印发2023年工作要点的通知', '[官方政策]黄梅县教育局关于印发2023年工作要点的通知']) {
+      expect(metadataOf(`${heading}\n各学校：\n现将《2023年工作要点》印发给你们。\n2023年工作要点\n${outline}`).issuers, heading).toEqual(['黄梅县教育局']);
+    }
+    expect(metadataOf(`通知公告关于印发2023年工作要点的通知\n各学校：\n现将《2023年工作要点》印发给你们。\n2023年工作要点\n${outline}`).issuers).toEqual([]);
+  });
+
+  it('reads a year and a date whose zero is typed as a digit (二0二三年, 二00九年三月十七日)', () => {
+    const metadata = metadataOf(`黄梅县教育局二0二三年工作要点\n${outline}\n黄梅县教育局\n二0二三年三月十七日`);
+    expect(metadata).toMatchObject({ title: '黄梅县教育局二0二三年工作要点', years: [2023], yearInferred: false, issuedOn: '2023-03-17' });
+  });
+
   it('reads a title whose year is printed without 年, with its issuer, year and kind', () => {
     const metadata = metadataOf(`黄梅县教育局2023工作要点
 ${outline}`);
