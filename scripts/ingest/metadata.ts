@@ -222,7 +222,7 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   const notice = titleIssuedByNotice(doc.notice, genre);
   const issued = notice?.text ?? null;
   let title = printedTitle ?? issued;
-  let titleLine = doc.titleLines.length > 0 ? doc.titleLines.slice(-halves).map((line) => line.text).join('') : title;
+  let titleLine = doc.titleLines.length > 0 ? doc.titleLines.slice(-halves).map((line) => unspacedType(line.text)).join('') : title;
   // What the notice issues may be wider than the title line found below it: a
   // 2023年…工作总结 heading of the 2023年…总结和2024年工作要点 the notice names. The
   // notice then tells the kind and the years, and the title when it prints it as one.

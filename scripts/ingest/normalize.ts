@@ -245,8 +245,13 @@ export function normalizeLine(text: string, counts: NormalizationCounts): string
 /** A text with its white space gone: how two printings of one title are compared. */
 export const withoutSpaces = (text: string): string => text.replace(/\s+/gu, '');
 
-/** Three or more single characters a space apart: a name justified to a line's width. */
-const spacedRun = /(?<!\S)\p{Script=Han}(?: \p{Script=Han}){2,}(?!\S)/gu;
+/**
+ * Single characters a space apart, three of them Han in a row: a name or title justified
+ * to a line's width (河 南 省 教 育 厅, 黄 梅 县 2023 年 工 作 要 点). A number with its units
+ * (2020 年 3 月 10 日) is no such run.
+ */
+const spacedRun = /(?<!\S)(?:\p{Script=Han}|\d{1,4})(?: (?:\p{Script=Han}|\d{1,4})){2,}(?!\S)/gu;
+const unspacedRun = (run: string): string => (/\p{Script=Han} \p{Script=Han} \p{Script=Han}/u.test(run) ? withoutSpaces(run) : run);
 
 /**
  * A line set in spaced type (北 京 市 教 育 委 员 会), read as the word it spells, also
@@ -256,5 +261,5 @@ const spacedRun = /(?<!\S)\p{Script=Han}(?: \p{Script=Han}){2,}(?!\S)/gu;
 export function unspacedType(text: string): string {
   const collapsed = text.replace(/\s+/gu, ' ').trim();
   if (/^\p{Script=Han}(?: \p{Script=Han})+$/u.test(collapsed)) return withoutSpaces(collapsed);
-  return collapsed.replace(spacedRun, withoutSpaces);
+  return collapsed.replace(spacedRun, unspacedRun);
 }

@@ -117,8 +117,10 @@ function issuerLinesAbove(lines: readonly SourceLine[], titleIndex: number, genr
   return start;
 }
 
-export function isPlanTitle(text: string, genre: Genre): boolean {
+export function isPlanTitle(line: string, genre: Genre): boolean {
   const rule = genre.planTitle;
+  // A title set in spaced type (2 0 2 3 年 工 作 要 点) is read as it spells.
+  const text = unspacedType(line);
   return text.length <= rule.maxLength && rule.pattern.test(text) && !rule.notPatterns.some((not) => not.test(text));
 }
 

@@ -59,6 +59,13 @@ describe('plan titles', () => {
     expect(isIssuerLine(line.replace(genre.pageTag.pattern, ''), genre)).toBe(true);
   });
 
+  it('a title set in spaced type is a plan title, read as it spells', () => {
+    expect(isPlanTitle('黄 梅 县 教 育 局 2023 年 工 作 要 点', genre)).toBe(true);
+    const outcome = parser.parse({ file: 'x.txt', bytes: Buffer.from('黄梅县教育局\n2 0 2 3 年 工 作 要 点\n一、加强党建\n1.强化理论。学习。\n2.加强组织。建设。\n'), sidecar: null });
+    if ('error' in outcome) throw outcome.error;
+    expect(outcome.document.plan).toMatchObject({ title: '黄梅县教育局2023年工作要点', titleInferred: false, year: 2023, kind: '工作要点', issuers: ['黄梅县教育局'] });
+  });
+
   it('a plan printed as 关于做好…工作的意见 is read with its title and kind', () => {
     const outcome = parser.parse({ file: 'x.txt', bytes: Buffer.from('平邑县教育和体育局关于做好2024年全县教育工作的意见\n一、加强党建\n1.强化理论。学习。\n2.加强组织。建设。\n'), sidecar: null });
     if ('error' in outcome) throw outcome.error;

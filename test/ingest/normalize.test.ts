@@ -129,6 +129,12 @@ describe('unspacedType', () => {
     expect(unspacedType('中共河南省委高校工委 河 南 省 教 育 厅')).toBe('中共河南省委高校工委 河南省教育厅');
   });
 
+  it('reads a title set in spaced type, its year among the characters, as it spells', () => {
+    expect(unspacedType('黄 梅 县 教 育 局 2023 年 工 作 要 点')).toBe('黄梅县教育局2023年工作要点');
+    expect(unspacedType('2 0 2 3 年 工 作 要 点')).toBe('2023年工作要点');
+    expect(unspacedType('黄梅县教育局2023年 工 作 要 点')).toBe('黄梅县教育局2023年 工作要点');
+  });
+
   it('leaves two characters a space apart, and numbers with their units, as they are', () => {
     expect(unspacedType('坚持稳中求 进工作总基调')).toBe('坚持稳中求 进工作总基调');
     expect(unspacedType('2020 年 3 月 10 日')).toBe('2020 年 3 月 10 日');
