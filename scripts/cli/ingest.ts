@@ -90,6 +90,7 @@ const regionConfidence: Record<Plan['region']['source'], string> = {
 function titleEvidence(plan: Plan, fromSidecar: readonly string[]): string {
   if (fromSidecar.includes('title')) return 'given by an editor';
   if (plan.printedTitle !== null && plan.title === plan.printedTitle) return 'printed as the title';
+  if (plan.printedTitle !== null && `《${plan.title}》` === plan.printedTitle) return 'printed as the title, in title marks';
   if (!plan.titleInferred) return 'as the covering notice names what it issues';
   return 'built from region, year and kind: the text prints no title';
 }

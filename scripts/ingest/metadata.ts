@@ -215,14 +215,18 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
   return best === null ? null : { text: best, printed: printedAsOne.has(best) || !joined.has(best) };
 }
 
+/** A title a repost prints inside title marks, whole (《黄梅县教育局2023年工作要点》), is the title they enclose. */
+const withoutTitleMarks = (title: string): string => /^《[^《》]+》$/u.test(title) ? title.slice(1, -1) : title;
+
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
   const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => unspacedType(line.text)).join('') : null;
+  const printedAsTitle = printedTitle === null ? null : withoutTitleMarks(printedTitle);
   // A title broken before its second part (…2013年工作总结 / 和2014年工作计划) is read whole.
   const halves = titleHalves(doc, genre);
   const notice = titleIssuedByNotice(doc.notice, genre);
   const issued = notice?.text ?? null;
-  let title = printedTitle ?? issued;
-  let titleLine = doc.titleLines.length > 0 ? doc.titleLines.slice(-halves).map((line) => unspacedType(line.text)).join('') : title;
+  let title = printedAsTitle ?? issued;
+  let titleLine = doc.titleLines.length > 0 ? withoutTitleMarks(doc.titleLines.slice(-halves).map((line) => unspacedType(line.text)).join('')) : title;
   // What the notice issues may be wider than the title line found below it: a
   // 2023年…工作总结 heading of the 2023年…总结和2024年工作要点 the notice names. The
   // notice then tells the kind and the years, and the title when it prints it as one.
@@ -232,8 +236,8 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   }
   // A title printed bare (2018年工作要点) that the notice names with its issuers
   // (《湖南省教育厅 中共湖南省委教育工委2018年工作要点》): the notice's is the whole title.
-  const [whole, bare] = [withoutSpaces(issued ?? ''), withoutSpaces(printedTitle ?? '')];
-  if (issued && notice?.printed && printedTitle && title === printedTitle && whole.length > bare.length && whole.endsWith(bare)) {
+  const [whole, bare] = [withoutSpaces(issued ?? ''), withoutSpaces(printedAsTitle ?? '')];
+  if (issued && notice?.printed && printedAsTitle && title === printedAsTitle && whole.length > bare.length && whole.endsWith(bare)) {
     title = issued;
     titleLine = issued;
   }

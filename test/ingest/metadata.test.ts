@@ -70,6 +70,11 @@ ${outline}`);
     expect(metadata).toMatchObject({ title: '黄梅县教育局二0二三年工作要点', years: [2023], yearInferred: false, issuedOn: '2023-03-17' });
   });
 
+  it('reads a title printed in title marks as the title they enclose, and keeps the line as printed', () => {
+    const metadata = metadataOf(`《黄梅县教育局2023年工作要点》\n${outline}`);
+    expect(metadata).toMatchObject({ title: '黄梅县教育局2023年工作要点', printedTitle: '《黄梅县教育局2023年工作要点》', issuers: ['黄梅县教育局'], years: [2023] });
+  });
+
   it('reads a title whose year is printed without 年, with its issuer, year and kind', () => {
     const metadata = metadataOf(`黄梅县教育局2023工作要点
 ${outline}`);
