@@ -76,17 +76,19 @@ function isHeadingOnly(node: OutlineNode, genre: Genre, maxLength: number): bool
  * An item whose label line is a heading of its own, its text on the lines below
  * (1.深入学习习近平新时代中国特色社会主义思想 / 目标任务：…): the whole line is its lead
  * phrase, though no mark closes it. A short line without a sentence or clause mark,
- * with a blank line before its text or a list of ——/● entries under it; or, with
+ * with a blank line before its text, a numbered list or a list of ——/● entries under it; or, with
  * its text right under it, when every item of its list is printed so (1. 深化教育改革 /
  * 推动…, 2. 强化教师队伍建设 / 开展…), which a PDF's line width never does, or when the
  * line is clearly shorter than the one under it.
  */
 function headingLineLead(node: OutlineNode, genre: Genre, siblings: readonly OutlineNode[] = []): LeadPhrase | null {
   const rule = genre.leadPhrase;
-  if (node.body.length === 0 || !isHeadingOnly(node, genre, rule.maxLength)) return null;
+  // What is printed under the label line: its text, or the numbered list it heads (（一）深化理论武装 / 1.… 2.…).
+  const first = node.body[0] ?? node.children[0]?.line;
+  if (!first || !isHeadingOnly(node, genre, rule.maxLength)) return null;
   const line = node.marker.rest.trim();
-  const first = node.body[0]!;
-  const spaced = first.line > node.line.line + 1 || rule.listBullets.some((bullet) => first.text.startsWith(bullet));
+  const headsList = node.body.length === 0;
+  const spaced = headsList || first.line > node.line.line + 1 || rule.listBullets.some((bullet) => first.text.startsWith(bullet));
   // A line a page's width broke is the longest of its paragraph: a label line clearly
   // shorter than the line under it (一、2018年全市教育工作总结 / 过去的一年，…) was not broken.
   const shorter = node.line.text.trim().length + minUnbrokenMargin <= first.text.trim().length;

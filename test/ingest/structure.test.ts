@@ -83,6 +83,10 @@ describe('buildSections', () => {
     // A label line clearly shorter than the line under it: no page's width broke it.
     const short = build('一、2018年全市教育工作总结\n过去的一年，在市委、市政府的正确领导下，全市教育事业健康协调快速发展。');
     expect([...itemsOf(short)].map((item) => item.title)).toEqual(['2018年全市教育工作总结']);
+    // A numbered list of sentences right under the line, kept as the item's text.
+    const overList = build('一、加强党的建设\n（一）深化理论武装\n1.持续深入学习贯彻党的二十大精神。\n2.落实第一议题制度。\n（二）加强基层党组织建设\n1.推进党建与业务深度融合。\n2.开展示范党支部创建。');
+    expect([...itemsOf(overList)].map((item) => [item.label, item.title])).toEqual([['（一）', '深化理论武装'], ['（二）', '加强基层党组织建设']]);
+    expect([...itemsOf(overList)][0]?.text).toBe('深化理论武装\n1.持续深入学习贯彻党的二十大精神。\n2.落实第一议题制度。');
   });
 
   it('prefixes keys with section numbers when numbering restarts in each part', () => {
