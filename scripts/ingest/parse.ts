@@ -152,7 +152,20 @@ function topStyle(marked: ReadonlyArray<Marker | null>): { style: NumberingStyle
     if (!lone) break;
     top = { style: marker.style, start: index };
   }
-  return top;
+  return shiHeadings(marked, top) ?? top;
+}
+
+/**
+ * 一是…, 二是… lines that each stand right above a numbered list (一是坚持党建引领。 /
+ * 1.深化理论武装。… / 二是… / 3.…): headings over the list, though 一是 is elsewhere a
+ * run-in enumeration inside paragraphs, below every other style.
+ */
+function shiHeadings(marked: ReadonlyArray<Marker | null>, top: { style: NumberingStyle; start: number }): { style: NumberingStyle; start: number } | null {
+  const heads = marked.flatMap((marker, index) => (marker?.style.id === 'chinese-shi' ? [index] : []));
+  const first = heads[0];
+  if (first === undefined || first !== top.start - 1 || marked[first]!.number !== 1) return null;
+  const headsList = (index: number): boolean => marked[index + 1]?.style === top.style;
+  return heads.every(headsList) ? { style: marked[first]!.style, start: first } : null;
 }
 
 /**

@@ -198,6 +198,20 @@ describe('parseDocument', () => {
     expect(doc.outline[0]?.children.map((node) => node.marker.label)).toEqual(['（一）']);
     expect(doc.outline[0]?.children[0]?.children.map((node) => node.marker.label)).toEqual(['1.', '2.']);
   });
+
+  it('takes 一是… lines that each stand right above a numbered list for headings over it', () => {
+    const doc = parseDocument(fixtureLines('2023年工作要点\n一是坚持党建引领，提升治理水平。\n1.深化理论武装。学习。\n2.加强组织建设。建设。\n二是坚持普惠发展，办好学前教育。\n3.扩大普惠资源。新建。'), genre);
+    expect(shape(doc.outline)).toEqual([['一是', ['1.', '2.']], ['二是', ['3.']]]);
+    expect(doc.preamble).toEqual([]);
+    // …and the excerpt cut before 二是 has its one heading too.
+    const cut = parseDocument(fixtureLines('2010工作要点\n一是坚持素质教育主题，提高基础教育实施水平。\n1.深化课程改革。推进。\n2.完善长效机制。建立。'), genre);
+    expect(shape(cut.outline)).toEqual([['一是', ['1.', '2.']]]);
+  });
+
+  it('leaves 一是… enumerations inside an item\'s text, and one that heads no list, as they are', () => {
+    const doc = parseDocument(fixtureLines('2023年工作要点\n一、加强党建\n1.深化理论武装。一是学习。二是研讨。\n2.加强组织建设。建设。\n二是坚持普惠发展。\n3.扩大普惠资源。新建。'), genre);
+    expect(shape(doc.outline)).toEqual([['一、', ['1.', '2.', '3.']]]);
+  });
 });
 
 describe('parseDocument: parts and closings', () => {
