@@ -102,7 +102,8 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
   for (const line of doc.titleLines.slice(0, -titleHalves(doc, genre))) addLine(line.text);
   if (titleLine) {
     const firstYear = titleLine.search(genre.year);
-    const prefix = firstYear > 0 ? titleLine.slice(0, firstYear).replace(genre.pageTag.pattern, '') : '';
+    // The issuer before a title of 意见 (平邑县教育和体育局关于做好2024年…工作的意见) is the words before 关于.
+    const prefix = firstYear > 0 ? titleLine.slice(0, firstYear).replace(genre.pageTag.pattern, '').replace(/关于[^关]{0,6}$/u, '') : '';
     if (prefix && isIssuerLine(prefix, genre)) addLine(prefix);
     else if (firstYear >= 0) {
       // …or after it: 2024年上海市教育委员会工作要点, 2024年杨浦区教育局工作要点.

@@ -70,6 +70,14 @@ ${outline}`);
     expect(metadata).toMatchObject({ title: '黄梅县教育局二0二三年工作要点', years: [2023], yearInferred: false, issuedOn: '2023-03-17' });
   });
 
+  it('reads a year\'s work set out as 意见, with the issuer printed before 关于', () => {
+    for (const [line, issuer] of [['黄梅县教育局关于2023年教育工作的安排意见', '黄梅县教育局'], ['平邑县教育和体育局关于做好2024年全县教育工作的意见', '平邑县教育和体育局']] as const) {
+      const metadata = metadataOf(`${line}\n${outline}`);
+      expect(metadata, line).toMatchObject({ title: line, issuers: [issuer], kindInferred: false });
+      expect(metadata.kind.name).toBe('工作意见');
+    }
+  });
+
   it('reads a title printed in title marks as the title they enclose, and keeps the line as printed', () => {
     const metadata = metadataOf(`《黄梅县教育局2023年工作要点》\n${outline}`);
     expect(metadata).toMatchObject({ title: '黄梅县教育局2023年工作要点', printedTitle: '《黄梅县教育局2023年工作要点》', issuers: ['黄梅县教育局'], years: [2023] });
