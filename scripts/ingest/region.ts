@@ -227,6 +227,36 @@ function genericallyNamed(text: string, anywhere: Weights, index: DivisionIndex,
   return null;
 }
 
+/**
+ * A bureau the text names by a generic name (深化城中区教育局“一个中心”…) in a text that says
+ * which one it is (青海, 西宁: 西宁市城中区, not 柳州's) and speaks for that level (全区):
+ * the plan's own bureau, though the generic name alone is no evidence.
+ */
+function genericBureau(
+  body: string,
+  organs: readonly string[],
+  anywhere: Weights,
+  index: DivisionIndex,
+  genre: RegionGenre,
+): { division: Division; evidence: string } | null {
+  const prefix = body.slice(0, maskedScanLength);
+  const names = [...genre.generic].filter((name) => prefix.includes(name)).sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    for (let at = prefix.indexOf(name); at >= 0; at = prefix.indexOf(name, at + 1)) {
+      const organ = organs.find((each) => prefix.startsWith(each, at + name.length));
+      if (!organ || namedAsPartner(prefix, at, genre)) continue;
+      const candidates = index.lookup(name).filter((division) => division.name === name);
+      const division = candidates.length > 0 ? disambiguate(candidates, new Map(), anywhere, index) : null;
+      const scope = division ? genre.scopes.find((each) => prefix.includes(each.word) && fitsLevel(each, division)) : undefined;
+      if (division && scope) {
+        const parents = index.ancestors(division.code).filter((ancestor) => (anywhere.get(ancestor.code) ?? 0) > 0).map((ancestor) => ancestor.name);
+        return { division, evidence: `${name}${organ}、${scope.word} (${parents.join('、')} named in the text)` };
+      }
+    }
+  }
+  return null;
+}
+
 interface BodyCandidate {
   division: Division;
   own: number;
@@ -397,8 +427,8 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     { source: 'notice', text: genre.addressees.reduce((text, pattern) => text.replace(pattern, ' '), evidence.notice) },
     { source: 'heading', text: evidence.heading ?? '' },
   ];
-  // Names anywhere in the evidence settle which 朝阳区 a title means.
-  const anywhere = weigh([...texts.map(({ text }) => index.scan(text)), index.scan(evidence.body, bodyScan)].flat());
+  // Names anywhere in the evidence settle which 朝阳区 a title means, the page's 来源 (上海普陀) among them.
+  const anywhere = weigh([...texts.map(({ text }) => index.scan(text)), index.scan(evidence.body, bodyScan), index.scan(evidence.publisher ?? '')].flat());
 
   if (evidence.sidecar) {
     const region = fromSidecar(evidence.sidecar, anywhere, index);
@@ -428,6 +458,8 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     const division = genericallyNamed(text, anywhere, index, genre);
     if (division) return regionForDivision(division, source, division.name, index);
   }
+  const bureau = genericBureau(evidence.body, [...(evidence.organs ?? []), ...genre.bureauContexts], anywhere, index, genre);
+  if (bureau) return regionForDivision(bureau.division, 'body', bureau.evidence, index);
   const claimed = unnamedIssuerScope([evidence.title ?? '', evidence.heading ?? '', ...evidence.issuers].join('\n'), genre);
   const claim: Claim | null = claimed
     ? { scope: claimed, by: 'the level the title or issuer claims', singleMentionSuffices: true }

@@ -229,6 +229,31 @@ describe('body', () => {
     expect(resolveRegion(evidence({ ...city, publisher: '江苏省教育厅' }), index)).toMatchObject({ code: '320400', source: 'body' });
   });
 
+  it('settles which of two places a title names by the page\'s 来源 (上海普陀)', () => {
+    const putuo = { title: '2016年普陀区教育局工作要点', body: '普陀教育工作总的要求是：在区委、区政府的领导下。' };
+    expect(failure(putuo).code).toBe('region-ambiguous');
+    expect(resolveRegion(evidence({ ...putuo, publisher: '上海普陀' }), index)).toMatchObject({ code: '310107', source: 'title' });
+  });
+
+  it('reads a bureau the text names by a generic name (城中区教育局) as its own when the text says which and speaks for that level', () => {
+    const organs = ['教育局'];
+    const body = '全区教育工作的总体思路是：深入学习贯彻对青海工作的重大要求，锻造西宁铁军，深化城中区教育局“一个中心”不动摇。';
+    expect(resolveRegion(evidence({ body, organs }), index)).toMatchObject({ code: '630103', source: 'body' });
+    // Without the names that say which 城中区, or without the level it speaks for, it is no evidence.
+    expect(() => resolveRegion(evidence({ body: body.replace(/青海|西宁/gu, ''), organs }), index)).toThrow(AtlasError);
+    const codeOf = (text: string): string | null => {
+      try {
+        return resolveRegion(evidence({ body: text, organs }), index).code;
+      } catch (error) {
+        if (error instanceof AtlasError) return null;
+        throw error;
+      }
+    };
+    expect(codeOf(body.replace('全区', '全市'))).not.toBe('630103');
+    // Nor is a partner's bureau: 与城中区教育局结对.
+    expect(codeOf(body.replace('深化城中区', '与城中区'))).not.toBe('630103');
+  });
+
   it('boosts a division whose ancestors are named too', () => {
     // 朝阳 alone is four places; 北京 tells which.
     expect(resolveRegion(evidence({ body: '全区教育工作。朝阳区、朝阳区,首都北京' }), index)).toMatchObject({ code: '110105' });
