@@ -133,7 +133,8 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const extractedRemovals = (source.extracted?.removed ?? []).map((part) => ({ line: 1, text: part.page ? `${part.text} (page ${part.page})` : part.text, rule: part.rule }));
   const parsed = parseLaidOut(cleaned.lines, genre);
   if (sidecar.kind === undefined) admitPlan(cleaned.lines, parsed, genre);
-  const metadata = readMetadata(parsed, cleaned.facts, genre);
+  const heading = headingOf(cleaned.lines, genre);
+  const metadata = readMetadata(parsed, cleaned.facts, genre, heading);
 
   const notice = joinLines(parsed.notice);
   const preamble = joinLines(parsed.preamble);
@@ -148,7 +149,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
       title: metadata.title,
       issuers: metadata.issuers,
       notice,
-      heading: metadata.title === null ? headingOf(cleaned.lines, genre) : null,
+      heading: metadata.title === null ? heading : null,
       body,
       organs: genre.organSuffixes.filter((organ) => organ.includes('教')),
       publisher: metadata.publisher,

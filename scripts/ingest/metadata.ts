@@ -219,7 +219,8 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
 /** A title a repost prints inside title marks, whole (《黄梅县教育局2023年工作要点》), is the title they enclose. */
 const withoutTitleMarks = (title: string): string => /^《[^《》]+》$/u.test(title) ? title.slice(1, -1) : title;
 
-export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre): DocumentMetadata {
+/** `heading`: the line atop a text that prints no title (教育局工作计划, see headingOf): it names the kind, if not the year. */
+export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre, heading: string | null = null): DocumentMetadata {
   const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => unspacedType(line.text)).join('') : null;
   const printedAsTitle = printedTitle === null ? null : withoutTitleMarks(printedTitle);
   // A title broken before its second part (…2013年工作总结 / 和2014年工作计划) is read whole.
@@ -243,7 +244,7 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
     titleLine = issued;
   }
   const topHeadings = doc.outline.map((node) => node.marker.rest);
-  const { kind, inferred: kindInferred } = kindOf(titleLine, topHeadings, genre);
+  const { kind, inferred: kindInferred } = kindOf(titleLine ?? heading, topHeadings, genre);
 
   let years = titleLine ? uniqueSorted(yearsIn(titleLine, genre)) : [];
   let yearInferred = false;

@@ -78,6 +78,14 @@ ${outline}`);
     }
   });
 
+  it('takes the kind from the line atop a text that prints no title (教育局工作计划), not the default', () => {
+    const parsed = parseDocument(fixtureLines(`教育局工作计划\n2009年，衢州市教育局将认真贯彻落实。\n${outline}`), genre);
+    expect(readMetadata(parsed, noFacts, genre).kind.name).toBe('工作要点');
+    const metadata = readMetadata(parsed, noFacts, genre, '教育局工作计划');
+    expect(metadata).toMatchObject({ title: null, kindInferred: false });
+    expect(metadata.kind.name).toBe('工作计划');
+  });
+
   it('reads a title printed in title marks as the title they enclose, and keeps the line as printed', () => {
     const metadata = metadataOf(`《黄梅县教育局2023年工作要点》\n${outline}`);
     expect(metadata).toMatchObject({ title: '黄梅县教育局2023年工作要点', printedTitle: '《黄梅县教育局2023年工作要点》', issuers: ['黄梅县教育局'], years: [2023] });
