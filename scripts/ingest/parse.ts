@@ -148,7 +148,9 @@ function topStyle(marked: ReadonlyArray<Marker | null>): { style: NumberingStyle
   for (let index = firstOne - 1; index >= Math.max(0, top.start - maxLoneHeadingGap); index -= 1) {
     const marker = marked[index];
     if (!marker) continue;
-    const lone = marker.number === 1 && marker.style.rank < top.style.rank && !marked.some((other) => other?.style === marker.style && other.number === 2);
+    // …or the one label of its style in a text that starts past it (the summary's end, then 四、2012年工作安排 / （一）…).
+    const onlyOfStyle = marked.every((other) => other === marker || other?.style !== marker.style);
+    const lone = marker.style.rank < top.style.rank && (marker.number === 1 ? !marked.some((other) => other?.style === marker.style && other.number === 2) : onlyOfStyle);
     if (!lone) break;
     top = { style: marker.style, start: index };
   }

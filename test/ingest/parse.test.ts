@@ -199,6 +199,12 @@ describe('parseDocument', () => {
     expect(doc.outline[0]?.children[0]?.children.map((node) => node.marker.label)).toEqual(['1.', '2.']);
   });
 
+  it('opens it with the one label of a higher style right above the list in a text that starts past it (四、 over （一） （二）)', () => {
+    const doc = parseDocument(fixtureLines('2012年工作安排\n（六）工程建设的力度有待加强。\n（七）财政压力过大。\n四、2012年工作安排\n（一）抓好党建。内容。\n（二）抓好招生。内容。'), genre);
+    expect(shape(doc.outline)).toEqual([['四、', ['（一）', '（二）']]]);
+    expect(doc.preamble.map((line) => line.text)).toEqual(['（六）工程建设的力度有待加强。', '（七）财政压力过大。']);
+  });
+
   it('takes 一是… lines that each stand right above a numbered list for headings over it', () => {
     const doc = parseDocument(fixtureLines('2023年工作要点\n一是坚持党建引领，提升治理水平。\n1.深化理论武装。学习。\n2.加强组织建设。建设。\n二是坚持普惠发展，办好学前教育。\n3.扩大普惠资源。新建。'), genre);
     expect(shape(doc.outline)).toEqual([['一是', ['1.', '2.']], ['二是', ['3.']]]);
