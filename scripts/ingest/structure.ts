@@ -64,6 +64,14 @@ function isListOfHeadings(siblings: readonly OutlineNode[], genre: Genre): boole
   return Math.max(...lengths) - Math.min(...lengths) >= minListedLengthSpread;
 }
 
+/** A short label line of clauses, without a sentence's mark (。；！？) or a colon that introduces text. */
+function isClauseHeading(node: OutlineNode, genre: Genre, maxLength: number): boolean {
+  const line = node.marker.rest.trim();
+  if (node.marker.style === paragraphStyle || line.length < genre.leadPhrase.minLength || line.length > maxLength) return false;
+  return !sentenceMark.test(line) && line === node.marker.rest;
+}
+const sentenceMark = /[。；;！!？?：:]/u;
+
 /** A short label line without a sentence or clause mark. */
 function isHeadingOnly(node: OutlineNode, genre: Genre, maxLength: number): boolean {
   const line = node.marker.rest.trim();
@@ -85,9 +93,12 @@ function headingLineLead(node: OutlineNode, genre: Genre, siblings: readonly Out
   const rule = genre.leadPhrase;
   // What is printed under the label line: its text, or the numbered list it heads (（一）深化理论武装 / 1.… 2.…).
   const first = node.body[0] ?? node.children[0]?.line;
-  if (!first || !isHeadingOnly(node, genre, rule.maxLength)) return null;
-  const line = node.marker.rest.trim();
   const headsList = node.body.length === 0;
+  // A line that heads a numbered list was broken by its writer, not by a page's width,
+  // so its clauses are the heading's too (强化党建统领，加强党对教育工作的全面领导 / 1.…).
+  const heading = isHeadingOnly(node, genre, rule.maxLength) || (headsList && isClauseHeading(node, genre, rule.maxLength));
+  if (!first || !heading) return null;
+  const line = node.marker.rest.trim();
   const spaced = headsList || first.line > node.line.line + 1 || rule.listBullets.some((bullet) => first.text.startsWith(bullet));
   // A line a page's width broke is the longest of its paragraph: a label line clearly
   // shorter than the line under it (一、2018年全市教育工作总结 / 过去的一年，…) was not broken.

@@ -87,6 +87,12 @@ describe('buildSections', () => {
     const overList = build('一、加强党的建设\n（一）深化理论武装\n1.持续深入学习贯彻党的二十大精神。\n2.落实第一议题制度。\n（二）加强基层党组织建设\n1.推进党建与业务深度融合。\n2.开展示范党支部创建。');
     expect([...itemsOf(overList)].map((item) => [item.label, item.title])).toEqual([['（一）', '深化理论武装'], ['（二）', '加强基层党组织建设']]);
     expect([...itemsOf(overList)][0]?.text).toBe('深化理论武装\n1.持续深入学习贯彻党的二十大精神。\n2.落实第一议题制度。');
+    // …a heading of two clauses too, since its writer, not a page's width, broke the line before the list.
+    const clauses = build('一、加强党的建设\n（一）强化党建统领，加强党对教育工作的全面领导\n1.持续深入学习贯彻党的二十大精神。\n2.落实第一议题制度。\n（二）加强基层党组织建设\n1.推进党建与业务深度融合。');
+    expect([...itemsOf(clauses)].map((item) => item.title)).toEqual(['强化党建统领，加强党对教育工作的全面领导', '加强基层党组织建设']);
+    // …but not a line with a sentence's mark in it.
+    const sentence = build('一、加强党的建设\n（一）强化党建统领。加强党对教育工作的全面领导\n1.持续深入学习贯彻党的二十大精神。\n2.落实第一议题制度。');
+    expect([...itemsOf(sentence)][0]?.title).toBe('强化党建统领');
   });
 
   it('prefixes keys with section numbers when numbering restarts in each part', () => {
