@@ -164,6 +164,12 @@ describe('generic names', () => {
   it('say nothing in a notice or the body', () => {
     expect(failure({ notice: '各城区教育局:', body: '城区学校' }).code).toBe('region-unresolved');
   });
+
+  it('are no name inside a new area\'s name: 雄安新区 and 贵安新区 are not 安新县', () => {
+    expect(failure({ title: '雄安新区公共服务局2023年教育工作要点' }).code).toBe('region-unresolved');
+    expect(failure({ title: '贵安新区教育局2023年工作要点' }).code).not.toBe('region-ambiguous');
+    expect(resolveRegion(evidence({ title: '安新县教育体育局2023年工作要点' }), index)).toMatchObject({ code: '130632' });
+  });
 });
 
 describe('every division of the dataset', () => {
