@@ -143,6 +143,10 @@ function topStyle(marked: ReadonlyArray<Marker | null>): { style: NumberingStyle
   }
   if (!best) return cutOutline(marked);
   const firstOne = marked.findIndex((marker) => marker?.style === best && marker.number === 1);
+  // A text that starts past 一、 (三、存在的问题 / （一）… / 四、2012年工作安排 / （一）…): the higher
+  // style's labels run on from some number above the list, and they head it.
+  const cut = cutOutline(marked);
+  if (cut && cut.style.rank < best.rank && cut.start < firstOne && !marked.some((marker) => marker?.style === cut.style && marker.number === 1)) return cut;
   // Lone headings stack: 一、 above (一) above 1. 2. 3., the text cut before (二) and 二、.
   let top = { style: best, start: firstOne };
   for (let index = firstOne - 1; index >= Math.max(0, top.start - maxLoneHeadingGap); index -= 1) {
@@ -411,6 +415,11 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   const notice = lines.slice(0, Math.max(noticeEnd, 0));
   const titleLines = titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [];
   const preamble = lines.slice(titleIndex >= 0 ? titleIndex + 1 : Math.max(noticeEnd, 0), outlineStart);
+  // A text whose outline opens past 一、 lost its beginning, or prints only its second part.
+  const opening = outline[0];
+  if (opening && opening.marker.number > 1 && !warnings.some((warning) => warning.message.startsWith('the outline starts at'))) {
+    warnings.push({ line: opening.line.line, message: `the outline starts at ${opening.marker.label.trim()}: check that the text is whole` });
+  }
 
   return { notice, titleLines, preamble, firstPartHeading, outline, paragraphs: false, closing, warnings };
 }

@@ -366,6 +366,12 @@ describe('parseDocument: a copy that lost its beginning', () => {
     const whole = parseDocument(fixtureLines('一、加强党的建设\n1.强化理论武装。学习。\n二、发展各类教育\n6.推进学前教育。扩大资源。\n7.办好职业教育。深化改革。'), genre);
     expect(whole.outline[1]?.children).toEqual([]);
   });
+
+  it('opens at the higher labels that run on (三、 四、) when each heads a list of its own from （一）', () => {
+    const doc = parseDocument(fixtureLines('2011年工作总结及2012年工作安排\n三、存在的问题\n（一）学校布局不合理。内容。\n（二）师资不足。内容。\n四、2012年工作安排\n（一）抓好党建。内容。\n（二）抓好招生。内容。'), genre);
+    expect(shape(doc.outline)).toEqual([['三、', ['（一）', '（二）']], ['四、', ['（一）', '（二）']]]);
+    expect(doc.warnings.map((warning) => warning.message).join('\n')).toContain('the outline starts at 三、');
+  });
 });
 
 describe('splitFlattenedLines', () => {
