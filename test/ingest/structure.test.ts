@@ -35,6 +35,10 @@ describe('leadPhraseOf', () => {
     expect(leadPhraseOf('研究制定《教育强国建设规划纲要实施方案》《加快建设特色教育强省三年行动计划（2025—2027年）》。对标教育强国建设规划纲要，细化重点工作任务', genre).title).not.toBe('研究制定《教育强国建设规划纲要');
   });
 
+  it('ends a lead phrase before 深化, and not inside 党组织', () => {
+    expect(leadPhraseOf('加强基层党组织建设深化中小学校党组织领导的校长负责制,完善学校党组织会议和校长办公会议制度。', genre).title).toBe('加强基层党组织建设');
+  });
+
   it('does not cut a noun phrase before a verb (政策的实施)', () => {
     expect(leadPhraseOf('随着“二孩”“三胎”政策的实施,适龄儿童逐年增多，城区学位紧张', genre).title).toBeNull();
   });
