@@ -84,13 +84,13 @@ const regionConfidence: Record<Plan['region']['source'], string> = {
   notice: 'printed in the covering notice',
   heading: 'printed in the heading atop the text',
   body: 'inferred from the places the text names (counted above), as no title or issuer names one',
-  publisher: 'inferred from the page\'s 发布机构 or 信息来源, as the text itself names no region',
+  publisher: 'inferred from the page\'s 发布机构 or 信息来源, or the bureau its place in the site names, as the text itself names no region',
 };
 
 function titleEvidence(plan: Plan, fromSidecar: readonly string[]): string {
   if (fromSidecar.includes('title')) return 'given by an editor';
   if (plan.printedTitle !== null && plan.title === plan.printedTitle) return 'printed as the title';
-  if (plan.printedTitle !== null && `《${plan.title}》` === plan.printedTitle) return 'printed as the title, in title marks';
+  if (plan.printedTitle !== null && plan.printedTitle.includes(plan.title)) return 'printed as the title, without the title marks or the site\'s tag around it';
   if (!plan.titleInferred) return 'as the covering notice names what it issues';
   return 'built from region, year and kind: the text prints no title';
 }

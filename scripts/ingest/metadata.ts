@@ -222,13 +222,14 @@ const withoutTitleMarks = (title: string): string => /^《[^《》]+》$/u.test(
 /** `heading`: the line atop a text that prints no title (教育局工作计划, see headingOf): it names the kind, if not the year. */
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre, heading: string | null = null): DocumentMetadata {
   const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => unspacedType(line.text)).join('') : null;
-  const printedAsTitle = printedTitle === null ? null : withoutTitleMarks(printedTitle);
+  // …without a site's column tag run in before it (【全面工作总结和工作计划】六安市裕安区教体局…).
+  const printedAsTitle = printedTitle === null ? null : withoutTitleMarks(printedTitle.replace(genre.pageTag.pattern, ''));
   // A title broken before its second part (…2013年工作总结 / 和2014年工作计划) is read whole.
   const halves = titleHalves(doc, genre);
   const notice = titleIssuedByNotice(doc.notice, genre);
   const issued = notice?.text ?? null;
   let title = printedAsTitle ?? issued;
-  let titleLine = doc.titleLines.length > 0 ? withoutTitleMarks(doc.titleLines.slice(-halves).map((line) => unspacedType(line.text)).join('')) : title;
+  let titleLine = doc.titleLines.length > 0 ? withoutTitleMarks(doc.titleLines.slice(-halves).map((line) => unspacedType(line.text)).join('').replace(genre.pageTag.pattern, '')) : title;
   // What the notice issues may be wider than the title line found below it: a
   // 2023年…工作总结 heading of the 2023年…总结和2024年工作要点 the notice names. The
   // notice then tells the kind and the years, and the title when it prints it as one.

@@ -297,6 +297,13 @@ describe('cleanSource: facts', () => {
     expect(cleanSource(`发布机构：某某市教育局\n${body}`).facts.publisher).toBe('某某市教育局');
   });
 
+  it('publisher from a bureau the page\'s place in the site names, and from no other step of it', () => {
+    const cleaned = cleanSource(`政务公开 > 巴州区教育科技和体育局 > 规划信息\n${body}`);
+    expect(cleaned.facts.publisher).toBe('巴州区教育科技和体育局');
+    expect(cleaned.removed.map((piece) => piece.rule)).toContain('breadcrumb');
+    expect(cleanSource(`当前位置：首页 > 政务公开 > 通知公告\n${body}`).facts.publisher).toBeNull();
+  });
+
   it('docNumber from 发文字号 and issuedOn from 成文日期', () => {
     const facts = cleanSource(`发文字号：泰教发〔2024〕1号 成文日期：2024年03月20日\n${body}`).facts;
     expect(facts).toMatchObject({ docNumber: '泰教发〔2024〕1号', issuedOn: '2024-03-20' });

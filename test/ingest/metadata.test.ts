@@ -91,6 +91,12 @@ ${outline}`);
     expect(metadata).toMatchObject({ title: '黄梅县教育局2023年工作要点', printedTitle: '《黄梅县教育局2023年工作要点》', issuers: ['黄梅县教育局'], years: [2023] });
   });
 
+  it('reads a title without the site\'s column tag run in before it, and keeps the line as printed', () => {
+    const metadata = metadataOf(`【全面工作总结和工作计划】六安市裕安区教体局2025年工作要点\n${outline}`);
+    expect(metadata).toMatchObject({ title: '六安市裕安区教体局2025年工作要点', printedTitle: '【全面工作总结和工作计划】六安市裕安区教体局2025年工作要点', issuers: ['六安市裕安区教体局'] });
+    expect(metadata.kind.name).toBe('工作要点');
+  });
+
   it('reads a title whose year is printed without 年, with its issuer, year and kind', () => {
     const metadata = metadataOf(`黄梅县教育局2023工作要点
 ${outline}`);
