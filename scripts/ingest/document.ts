@@ -10,7 +10,7 @@ import { cleanSource, type SourceLine } from './clean.ts';
 import type { DivisionIndex } from './divisions.ts';
 import { AtlasError } from '../../src/model/errors.ts';
 import { planMarkdown } from './markdown.ts';
-import { readMetadata } from './metadata.ts';
+import { namedByPublisher, readMetadata } from './metadata.ts';
 import { parseDocument, type ParsedDocument, type ParseWarning } from './parse.ts';
 import { decodeSource, type SourceEncoding } from '../../src/model/source-text.ts';
 import type { Extracted, SourceFormat } from '../extract/types.ts';
@@ -191,7 +191,8 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
     year,
     years,
     region,
-    issuers: sidecar.issuers ?? metadata.issuers,
+    // Named in full where the page's 发布机构 does (市教育局 → 潜江市教育局); the region was read from the names as printed.
+    issuers: sidecar.issuers ?? metadata.issuers.map((issuer) => namedByPublisher(issuer, metadata.publisher)),
     docNumber: sidecar.docNumber ?? metadata.docNumber,
     issuedOn: sidecar.issuedOn ?? metadata.issuedOn,
     publishedOn: sidecar.publishedOn ?? metadata.publishedOn,

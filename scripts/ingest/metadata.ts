@@ -216,6 +216,15 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
   return best === null ? null : { text: best, printed: printedAsOne.has(best) || !joined.has(best) };
 }
 
+/**
+ * A bureau a title names only by its level (市教育局2025年工作要点) is the one the page's
+ * 发布机构 names in full (潜江市教育局): the same organ, its place printed.
+ */
+export function namedByPublisher(issuer: string, publisher: string | null): string {
+  const unnamed = /^[省市县区州旗盟](?=\p{Script=Han})/u.test(issuer) && issuer.length <= 6;
+  return unnamed && publisher && publisher.length > issuer.length && publisher.endsWith(issuer) ? publisher : issuer;
+}
+
 /** A title a repost prints inside title marks, whole (《黄梅县教育局2023年工作要点》), is the title they enclose. */
 const withoutTitleMarks = (title: string): string => /^《[^《》]+》$/u.test(title) ? title.slice(1, -1) : title;
 

@@ -59,6 +59,12 @@ describe('plan titles', () => {
     expect(isIssuerLine(line.replace(genre.pageTag.pattern, ''), genre)).toBe(true);
   });
 
+  it('a bureau the title names by its level only is named as the page\'s 发布机构 names it', () => {
+    const outcome = parser.parse({ file: 'x.txt', bytes: Buffer.from('市教育局2025年工作要点\n发布时间：2025-03-11 发布机构：潜江市教育局\n2025年全市教育工作的总体要求是：坚持立德树人。\n一、加强党建\n1.强化理论。学习。\n2.加强组织。建设。\n'), sidecar: null });
+    if ('error' in outcome) throw outcome.error;
+    expect(outcome.document.plan).toMatchObject({ title: '市教育局2025年工作要点', issuers: ['潜江市教育局'], publisher: '潜江市教育局' });
+  });
+
   it('a title set in spaced type is a plan title, read as it spells', () => {
     expect(isPlanTitle('黄 梅 县 教 育 局 2023 年 工 作 要 点', genre)).toBe(true);
     const outcome = parser.parse({ file: 'x.txt', bytes: Buffer.from('黄梅县教育局\n2 0 2 3 年 工 作 要 点\n一、加强党建\n1.强化理论。学习。\n2.加强组织。建设。\n'), sidecar: null });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import type { CleanFacts } from '../../scripts/ingest/clean.ts';
-import { isoDateOf, readMetadata } from '../../scripts/ingest/metadata.ts';
+import { isoDateOf, namedByPublisher, readMetadata } from '../../scripts/ingest/metadata.ts';
 import { yearsIn } from '../../scripts/ingest/numerals.ts';
 import { parseDocument } from '../../scripts/ingest/parse.ts';
 import { fixtureLines } from './helpers.ts';
@@ -95,6 +95,13 @@ ${outline}`);
     const metadata = metadataOf(`【全面工作总结和工作计划】六安市裕安区教体局2025年工作要点\n${outline}`);
     expect(metadata).toMatchObject({ title: '六安市裕安区教体局2025年工作要点', printedTitle: '【全面工作总结和工作计划】六安市裕安区教体局2025年工作要点', issuers: ['六安市裕安区教体局'] });
     expect(metadata.kind.name).toBe('工作要点');
+  });
+
+  it('names a bureau the title names by its level only as the page\'s 发布机构 does, and no other', () => {
+    expect(namedByPublisher('市教育局', '潜江市教育局')).toBe('潜江市教育局');
+    expect(namedByPublisher('县教体局', '潜江市教育局')).toBe('县教体局');
+    expect(namedByPublisher('黄梅县教育局', '湖北省黄梅县教育局')).toBe('黄梅县教育局');
+    expect(namedByPublisher('市教育局', null)).toBe('市教育局');
   });
 
   it('reads a title whose year is printed without 年, with its issuer, year and kind', () => {
