@@ -103,7 +103,7 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
   if (titleLine) {
     const firstYear = titleLine.search(genre.year);
     // The issuer before a title of 意见 (平邑县教育和体育局关于做好2024年…工作的意见) is the words before 关于.
-    const prefix = firstYear > 0 ? titleLine.slice(0, firstYear).replace(genre.pageTag.pattern, '').replace(/关于[^关]{0,6}$/u, '') : '';
+    const prefix = firstYear > 0 ? withoutPageTag(titleLine.slice(0, firstYear), genre).replace(/关于[^关]{0,6}$/u, '') : '';
     if (prefix && isIssuerLine(prefix, genre)) addLine(prefix);
     else if (firstYear >= 0) {
       // …or after it: 2024年上海市教育委员会工作要点, 2024年杨浦区教育局工作要点.
@@ -122,7 +122,7 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
   // The notice's heading (黄梅县教育局关于印发…的通知) and signature, then the plan's own signature after its last item.
   for (const line of [...doc.notice, ...doc.closing]) {
     const heading = genre.issuingNotice.exec(line.text);
-    const headingIssuer = heading ? unspacedType(line.text.slice(0, heading.index)).replace(genre.pageTag.pattern, '').trim() : '';
+    const headingIssuer = heading ? withoutPageTag(unspacedType(line.text.slice(0, heading.index)), genre).trim() : '';
     if (isIssuerLine(line.text, genre)) addLine(line.text);
     else if (headingIssuer && isIssuerLine(headingIssuer, genre)) addLine(headingIssuer);
     else {
@@ -225,6 +225,9 @@ export function namedByPublisher(issuer: string, publisher: string | null): stri
   return unnamed && publisher && publisher.length > issuer.length && publisher.endsWith(issuer) ? publisher : issuer;
 }
 
+/** A site's column tag run in before a heading ([官方政策], 【全面工作总结和工作计划】) is no part of it. */
+const withoutPageTag = (text: string, genre: Genre): string => text.replace(genre.pageTag.pattern, '');
+
 /** A title a repost prints inside title marks, whole (《黄梅县教育局2023年工作要点》), is the title they enclose. */
 const withoutTitleMarks = (title: string): string => /^《[^《》]+》$/u.test(title) ? title.slice(1, -1) : title;
 
@@ -232,13 +235,13 @@ const withoutTitleMarks = (title: string): string => /^《[^《》]+》$/u.test(
 export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genre, heading: string | null = null): DocumentMetadata {
   const printedTitle = doc.titleLines.length > 0 ? doc.titleLines.map((line) => unspacedType(line.text)).join('') : null;
   // …without a site's column tag run in before it (【全面工作总结和工作计划】六安市裕安区教体局…).
-  const printedAsTitle = printedTitle === null ? null : withoutTitleMarks(printedTitle.replace(genre.pageTag.pattern, ''));
+  const printedAsTitle = printedTitle === null ? null : withoutTitleMarks(withoutPageTag(printedTitle, genre));
   // A title broken before its second part (…2013年工作总结 / 和2014年工作计划) is read whole.
   const halves = titleHalves(doc, genre);
   const notice = titleIssuedByNotice(doc.notice, genre);
   const issued = notice?.text ?? null;
   let title = printedAsTitle ?? issued;
-  let titleLine = doc.titleLines.length > 0 ? withoutTitleMarks(doc.titleLines.slice(-halves).map((line) => unspacedType(line.text)).join('').replace(genre.pageTag.pattern, '')) : title;
+  let titleLine = doc.titleLines.length > 0 ? withoutTitleMarks(withoutPageTag(doc.titleLines.slice(-halves).map((line) => unspacedType(line.text)).join(''), genre)) : title;
   // What the notice issues may be wider than the title line found below it: a
   // 2023年…工作总结 heading of the 2023年…总结和2024年工作要点 the notice names. The
   // notice then tells the kind and the years, and the title when it prints it as one.

@@ -64,20 +64,15 @@ function isListOfHeadings(siblings: readonly OutlineNode[], genre: Genre): boole
   return Math.max(...lengths) - Math.min(...lengths) >= minListedLengthSpread;
 }
 
-/** A short label line of clauses, without a sentence's mark (。；！？) or a colon that introduces text. */
-function isClauseHeading(node: OutlineNode, genre: Genre, maxLength: number): boolean {
-  const line = node.marker.rest.trim();
-  if (node.marker.style === paragraphStyle || line.length < genre.leadPhrase.minLength || line.length > maxLength) return false;
-  return !sentenceMark.test(line) && line === node.marker.rest;
-}
+/** Marks a label line of clauses may carry (强化党建统领，加强…): none of a sentence's end or a colon that introduces text. */
 const sentenceMark = /[。；;！!？?：:]/u;
 
-/** A short label line without a sentence or clause mark. */
-function isHeadingOnly(node: OutlineNode, genre: Genre, maxLength: number): boolean {
+/** A short label line without a sentence or clause mark (or, given `marks`, without those). */
+function isHeadingOnly(node: OutlineNode, genre: Genre, maxLength: number, marks: RegExp = sentenceOrClauseMark): boolean {
   const line = node.marker.rest.trim();
   const rule = genre.leadPhrase;
   if (node.marker.style === paragraphStyle || line.length < rule.minLength || line.length > maxLength) return false;
-  return !sentenceOrClauseMark.test(line) && line === node.marker.rest;
+  return !marks.test(line) && line === node.marker.rest;
 }
 
 /**
@@ -96,7 +91,7 @@ function headingLineLead(node: OutlineNode, genre: Genre, siblings: readonly Out
   const headsList = node.body.length === 0;
   // A line that heads a numbered list was broken by its writer, not by a page's width,
   // so its clauses are the heading's too (强化党建统领，加强党对教育工作的全面领导 / 1.…).
-  const heading = isHeadingOnly(node, genre, rule.maxLength) || (headsList && isClauseHeading(node, genre, rule.maxLength));
+  const heading = isHeadingOnly(node, genre, rule.maxLength, headsList ? sentenceMark : sentenceOrClauseMark);
   if (!first || !heading) return null;
   const line = node.marker.rest.trim();
   const spaced = headsList || first.line > node.line.line + 1 || rule.listBullets.some((bullet) => first.text.startsWith(bullet));
