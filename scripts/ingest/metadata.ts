@@ -7,7 +7,7 @@ import type { DocumentKind, Genre } from '../genre/load.ts';
 import type { CleanFacts, SourceLine } from './clean.ts';
 import { unspacedType, withoutSpaces } from './normalize.ts';
 import { numeralValue, yearsIn } from './numerals.ts';
-import { headingWords, isDocNumberLine, isIssuerLine, isPlanTitle, isTitleSecondPart, type ParsedDocument } from './parse.ts';
+import { continuesTitle, headingWords, isDocNumberLine, isIssuerLine, isPlanTitle, type ParsedDocument } from './parse.ts';
 
 export interface DocumentMetadata {
   /** The title as printed (an issuers line above it joined on), else as the notice quotes it, or null. */
@@ -87,7 +87,7 @@ function citedNoticeNumber(text: string, genre: Genre): string | undefined {
 
 /** How many of the title lines are the title itself (2 when its second part is on a line of its own); the rest name issuers. */
 function titleHalves(doc: ParsedDocument, genre: Genre): number {
-  return doc.titleLines.length >= 2 && isTitleSecondPart(doc.titleLines.at(-1)!.text, genre) ? 2 : 1;
+  return doc.titleLines.length >= 2 && continuesTitle(doc.titleLines.at(-2)!.text, doc.titleLines.at(-1)!.text, genre) ? 2 : 1;
 }
 
 /** The longest issuer's name a title prints after its year. */

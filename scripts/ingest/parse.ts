@@ -80,6 +80,21 @@ export function matchMarker(text: string, genre: Genre): Marker | null {
 /** A title line that is the second part of a title broken over two lines (和2014年工作计划). */
 export const isTitleSecondPart = (text: string, genre: Genre): boolean => genre.planTitle.secondPart.pattern.test(text);
 
+/**
+ * A title line that continues the line above it: its second part (…2013年工作总结 /
+ * 和2014年工作计划), or the rest of an issuer's name a line break cut (中共黑龙江省委高等学校
+ * 工作委员会黑龙江省 / 教育厅2016年工作要点), the line above no name on its own.
+ */
+export function continuesTitle(above: string, line: string, genre: Genre): boolean {
+  if (isTitleSecondPart(line, genre)) return isPlanTitle(above, genre);
+  const year = line.search(genre.year);
+  const head = above.trim();
+  // The line starts with the organ alone (教育厅2016年…), its place on the line above.
+  const organ = year > 0 ? line.slice(0, year).trim() : '';
+  if (!genre.organSuffixes.includes(organ) || head.length > maxIssuerNamesLength || !/^\p{Script=Han}+$/u.test(head) || isIssuerLine(head, genre)) return false;
+  return isIssuerLine(head + organ, genre);
+}
+
 /** A heading's own words: its line up to the first 。 or ：, not the sentences of the text it heads. */
 export const headingWords = (rest: string): string => rest.split(/[。：:]/u)[0]!;
 
@@ -407,7 +422,7 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
   const titleIndex = isPartOfCombined ? combinedTitle : nearestTitle;
   // A title broken before its second part (市教育局2013年工作总结 / 和2014年工作计划): the line
   // above, a title of the first part, is its first half.
-  const firstHalf = titleIndex > 0 && isTitleSecondPart(lines[titleIndex]!.text, genre) && !marked[titleIndex - 1] && isPlanTitle(lines[titleIndex - 1]!.text, genre);
+  const firstHalf = titleIndex > 0 && !marked[titleIndex - 1] && continuesTitle(lines[titleIndex - 1]!.text, lines[titleIndex]!.text, genre);
   const titleStart = titleIndex < 0 ? titleIndex : issuerLinesAbove(lines, firstHalf ? titleIndex - 1 : titleIndex, genre);
 
   let noticeEnd = titleStart;

@@ -170,6 +170,16 @@ ${outline}`);
     });
   });
 
+  it('reads a title a line break cut inside its issuer\'s name whole, and no line above a whole name into it', () => {
+    expect(metadataOf(`中共黑龙江省委高等学校工作委员会黑龙江省\n教育厅2016年工作要点\n${outline}`)).toMatchObject({
+      title: '中共黑龙江省委高等学校工作委员会黑龙江省教育厅2016年工作要点',
+      issuers: ['中共黑龙江省委高等学校工作委员会', '黑龙江省教育厅'],
+    });
+    for (const above of ['附件', '全站搜索', '二〇一〇年二月八日']) {
+      expect(metadataOf(`${above}\n吉林省教育厅2015年工作要点\n${outline}`), above).toMatchObject({ title: '吉林省教育厅2015年工作要点', issuers: ['吉林省教育厅'] });
+    }
+  });
+
   it('keeps a bureau and its party committee (中共西安市教育局委员会) as two issuers', () => {
     expect(metadataOf(`中共西安市教育局委员会 西安市教育局\n2017年工作要点\n${outline}`).issuers).toEqual(['中共西安市教育局委员会', '西安市教育局']);
   });
