@@ -26,6 +26,8 @@ const regionsTable = z.object({
     )
     .min(1),
   partnerContexts: z.object({ words: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
+  areaWords: z.object({ words: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
+  rankingContexts: z.object({ before: z.array(han).min(1), after: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   unnamedIssuers: z.object({ heads: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   shortNameContexts: z.array(han).default([]),
   bureauContexts: z.array(han).default([]),
@@ -54,6 +56,13 @@ export interface RegionGenre {
   /** Words right before a place that make it a partner or model, not the plan's own (与东平县结对). */
   partnerContexts: readonly string[];
   partnerExamples: readonly string[];
+  /** Words after a place's name that make it a wider area's (武汉都市圈), no evidence of the region. */
+  areaWords: readonly string[];
+  areaExamples: readonly string[];
+  /** Words around a scope word that make it a ranking in a wider area (排名全省第一), no claim of the plan's level. */
+  rankingBefore: readonly string[];
+  rankingAfter: readonly string[];
+  rankingExamples: readonly string[];
   /** What follows a bare level word in an issuer that names no place (区教体局, 市教育局). */
   unnamedIssuerHeads: readonly string[];
   unnamedIssuerExamples: readonly string[];
@@ -91,6 +100,11 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
     scopes: table.scopes,
     partnerContexts: table.partnerContexts.words,
     partnerExamples: table.partnerContexts.examples,
+    areaWords: table.areaWords.words,
+    areaExamples: table.areaWords.examples,
+    rankingBefore: table.rankingContexts.before,
+    rankingAfter: table.rankingContexts.after,
+    rankingExamples: table.rankingContexts.examples,
     unnamedIssuerHeads: table.unnamedIssuers.heads,
     unnamedIssuerExamples: table.unnamedIssuers.examples,
     readings: Object.keys(table.readings)

@@ -94,6 +94,8 @@ function ambiguous(name: string, candidates: readonly Division[], index: Divisio
 function standingMentions(text: string, mentions: readonly NameMention[], genre: RegionGenre): NameMention[] {
   const fullyNamed = new Set(mentions.filter(({ entry }) => entry.full).flatMap(({ entry }) => entry.divisions.map((division) => division.code)));
   return mentions.filter(({ entry, index: at }) => {
+    // A wider area named after the place (武汉都市圈) is not the place.
+    if (genre.areaWords.some((word) => text.startsWith(word, at + entry.surface.length))) return false;
     // A two-character full name (房县, 成县) is read like a short name, and one that
     // begins with a linking word (和县) as the word.
     if (entry.full && entry.surface.length > 2) return true;
@@ -331,7 +333,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   // Equal counts go to the lower level (the table lists the higher first): a city's
   // plan speaks of 全省 as often as of 全市, a province's seldom of 全市.
   const scopeCounts = genre.scopes
-    .map((scope, order) => ({ scope, order, count: prefix.split(scope.word).length - 1 }))
+    .map((scope, order) => ({ scope, order, count: scopeUses(prefix, scope.word, genre) }))
     .filter(({ count }) => count > 0)
     .sort((a, b) => b.count - a.count || b.order - a.order);
   // A level the title or issuer claims outweighs the words of the body, which also speak of the levels above (全省).
@@ -405,6 +407,18 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
     ...[...counts].map(([surface, count]) => `${surface}×${count}`),
   ].join('、');
   return regionForDivision(chosen.division, 'body', evidence, index);
+}
+
+/** How often a text speaks of a scope (全省) as its own: not where it ranks something in it (排名全省第一). */
+export function scopeUses(text: string, word: string, genre: RegionGenre): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+    const before = text.slice(Math.max(0, at - 2), at);
+    const after = text.slice(at + word.length, at + word.length + 2);
+    const ranking = genre.rankingBefore.some((each) => before.endsWith(each)) || genre.rankingAfter.some((each) => after.startsWith(each));
+    if (!ranking) count += 1;
+  }
+  return count;
 }
 
 /** Evidence that names a division by a former name says so: 襄樊市 (now 襄阳市, renamed 2010). */

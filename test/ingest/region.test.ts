@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { regionSchema } from '../../src/model/plan.ts';
 import { loadDivisionIndex, type Division } from '../../scripts/ingest/divisions.ts';
 import { AtlasError } from '../../src/model/errors.ts';
-import { regionForDivision, resolveRegion, type RegionEvidence } from '../../scripts/ingest/region.ts';
+import { regionForDivision, resolveRegion, scopeUses, type RegionEvidence } from '../../scripts/ingest/region.ts';
 
 const index = loadDivisionIndex();
 
@@ -258,6 +258,14 @@ describe('body', () => {
     expect(codeOf(body.replace('全区', '全市'))).not.toBe('630103');
     // Nor is a partner's bureau: 与城中区教育局结对.
     expect(codeOf(body.replace('深化城中区', '与城中区'))).not.toBe('630103');
+  });
+
+  it('reads no scope from a ranking (排名全省第一) and no place from a wider area named after it (武汉都市圈)', () => {
+    const genre = loadRegionGenre();
+    expect(scopeUses('成为全省实施学前教育提升试点。信息化发展指数排名全省第一。首次获评全省业绩考核优秀。全省', '全省', genre)).toBe(2);
+    const xiaoshan = '2023年是萧山教育变中寻机的一年。在区委、区政府的坚强领导下，成为全省实施学前教育提升试点，排名全省第一，首次获评全省业绩考核优秀。召开全区教育高质量发展大会，出台萧山教育高质量发展意见，打造杭州市教育改革的萧山范例，萧山教育，萧山教育。浙江省';
+    expect(resolveRegion(evidence({ body: xiaoshan }), index)).toMatchObject({ code: '330109', source: 'body' });
+    expect(failure({ body: '2024年全市教育工作的总体思路是：为我市加快打造武汉都市圈重要增长极贡献更大力量。全市教育，全市学校。' }).code).toBe('region-unresolved');
   });
 
   it('boosts a division whose ancestors are named too', () => {
