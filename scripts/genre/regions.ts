@@ -26,6 +26,7 @@ const regionsTable = z.object({
     )
     .min(1),
   partnerContexts: z.object({ words: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
+  zoneLeadership: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
   areaWords: z.object({ words: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   rankingContexts: z.object({ before: z.array(han).min(1), after: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   unnamedIssuers: z.object({ heads: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
@@ -56,6 +57,9 @@ export interface RegionGenre {
   /** Words right before a place that make it a partner or model, not the plan's own (与东平县结对). */
   partnerContexts: readonly string[];
   partnerExamples: readonly string[];
+  /** A development zone's leadership named in its own text (党工委和管委会): no division's plan. */
+  zoneLeadership: readonly RegExp[];
+  zoneLeadershipExamples: readonly string[];
   /** Words after a place's name that make it a wider area's (武汉都市圈), no evidence of the region. */
   areaWords: readonly string[];
   areaExamples: readonly string[];
@@ -100,6 +104,8 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
     scopes: table.scopes,
     partnerContexts: table.partnerContexts.words,
     partnerExamples: table.partnerContexts.examples,
+    zoneLeadership: table.zoneLeadership.patterns.map((source) => new RegExp(source, 'u')),
+    zoneLeadershipExamples: table.zoneLeadership.examples,
     areaWords: table.areaWords.words,
     areaExamples: table.areaWords.examples,
     rankingBefore: table.rankingContexts.before,

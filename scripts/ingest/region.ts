@@ -472,6 +472,15 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     const division = genericallyNamed(text, anywhere, index, genre);
     if (division) return regionForDivision(division, source, division.name, index);
   }
+  // A development zone's text names its city, which is not the zone's region: the text does not say which division.
+  const zone = genre.zoneLeadership.map((pattern) => pattern.exec(evidence.body.slice(0, maskedScanLength))?.[0]).find(Boolean);
+  if (zone) {
+    throw new AtlasError(
+      'region-unresolved',
+      `the document is a development zone's ("${zone}"), and a zone is no province, city or county: the places its text names are not its region`,
+      `if its plans are to be filed under a division, ${sidecarHint('330200')}`,
+    );
+  }
   const bureau = genericBureau(evidence.body, [...(evidence.organs ?? []), ...genre.bureauContexts], anywhere, index, genre);
   if (bureau) return regionForDivision(bureau.division, 'body', bureau.evidence, index);
   const claimed = unnamedIssuerScope([evidence.title ?? '', evidence.heading ?? '', ...evidence.issuers].join('\n'), genre);

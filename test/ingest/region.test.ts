@@ -268,6 +268,15 @@ describe('body', () => {
     expect(failure({ body: '2024年全市教育工作的总体思路是：为我市加快打造武汉都市圈重要增长极贡献更大力量。全市教育，全市学校。' }).code).toBe('region-unresolved');
   });
 
+  it('refuses a development zone\'s own text, which names its city but is no division\'s', () => {
+    const body = '高新区教文体工作在区党工委和管委会的坚强领导下，获评宁波市先进集体，宁波市卓越团队，全市仅3所，全市。';
+    const error = failure({ title: '教育文体局2020年工作总结', body });
+    expect(error.code).toBe('region-unresolved');
+    expect(error.message).toContain('development zone');
+    // A title that names its division keeps it, whatever its text says of a zone.
+    expect(resolveRegion(evidence({ title: '宁波市教育局2020年工作总结', body }), index)).toMatchObject({ code: '330200', source: 'title' });
+  });
+
   it('boosts a division whose ancestors are named too', () => {
     // 朝阳 alone is four places; 北京 tells which.
     expect(resolveRegion(evidence({ body: '全区教育工作。朝阳区、朝阳区,首都北京' }), index)).toMatchObject({ code: '110105' });
