@@ -241,7 +241,7 @@ function genericBureau(
   index: DivisionIndex,
   genre: RegionGenre,
 ): { division: Division; evidence: string } | null {
-  const prefix = body.slice(0, maskedScanLength);
+  const prefix = body.slice(0, openingLength);
   const names = [...genre.generic].filter((name) => prefix.includes(name)).sort((a, b) => b.length - a.length);
   for (const name of names) {
     for (let at = prefix.indexOf(name); at >= 0; at = prefix.indexOf(name, at + 1)) {
@@ -249,7 +249,7 @@ function genericBureau(
       if (!organ || namedAsPartner(prefix, at, genre)) continue;
       const candidates = index.lookup(name).filter((division) => division.name === name);
       const division = candidates.length > 0 ? disambiguate(candidates, new Map(), anywhere, index) : null;
-      const scope = division ? genre.scopes.find((each) => prefix.includes(each.word) && fitsLevel(each, division)) : undefined;
+      const scope = division ? genre.scopes.find((each) => scopeUses(prefix, each.word, genre) > 0 && fitsLevel(each, division)) : undefined;
       if (division && scope) {
         const parents = index.ancestors(division.code).filter((ancestor) => (anywhere.get(ancestor.code) ?? 0) > 0).map((ancestor) => ancestor.name);
         return { division, evidence: `${name}${organ}、${scope.word} (${parents.join('、')} named in the text)` };
@@ -459,7 +459,7 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     if (found) return regionForDivision(found.division, source, found.names.join('、'), index);
     if (source !== 'heading') continue;
     // Past the title, issuers and notice: a masked name there means the place was hidden on purpose.
-    const masked = maskedName([evidence.title ?? '', ...evidence.issuers, evidence.notice, evidence.body.slice(0, maskedScanLength)], genre);
+    const masked = maskedName([evidence.title ?? '', ...evidence.issuers, evidence.notice, evidence.body.slice(0, openingLength)], genre);
     if (masked) {
       throw new AtlasError(
         'region-masked',
@@ -473,7 +473,7 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     if (division) return regionForDivision(division, source, division.name, index);
   }
   // A development zone's text names its city, which is not the zone's region: the text does not say which division.
-  const zone = genre.zoneLeadership.map((pattern) => pattern.exec(evidence.body.slice(0, maskedScanLength))?.[0]).find(Boolean);
+  const zone = genre.zoneLeadership.map((pattern) => pattern.exec(evidence.body.slice(0, openingLength))?.[0]).find(Boolean);
   if (zone) {
     throw new AtlasError(
       'region-unresolved',
@@ -481,13 +481,15 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
       `if its plans are to be filed under a division, ${sidecarHint('330200')}`,
     );
   }
-  const bureau = genericBureau(evidence.body, [...(evidence.organs ?? []), ...genre.bureauContexts], anywhere, index, genre);
+  // Words after a place that make it the plan's own bureau (城中区教育局, 河源市教育系统).
+  const ownBureau = [...(evidence.organs ?? []), ...genre.bureauContexts];
+  const bureau = genericBureau(evidence.body, ownBureau, anywhere, index, genre);
   if (bureau) return regionForDivision(bureau.division, 'body', bureau.evidence, index);
   const claimed = unnamedIssuerScope([evidence.title ?? '', evidence.heading ?? '', ...evidence.issuers].join('\n'), genre);
   const claim: Claim | null = claimed
     ? { scope: claimed, by: 'the level the title or issuer claims', singleMentionSuffices: true }
     : ownDocumentsScope(evidence.body, genre);
-  const region = fromBody(evidence.body, index, genre, [...(evidence.organs ?? []), ...genre.bureauContexts], claim);
+  const region = fromBody(evidence.body, index, genre, ownBureau, claim);
   if (region) return region;
   const publisher = evidence.publisher?.trim() ?? '';
   if ((evidence.organs ?? []).some((organ) => publisher.endsWith(organ))) {
@@ -501,8 +503,8 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
   );
 }
 
-/** How much of the body's start is read for masked names (the preamble: 全县…, XX县教育…). */
-const maskedScanLength = 2_000;
+/** How much of the body's start is read for what its opening says: masked names (全县…, XX县教育…), a zone's leadership, a bureau's generic name. */
+const openingLength = 2_000;
 
 function maskedName(texts: readonly string[], genre: RegionGenre): string | null {
   for (const text of texts) {

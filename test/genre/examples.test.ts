@@ -6,7 +6,7 @@
  */
 import { loadRegionGenre } from '../../scripts/genre/regions.ts';
 import { loadDivisionIndex } from '../../scripts/ingest/divisions.ts';
-import { namedAsPartner, unnamedIssuerScope } from '../../scripts/ingest/region.ts';
+import { namedAsPartner, scopeUses, unnamedIssuerScope } from '../../scripts/ingest/region.ts';
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
 import { loadNoise } from '../../scripts/genre/load-noise.ts';
@@ -216,6 +216,21 @@ describe('region genre', () => {
 
   it.each(regions.addresseeExamples)('%s lists the addressees of a notice', (example) => {
     expect(regions.addressees.some((pattern) => example.replace(pattern, '') !== example)).toBe(true);
+  });
+
+  it.each(regions.zoneLeadershipExamples)('%s names a development zone\'s leadership', (example) => {
+    expect(regions.zoneLeadership.some((pattern) => pattern.test(example))).toBe(true);
+  });
+
+  it.each(regions.areaExamples)('%s names a wider area after a place', (example) => {
+    const mentions = divisions.scan(example);
+    expect(mentions.some(({ entry, index: at }) => regions.areaWords.some((word) => example.startsWith(word, at + entry.surface.length)))).toBe(true);
+  });
+
+  it.each(regions.rankingExamples)('%s ranks within a scope rather than claiming it', (example) => {
+    const scope = regions.scopes.find((each) => example.includes(each.word))!;
+    expect(scope).toBeDefined();
+    expect(scopeUses(example, scope.word, regions)).toBe(0);
   });
 
   it.each(regions.partnerExamples)('%s names its place as a partner', (example) => {
