@@ -29,6 +29,7 @@ const numberingTable = z.object({
       examples: z.array(z.string()).min(1),
       pattern: regexSource.refine((source) => source.startsWith('^'), 'must be anchored with ^'),
       numerals: z.enum(['arabic', 'chinese', 'circled', 'enclosed']),
+      listOf: z.string().regex(/^[a-z-]+$/).optional(),
     }),
   ),
 });
@@ -117,6 +118,8 @@ export interface NumberingStyle {
   numerals: NumeralSystem;
   /** Labels as printed that the style reads (tested). */
   examples: string[];
+  /** The style whose lists its labels belong to (a label that lost its dot, 2落实, counts in a list of 1. and 3.). */
+  listOf?: string;
 }
 
 /** A kind of text that looks like a plan but is not a bureau's annual work plan. */
@@ -199,6 +202,11 @@ let cached: Genre | undefined;
 export function loadGenre(): Genre {
   if (cached) return cached;
   const numbering = loadTable('numbering.yaml', numberingTable);
+  for (const style of numbering.styles) {
+    if (style.listOf !== undefined && !numbering.styles.some((other) => other.id === style.listOf && other.listOf === undefined)) {
+      throw tableError('numbering.yaml', `${style.id} has listOf: ${style.listOf}, which is no style of its own`, 'name the id of a style listed in numbering.yaml that has no listOf itself');
+    }
+  }
   const kinds = loadTable('kinds.yaml', kindsTable);
   const titles = loadTable('titles.yaml', titlesTable);
   const issuers = loadTable('issuers.yaml', issuersTable);
@@ -225,6 +233,7 @@ export function loadGenre(): Genre {
       pattern: new RegExp(style.pattern, 'u'),
       numerals: style.numerals,
       examples: style.examples,
+      ...(style.listOf === undefined ? {} : { listOf: style.listOf }),
     })),
     kinds: compiledKinds,
     fallbackKind,

@@ -72,7 +72,8 @@ export function matchMarker(text: string, genre: Genre): Marker | null {
     const label = match[0];
     const rest = text.slice(label.length).trimStart();
     if (rest.length === 0) continue;
-    return { style, number, label: text.slice(0, text.length - rest.length), rest };
+    const listStyle = style.listOf === undefined ? style : (genre.numbering.find((other) => other.id === style.listOf) ?? style);
+    return { style: listStyle, number, label: text.slice(0, text.length - rest.length), rest };
   }
   return null;
 }

@@ -192,6 +192,12 @@ describe('parseDocument', () => {
     expect(doc.preamble.map((line) => line.text)).toEqual(['总体思路：坚持立德树人。']);
   });
 
+  it('counts an item whose dot was lost in copying (2落实…) in the list of 1. and 3. around it', () => {
+    const doc = parseDocument(fixtureLines('2009年工作要点\n一、深入学习贯彻全会精神\n1.以科学发展观统领全局。切实落实。\n2落实保增长的要求，推动经费增长。做好论证。\n3.大力加强教育法制建设。组织制定。'), genre);
+    expect(shape(doc.outline)).toEqual([['一、', ['1.', '2', '3.']]]);
+    expect(doc.outline[0]?.children[1]?.marker.rest).toBe('落实保增长的要求，推动经费增长。做好论证。');
+  });
+
   it('opens it with the highest of stacked lone headings (一、 over （一） over 1. 2.), not the one just above the items', () => {
     const doc = parseDocument(fixtureLines('2021年工作要点\n一、全面加强党的领导\n（一）持续加强思想理论武装\n1.强化政治理论学习。学习。\n2.加强组织建设。建设。'), genre);
     expect(doc.outline.map((node) => node.marker.label)).toEqual(['一、']);
