@@ -30,6 +30,8 @@ export type AnnotatedCommitment = z.infer<typeof annotatedSchema>;
 
 const annotationSchema = z.object({
   source: z.string().min(1),
+  /** A sidecar the source is read with, as an editor would give one (year: 2016 for a text whose printed year the ingest refuses). */
+  sidecar: z.string().min(1).optional(),
   items: z.array(z.object({ key: z.string(), starts: z.string().min(1), commitments: z.array(annotatedSchema) })),
   doubtful: z.array(z.object({ key: z.string(), text: z.string(), why: z.string() })).nullish(),
 });
@@ -37,6 +39,7 @@ const annotationSchema = z.object({
 export interface AnnotatedPlan {
   file: string;
   source: string;
+  sidecar?: string;
   items: Map<string, { starts: string; commitments: AnnotatedCommitment[] }>;
   /** Spans a reader could not decide: a commitment read there counts neither way. */
   doubtful: Map<string, string[]>;
@@ -51,7 +54,7 @@ export function readAnnotations(directory: string): AnnotatedPlan[] {
       const data = parseWith(annotationSchema, parseYaml(readFileSync(file, 'utf8')), file);
       const doubtful = new Map<string, string[]>();
       for (const entry of data.doubtful ?? []) doubtful.set(entry.key, [...(doubtful.get(entry.key) ?? []), entry.text]);
-      return { file, source: data.source, items: new Map(data.items.map((item) => [item.key, { starts: item.starts, commitments: item.commitments }])), doubtful };
+      return { file, source: data.source, ...(data.sidecar === undefined ? {} : { sidecar: data.sidecar }), items: new Map(data.items.map((item) => [item.key, { starts: item.starts, commitments: item.commitments }])), doubtful };
     });
 }
 
@@ -95,12 +98,18 @@ export interface CommitmentScore {
 
 const emptyTally = (): Tally => ({ found: 0, right: 0, annotated: 0, recalled: 0 });
 
+/** The ingest's outcome for an annotated plan's source, read with the annotation's sidecar if it gives one. */
+export function parseAnnotated(annotated: AnnotatedPlan, parser: Parser, sourceRoot = '.'): ReturnType<Parser['parse']> {
+  const sourceFile = join(sourceRoot, annotated.source);
+  const sidecar = annotated.sidecar === undefined ? null : { file: `${annotated.file} (sidecar:)`, text: annotated.sidecar };
+  return parser.parse({ file: sourceFile, bytes: readFileSync(sourceFile), sidecar });
+}
+
 export function scoreCommitments(plans: readonly AnnotatedPlan[], parser: Parser, reader: CommitmentReader, sourceRoot = '.'): CommitmentScore {
   const byKind = Object.fromEntries(commitmentKinds.map((kind) => [kind, emptyTally()])) as Record<CommitmentKind, Tally>;
   const score: CommitmentScore = { plans: plans.length, byKind, all: emptyTally(), bound: { right: 0, of: 0 }, indicator: { right: 0, of: 0 }, reported: { right: 0, of: 0 }, wrong: [], missed: [], misreported: [], misread: [] };
   for (const annotated of plans) {
-    const sourceFile = join(sourceRoot, annotated.source);
-    const outcome = parser.parse({ file: sourceFile, bytes: readFileSync(sourceFile), sidecar: null });
+    const outcome = parseAnnotated(annotated, parser, sourceRoot);
     if ('error' in outcome) throw new AtlasError('commitments-source', `${annotated.file}: its source ${annotated.source} is refused by the ingest (${outcome.error.message})`, 'annotate plans the ingest accepts');
     const heads = itemHeads(outcome.document.plan, reader);
     const keys = new Set(heads.map(({ item }) => item.key));

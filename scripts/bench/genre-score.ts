@@ -42,6 +42,12 @@ export const annotationSchema = z.object({
     unknown: z.enum(['masked', 'not-printed', 'ambiguous']).nullable(),
   }),
   year: z.number().int().nullable(),
+  /**
+   * Why the year cannot be known when year is null: not-printed (the text names none),
+   * conflict (the year printed is contradicted by the text, as when a site put a new
+   * year on an old plan: the party sessions it cites are of another time).
+   */
+  yearUnknown: z.enum(['not-printed', 'conflict']).optional(),
   kind: z.string(),
   title: nullableText,
   docNumber: nullableText,
@@ -92,7 +98,7 @@ export function expectationOf(annotation: Annotation): Expectation {
   if (annotation.region.code === null) {
     codes.push(annotation.region.unknown === 'masked' ? 'region-masked' : annotation.region.unknown === 'ambiguous' ? 'region-ambiguous' : 'region-unresolved');
   }
-  if (annotation.year === null) codes.push('year-unknown');
+  if (annotation.year === null) codes.push(annotation.yearUnknown === 'conflict' ? 'year-conflict' : 'year-unknown');
   return codes.length === 0 ? { accept: true } : { accept: false, codes };
 }
 

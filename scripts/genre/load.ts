@@ -34,6 +34,13 @@ const numberingTable = z.object({
   ),
 });
 
+const partySessionsTable = z.object({
+  congresses: z.array(z.object({ name: z.string().regex(/^[一二三四五六七八九十]+$/u), year: z.number().int(), plenums: z.array(z.number().int()) })).min(1),
+  congressPattern: regexSource,
+  plenumPattern: regexSource,
+  examples: z.array(z.object({ text: z.string().min(1), latest: z.number().int() })).min(1),
+});
+
 const notAPlanRule = z.object({
   id: z.string().regex(/^[a-z][a-z-]*$/),
   why: z.string().min(1),
@@ -195,6 +202,13 @@ export interface Genre {
   attachmentList: RegExp;
   /** What each metadata pattern must match (test/genre/examples.test.ts). */
   metadataExamples: Record<(typeof metadataPatterns)[number], string[]>;
+  /** The party's congresses and plenary sessions, with their years, and how texts cite them (party-sessions.yaml). Patterns are global. */
+  partySessions: {
+    congresses: Array<{ name: string; year: number; plenums: number[] }>;
+    congressPattern: RegExp;
+    plenumPattern: RegExp;
+    examples: Array<{ text: string; latest: number }>;
+  };
 }
 
 let cached: Genre | undefined;
@@ -211,6 +225,7 @@ export function loadGenre(): Genre {
   const titles = loadTable('titles.yaml', titlesTable);
   const issuers = loadTable('issuers.yaml', issuersTable);
   const metadata = loadTable('metadata.yaml', metadataTable);
+  const partySessions = loadTable('party-sessions.yaml', partySessionsTable);
 
   const compiledKinds = kinds.kinds.map((kind) => ({
     name: kind.name,
@@ -266,6 +281,12 @@ export function loadGenre(): Genre {
     issuingNotice: new RegExp(withSharedPieces('issuingNotice', metadata.issuingNotice, metadata.shared), 'u'),
     attachmentList: new RegExp(withSharedPieces('attachmentList', metadata.attachmentList, metadata.shared), 'u'),
     metadataExamples: metadata.examples,
+    partySessions: {
+      congresses: [...partySessions.congresses].sort((a, b) => a.year - b.year),
+      congressPattern: new RegExp(partySessions.congressPattern, 'gu'),
+      plenumPattern: new RegExp(partySessions.plenumPattern, 'gu'),
+      examples: partySessions.examples,
+    },
   };
   return cached;
 }

@@ -6,10 +6,9 @@
  * it names, and the aims hold: precision at least 0.95 (a wrong number on a public
  * site is worse than a missing one) and recall at least 0.85.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAnnotations, scoreCommitments } from '../../scripts/bench/commitment-score.ts';
+import { parseAnnotated, readAnnotations, scoreCommitments } from '../../scripts/bench/commitment-score.ts';
 import { createCommitmentReader } from '../../scripts/enrich/commitment-reader.ts';
 import { itemHeads } from '../../scripts/enrich/enrich-corpus.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
@@ -27,7 +26,7 @@ describe('commitment annotations', () => {
   });
 
   it.each(annotations.map((annotation) => [annotation.file.split('/').at(-1)!, annotation] as const))('%s quotes its items exactly', (_, annotation) => {
-    const outcome = parser.parse({ file: annotation.source, bytes: readFileSync(join(root, annotation.source)), sidecar: null });
+    const outcome = parseAnnotated(annotation, parser, root);
     if ('error' in outcome) throw outcome.error;
     const items = new Map(itemHeads(outcome.document.plan, reader).map(({ item }) => [item.key, item.text]));
     for (const [key, entry] of annotation.items) {

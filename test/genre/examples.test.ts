@@ -13,6 +13,7 @@ import { loadNoise } from '../../scripts/genre/load-noise.ts';
 import { isIssuerLine, isPlanTitle, isTitleSecondPart, matchMarker } from '../../scripts/ingest/parse.ts';
 import { isoDateOf } from '../../scripts/ingest/metadata.ts';
 import { yearsIn } from '../../scripts/ingest/numerals.ts';
+import { citedSessions } from '../../scripts/ingest/party-sessions.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 import { loadGarbles } from '../../scripts/genre/garbles.ts';
@@ -30,6 +31,12 @@ describe('numbering styles', () => {
     expect(marker?.style.id).toBe(listId);
     expect(marker?.number).toBeGreaterThan(0);
     expect(marker?.rest).toBe('加强党的建设');
+  });
+});
+
+describe('party sessions', () => {
+  it.each(genre.partySessions.examples.map((example) => [example.text, example.latest] as const))('%s cites a session of %i as its latest', (text, latest) => {
+    expect(Math.max(...citedSessions([{ line: 1, text }], genre).map((session) => session.year))).toBe(latest);
   });
 });
 

@@ -1,0 +1,56 @@
+/**
+ * A year the party sessions a text cites contradict: the latest session cited is
+ * too old for it, or held after it.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadGenre } from '../../scripts/genre/load.ts';
+import { citedSessions, sessionConflict } from '../../scripts/ingest/party-sessions.ts';
+import { createParser } from '../../scripts/ingest/parser.ts';
+
+const genre = loadGenre();
+const lines = (text: string) => text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
+
+describe('citedSessions', () => {
+  it('reads each plenary session of a list (五中、六中全会) and a congress only where it is the party\'s', () => {
+    const cited = citedSessions(lines('贯彻党的十六届五中、六中全会精神\n推进二十大类专业建设\n学习贯彻十九大精神'), genre);
+    expect(cited).toEqual([
+      { name: '十六届五中全会', year: 2005, line: 1 },
+      { name: '十六届六中全会', year: 2006, line: 1 },
+      { name: '党的十九大', year: 2017, line: 3 },
+    ]);
+  });
+});
+
+describe('sessionConflict', () => {
+  it('accepts a year the latest session cited fits, a year before the next congress or just after it', () => {
+    expect(sessionConflict(lines('深入学习贯彻党的二十届三中全会精神'), 2025, genre)).toBeNull();
+    expect(sessionConflict(lines('迎接党的二十大胜利召开'), 2021, genre)).toBeNull();
+    expect(sessionConflict(lines('贯彻十七届六中全会精神'), 2013, genre)).toBeNull();
+    expect(sessionConflict(lines('没有引用任何会议'), 2030, genre)).toBeNull();
+  });
+
+  it('names the line and the session when the latest session cited is too old for the year', () => {
+    const conflict = sessionConflict(lines('2017年工作思路\n贯彻党的十六届五中、六中全会精神'), 2017, genre);
+    expect(conflict).toEqual({ line: 2, message: expect.stringContaining('十六届六中全会 (2006): a plan for 2017 would cite 党的十七大 (2007)') });
+  });
+
+  it('names a session held more than a year after the year', () => {
+    expect(sessionConflict(lines('学习贯彻党的二十大精神'), 2018, genre)?.message).toContain('cites 党的二十大, held in 2022');
+  });
+});
+
+describe('the ingest', () => {
+  const parser = createParser({ divisionsFile: null, tablesFile: null });
+  const text = '婺城区教育局2017年工作思路\n一、指导思想\n全面贯彻落实党的十六届五中、六中全会精神，推进婺城教育发展。\n二、主要任务\n1.加强学前教育。扩大资源。\n2.推进均衡发展。加强建设。';
+
+  it('refuses a year the text contradicts, naming the line, and publishes it with the year a sidecar gives', () => {
+    const refused = parser.parse({ file: 'wucheng.txt', bytes: Buffer.from(text), sidecar: null });
+    if (!('error' in refused)) throw new Error(`accepted as ${refused.document.plan.url}`);
+    expect(refused.error.code).toBe('year-conflict');
+    expect(refused.error.line).toBe(3);
+    expect(refused.error.hint).toContain('wucheng.meta.yaml (year: …)');
+    const settled = parser.parse({ file: 'wucheng.txt', bytes: Buffer.from(text), sidecar: { file: 'wucheng.meta.yaml', text: 'year: 2007\n' } });
+    if ('error' in settled) throw settled.error;
+    expect(settled.document.plan.url).toBe('/zhejiang/jinhua/wucheng/2007/silu/');
+  });
+});
