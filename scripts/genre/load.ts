@@ -97,7 +97,7 @@ const issuersTable = z.object({
   pageTag: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
 });
 
-const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'attachmentList'] as const;
+const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'issuingSentence', 'attachmentList'] as const;
 const metadataTable = z.object({
   shared: z.record(z.string(), z.string().min(1)),
   ...Object.fromEntries(metadataPatterns.map((name) => [name, z.string().min(1)])),
@@ -198,6 +198,8 @@ export interface Genre {
   year: RegExp;
   /** A covering notice's heading, its group "title" the document it issues. */
   issuingNotice: RegExp;
+  /** A notice's sentence issuing the document (现将《…》印发给你们), its group "title" what it issues. */
+  issuingSentence: RegExp;
   /** The line that opens an attachment list. */
   attachmentList: RegExp;
   /** What each metadata pattern must match (test/genre/examples.test.ts). */
@@ -279,6 +281,7 @@ export function loadGenre(): Genre {
     bareIssueDate: new RegExp(withSharedPieces('bareIssueDate', metadata.bareIssueDate, metadata.shared), 'u'),
     year: new RegExp(withSharedPieces('year', metadata.year, metadata.shared), 'gu'),
     issuingNotice: new RegExp(withSharedPieces('issuingNotice', metadata.issuingNotice, metadata.shared), 'u'),
+    issuingSentence: new RegExp(withSharedPieces('issuingSentence', metadata.issuingSentence, metadata.shared), 'u'),
     attachmentList: new RegExp(withSharedPieces('attachmentList', metadata.attachmentList, metadata.shared), 'u'),
     metadataExamples: metadata.examples,
     partySessions: {

@@ -14,7 +14,7 @@ import { namedByPublisher, readMetadata } from './metadata.ts';
 import { parseDocument, type ParsedDocument, type ParseWarning } from './parse.ts';
 import { decodeSource, type SourceEncoding } from '../../src/model/source-text.ts';
 import type { Extracted, SourceFormat } from '../extract/types.ts';
-import { sessionConflict } from './party-sessions.ts';
+import { yearConflict } from './year-conflict.ts';
 import { resolveRegion } from './region.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 import { buildSections } from './structure.ts';
@@ -170,12 +170,12 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   }
 
   if (sidecar.year === undefined) {
-    const conflict = sessionConflict(cleaned.lines, year, genre);
+    const conflict = yearConflict(cleaned.lines, year, genre);
     if (conflict !== null) {
       throw new AtlasError(
         'year-conflict',
         conflict.message,
-        `document-sharing and template sites put a new year on an old text: find the plan as its bureau published it, or give the year it plans in a sidecar ${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml (year: …)`,
+        `document-sharing and template sites put another year on a text: find the plan as its bureau published it, or give the year it plans in a sidecar ${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml (year: …)`,
         conflict.line,
       );
     }

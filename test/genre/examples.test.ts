@@ -13,7 +13,7 @@ import { loadNoise } from '../../scripts/genre/load-noise.ts';
 import { isIssuerLine, isPlanTitle, isTitleSecondPart, matchMarker } from '../../scripts/ingest/parse.ts';
 import { isoDateOf } from '../../scripts/ingest/metadata.ts';
 import { yearsIn } from '../../scripts/ingest/numerals.ts';
-import { citedSessions } from '../../scripts/ingest/party-sessions.ts';
+import { citedSessions } from '../../scripts/ingest/year-conflict.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 import { loadGarbles } from '../../scripts/genre/garbles.ts';
@@ -41,7 +41,7 @@ describe('party sessions', () => {
 });
 
 describe('metadata patterns', () => {
-  const patterns = { docNumber: genre.docNumber, issueDate: genre.issueDate, bareIssueDate: genre.bareIssueDate, year: genre.year, issuingNotice: genre.issuingNotice, attachmentList: genre.attachmentList };
+  const patterns = { docNumber: genre.docNumber, issueDate: genre.issueDate, bareIssueDate: genre.bareIssueDate, year: genre.year, issuingNotice: genre.issuingNotice, issuingSentence: genre.issuingSentence, attachmentList: genre.attachmentList };
   const cases = Object.entries(genre.metadataExamples).flatMap(([name, examples]) => examples.map((example) => [name, example] as const));
   it.each(cases)('%s matches %s', (name, example) => {
     // A copy without the global flag: test() on the shared global pattern would move its lastIndex.

@@ -1,11 +1,16 @@
 /**
- * The party sessions a text cites (党的十九大, 十九届五中全会) and what they say of
- * the year it plans: a year that comes before a session the text cites, or long
- * after the latest one it cites, is not the text's own (scripts/genre/party-sessions.yaml).
+ * Whether the text contradicts the year read for it. Document-sharing and template
+ * sites put a new year on an old plan, or file a plan under last year's name; the
+ * text then says otherwise, and the ingest refuses the year rather than publish it:
+ * - the party sessions it cites (党的十九大, 十九届五中全会) are of another time: one
+ *   held more than a year after the year, or a latest one older than the next
+ *   congress by more than a year (scripts/genre/party-sessions.yaml);
+ * - its notice issues a plan of another year (现将《…2009年工作要点》印发给你们 in a
+ *   text filed as 2008年工作要点).
  */
 import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
-import { parseNumeral } from './numerals.ts';
+import { parseNumeral, yearsIn } from './numerals.ts';
 
 export interface CitedSession {
   /** As printed, one session a citation: 十六届六中全会 of 十六届五中、六中全会. */
@@ -36,16 +41,34 @@ export function citedSessions(lines: readonly SourceLine[], genre: Genre): Cited
   return cited;
 }
 
-export interface SessionConflict {
+export interface YearConflict {
   message: string;
   line: number;
+}
+
+/** The first contradiction of `year` the text holds, or null. */
+export function yearConflict(lines: readonly SourceLine[], year: number, genre: Genre): YearConflict | null {
+  return issuedYearConflict(lines, year, genre) ?? sessionConflict(lines, year, genre);
+}
+
+/** A notice in the text that issues a plan of another year (the last year its quoted title names). */
+export function issuedYearConflict(lines: readonly SourceLine[], year: number, genre: Genre): YearConflict | null {
+  for (const { text, line } of lines) {
+    const title = genre.issuingSentence.exec(text)?.groups?.['title'];
+    if (title === undefined) continue;
+    const years = yearsIn(title, genre);
+    if (years.length > 0 && Math.max(...years) !== year) {
+      return { line, message: `the text is filed as of ${year}, but its notice issues 《${title}》` };
+    }
+  }
+  return null;
 }
 
 /**
  * Whether the sessions the text cites contradict `year`: one held more than a year
  * after it, or a latest one older than the next congress by more than a year.
  */
-export function sessionConflict(lines: readonly SourceLine[], year: number, genre: Genre): SessionConflict | null {
+export function sessionConflict(lines: readonly SourceLine[], year: number, genre: Genre): YearConflict | null {
   const cited = citedSessions(lines, genre);
   if (cited.length === 0) return null;
   const latest = cited.reduce((a, b) => (b.year > a.year ? b : a));

@@ -1,10 +1,10 @@
 /**
- * A year the party sessions a text cites contradict: the latest session cited is
- * too old for it, or held after it.
+ * A year the text contradicts: the latest party session it cites is too old for it,
+ * or held after it; its notice issues a plan of another year.
  */
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
-import { citedSessions, sessionConflict } from '../../scripts/ingest/party-sessions.ts';
+import { citedSessions, issuedYearConflict, sessionConflict } from '../../scripts/ingest/year-conflict.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 
 const genre = loadGenre();
@@ -36,6 +36,16 @@ describe('sessionConflict', () => {
 
   it('names a session held more than a year after the year', () => {
     expect(sessionConflict(lines('学习贯彻党的二十大精神'), 2018, genre)?.message).toContain('cites 党的二十大, held in 2022');
+  });
+});
+
+describe('issuedYearConflict', () => {
+  it('names the notice that issues a plan of another year, and accepts one that issues the year\'s plan or a summary with it', () => {
+    const text = lines('关于印发2008年工作要点的通知\n各县（市、区）教育局：现将《温州市教育局2009年工作要点》印发给你们，请认真贯彻落实。');
+    expect(issuedYearConflict(text, 2008, genre)).toEqual({ line: 2, message: 'the text is filed as of 2008, but its notice issues 《温州市教育局2009年工作要点》' });
+    expect(issuedYearConflict(text, 2009, genre)).toBeNull();
+    expect(issuedYearConflict(lines('现将《2023年工作总结和2024年工作要点》印发给你们'), 2024, genre)).toBeNull();
+    expect(issuedYearConflict(lines('现将《全市教育工作要点》印发给你们'), 2024, genre)).toBeNull();
   });
 });
 
