@@ -304,8 +304,28 @@ const isHeadingLike = (marker: Marker): boolean => marker.rest.length <= 40 && !
 const maxPartHeadingLength = 30;
 const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadingLength && !/[。；;：:，,]/u.test(text);
 
+/**
+ * A covering notice's own numbered requirements (现将《要点》发给你们，并提出如下要求：
+ * 1、认真组织学习 …) stand between the line that issues the plan and the plan's title
+ * printed below them: the index of that title, before which no label opens the
+ * plan's outline, or -1.
+ */
+function titleBelowNoticeList(lines: readonly SourceLine[], marked: ReadonlyArray<Marker | null>, genre: Genre): number {
+  const issuing = lines.findIndex((line) => genre.noticeSignals.some((signal) => signal.test(line.text)));
+  if (issuing < 0) return -1;
+  const firstLabel = marked.findIndex((marker, index) => index > issuing && marker !== null);
+  if (firstLabel < 0) return -1;
+  for (let index = firstLabel + 1; index < lines.length; index += 1) {
+    const text = (lines[index] as SourceLine).text;
+    if (!marked[index] && isPlanTitle(text, genre) && !isClosingLine(text, genre)) return index;
+  }
+  return -1;
+}
+
 export function parseDocument(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
-  const marked = lines.map((line) => matchMarker(line.text, genre));
+  const noticeTitle = titleBelowNoticeList(lines, lines.map((line) => matchMarker(line.text, genre)), genre);
+  // The notice's own list is the notice's text: its labels open nothing.
+  const marked = lines.map((line, index) => (index < noticeTitle ? null : matchMarker(line.text, genre)));
   const opened = topStyle(marked);
   if (!opened) return paragraphOutline(lines, genre);
   const top = opened.style;

@@ -269,6 +269,16 @@ describe('parseDocument: parts and closings', () => {
     expect(doc.titleLines.map((line) => line.text)).toEqual(['丽水市教育局2020年工作总结和2021年工作要点']);
   });
 
+  it('keeps a notice\'s own numbered requirements in the notice, not as the plan\'s first part', () => {
+    const doc = parseDocument(
+      fixtureLines('关于下发教育局2011年工作要点的通知\n现将《教育局2011年工作要点》发给你们，并提出如下要求：\n1、认真组织学习。认真学习《要点》。\n2、制定配套措施。制定计划。\n附：教育局2011年工作要点\n教育局2011年工作要点\n2011年的总体思路是：加快发展。\n1、加强党的建设。深入学习。\n2、推进均衡发展。加大投入。'),
+      genre,
+    );
+    expect(shape(doc.outline)).toEqual(['1、', '2、']);
+    expect(doc.outline[0]?.marker.rest).toBe('加强党的建设。深入学习。');
+    expect(doc.notice.map((line) => line.text)).toContain('1、认真组织学习。认真学习《要点》。');
+  });
+
   it('takes the title printed under a notice, not the notice\'s 附件： line that names the same plan', () => {
     const doc = parseDocument(
       fixtureLines(`现将《崇明区教育局2022年工作要点》印发给你们，请认真贯彻落实。
