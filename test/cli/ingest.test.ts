@@ -6,13 +6,13 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readF
 import { isAbsolute, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { temporaryFolder } from '../temporary.ts';
+import { suiteTemporaryFolder, temporaryFolder } from '../temporary.ts';
 import { planFromMarkdown } from '../../src/model/plan-files.ts';
 import { runCli } from './run.ts';
 
 const seeds = new URL('../../content/sources/', import.meta.url);
-function workspace(): { sources: string; content: string; root: string } {
-  const root = temporaryFolder('plan-atlas-ingest-');
+/** Sources and content folders in `root` (by default a folder of the test's own). */
+function workspace(root = temporaryFolder('plan-atlas-ingest-')): { sources: string; content: string; root: string } {
   const sources = join(root, 'sources');
   const content = join(root, 'content');
   mkdirSync(sources);
@@ -305,16 +305,32 @@ describe('bad input: a clear error, the other documents still ingested, non-zero
     ['no-region.txt', 'region-unresolved', '2024年工作要点\n总体思路：坚持立德树人。\n一、加强党建\n1.强化理论武装。学习。\n二、发展教育\n2.推进改革。改革。\n', /meta\.yaml/u],
   ];
 
-  it.each(cases)('%s → [%s]', (name, code, bytes, hint) => {
-    const paths = workspace();
+  // One run over every bad file beside a good plan, as an editor's folder would hold them.
+  const paths = workspace(suiteTemporaryFolder('plan-atlas-ingest-'));
+  let result: ReturnType<typeof ingest> | undefined;
+  const ingestAll = () => {
+    if (result) return { result, paths };
     copyFileSync(new URL('taian-2024.txt', seeds), join(paths.sources, 'good.txt'));
-    writeFileSync(join(paths.sources, name), bytes);
-    const result = ingest(paths);
+    for (const [name, , bytes] of cases) writeFileSync(join(paths.sources, name), bytes);
+    result = ingest(paths);
+    return { result, paths };
+  };
+
+  it.each(cases)('%s → [%s]', (name, code, _bytes, hint) => {
+    const { result } = ingestAll();
+    const lines = result.stderr.split('\n');
+    const at = lines.findIndex((line) => line.includes(`${name}:`));
+    // The file's error and its hint, on the line after it.
+    const block = lines.slice(at, at + 2).join('\n');
+    expect(at, result.stderr).toBeGreaterThanOrEqual(0);
+    expect(block).toContain(`[${code}]`);
+    expect(block).toMatch(/\n {2}hint: /u);
+    expect(block).toMatch(hint);
+  });
+
+  it('ingests the good plan beside them, leaves nothing half-written and exits 1', () => {
+    const { result, paths } = ingestAll();
     expect(result.status).toBe(1);
-    const message = result.stderr.split('\n').find((line) => line.includes(name)) ?? '';
-    expect(message).toContain(`[${code}]`);
-    expect(result.stderr).toMatch(/hint: /u);
-    expect(result.stderr).toMatch(hint);
     expect(listFiles(join(paths.content, 'plans'))).toEqual(['shandong/taian/2024.md']);
     expect(readdirSync(paths.content).filter((entry) => entry.startsWith('.'))).toEqual([]);
   });
