@@ -6,6 +6,8 @@
 import { compareText } from '../../src/model/order.ts';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import type { Division, DivisionIndex } from '../ingest/divisions.ts';
+import { loadGenre } from '../genre/load.ts';
+import { citedSessions } from '../ingest/year-conflict.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same corpus everywhere. */
 export function random(seed: number): () => number {
@@ -45,9 +47,13 @@ export function syntheticCorpus(
   if (seeds.length === 0 || divisions.length === 0) throw new Error('a synthetic corpus needs seed plans and divisions');
   const next = random(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
-  const sections = seeds.flatMap((plan) => plan.sections.filter((section) => section.title.length > 0));
-  const items = seeds.flatMap((plan) => [...itemsOf(plan.sections)].filter((item) => item.title !== null));
-  const preambles = seeds.map((plan) => plan.preamble).filter((text) => text.length > 0);
+  // Text that cites a party session (党的二十大) is of its time: under another year the ingest rightly refuses it.
+  const genre = loadGenre();
+  const timeless = (text: string): boolean => citedSessions([{ line: 1, text }], genre).length === 0;
+  const sections = seeds.flatMap((plan) => plan.sections.filter((section) => section.title.length > 0 && timeless(section.title)));
+  const items = seeds.flatMap((plan) => [...itemsOf(plan.sections)].filter((item) => item.title !== null && timeless(item.text)));
+  const preambles = seeds.map((plan) => plan.preamble.split('\n')[0] ?? '').filter((text) => text.length > 0 && timeless(text));
+  if (sections.length === 0 || items.length === 0) throw new Error('the seed plans have no sections or items that cite no party session');
   if (count > divisions.length * yearCount) throw new Error(`at most ${divisions.length * yearCount} distinct region-years`);
 
   // Region-years in a fixed shuffled order: every plan gets its own identity.
@@ -61,7 +67,7 @@ export function syntheticCorpus(
   for (let index = 0; index < count; index += 1) {
     const division = divisions[order[index % order.length] as number] as Division;
     const year = firstYear + Math.floor(index / order.length);
-    const lines = [`${placeName(division)}教育局${year}年工作要点`, pick(preambles).split('\n')[0] ?? ''];
+    const lines = [`${placeName(division)}教育局${year}年工作要点`, preambles.length > 0 ? pick(preambles) : ''];
     const sectionCount = 4 + Math.floor(next() * 4);
     let itemNumber = 0;
     for (let sectionIndex = 0; sectionIndex < sectionCount; sectionIndex += 1) {
