@@ -56,6 +56,8 @@ const maxListedHeadingLine = 20;
 /** How much shorter than the line under it a label line must be to show that no page's width broke it. */
 const minUnbrokenMargin = 4;
 const minListedHeadings = 3;
+/** Labels of this rank or above (一、 1, （一） 2 in numbering.yaml) are headings by convention. */
+const maxHeadingLabelRank = 2;
 const minListedLengthSpread = 3;
 
 function isListOfHeadings(siblings: readonly OutlineNode[], genre: Genre): boolean {
@@ -91,13 +93,18 @@ function headingLineLead(node: OutlineNode, genre: Genre, siblings: readonly Out
   const headsList = node.body.length === 0;
   // A line that heads a numbered list was broken by its writer, not by a page's width,
   // so its clauses are the heading's too (强化党建统领，加强党对教育工作的全面领导 / 1.…).
-  const heading = isHeadingOnly(node, genre, rule.maxLength, headsList ? sentenceMark : sentenceOrClauseMark);
-  if (!first || !heading) return null;
+  if (!first) return null;
   const line = node.marker.rest.trim();
-  const spaced = headsList || first.line > node.line.line + 1 || rule.listBullets.some((bullet) => first.text.startsWith(bullet));
   // A line a page's width broke is the longest of its paragraph: a label line clearly
   // shorter than the line under it (一、2018年全市教育工作总结 / 过去的一年，…) was not broken.
   const shorter = node.line.text.trim().length + minUnbrokenMargin <= first.text.trim().length;
+  // So are the clauses of a heading's label (一、, （一）: 2. and 3、 run into their text) on a line
+  // clearly shorter than its text that does not end in the middle of one
+  // ((一)以创先争优为载体，扎实推进各项工作 / 按照…).
+  const headingLabel = node.marker.style.rank <= maxHeadingLabelRank;
+  const clauses = headsList || (headingLabel && shorter && !/[，,、《“‘（(]$/u.test(line));
+  if (!isHeadingOnly(node, genre, rule.maxLength, clauses ? sentenceMark : sentenceOrClauseMark)) return null;
+  const spaced = headsList || first.line > node.line.line + 1 || rule.listBullets.some((bullet) => first.text.startsWith(bullet));
   if (!spaced && !shorter && !isListOfHeadings(siblings, genre)) return null;
   return { title: line, printed: line };
 }

@@ -97,6 +97,12 @@ describe('buildSections', () => {
     // …but not a line with a sentence's mark in it.
     const sentence = build('一、加强党的建设\n（一）强化党建统领。加强党对教育工作的全面领导\n1.持续深入学习贯彻党的二十大精神。\n2.落实第一议题制度。');
     expect([...itemsOf(sentence)][0]?.title).toBe('强化党建统领');
+    // A heading label's line of two clauses, clearly shorter than its text right under it…
+    const headingOverText = build('一、2010年工作完成情况\n（一）以创先争优为载体，扎实推进各项工作\n按照县委的统一部署，教育局党委各直属支部、各学校相继开展了创先争优活动。\n（二）坚持教育优先发展，巩固成果\n全县“普九”成果得到了巩固提高，义务教育阶段学生入学率达到了100%。');
+    expect([...itemsOf(headingOverText)].map((item) => item.title)).toEqual(['以创先争优为载体，扎实推进各项工作', '坚持教育优先发展，巩固成果']);
+    // …but not an item's line that runs on into the next (2.推进…活动，将开学第一课 / 作为一项政治任务，…).
+    const runOn = build('一、加强德育\n1.加强理想信念教育。教育。\n2.推进“大学习”活动，将开学第一课\n作为一项政治任务，开展一次集中培训、进行一次专题学习讨论。');
+    expect([...itemsOf(runOn)][1]?.title).not.toBe('推进“大学习”活动，将开学第一课');
   });
 
   it('prefixes keys with section numbers when numbering restarts in each part', () => {
