@@ -128,6 +128,8 @@ function isTerminatorAt(text: string, index: number, genre: Genre): boolean {
   const char = text[index] as string;
   // https://… : the colon of an address.
   if ((char === ':' || char === '：') && text.startsWith('//', index + 1)) return false;
+  // 6:4, 1：1: the colon of a ratio or a time.
+  if ((char === ':' || char === '：') && /\d/u.test(text[index - 1] ?? '') && /\d/u.test(text[index + 1] ?? '')) return false;
   if (genre.leadPhrase.terminators.has(char)) return !insideQuote(text, index);
   // 教育.推进 is a mistyped 。; 1.5万 is a number.
   return genre.leadPhrase.hanTerminators.has(char) && han.test(text[index - 1] ?? '') && han.test(text[index + 1] ?? '');

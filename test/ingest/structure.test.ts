@@ -239,6 +239,10 @@ describe('buildSections: sub-points', () => {
 });
 
 describe('lead phrases around quoted titles and addresses', () => {
+  it('does not end a lead phrase at the colon of a ratio (6:4)', () => {
+    expect(leadPhraseOf('扩大职高招生规模，逐步实现6:4的普职比。职高招生500人。', genre).title).toBe('扩大职高招生规模，逐步实现6:4的普职比');
+  });
+
   it('does not end a lead phrase inside 《》 or “”, nor at the colon of an address', () => {
     expect(leadPhraseOf('落实《关于做好2024年工作：若干意见》要求。全面推进。', genre).title).toBe('落实《关于做好2024年工作：若干意见》要求');
     expect(leadPhraseOf('开展“强基：提质”行动。全面推进。', genre).title).toBe('开展“强基：提质”行动');
