@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { regionLevels, type RegionLevel } from '../../src/model/plan.ts';
 import { parseWith } from '../../src/model/errors.ts';
 import { readGenreTable } from './tables.ts';
+import { regexSource } from './load.ts';
 
 const han = z.string().regex(/^\p{Script=Han}+$/u, 'Chinese characters only');
 
@@ -28,6 +29,7 @@ const regionsTable = z.object({
   partnerContexts: z.object({ words: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   zoneLeadership: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
   areaWords: z.object({ words: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
+  townships: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
   rankingContexts: z.object({ before: z.array(han).min(1), after: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   unnamedIssuers: z.object({ heads: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   shortNameContexts: z.array(han).default([]),
@@ -63,6 +65,9 @@ export interface RegionGenre {
   /** Words after a place's name that make it a wider area's (武汉都市圈), no evidence of the region. */
   areaWords: readonly string[];
   areaExamples: readonly string[];
+  /** What after a place's short name makes it a township's (黄梅镇): no evidence of the county. Tried on the text right after the name. */
+  township: RegExp;
+  townshipExamples: readonly string[];
   /** Words around a scope word that make it a ranking in a wider area (排名全省第一), no claim of the plan's level. */
   rankingBefore: readonly string[];
   rankingAfter: readonly string[];
@@ -108,6 +113,8 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
     zoneLeadershipExamples: table.zoneLeadership.examples,
     areaWords: table.areaWords.words,
     areaExamples: table.areaWords.examples,
+    township: new RegExp(table.townships.pattern, 'u'),
+    townshipExamples: table.townships.examples,
     rankingBefore: table.rankingContexts.before,
     rankingAfter: table.rankingContexts.after,
     rankingExamples: table.rankingContexts.examples,

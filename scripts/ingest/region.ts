@@ -100,8 +100,10 @@ function standingMentions(text: string, mentions: readonly NameMention[], genre:
     // begins with a linking word (和县) as the word.
     if (entry.full && entry.surface.length > 2) return true;
     if (entry.full && genre.partnerContexts.some((word) => entry.surface.startsWith(word))) return false;
-    if (!entry.full && entry.divisions.some((division) => fullyNamed.has(division.code))) return true;
     const end = at + entry.surface.length;
+    // A town that bears its county's name (黄梅镇) is not the county.
+    if (!entry.full && genre.township.test(text.slice(end, end + 2))) return false;
+    if (!entry.full && entry.divisions.some((division) => fullyNamed.has(division.code))) return true;
     if (genre.shortNameContexts.some((word) => text.startsWith(word, end))) return true;
     return !isInsideWord(text, at, end);
   });

@@ -268,6 +268,12 @@ describe('body', () => {
     expect(failure({ body: '2024年全市教育工作的总体思路是：为我市加快打造武汉都市圈重要增长极贡献更大力量。全市教育，全市学校。' }).code).toBe('region-unresolved');
   });
 
+  it('reads a town that bears its county\'s name (黄梅镇) as no mention of the county', () => {
+    const body = '2023年，黄梅镇中心学校组织营造良好环境，黄梅镇教育宣传工作，黄梅镇各校。全县教育系统。';
+    expect(failure({ body }).code).toBe('region-unresolved');
+    expect(resolveRegion(evidence({ body: body.replace(/黄梅镇/gu, '黄梅') }), index)).toMatchObject({ code: '421127', source: 'body' });
+  });
+
   it('refuses a development zone\'s own text, which names its city but is no division\'s', () => {
     const body = '高新区教文体工作在区党工委和管委会的坚强领导下，获评宁波市先进集体，宁波市卓越团队，全市仅3所，全市。';
     const error = failure({ title: '教育文体局2020年工作总结', body });
