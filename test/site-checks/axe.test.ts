@@ -78,9 +78,8 @@ const pageKinds: Array<[string, (corpus: Corpus, session: SiteSession) => string
   ['about', () => '/about/'],
 ];
 
+/** Violations on the page as laid out now; axe-core must be injected first (as inline source: the page requests nothing for it). */
 async function violationsOn(page: Page): Promise<Violation[]> {
-  // Injected as inline source: the page requests nothing for it.
-  await page.addScriptTag({ content: axeSource });
   return (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then((results) => results.violations)')) as Violation[];
 }
 
@@ -91,34 +90,41 @@ const described = (name: string, path: string, violations: readonly Violation[])
   });
 
 const viewports = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: '360 px phone', width: 360, height: 740 },
+  { name: 'a 1280 px desktop', width: 1280, height: 800 },
+  { name: 'a 360 px phone', width: 360, height: 740 },
 ];
 
 describe('accessibility (axe-core), every page kind', () => {
   const session = useSite('root');
   let corpus: Corpus | undefined;
 
-  describe.each(viewports)('$name', (viewport) => {
-    it.each(pageKinds)('%s: no violation of any impact', async (name, pathOf) => {
-      corpus ??= corpusOf(session);
-      const path = pathOf(corpus, session);
-      const page = await session.open(path);
+  /** Each page is read at every width in turn, laid out again at each: one load, as a reader who turns a phone. */
+  async function violationsAtEveryWidth(name: string, path: string, page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axeSource });
+    const found: string[] = [];
+    for (const viewport of viewports) {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
-      // The search page fills its results after load.
-      if (path.includes('?q=')) await page.locator('[data-search-results] li').first().waitFor();
-      // The compare page draws the comparison after load.
-      if (path.startsWith('/compare/')) await page.locator('.compare-topic').first().waitFor();
-      expect(described(name, path, await violationsOn(page)).join('\n')).toBe('');
-    });
+      found.push(...described(`${name} (on ${viewport.name})`, path, await violationsOn(page)));
+    }
+    return found;
+  }
 
-    it('404: no violation of any impact', async () => {
-      session.guard.allowConsoleError(/status of 404/);
-      const page = await session.newPage();
-      await page.setViewportSize({ width: viewport.width, height: viewport.height });
-      expect((await page.goto(session.server.url('/no-such-page/')))?.status()).toBe(404);
-      expect(described('404', '/no-such-page/', await violationsOn(page)).join('\n')).toBe('');
-    });
+  it.each(pageKinds)(`%s: no violation of any impact, on ${viewports.map((viewport) => viewport.name).join(' and on ')}`, async (name, pathOf) => {
+    corpus ??= corpusOf(session);
+    const path = pathOf(corpus, session);
+    const page = await session.open(path);
+    // The search page fills its results after load.
+    if (path.includes('?q=')) await page.locator('[data-search-results] li').first().waitFor();
+    // The compare page draws the comparison after load.
+    if (path.startsWith('/compare/')) await page.locator('.compare-topic').first().waitFor();
+    expect((await violationsAtEveryWidth(name, path, page)).join('\n')).toBe('');
+  });
+
+  it('404: no violation of any impact, at every width', async () => {
+    session.guard.allowConsoleError(/status of 404/);
+    const page = await session.newPage();
+    expect((await page.goto(session.server.url('/no-such-page/')))?.status()).toBe(404);
+    expect((await violationsAtEveryWidth('404', '/no-such-page/', page)).join('\n')).toBe('');
   });
 });
 
@@ -134,6 +140,7 @@ describe('accessibility (axe-core), a moved URL under a base path', () => {
     expect(html).toMatch(/<meta http-equiv="refresh" content="0; url=/u);
     // Without its refresh, which would send the browser on before axe has read the page (a 0 s refresh passes axe's meta-refresh rule).
     await page.setContent(html.replace(/<meta http-equiv="refresh"[^>]*>/u, ''));
+    await page.addScriptTag({ content: axeSource });
     const found = described('moved', moved, await violationsOn(page));
     expect(found.join('\n')).toBe('');
   });
