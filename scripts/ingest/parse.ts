@@ -323,9 +323,10 @@ function titleBelowNoticeList(lines: readonly SourceLine[], marked: ReadonlyArra
 }
 
 export function parseDocument(lines: readonly SourceLine[], genre: Genre): ParsedDocument {
-  const noticeTitle = titleBelowNoticeList(lines, lines.map((line) => matchMarker(line.text, genre)), genre);
+  const labels = lines.map((line) => matchMarker(line.text, genre));
+  const noticeTitle = titleBelowNoticeList(lines, labels, genre);
   // The notice's own list is the notice's text: its labels open nothing.
-  const marked = lines.map((line, index) => (index < noticeTitle ? null : matchMarker(line.text, genre)));
+  const marked = labels.map((marker, index) => (index < noticeTitle ? null : marker));
   const opened = topStyle(marked);
   if (!opened) return paragraphOutline(lines, genre);
   const top = opened.style;

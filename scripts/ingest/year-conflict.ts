@@ -13,7 +13,7 @@ import type { SourceLine } from './clean.ts';
 import { parseNumeral, yearsIn } from './numerals.ts';
 
 export interface CitedSession {
-  /** As printed, one session a citation: 十六届六中全会 of 十六届五中、六中全会. */
+  /** One session of a citation, named in full: 十六届六中全会 of 十六届五中、六中全会. */
   name: string;
   year: number;
   line: number;
