@@ -45,7 +45,7 @@ export const annotationSchema = z.object({
   /**
    * Why the year cannot be known when year is null: not-printed (the text names none),
    * conflict (the year printed is contradicted by the text, as when a site put a new
-   * year on an old plan: the party sessions it cites are of another time).
+   * year on an old plan: the party meetings it cites are of another time).
    */
   yearUnknown: z.enum(['not-printed', 'conflict']).optional(),
   kind: z.string(),

@@ -72,14 +72,14 @@ export function browserImport(url: string, body: string): string {
   return `(async () => { const module = await import(${JSON.stringify(url)}); ${body} })()`;
 }
 
-export interface SearchSession {
+export interface SearchPage {
   page: Page;
   origin: string;
   close: () => Promise<void>;
 }
 
 /** Opens the blank page at `${base}__search/` over `siteDir`, with Pagefind initialised as `window.pagefind`, its shards merged. */
-export async function openSearchSession(siteDir: string, base: string, context?: Pick<BrowserContext, 'newPage'>): Promise<SearchSession> {
+export async function openSearchPage(siteDir: string, base: string, context?: Pick<BrowserContext, 'newPage'>): Promise<SearchPage> {
   const server = await serve(normalize(siteDir), base);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const own = context === undefined ? await launchChromium() : null;

@@ -20,7 +20,7 @@ import { launchChromium } from '../browser/chromium.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { writeSearchIndex } from '../search/build-index.ts';
-import { browserImport, openSearchSession, queryModulePath, type SearchSession } from './search-browser.ts';
+import { browserImport, openSearchPage, queryModulePath, type SearchPage } from './search-browser.ts';
 import { loadPlans } from '../../src/model/plan-files.ts';
 import { itemTexts, relevantItems, scoreRanking, summarize, type QueryScore, type Summary } from './search-metrics.ts';
 import { suggestions, synonymIndex } from '../../src/model/search/suggest.ts';
@@ -52,7 +52,7 @@ export interface Ranked {
 }
 
 /** Ranked records for one query in the page, item or plan, URLs with base. */
-export async function rankedInBrowser(session: SearchSession, mode: Mode, query: string, base: string, synonyms: ReadonlyMap<string, readonly string[]> = new Map()): Promise<Ranked[]> {
+export async function rankedInBrowser(searchPage: SearchPage, mode: Mode, query: string, base: string, synonyms: ReadonlyMap<string, readonly string[]> = new Map()): Promise<Ranked[]> {
   const body = `
     const pagefind = globalThis.pagefind;
     const query = ${JSON.stringify(query)};
@@ -73,7 +73,7 @@ export async function rankedInBrowser(session: SearchSession, mode: Mode, query:
       return [...ranked.filter((r) => hasAll(r.text)), ...ranked.filter((r) => !hasAll(r.text))].map(({ url, type }) => ({ url, type }));
     }
     return ranked.map(({ url, type }) => ({ url, type }));`;
-  return session.page.evaluate(browserImport(`${base}${queryModulePath}`, body)) as Promise<Ranked[]>;
+  return searchPage.page.evaluate(browserImport(`${base}${queryModulePath}`, body)) as Promise<Ranked[]>;
 }
 
 export interface SetReport {
@@ -126,11 +126,11 @@ export async function measureQuality(contentDir: string, queries: QueriesFile, w
       if (siteModes.length === 0) continue;
       const site = join(work, stock ? 'stock' : 'atlas');
       await writeSearchIndex({ contentDir, outDir: join(site, 'pagefind'), base, stock });
-      const session = await openSearchSession(site, base, browser.context);
+      const searchPage = await openSearchPage(site, base, browser.context);
       try {
-        for (const mode of siteModes) reports.push(await measureMode(session, mode, items, queries, synonyms));
+        for (const mode of siteModes) reports.push(await measureMode(searchPage, mode, items, queries, synonyms));
       } finally {
-        await session.close();
+        await searchPage.close();
       }
     }
   } finally {
@@ -141,7 +141,7 @@ export async function measureQuality(contentDir: string, queries: QueriesFile, w
 }
 
 async function measureMode(
-  session: SearchSession,
+  searchPage: SearchPage,
   mode: Mode,
   items: ReturnType<typeof itemTexts>,
   queries: QueriesFile,
@@ -149,7 +149,7 @@ async function measureMode(
 ): Promise<QualityReport> {
   const strip = (url: string): string => url.slice(base.length - 1);
   const ranking = async (query: string): Promise<string[]> =>
-    (await rankedInBrowser(session, mode, query, base, synonyms)).filter((r) => r.type === 'item').map((r) => strip(r.url));
+    (await rankedInBrowser(searchPage, mode, query, base, synonyms)).filter((r) => r.type === 'item').map((r) => strip(r.url));
   const sets: SetReport[] = [];
   for (const set of queries.sets) {
     const perQuery: { query: string; score: QueryScore }[] = [];

@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { normalize } from 'node:path';
 import type { Request } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
-import { browserImport, openSearchSession, serve } from './search-browser.ts';
+import { browserImport, openSearchPage, serve } from './search-browser.ts';
 
 export interface SearchFigures {
   query: string;
@@ -141,7 +141,7 @@ async function measureStock(siteDir: string, query: string, base: string): Promi
   chromium.context.on('requestfinished', (request) => finished.push({ request, startedAt: request.timing().startTime }));
   try {
     const started = Date.now();
-    const session = await openSearchSession(siteDir, base, chromium.context);
+    const searchPage = await openSearchPage(siteDir, base, chromium.context);
     try {
       const initMs = Date.now() - started;
       const body = `
@@ -149,11 +149,11 @@ async function measureStock(siteDir: string, query: string, base: string): Promi
         const hits = (await globalThis.pagefind.search(${JSON.stringify(query)})).results;
         await Promise.all(hits.slice(0, ${firstPage}).map((hit) => hit.data()));
         return { firstResultsMs: performance.now() - started, hits: hits.length };`;
-      const figures = (await session.page.evaluate(browserImport(`${base}pagefind/pagefind.js`, body))) as { firstResultsMs: number; hits: number };
+      const figures = (await searchPage.page.evaluate(browserImport(`${base}pagefind/pagefind.js`, body))) as { firstResultsMs: number; hits: number };
       const { bytes, requests } = await bytesOf(finished);
       return { query, initMs, ...figures, fetchedBytes: bytes, requests };
     } finally {
-      await session.close();
+      await searchPage.close();
     }
   } finally {
     await chromium.close();

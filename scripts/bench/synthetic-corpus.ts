@@ -7,7 +7,7 @@ import { compareText } from '../../src/model/order.ts';
 import { itemsOf, type Plan } from '../../src/model/plan.ts';
 import type { Division, DivisionIndex } from '../ingest/divisions.ts';
 import { loadGenre } from '../genre/load.ts';
-import { citedSessions } from '../ingest/year-conflict.ts';
+import { citedMeetings } from '../ingest/year-conflict.ts';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same corpus everywhere. */
 export function random(seed: number): () => number {
@@ -47,13 +47,13 @@ export function syntheticCorpus(
   if (seeds.length === 0 || divisions.length === 0) throw new Error('a synthetic corpus needs seed plans and divisions');
   const next = random(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
-  // Text that cites a party session (党的二十大) is of its time: under another year the ingest rightly refuses it.
+  // Text that cites a party meeting (党的二十大) is of its time: under another year the ingest rightly refuses it.
   const genre = loadGenre();
-  const timeless = (text: string): boolean => citedSessions([{ line: 1, text }], genre).length === 0;
+  const timeless = (text: string): boolean => citedMeetings([{ line: 1, text }], genre).length === 0;
   const sections = seeds.flatMap((plan) => plan.sections.filter((section) => section.title.length > 0 && timeless(section.title)));
   const items = seeds.flatMap((plan) => [...itemsOf(plan.sections)].filter((item) => item.title !== null && timeless(item.text)));
   const preambles = seeds.map((plan) => plan.preamble.split('\n')[0] ?? '').filter((text) => text.length > 0 && timeless(text));
-  if (sections.length === 0 || items.length === 0) throw new Error('the seed plans have no sections or items that cite no party session');
+  if (sections.length === 0 || items.length === 0) throw new Error('the seed plans have no sections or items that cite no party meeting');
   if (count > divisions.length * yearCount) throw new Error(`at most ${divisions.length * yearCount} distinct region-years`);
 
   // Region-years in a fixed shuffled order: every plan gets its own identity.

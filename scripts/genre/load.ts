@@ -34,7 +34,7 @@ const numberingTable = z.object({
   ),
 });
 
-const partySessionsTable = z.object({
+const partyMeetingsTable = z.object({
   congresses: z.array(z.object({ name: z.string().regex(/^[一二三四五六七八九十]+$/u), year: z.number().int(), plenums: z.array(z.number().int()) })).min(1),
   congressPattern: regexSource,
   plenumPattern: regexSource,
@@ -204,8 +204,8 @@ export interface Genre {
   attachmentList: RegExp;
   /** What each metadata pattern must match (test/genre/examples.test.ts). */
   metadataExamples: Record<(typeof metadataPatterns)[number], string[]>;
-  /** The party's congresses and plenary sessions, with their years, and how texts cite them (party-sessions.yaml). Patterns are global. */
-  partySessions: {
+  /** The party's congresses and plenums, with their years, and how texts cite them (party-meetings.yaml). Patterns are global. */
+  partyMeetings: {
     congresses: Array<{ name: string; year: number; plenums: number[] }>;
     congressPattern: RegExp;
     plenumPattern: RegExp;
@@ -227,7 +227,7 @@ export function loadGenre(): Genre {
   const titles = loadTable('titles.yaml', titlesTable);
   const issuers = loadTable('issuers.yaml', issuersTable);
   const metadata = loadTable('metadata.yaml', metadataTable);
-  const partySessions = loadTable('party-sessions.yaml', partySessionsTable);
+  const partyMeetings = loadTable('party-meetings.yaml', partyMeetingsTable);
 
   const compiledKinds = kinds.kinds.map((kind) => ({
     name: kind.name,
@@ -284,11 +284,11 @@ export function loadGenre(): Genre {
     issuingSentence: new RegExp(withSharedPieces('issuingSentence', metadata.issuingSentence, metadata.shared), 'u'),
     attachmentList: new RegExp(withSharedPieces('attachmentList', metadata.attachmentList, metadata.shared), 'u'),
     metadataExamples: metadata.examples,
-    partySessions: {
-      congresses: [...partySessions.congresses].sort((a, b) => a.year - b.year),
-      congressPattern: new RegExp(partySessions.congressPattern, 'gu'),
-      plenumPattern: new RegExp(partySessions.plenumPattern, 'gu'),
-      examples: partySessions.examples,
+    partyMeetings: {
+      congresses: [...partyMeetings.congresses].sort((a, b) => a.year - b.year),
+      congressPattern: new RegExp(partyMeetings.congressPattern, 'gu'),
+      plenumPattern: new RegExp(partyMeetings.plenumPattern, 'gu'),
+      examples: partyMeetings.examples,
     },
   };
   return cached;

@@ -2,9 +2,9 @@
  * Whether the text contradicts the year read for it. Document-sharing and template
  * sites put a new year on an old plan, or file a plan under last year's name; the
  * text then says otherwise, and the ingest refuses the year rather than publish it:
- * - the party sessions it cites (党的十九大, 十九届五中全会) are of another time: one
+ * - the party meetings it cites (党的十九大, 十九届五中全会) are of another time: one
  *   held more than a year after the year, or a latest one older than the next
- *   congress by more than a year (scripts/genre/party-sessions.yaml);
+ *   congress by more than a year (scripts/genre/party-meetings.yaml);
  * - its notice issues a plan of another year (现将《…2009年工作要点》印发给你们 in a
  *   text filed as 2008年工作要点).
  */
@@ -12,17 +12,17 @@ import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
 import { parseNumeral, yearsIn } from './numerals.ts';
 
-export interface CitedSession {
-  /** One session of a citation, named in full: 十六届六中全会 of 十六届五中、六中全会. */
+export interface CitedMeeting {
+  /** One meeting of a citation, named in full: 十六届六中全会 of 十六届五中、六中全会. */
   name: string;
   year: number;
   line: number;
 }
 
-export function citedSessions(lines: readonly SourceLine[], genre: Genre): CitedSession[] {
-  const { congresses, congressPattern, plenumPattern } = genre.partySessions;
+export function citedMeetings(lines: readonly SourceLine[], genre: Genre): CitedMeeting[] {
+  const { congresses, congressPattern, plenumPattern } = genre.partyMeetings;
   const byName = new Map(congresses.map((congress) => [congress.name, congress]));
-  const cited: CitedSession[] = [];
+  const cited: CitedMeeting[] = [];
   for (const { text, line } of lines) {
     for (const match of text.matchAll(congressPattern)) {
       const name = match.groups?.['congress'] ?? match.groups?.['bare'] ?? '';
@@ -48,7 +48,7 @@ export interface YearConflict {
 
 /** The first contradiction of `year` the text holds, or null. */
 export function yearConflict(lines: readonly SourceLine[], year: number, genre: Genre): YearConflict | null {
-  return issuedYearConflict(lines, year, genre) ?? sessionConflict(lines, year, genre);
+  return issuedYearConflict(lines, year, genre) ?? meetingConflict(lines, year, genre);
 }
 
 /** A notice in the text that issues a plan of another year (the last year its quoted title names). */
@@ -65,21 +65,21 @@ export function issuedYearConflict(lines: readonly SourceLine[], year: number, g
 }
 
 /**
- * Whether the sessions the text cites contradict `year`: one held more than a year
+ * Whether the party meetings the text cites contradict `year`: one held more than a year
  * after it, or a latest one older than the next congress by more than a year.
  */
-export function sessionConflict(lines: readonly SourceLine[], year: number, genre: Genre): YearConflict | null {
-  const cited = citedSessions(lines, genre);
+export function meetingConflict(lines: readonly SourceLine[], year: number, genre: Genre): YearConflict | null {
+  const cited = citedMeetings(lines, genre);
   if (cited.length === 0) return null;
   const latest = cited.reduce((a, b) => (b.year > a.year ? b : a));
   if (latest.year > year + 1) {
     return { line: latest.line, message: `the text gives ${year} as its year, but cites ${latest.name}, held in ${latest.year}` };
   }
-  const next = genre.partySessions.congresses.find((congress) => congress.year > latest.year);
+  const next = genre.partyMeetings.congresses.find((congress) => congress.year > latest.year);
   if (next !== undefined && year > next.year + 1) {
     return {
       line: latest.line,
-      message: `the text gives ${year} as its year, but the latest party session it cites is ${latest.name} (${latest.year}): a plan for ${year} would cite 党的${next.name}大 (${next.year}) or later`,
+      message: `the text gives ${year} as its year, but the latest party meeting it cites is ${latest.name} (${latest.year}): a plan for ${year} would cite 党的${next.name}大 (${next.year}) or later`,
     };
   }
   return null;

@@ -12,16 +12,16 @@ import { describe, expect, it } from 'vitest';
 import type { CommitmentGroup, ItemEnrichment } from '../../src/model/enrichment.ts';
 import { useSite } from './site.ts';
 
-const session = useSite('root');
+const visit = useSite('root');
 const widths = [1280, 390] as const;
 
-const enriched = (): ItemEnrichment[] => JSON.parse(readFileSync(join(session.site.content, 'enrichment', 'items.json'), 'utf8')) as ItemEnrichment[];
-const groups = (): CommitmentGroup[] => JSON.parse(readFileSync(join(session.site.content, 'enrichment', 'commitments.json'), 'utf8')) as CommitmentGroup[];
+const enriched = (): ItemEnrichment[] => JSON.parse(readFileSync(join(visit.site.content, 'enrichment', 'items.json'), 'utf8')) as ItemEnrichment[];
+const groups = (): CommitmentGroup[] => JSON.parse(readFileSync(join(visit.site.content, 'enrichment', 'commitments.json'), 'utf8')) as CommitmentGroup[];
 
 async function openAt(path: string, width: number): Promise<Page> {
-  const page = await session.newPage();
+  const page = await visit.newPage();
   await page.setViewportSize({ width, height: 900 });
-  const response = await page.goto(session.server.url(path));
+  const response = await page.goto(visit.server.url(path));
   expect(response?.status(), path).toBe(200);
   return page;
 }
@@ -41,19 +41,19 @@ describe.each(widths)('commitments at %i px', (width) => {
     expect(await list.innerText()).toContain(`${money.quantity} ${money.unit}`);
     // Each kind links to the list that gathers its like.
     const first = list.getByRole('link').first();
-    expect(await first.getAttribute('href')).toBe(session.href(`/commitments/${item.commitments[0]!.group}/`));
+    expect(await first.getAttribute('href')).toBe(visit.href(`/commitments/${item.commitments[0]!.group}/`));
     expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
 
   it('gives a plan a table with a row for each of its items’ commitments', async () => {
     const items = enriched();
-    const plan = session.plans.find((candidate) => items.filter((item) => item.plan === candidate.id).flatMap((item) => item.commitments).length >= 5)!;
+    const plan = visit.plans.find((candidate) => items.filter((item) => item.plan === candidate.id).flatMap((item) => item.commitments).length >= 5)!;
     const expected = items.filter((item) => item.plan === plan.id).flatMap((item) => item.commitments.map((commitment) => ({ item, commitment })));
     const page = await openAt(plan.url, width);
     const table = page.getByRole('region', { name: '本计划的量化目标表' });
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(expected.length);
-    expect(await rows.first().locator('a').getAttribute('href')).toBe(session.href(expected[0]!.item.url));
+    expect(await rows.first().locator('a').getAttribute('href')).toBe(visit.href(expected[0]!.item.url));
     if (width === 390) {
       // On a phone a row is a card: its cells stacked, each named by its column.
       expect(await rows.first().locator('td').first().evaluate((cell) => getComputedStyle(cell).display)).toBe('grid');
@@ -66,7 +66,7 @@ describe.each(widths)('commitments at %i px', (width) => {
     const page = await openAt('/commitments/', width);
     const rows = page.locator('#commitment-groups tbody tr');
     expect(await rows.count()).toBe(all.length);
-    const plans = new Map(session.plans.map((plan) => [plan.id, plan.region.path[0]!]));
+    const plans = new Map(visit.plans.map((plan) => [plan.id, plan.region.path[0]!]));
     const province = plans.get(all.find((group) => group.kind === 'target')!.entries[0]!.plan)!;
     const expected = all.filter((group) => group.entries.some((entry) => plans.get(entry.plan) === province)).length;
     expect(expected).toBeLessThan(all.length);
@@ -82,7 +82,7 @@ describe.each(widths)('commitments at %i px', (width) => {
   it('opens a list with each commitment’s region, year, figure and words, linked to its item', async () => {
     const group = groups().find((candidate) => candidate.kind === 'count' && candidate.plans >= 2)!;
     const page = await openAt('/commitments/', width);
-    await page.locator('#commitment-groups tbody tr').filter({ has: page.locator(`a[href="${session.href(`/commitments/${group.slug}/`)}"]`) }).getByRole('link').click();
+    await page.locator('#commitment-groups tbody tr').filter({ has: page.locator(`a[href="${visit.href(`/commitments/${group.slug}/`)}"]`) }).getByRole('link').click();
     await page.waitForURL(`**/commitments/${group.slug}/`);
     const rows = page.locator('#commitment-rows tbody tr');
     expect(await rows.count()).toBe(group.entries.length);
@@ -90,7 +90,7 @@ describe.each(widths)('commitments at %i px', (width) => {
     const firstEntry = group.entries[0]!;
     const commitment = items.get(firstEntry.url)!.commitments[firstEntry.index]!;
     expect(await rows.first().innerText()).toContain(commitment.text);
-    expect(await rows.first().locator(`a[href="${session.href(firstEntry.url)}"]`).count()).toBe(1);
+    expect(await rows.first().locator(`a[href="${visit.href(firstEntry.url)}"]`).count()).toBe(1);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
 });
@@ -98,22 +98,22 @@ describe.each(widths)('commitments at %i px', (width) => {
 describe('commitments as data', () => {
   it('downloads every commitment as CSV with a byte-order mark and as JSON, the same rows', async () => {
     const total = enriched().reduce((sum, item) => sum + item.commitments.length, 0);
-    const response = await fetch(session.server.url('/downloads/commitments.csv'));
+    const response = await fetch(visit.server.url('/downloads/commitments.csv'));
     const bytes = Buffer.from(await response.arrayBuffer());
     // The byte-order mark Excel needs to read UTF-8 (fetch's text() would drop it).
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('item_url,plan_id,year,region,region_code,province,key,kind,reported,indicator,quantity,max,unit,bound,office,text,start,end,planned_in');
     expect(lines).toHaveLength(total + 1);
-    const json = await fetch(session.server.url('/downloads/commitments.json')).then((response) => response.json() as Promise<Array<{ text: string; kind: string }>>);
+    const json = await fetch(visit.server.url('/downloads/commitments.json')).then((response) => response.json() as Promise<Array<{ text: string; kind: string }>>);
     expect(json).toHaveLength(total);
     expect(json.map((row) => row.text)).toEqual(enriched().flatMap((item) => item.commitments.map((commitment) => commitment.text)));
   });
 
   it('filters search results to items with a deadline', async () => {
-    const withDeadline = new Set(enriched().filter((item) => item.commitments.some((commitment) => commitment.kind === 'deadline' && !commitment.reported)).map((item) => session.href(item.url)));
+    const withDeadline = new Set(enriched().filter((item) => item.commitments.some((commitment) => commitment.kind === 'deadline' && !commitment.reported)).map((item) => visit.href(item.url)));
     expect(withDeadline.size).toBeGreaterThan(0);
-    const page = await session.open(`/search/?q=${encodeURIComponent('建设')}&commitment=${encodeURIComponent('时限')}`);
+    const page = await visit.open(`/search/?q=${encodeURIComponent('建设')}&commitment=${encodeURIComponent('时限')}`);
     // The status names the count before the results are appended; the page says when it has shown and counted them.
     await page.waitForSelector('[data-search][data-search-state="counted"]');
     expect(await page.textContent('[data-search-status]')).toMatch(/^找到/);

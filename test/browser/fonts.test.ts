@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { itemsOf } from '../../src/model/plan.ts';
 import { useSite } from './site.ts';
 
-const session = useSite('root');
+const visit = useSite('root');
 const cjkFace = /CJK|Source Han|PingFang|Hiragino|YaHei|Noto Sans SC|Noto Serif SC|WenQuanYi|Droid Sans Fallback/iu;
 
 /** The faces Chromium used to draw the text of the first element matching `selector`, with how many glyphs each. */
@@ -28,9 +28,9 @@ async function facesOf(page: Page, selector: string): Promise<Array<{ familyName
 
 describe('Chinese text', () => {
   it('is drawn in a CJK face, quotation marks included, on a plan item with “…”', async () => {
-    const item = session.plans.flatMap((plan) => [...itemsOf(plan.sections)]).find((candidate) => /“\p{Script=Han}+”/u.test(candidate.text))!;
+    const item = visit.plans.flatMap((plan) => [...itemsOf(plan.sections)]).find((candidate) => /“\p{Script=Han}+”/u.test(candidate.text))!;
     expect(item, 'a bundled item quoting a term').toBeDefined();
-    const page = await session.open(item.url);
+    const page = await visit.open(item.url);
     await page.evaluate(() => {
       // The quoted term alone in an element of its own: its faces are those of the marks and the Han characters only.
       const paragraph = document.querySelector('.item-text p')!;
@@ -48,8 +48,8 @@ describe('Chinese text', () => {
   });
 
   it('is drawn in a CJK face on the plan page and its title', async () => {
-    const plan = session.plans[0]!;
-    const page = await session.open(plan.url);
+    const plan = visit.plans[0]!;
+    const page = await visit.open(plan.url);
     for (const selector of ['#plan-title', '.plan-body p']) {
       const faces = await facesOf(page, selector);
       const drawnByOthers = faces.filter((face) => !cjkFace.test(face.familyName));

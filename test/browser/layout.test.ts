@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { itemList, regionUrls, walkPlan } from './content.ts';
 import { useSite } from './site.ts';
 
-const session = useSite('root');
+const visit = useSite('root');
 
 const pages = () => {
-  const plan = walkPlan(session.plans);
+  const plan = walkPlan(visit.plans);
   return ['/', regionUrls(plan).at(-1)!, plan.url, itemList(plan)[0]!.url, '/plans/'];
 };
 
@@ -17,9 +17,9 @@ describe('layout', () => {
   it('fits a 360 px phone without scrolling sideways', async () => {
     const wide: string[] = [];
     for (const path of pages()) {
-      const page = await session.newPage();
+      const page = await visit.newPage();
       await page.setViewportSize({ width: 360, height: 740 });
-      await page.goto(session.server.url(path));
+      await page.goto(visit.server.url(path));
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) wide.push(`${path}: ${width}px wide`);
       await page.close();
@@ -28,9 +28,9 @@ describe('layout', () => {
   });
 
   it('prints an item with its text but without the header search box or copy buttons', async () => {
-    const plan = walkPlan(session.plans);
+    const plan = walkPlan(visit.plans);
     const item = itemList(plan)[0]!;
-    const page = await session.open(item.url);
+    const page = await visit.open(item.url);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('banner').getByRole('searchbox').first().isVisible(), 'header search box in print').toBe(false);
     const main = (await page.locator('main').innerText()).replace(/\s+/g, '');
@@ -39,9 +39,9 @@ describe('layout', () => {
   });
 
   it('prints the covering notice of a plan, which the screen keeps folded', async () => {
-    const plan = session.plans.find((each) => each.notice.length > 0);
+    const plan = visit.plans.find((each) => each.notice.length > 0);
     expect(plan, 'a bundled plan with a covering notice').toBeDefined();
-    const page = await session.open(plan!.url);
+    const page = await visit.open(plan!.url);
     const firstLine = plan!.notice.split('\n').find((line) => line.trim().length > 0)!.trim();
     const notice = page.locator('.notice p').first();
     expect(await notice.textContent()).toBe(firstLine);

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itemsOf, planSchema } from '../../src/model/plan.ts';
 import { findLedger, ledgerUrls } from './content.ts';
-import { useSite, type SiteSession } from './site.ts';
+import { useSite, type SiteVisit } from './site.ts';
 
-async function download(session: SiteSession, sitePath: string): Promise<{ type: string; bytes: Buffer }> {
-  const response = await fetch(session.server.url(sitePath));
+async function download(visit: SiteVisit, sitePath: string): Promise<{ type: string; bytes: Buffer }> {
+  const response = await fetch(visit.server.url(sitePath));
   expect(response.status, sitePath).toBe(200);
   return { type: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) };
 }
@@ -45,14 +45,14 @@ function parseCsv(text: string): string[][] {
 }
 
 describe.each(['root', 'atlas'] as const)('published files (%s build)', (kind) => {
-  const session = useSite(kind);
-  const absolute = (sitePath: string) => new URL(session.href(sitePath), session.site.siteUrl).href;
+  const visit = useSite(kind);
+  const absolute = (sitePath: string) => new URL(visit.href(sitePath), visit.site.siteUrl).href;
 
   it('all items as CSV that Excel opens as UTF-8: BOM, one row per item, stable item URLs', async () => {
-    const { bytes } = await download(session, '/downloads/items.csv');
+    const { bytes } = await download(visit, '/downloads/items.csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
-    const items = session.plans.flatMap((plan) => [...itemsOf(plan.sections)]);
+    const items = visit.plans.flatMap((plan) => [...itemsOf(plan.sections)]);
     expect(rows).toHaveLength(items.length);
     const urlColumn = header?.indexOf('item_url') ?? -1;
     const textColumn = header?.indexOf('text') ?? -1;
@@ -62,17 +62,17 @@ describe.each(['root', 'atlas'] as const)('published files (%s build)', (kind) =
   });
 
   it('all items as JSON, and each plan as JSON in the model', async () => {
-    const items = JSON.parse((await download(session, '/downloads/items.json')).bytes.toString('utf8')) as unknown[];
-    expect(items).toHaveLength(session.plans.reduce((sum, plan) => sum + [...itemsOf(plan.sections)].length, 0));
-    for (const plan of session.plans) {
-      const published = planSchema.parse(JSON.parse((await download(session, `${plan.url}plan.json`)).bytes.toString('utf8')));
+    const items = JSON.parse((await download(visit, '/downloads/items.json')).bytes.toString('utf8')) as unknown[];
+    expect(items).toHaveLength(visit.plans.reduce((sum, plan) => sum + [...itemsOf(plan.sections)].length, 0));
+    for (const plan of visit.plans) {
+      const published = planSchema.parse(JSON.parse((await download(visit, `${plan.url}plan.json`)).bytes.toString('utf8')));
       expect(published).toEqual(plan);
     }
   });
 
   it("each plan's page gives its JSON, its source and the SHA-256 of the source as published; /downloads/ points there", async () => {
-    for (const [index, plan] of session.plans.entries()) {
-      const page = await session.open(plan.url);
+    for (const [index, plan] of visit.plans.entries()) {
+      const page = await visit.open(plan.url);
       // At 1280 px and on a 390 px phone (where the plan's facts are folded, and open at a tap), by turns.
       if (index % 2 === 1) {
         await page.setViewportSize({ width: 390, height: 844 });
@@ -80,44 +80,44 @@ describe.each(['root', 'atlas'] as const)('published files (%s build)', (kind) =
         await page.locator('.meta-panel > summary').click();
       }
       const shown = (await page.locator('.checksum').innerText()).trim();
-      expect(shown).toBe(createHash('sha256').update(readFileSync(join(session.site.tree, plan.sourceFile))).digest('hex'));
+      expect(shown).toBe(createHash('sha256').update(readFileSync(join(visit.site.tree, plan.sourceFile))).digest('hex'));
       const links = await page.$$eval('main a', (found) => found.map((link) => (link as HTMLAnchorElement).getAttribute('href')));
-      expect(links).toContain(session.href(`${plan.url}plan.json`));
-      expect(links).toContain(session.href(`${plan.url}source.txt`));
+      expect(links).toContain(visit.href(`${plan.url}plan.json`));
+      expect(links).toContain(visit.href(`${plan.url}source.txt`));
       // The bundled texts record no page they came from: the page says so rather than invent one.
       expect(plan.sourceUrl).toBeNull();
       expect((await page.locator('.source-url').innerText()).trim()).toBe('原发布网页未知');
       await page.close();
     }
-    const ledger = ledgerUrls(findLedger(session.site.tree));
-    for (const plan of session.plans) {
+    const ledger = ledgerUrls(findLedger(visit.site.tree));
+    for (const plan of visit.plans) {
       // Its source at a URL made of the plan's identity, promised by the ledger, the bytes as published read as UTF-8.
-      const source = await download(session, `${plan.url}source.txt`);
+      const source = await download(visit, `${plan.url}source.txt`);
       expect(ledger).toContain(`${plan.url}source.txt`);
-      const original = readFileSync(join(session.site.tree, plan.sourceFile), 'utf8').replace(/^\uFEFF/u, '');
+      const original = readFileSync(join(visit.site.tree, plan.sourceFile), 'utf8').replace(/^\uFEFF/u, '');
       expect(source.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(source.bytes.subarray(3).toString('utf8')).toBe(original);
       // Where the first builds offered it, the same bytes still, for citations made then (the bundled plans).
       const former = `/downloads/sources/${plan.sourceFile.split('/').at(-1)}`;
-      if (ledger.includes(former)) expect((await download(session, former)).bytes).toEqual(source.bytes);
+      if (ledger.includes(former)) expect((await download(visit, former)).bytes).toEqual(source.bytes);
     }
     expect(ledger.filter((url) => url.startsWith('/downloads/sources/')).length).toBeGreaterThanOrEqual(5);
-    const downloads = await session.open('/downloads/');
+    const downloads = await visit.open('/downloads/');
     // No table of every plan: it grew with the atlas (320 KB at 1,000 plans); the plans list leads to each.
     expect(await downloads.locator('table').count()).toBe(0);
-    expect(await downloads.locator(`main a[href="${session.href('/plans/')}"]`).count()).toBeGreaterThan(0);
+    expect(await downloads.locator(`main a[href="${visit.href('/plans/')}"]`).count()).toBeGreaterThan(0);
   });
 
   it('an Atom feed with one entry per plan, linking to the plan under the base', async () => {
-    const feed = (await download(session, '/feed.xml')).bytes.toString('utf8');
+    const feed = (await download(visit, '/feed.xml')).bytes.toString('utf8');
     expect(feed.startsWith('<?xml')).toBe(true);
-    expect(feed.match(/<entry>/gu)).toHaveLength(session.plans.length);
-    for (const plan of session.plans) expect(feed).toContain(`href="${absolute(plan.url)}"`);
+    expect(feed.match(/<entry>/gu)).toHaveLength(visit.plans.length);
+    for (const plan of visit.plans) expect(feed).toContain(`href="${absolute(plan.url)}"`);
   });
 
   it('an item page carries JSON-LD, a canonical URL and the same URL for OpenGraph', async () => {
-    const item = [...itemsOf(session.plans[0]?.sections ?? [])][0];
-    const page = await session.open(item?.url ?? '/');
+    const item = [...itemsOf(visit.plans[0]?.sections ?? [])][0];
+    const page = await visit.open(item?.url ?? '/');
     const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
     expect(canonical).toBe(absolute(item?.url ?? ''));
     expect(await page.getAttribute('meta[property="og:url"]', 'content')).toBe(canonical);
@@ -143,19 +143,19 @@ async function freePort(): Promise<number> {
 }
 
 describe('npm run preview', () => {
-  const session = useSite('atlas');
+  const visit = useSite('atlas');
 
   it('serves the built dist/ on 127.0.0.1 under the base it was built with', async () => {
     const port = await freePort();
     const preview = spawn('npm', ['run', 'preview', '--', '--port', String(port)], {
-      cwd: session.site.tree,
-      env: { ...process.env, BASE_PATH: session.site.base },
+      cwd: visit.site.tree,
+      env: { ...process.env, BASE_PATH: visit.site.base },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
     try {
-      const plan = session.plans[0];
-      const url = `http://127.0.0.1:${port}${session.href(plan?.url ?? '/')}`;
+      const plan = visit.plans[0];
+      const url = `http://127.0.0.1:${port}${visit.href(plan?.url ?? '/')}`;
       let response: Response | null = null;
       for (let attempt = 0; attempt < 100 && response === null; attempt += 1) {
         response = await fetch(url).catch(async () => {

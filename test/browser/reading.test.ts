@@ -8,20 +8,20 @@ import { describe, expect, it } from 'vitest';
 import { itemsOf } from '../../src/model/plan.ts';
 import { useSite } from './site.ts';
 
-const session = useSite('root');
+const visit = useSite('root');
 
 /** A page at a site path, laid out at a reader's width: a desktop, or a phone. */
 async function openAt(width: number, path: string) {
-  const page = await session.newPage();
+  const page = await visit.newPage();
   await page.setViewportSize({ width, height: width < 500 ? 844 : 800 });
-  const response = await page.goto(session.server.url(path));
+  const response = await page.goto(visit.server.url(path));
   expect(response?.status(), path).toBe(200);
   return page;
 }
 
 describe.each([1280, 390])('links in plan text at %i px', (width) => {
   it('link a term or title once an item on the plan page, each item on its own', async () => {
-    for (const plan of session.plans) {
+    for (const plan of visit.plans) {
       const page = await openAt(width, plan.url);
       const repeated = await page.$$eval('.plan-body > *', (elements) => {
         const found: string[] = [];
@@ -47,7 +47,7 @@ describe.each([1280, 390])('links in plan text at %i px', (width) => {
   });
 
   it('link a term once on an item page that names it again and again, and keep it on one line', async () => {
-    const items = session.plans.flatMap((plan) => [...itemsOf(plan.sections)]);
+    const items = visit.plans.flatMap((plan) => [...itemsOf(plan.sections)]);
     // An item naming one quoted term three times or more.
     const item = items.find((candidate) => [...candidate.text.matchAll(/“([^”]{2,8})”/gu)].some((match, _, all) => all.filter((other) => other[1] === match[1]).length >= 1 && candidate.text.split(match[1]!).length - 1 >= 3))!;
     expect(item, 'a bundled item naming a quoted term three times').toBeDefined();
@@ -62,7 +62,7 @@ describe.each([1280, 390])('links in plan text at %i px', (width) => {
 
 describe.each([1280, 390])('policy terms, curated at %i px', (width) => {
   it('links a quoted name of a programme as a policy term, but not a word quoted for emphasis or a manner', async () => {
-    const plan = session.plans.find((candidate) => candidate.url === '/shandong/taian/2024/')!;
+    const plan = visit.plans.find((candidate) => candidate.url === '/shandong/taian/2024/')!;
     const page = await openAt(width, plan.url);
     const linked = new Set(await page.locator('.plan-body a.term-link').allInnerTexts());
     // Quoted in this plan, each as it is printed: “研究型”骨干教师, “跟进式”教学调研, “一对一”结对帮扶.
@@ -83,7 +83,7 @@ describe.each([1280, 390])('policy terms, curated at %i px', (width) => {
 
 describe.each([1280, 390])('from a plan to others at %i px', (width) => {
   it('lists its topics, its region’s other years and other regions’ plans on its main topics', async () => {
-    const plans = session.plans;
+    const plans = visit.plans;
     const plan = plans.find((candidate) => plans.some((other) => other.id !== candidate.id && other.region.code === candidate.region.code))!;
     expect(plan, 'a region with plans of two years (the test plans add one)').toBeDefined();
     const others = plans.filter((other) => other.id !== plan.id && other.region.code === plan.region.code);
@@ -91,21 +91,21 @@ describe.each([1280, 390])('from a plan to others at %i px', (width) => {
     const section = page.getByRole('region', { name: '相关' });
     const years = section.getByRole('heading', { name: `${plan.region.name}的其他年份` });
     expect(await years.count()).toBe(1);
-    for (const other of others) expect(await section.locator(`a[href="${session.href(other.url)}"]`).count(), other.url).toBeGreaterThan(0);
+    for (const other of others) expect(await section.locator(`a[href="${visit.href(other.url)}"]`).count(), other.url).toBeGreaterThan(0);
     const topicLinks = await section.locator('a.topic-chip').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
     expect(topicLinks.length).toBeGreaterThan(0);
-    for (const link of topicLinks) expect(link.startsWith(session.href('/topics/'))).toBe(true);
+    for (const link of topicLinks) expect(link.startsWith(visit.href('/topics/'))).toBe(true);
     // Other regions' plans on its main topic lead to plans, none of its own region.
     const elsewhere = await section.locator('h3:has-text("其他地区") + ul a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
     expect(elsewhere.length).toBeGreaterThan(0);
-    const ownRegion = new Set([plan, ...others].map((entry) => session.href(entry.url)));
+    const ownRegion = new Set([plan, ...others].map((entry) => visit.href(entry.url)));
     for (const link of elsewhere) expect(ownRegion.has(link), link).toBe(false);
   });
 });
 
 describe.each([1280, 390])('citations for reference managers at %i px', (width) => {
   it('offer an item and a plan as RIS and BibTeX files named by their identity, at their stable URL', async () => {
-    const plan = session.plans[0]!;
+    const plan = visit.plans[0]!;
     const item = [...itemsOf(plan.sections)][0]!;
     for (const [path, name] of [[item.url, `${plan.id.replaceAll('/', '-')}-${item.key.replaceAll('.', '-')}`], [plan.url, plan.id.replaceAll('/', '-')]] as const) {
       const page = await openAt(width, path);
@@ -138,15 +138,15 @@ describe.each([1280, 390])('citations for reference managers at %i px', (width) 
 describe('search within one plan', () => {
   for (const width of [1280, 390]) {
     it(`lists the plan’s items holding the words, with how often, highlights each, and leads to the item (${width} px)`, async () => {
-      const plan = session.plans.find((candidate) => candidate.url === '/shandong/taian/2024/')!;
+      const plan = visit.plans.find((candidate) => candidate.url === '/shandong/taian/2024/')!;
       const word = '学前教育';
       // An item's text holds its lead phrase, which the plan page prints as the item's heading.
       const holding = [...itemsOf(plan.sections)].filter((item) => item.text.includes(word));
       const occurrences = holding.reduce((sum, item) => sum + item.text.split(word).length - 1, 0);
       expect(holding.length).toBeGreaterThan(1);
-      const page = await session.newPage();
+      const page = await visit.newPage();
       await page.setViewportSize({ width, height: 844 });
-      await page.goto(session.server.url(plan.url));
+      await page.goto(visit.server.url(plan.url));
       const form = page.getByRole('search', { name: '在本计划中查找' });
       await form.getByRole('searchbox').fill(word);
       await form.getByRole('button', { name: '查找' }).click();
@@ -168,10 +168,10 @@ describe('search within one plan', () => {
 
 describe('a plan page on a phone', () => {
   it('folds the plan’s facts to one line at 390 px, so the first screen reaches the text; open at 1280 px', async () => {
-    const plan = session.plans.find((candidate) => candidate.issuers.length > 0)!;
-    const phone = await session.newPage();
+    const plan = visit.plans.find((candidate) => candidate.issuers.length > 0)!;
+    const phone = await visit.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
-    await phone.goto(session.server.url(plan.url));
+    await phone.goto(visit.server.url(plan.url));
     const panel = phone.locator('details.meta-panel');
     expect(await panel.getAttribute('open')).toBeNull();
     await expect(phone.locator('.meta-panel dl').isVisible()).resolves.toBe(false);
@@ -184,9 +184,9 @@ describe('a plan page on a phone', () => {
     await expect(phone.locator('.meta-panel dl').isVisible()).resolves.toBe(true);
     expect(await phone.locator('.meta-panel dl').innerText()).toContain(plan.issuers[0]!);
 
-    const desktop = await session.newPage();
+    const desktop = await visit.newPage();
     await desktop.setViewportSize({ width: 1280, height: 800 });
-    await desktop.goto(session.server.url(plan.url));
+    await desktop.goto(visit.server.url(plan.url));
     await expect(desktop.locator('.meta-panel dl').isVisible()).resolves.toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `useSite(kind)` sets up a test file's browser session over a test build: the site
+ * `useSite(kind)` sets up a test file's browser visit over a test build: the site
  * built (once per run), served on 127.0.0.1 under its base path, Chromium on a fresh
  * profile, and after every test an assertion that no page requested another host or
  * logged an error.
@@ -11,7 +11,7 @@ import type { Plan } from '../../src/model/plan.ts';
 import { builtSite, type BuiltSite, type SiteKind } from './build.ts';
 import { launchChromium, PageGuard, serveSite, type Chromium, type StaticServer } from './harness.ts';
 
-export interface SiteSession {
+export interface SiteVisit {
   readonly site: BuiltSite;
   readonly server: StaticServer;
   readonly context: BrowserContext;
@@ -28,7 +28,7 @@ export interface SiteSession {
   href: (sitePath: string) => string;
 }
 
-export function useSite(kind: SiteKind): SiteSession {
+export function useSite(kind: SiteKind): SiteVisit {
   let site: BuiltSite | undefined;
   let server: StaticServer | undefined;
   let chromium: Chromium | undefined;
@@ -60,7 +60,7 @@ export function useSite(kind: SiteKind): SiteSession {
     await server?.close();
   });
 
-  const session: SiteSession = {
+  const visit: SiteVisit = {
     get site() {
       return need(site, 'the build');
     },
@@ -75,32 +75,32 @@ export function useSite(kind: SiteKind): SiteSession {
       return plans;
     },
     newPage: async () => {
-      const page = await session.context.newPage();
+      const page = await visit.context.newPage();
       guard.watch(page);
       return page;
     },
     open: async (sitePath: string) => {
-      const page = await session.newPage();
-      const response: Response | null = await page.goto(session.server.url(sitePath));
+      const page = await visit.newPage();
+      const response: Response | null = await page.goto(visit.server.url(sitePath));
       expect(response?.status(), `status of ${sitePath}`).toBe(200);
       return page;
     },
     sitePath: (url: string) => {
       const { pathname } = new URL(url);
-      const base = session.server.base;
+      const base = visit.server.base;
       if (!pathname.startsWith(base)) throw new Error(`${url} is outside the base path ${base}`);
       return `/${pathname.slice(base.length)}`;
     },
-    href: (sitePath: string) => `${session.server.base}${sitePath.replace(/^\//, '')}`,
+    href: (sitePath: string) => `${visit.server.base}${sitePath.replace(/^\//, '')}`,
   };
-  return session;
+  return visit;
 }
 
 /** Every file of the built sitemap, joined: the index at /sitemap.xml and each file it names. */
-export async function sitemapText(session: SiteSession): Promise<string> {
-  const index = await (await fetch(session.server.url('/sitemap.xml'))).text();
+export async function sitemapText(visit: SiteVisit): Promise<string> {
+  const index = await (await fetch(visit.server.url('/sitemap.xml'))).text();
   const files = [...index.matchAll(/<sitemap><loc>([^<]+)<\/loc><\/sitemap>/gu)].map((match) => new URL(match[1]!).pathname);
   expect(files.length, 'files named by the sitemap index').toBeGreaterThan(0);
-  const texts = await Promise.all(files.map(async (path) => (await fetch(`${session.server.origin}${path}`)).text()));
+  const texts = await Promise.all(files.map(async (path) => (await fetch(`${visit.server.origin}${path}`)).text()));
   return texts.join('\n');
 }

@@ -93,11 +93,11 @@ describe('PRERENDER_WORKERS', () => {
 });
 
 describe('npm run build', () => {
-  const session = useSite('root');
+  const visit = useSite('root');
 
   it('says how many files and bytes dist/ holds and which hosts it fits', () => {
-    const log = readFileSync(join(session.site.tree, '..', 'build.log'), 'utf8');
-    const size = measureSite(session.site.dist);
+    const log = readFileSync(join(visit.site.tree, '..', 'build.log'), 'utf8');
+    const size = measureSite(visit.site.dist);
     expect(log).toContain(`build: dist/ holds ${size.files.toLocaleString('en-US')} files, ${(size.bytes / mib).toFixed(1)} MiB; it fits Cloudflare Pages (free plan), Cloudflare Pages (paid plans), GitHub Pages, GitLab Pages`);
   });
 });

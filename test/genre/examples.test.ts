@@ -13,7 +13,7 @@ import { loadNoise } from '../../scripts/genre/load-noise.ts';
 import { isIssuerLine, isPlanTitle, isTitleSecondPart, matchMarker } from '../../scripts/ingest/parse.ts';
 import { isoDateOf } from '../../scripts/ingest/metadata.ts';
 import { yearsIn } from '../../scripts/ingest/numerals.ts';
-import { citedSessions } from '../../scripts/ingest/year-conflict.ts';
+import { citedMeetings } from '../../scripts/ingest/year-conflict.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 import { loadGarbles } from '../../scripts/genre/garbles.ts';
@@ -34,9 +34,9 @@ describe('numbering styles', () => {
   });
 });
 
-describe('party sessions', () => {
-  it.each(genre.partySessions.examples.map((example) => [example.text, example.latest] as const))('%s cites a session of %i as its latest', (text, latest) => {
-    expect(Math.max(...citedSessions([{ line: 1, text }], genre).map((session) => session.year))).toBe(latest);
+describe('party meetings', () => {
+  it.each(genre.partyMeetings.examples.map((example) => [example.text, example.latest] as const))('%s cites a meeting of %i as its latest', (text, latest) => {
+    expect(Math.max(...citedMeetings([{ line: 1, text }], genre).map((meeting) => meeting.year))).toBe(latest);
   });
 });
 

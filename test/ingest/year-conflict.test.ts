@@ -1,18 +1,18 @@
 /**
- * A year the text contradicts: the latest party session it cites is too old for it,
+ * A year the text contradicts: the latest party meeting it cites is too old for it,
  * or held after it; its notice issues a plan of another year.
  */
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
-import { citedSessions, issuedYearConflict, sessionConflict } from '../../scripts/ingest/year-conflict.ts';
+import { citedMeetings, issuedYearConflict, meetingConflict } from '../../scripts/ingest/year-conflict.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 
 const genre = loadGenre();
 const lines = (text: string) => text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
 
-describe('citedSessions', () => {
-  it('reads each plenary session of a list (五中、六中全会) and a congress only where it is the party\'s', () => {
-    const cited = citedSessions(lines('贯彻党的十六届五中、六中全会精神\n推进二十大类专业建设\n学习贯彻十九大精神'), genre);
+describe('citedMeetings', () => {
+  it('reads each plenum of a list (五中、六中全会) and a congress only where it is the party\'s', () => {
+    const cited = citedMeetings(lines('贯彻党的十六届五中、六中全会精神\n推进二十大类专业建设\n学习贯彻十九大精神'), genre);
     expect(cited).toEqual([
       { name: '十六届五中全会', year: 2005, line: 1 },
       { name: '十六届六中全会', year: 2006, line: 1 },
@@ -21,21 +21,21 @@ describe('citedSessions', () => {
   });
 });
 
-describe('sessionConflict', () => {
-  it('accepts a year the latest session cited fits, a year before the next congress or just after it', () => {
-    expect(sessionConflict(lines('深入学习贯彻党的二十届三中全会精神'), 2025, genre)).toBeNull();
-    expect(sessionConflict(lines('迎接党的二十大胜利召开'), 2021, genre)).toBeNull();
-    expect(sessionConflict(lines('贯彻十七届六中全会精神'), 2013, genre)).toBeNull();
-    expect(sessionConflict(lines('没有引用任何会议'), 2030, genre)).toBeNull();
+describe('meetingConflict', () => {
+  it('accepts a year the latest meeting cited fits, a year before the next congress or just after it', () => {
+    expect(meetingConflict(lines('深入学习贯彻党的二十届三中全会精神'), 2025, genre)).toBeNull();
+    expect(meetingConflict(lines('迎接党的二十大胜利召开'), 2021, genre)).toBeNull();
+    expect(meetingConflict(lines('贯彻十七届六中全会精神'), 2013, genre)).toBeNull();
+    expect(meetingConflict(lines('没有引用任何会议'), 2030, genre)).toBeNull();
   });
 
-  it('names the line and the session when the latest session cited is too old for the year', () => {
-    const conflict = sessionConflict(lines('2017年工作思路\n贯彻党的十六届五中、六中全会精神'), 2017, genre);
+  it('names the line and the meeting when the latest meeting cited is too old for the year', () => {
+    const conflict = meetingConflict(lines('2017年工作思路\n贯彻党的十六届五中、六中全会精神'), 2017, genre);
     expect(conflict).toEqual({ line: 2, message: expect.stringContaining('十六届六中全会 (2006): a plan for 2017 would cite 党的十七大 (2007)') });
   });
 
-  it('names a session held more than a year after the year', () => {
-    expect(sessionConflict(lines('学习贯彻党的二十大精神'), 2018, genre)?.message).toContain('cites 党的二十大, held in 2022');
+  it('names a meeting held more than a year after the year', () => {
+    expect(meetingConflict(lines('学习贯彻党的二十大精神'), 2018, genre)?.message).toContain('cites 党的二十大, held in 2022');
   });
 });
 

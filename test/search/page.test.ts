@@ -8,10 +8,10 @@ import { gunzipSync } from 'node:zlib';
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { itemTexts, relevantItems } from '../../scripts/bench/search-metrics.ts';
-import { useSite, type SiteSession } from '../browser/site.ts';
+import { useSite, type SiteVisit } from '../browser/site.ts';
 
-async function openSearch(session: SiteSession, query: string): Promise<Page> {
-  const page = await session.open(`/search/${query}`);
+async function openSearch(visit: SiteVisit, query: string): Promise<Page> {
+  const page = await visit.open(`/search/${query}`);
   if (query !== '') {
     await page.waitForFunction(() => {
       const status = document.querySelector('[data-search-status]')?.textContent ?? '';
@@ -25,22 +25,22 @@ const resultTexts = (page: Page) =>
   page.$$eval('[data-search-results] li', (items) => items.map((item) => (item as HTMLElement).innerText));
 
 describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
-  const session = useSite(kind);
+  const visit = useSite(kind);
 
   it('opens a shared search URL and shows every item containing the term (or its synonym), marked, at its stable URL', async () => {
     // 局管校聘 is what 鹰潭 prints for 县管校聘 (scripts/genre/synonyms.yaml).
-    const relevant = relevantItems(itemTexts(session.plans), '县管校聘', new Map([['县管校聘', ['局管校聘']]]));
-    const page = await openSearch(session, '?q=%E5%8E%BF%E7%AE%A1%E6%A0%A1%E8%81%98');
+    const relevant = relevantItems(itemTexts(visit.plans), '县管校聘', new Map([['县管校聘', ['局管校聘']]]));
+    const page = await openSearch(visit, '?q=%E5%8E%BF%E7%AE%A1%E6%A0%A1%E8%81%98');
     expect(await page.inputValue('[data-search-input]')).toBe('县管校聘');
     const hrefs = await page.$$eval('[data-search-results] li > a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
-    expect(new Set(hrefs.slice(0, relevant.size))).toEqual(new Set([...relevant].map((url) => session.href(url))));
+    expect(new Set(hrefs.slice(0, relevant.size))).toEqual(new Set([...relevant].map((url) => visit.href(url))));
     const marks = await page.$$eval('[data-search-results] li mark', (found) => found.map((mark) => mark.textContent));
     expect(marks.length).toBeGreaterThanOrEqual(relevant.size);
     expect(new Set(marks)).toEqual(new Set(['县管校聘', '局管校聘']));
   });
 
   it('narrows by a facet from the URL and writes a changed facet back to it', async () => {
-    const page = await openSearch(session, '?q=学前教育&year=2024');
+    const page = await openSearch(visit, '?q=学前教育&year=2024');
     expect(await page.isChecked('[data-facet="year"] input[value="2024"]')).toBe(true);
     const texts = await resultTexts(page);
     expect(texts.length).toBeGreaterThan(0);
@@ -51,22 +51,22 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
   });
 
   it('lists every facet value before a query and counts a query\'s results from the facet table, never from Pagefind\'s filter index', async () => {
-    const page = await session.newPage();
+    const page = await visit.newPage();
     const filterFetches: string[] = [];
     const tableFetches: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/pagefind/filter/')) filterFetches.push(request.url());
       if (request.url().endsWith('/pagefind/facets.json.gz')) tableFetches.push(request.url());
     });
-    await page.goto(session.server.url('/search/'));
+    await page.goto(visit.server.url('/search/'));
     await page.waitForSelector('[data-search][data-search-state="ready"]');
     const years = await page.$$eval('[data-facet="year"] input', (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
-    expect(years).toEqual([...new Set(session.plans.map((plan) => String(plan.year)))].sort().reverse());
+    expect(years).toEqual([...new Set(visit.plans.map((plan) => String(plan.year)))].sort().reverse());
     const provinces = await page.$$eval('[data-facet="province"] input', (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
-    expect(new Set(provinces)).toEqual(new Set(session.plans.map((plan) => plan.region.province)));
+    expect(new Set(provinces)).toEqual(new Set(visit.plans.map((plan) => plan.region.province)));
     // The topics the enrich stage gave the items, as the index's facet: read here from the file it wrote.
     const topics = await page.$$eval('[data-facet="topic"] input', (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
-    const enriched = JSON.parse(readFileSync(join(session.site.content, 'enrichment', 'items.json'), 'utf8')) as Array<{ topics: Array<{ name: string }> }>;
+    const enriched = JSON.parse(readFileSync(join(visit.site.content, 'enrichment', 'items.json'), 'utf8')) as Array<{ topics: Array<{ name: string }> }>;
     const given = new Set(enriched.flatMap((item) => item.topics.map((topic) => topic.name)));
     expect(given.size).toBeGreaterThan(5);
     expect(new Set(topics)).toEqual(given);
@@ -92,7 +92,7 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
       const label = counts.find((text) => text.includes(year));
       const count = Number(/（(\d+)）/u.exec(label ?? '')?.[1]);
       expect(count, year).toBeGreaterThan(0);
-      const yearPage = await session.open(`/search/?q=%E6%95%99%E5%B8%88&year=${year}`);
+      const yearPage = await visit.open(`/search/?q=%E6%95%99%E5%B8%88&year=${year}`);
       await yearPage.waitForSelector('[data-search][data-search-state="counted"]');
       const status = (await yearPage.textContent('[data-search-status]')) ?? '';
       expect(status, year).toContain(`找到 ${count} 条结果`);
@@ -111,11 +111,11 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
   });
 
   it('counts facets when the host has unpacked the facet table already (served with Content-Encoding: gzip)', async () => {
-    const page = await session.newPage();
-    const unpacked = gunzipSync(readFileSync(join(session.site.dist, 'pagefind', 'facets.json.gz')));
+    const page = await visit.newPage();
+    const unpacked = gunzipSync(readFileSync(join(visit.site.dist, 'pagefind', 'facets.json.gz')));
     // What the page's fetch sees from such a host: the JSON itself.
     await page.route('**/pagefind/facets.json.gz', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: unpacked }));
-    await page.goto(session.server.url('/search/?q=%E6%95%99%E5%B8%88'));
+    await page.goto(visit.server.url('/search/?q=%E6%95%99%E5%B8%88'));
     await page.waitForSelector('[data-search][data-search-state="counted"]');
     const total = Number(/找到 (\d+) 条结果/u.exec((await page.textContent('[data-search-status]')) ?? '')?.[1]);
     const yearCounts = await page.$$eval('[data-facet="year"] label', (labels) => labels.map((label) => Number(/（(\d+)）/u.exec(label.textContent ?? '')?.[1] ?? NaN)));
@@ -124,16 +124,16 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
   });
 
   it('sorts by year when asked', async () => {
-    const page = await openSearch(session, '?q=教师&sort=year-asc');
+    const page = await openSearch(visit, '?q=教师&sort=year-asc');
     const years = (await resultTexts(page)).map((text) => Number(/· (\d{4})年/u.exec(text)?.[1]));
     expect(years.length).toBeGreaterThan(1);
     expect([...years].sort((a, b) => a - b)).toEqual(years);
     // 教师 is in every bundled plan, so the oldest plan's year comes first.
-    expect(years[0]).toBe(Math.min(...session.plans.map((plan) => plan.year)));
+    expect(years[0]).toBe(Math.min(...visit.plans.map((plan) => plan.year)));
   });
 
   it('searches from the keyboard and moves into the results with ↓', async () => {
-    const page = await openSearch(session, '');
+    const page = await openSearch(visit, '');
     await page.focus('[data-search-input]');
     await page.keyboard.type('县中');
     await page.keyboard.press('Enter');
@@ -142,16 +142,16 @@ describe.each(['root', 'atlas'] as const)('search page (%s build)', (kind) => {
     await page.keyboard.press('ArrowDown');
     const focused = await page.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null);
     expect(focused).toBe(true);
-    expect(session.sitePath(page.url())).toBe('/search/');
+    expect(visit.sitePath(page.url())).toBe('/search/');
   });
 });
 
 // Over the root build, whose index has a fragment file a page, so that the files asked for count the results asked for.
 describe('search page, first screen first', () => {
-  const session = useSite('root');
+  const visit = useSite('root');
 
   it('shows results a page at a time, the first screen before the rest, in rank order and without repeats', async () => {
-    const page = await session.newPage();
+    const page = await visit.newPage();
     // Record the list as it grows: the first screen (10) lands before the rest of the page (20).
     await page.addInitScript(() => {
       const sizes: number[] = [];
@@ -170,7 +170,7 @@ describe('search page, first screen first', () => {
       if (holding) held.push(route);
       else await route.continue();
     });
-    await page.goto(session.server.url('/search/?q=%E6%95%99%E8%82%B2'));
+    await page.goto(visit.server.url('/search/?q=%E6%95%99%E8%82%B2'));
     await expect.poll(() => fragments.length).toBe(10);
     // A page that asked for all twenty at once would have done so by now.
     await page.waitForTimeout(500);
@@ -187,7 +187,7 @@ describe('search page, first screen first', () => {
     const hrefs = await page.$$eval('[data-search-results] li > a', (links) => links.map((link) => link.getAttribute('href')));
     expect(new Set(hrefs).size).toBe(40);
     // The next page continues where the first ended: a fresh visit's first 20 are the same links.
-    const again = await openSearch(session, '?q=%E6%95%99%E8%82%B2');
+    const again = await openSearch(visit, '?q=%E6%95%99%E8%82%B2');
     await again.waitForSelector('[data-search][data-search-state="counted"]');
     expect(await again.$$eval('[data-search-results] li > a', (links) => links.map((link) => link.getAttribute('href')))).toEqual(hrefs.slice(0, 20));
   });
@@ -197,21 +197,21 @@ describe('search page over an index in shards', () => {
   const whole = useSite('root');
   const sharded = useSite('atlas');
 
-  const outcome = async (session: SiteSession, search: string): Promise<{ total: number; years: number[]; links: string[]; shardFetches: number; workerFetches: number }> => {
-    const page = await session.newPage();
+  const outcome = async (visit: SiteVisit, search: string): Promise<{ total: number; years: number[]; links: string[]; shardFetches: number; workerFetches: number }> => {
+    const page = await visit.newPage();
     let shardFetches = 0;
     let workerFetches = 0;
     page.on('request', (request) => {
       if (/\/pagefind\/shard-\d+\/index\//.test(request.url())) shardFetches += 1;
       if (request.url().endsWith('/pagefind-worker.js')) workerFetches += 1;
     });
-    await page.goto(session.server.url(`/search/${search}`));
+    await page.goto(visit.server.url(`/search/${search}`));
     await page.waitForSelector('[data-search][data-search-state="counted"]');
     const total = Number(/找到 (\d+) 条结果/u.exec((await page.textContent('[data-search-status]')) ?? '')?.[1] ?? 0);
     const years = (await resultTexts(page)).map((text) => Number(/· (\d{4})年/u.exec(text)?.[1]));
     const links = await page.$$eval('[data-search-results] li > a', (found) => found.map((link) => (link as HTMLAnchorElement).href));
     await page.close();
-    return { total, years, links: links.map((link) => session.sitePath(link)), shardFetches, workerFetches };
+    return { total, years, links: links.map((link) => visit.sitePath(link)), shardFetches, workerFetches };
   };
 
   it('loads the index chunks of what is typed before Enter, in every shard, so the search fetches none', async () => {

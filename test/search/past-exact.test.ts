@@ -9,18 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { itemsOf } from '../../src/model/plan.ts';
 import { useSite } from '../browser/site.ts';
 
-const session = useSite('root');
+const visit = useSite('root');
 
 async function searchAt(width: number, query: string): Promise<Page> {
-  const page = await session.newPage();
+  const page = await visit.newPage();
   await page.setViewportSize({ width, height: 844 });
-  await page.goto(session.server.url(`/search/?q=${encodeURIComponent(query)}`));
+  await page.goto(visit.server.url(`/search/?q=${encodeURIComponent(query)}`));
   await page.waitForSelector('[data-search][data-search-state="counted"]');
   return page;
 }
 
 const itemsPrinting = (word: string): string[] =>
-  session.plans.flatMap((plan) => [...itemsOf(plan.sections)]).filter((item) => item.text.includes(word)).map((item) => item.url);
+  visit.plans.flatMap((plan) => [...itemsOf(plan.sections)]).filter((item) => item.text.includes(word)).map((item) => item.url);
 
 describe.each([1280, 390])('search past the exact words at %i px', (width) => {
   it('offers the nearest word the atlas prints to a typo, and its results one tap away', async () => {

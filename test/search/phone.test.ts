@@ -8,12 +8,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../browser/site.ts';
 
-const session = useSite('root');
+const visit = useSite('root');
 
 async function searchAt(width: number, query: string): Promise<Page> {
-  const page = await session.newPage();
+  const page = await visit.newPage();
   await page.setViewportSize({ width, height: 844 });
-  await page.goto(session.server.url(`/search/${query}`));
+  await page.goto(visit.server.url(`/search/${query}`));
   await page.waitForSelector('[data-search][data-search-state="counted"]');
   return page;
 }
@@ -35,7 +35,7 @@ describe('search on a phone', () => {
   });
 
   it('counts the filters chosen on the button, and lists only values some result has', async () => {
-    const year = String(Math.max(...session.plans.map((plan) => plan.year)));
+    const year = String(Math.max(...visit.plans.map((plan) => plan.year)));
     const page = await searchAt(390, `?q=%E5%AD%A6%E5%89%8D%E6%95%99%E8%82%B2&year=${year}`);
     const toggle = page.getByRole('button', { name: /^筛选/u });
     expect(await toggle.innerText()).toBe('筛选（已选 1 项）');
@@ -48,7 +48,7 @@ describe('search on a phone', () => {
   });
 
   it('filters by city, a prefecture the plans name', async () => {
-    const plan = session.plans.find((candidate) => candidate.region.prefecture !== null && candidate.region.prefecture !== candidate.region.province)!;
+    const plan = visit.plans.find((candidate) => candidate.region.prefecture !== null && candidate.region.prefecture !== candidate.region.province)!;
     const page = await searchAt(1280, `?q=%E6%95%99%E5%B8%88&prefecture=${encodeURIComponent(plan.region.prefecture!)}`);
     expect(await page.getByRole('button', { name: /^筛选/u }).isVisible()).toBe(false);
     expect(await page.isChecked(`[data-facet="prefecture"] input[value="${plan.region.prefecture}"]`)).toBe(true);

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommitmentGroup, DocumentEntry, ItemEnrichment, TermEntry, TopicEntry } from '../../src/model/enrichment.ts';
 import type { Plan } from '../../src/model/plan.ts';
 import { itemList, regionUrls, walkPlan } from '../browser/content.ts';
-import { useSite, type SiteSession } from '../browser/site.ts';
+import { useSite, type SiteVisit } from '../browser/site.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -25,7 +25,7 @@ interface Violation {
   nodes: { target: unknown[] }[];
 }
 
-const enrichment = <T>(session: SiteSession, file: string): T => JSON.parse(readFileSync(join(session.site.content, 'enrichment', file), 'utf8')) as T;
+const enrichment = <T>(visit: SiteVisit, file: string): T => JSON.parse(readFileSync(join(visit.site.content, 'enrichment', file), 'utf8')) as T;
 
 interface Corpus {
   plan: Plan;
@@ -37,21 +37,21 @@ interface Corpus {
   group: CommitmentGroup;
 }
 
-function corpusOf(session: SiteSession): Corpus {
-  const plan = walkPlan(session.plans);
+function corpusOf(visit: SiteVisit): Corpus {
+  const plan = walkPlan(visit.plans);
   return {
     plan,
     regions: regionUrls(plan),
-    withCommitments: enrichment<ItemEnrichment[]>(session, 'items.json').find((entry) => entry.commitments.length > 0)!,
-    topic: enrichment<TopicEntry[]>(session, 'topics.json').find((entry) => entry.items.length > 0)!,
-    term: enrichment<TermEntry[]>(session, 'terms.json')[0]!,
-    document: enrichment<DocumentEntry[]>(session, 'documents.json')[0]!,
-    group: enrichment<CommitmentGroup[]>(session, 'commitments.json')[0]!,
+    withCommitments: enrichment<ItemEnrichment[]>(visit, 'items.json').find((entry) => entry.commitments.length > 0)!,
+    topic: enrichment<TopicEntry[]>(visit, 'topics.json').find((entry) => entry.items.length > 0)!,
+    term: enrichment<TermEntry[]>(visit, 'terms.json')[0]!,
+    document: enrichment<DocumentEntry[]>(visit, 'documents.json')[0]!,
+    group: enrichment<CommitmentGroup[]>(visit, 'commitments.json')[0]!,
   };
 }
 
 /** One page of each kind the site builds, by name. */
-const pageKinds: Array<[string, (corpus: Corpus, session: SiteSession) => string]> = [
+const pageKinds: Array<[string, (corpus: Corpus, visit: SiteVisit) => string]> = [
   ['home', () => '/'],
   ['province', (corpus) => corpus.regions[0]!],
   ['region', (corpus) => corpus.regions.at(-1)!],
@@ -61,7 +61,7 @@ const pageKinds: Array<[string, (corpus: Corpus, session: SiteSession) => string
   ['plans', () => '/plans/'],
   ['plan', (corpus) => corpus.plan.url],
   ['item', (corpus) => itemList(corpus.plan)[0]!.url],
-  ['plan with commitments', (corpus, session) => session.plans.find((candidate) => candidate.id === corpus.withCommitments.plan)!.url],
+  ['plan with commitments', (corpus, visit) => visit.plans.find((candidate) => candidate.id === corpus.withCommitments.plan)!.url],
   ['item with commitments', (corpus) => corpus.withCommitments.url],
   ['topics', () => '/topics/'],
   ['topic', (corpus) => `/topics/${corpus.topic.slug}/`],
@@ -73,7 +73,7 @@ const pageKinds: Array<[string, (corpus: Corpus, session: SiteSession) => string
   ['commitment list', (corpus) => `/commitments/${corpus.group.slug}/`],
   ['search', () => '/search/'],
   ['search with results', () => '/search/?q=学前教育'],
-  ['compare', (_corpus, session) => `/compare/?a=${encodeURIComponent(session.plans[0]!.id)}&b=${encodeURIComponent(session.plans[1]!.id)}`],
+  ['compare', (_corpus, visit) => `/compare/?a=${encodeURIComponent(visit.plans[0]!.id)}&b=${encodeURIComponent(visit.plans[1]!.id)}`],
   ['downloads', () => '/downloads/'],
   ['about', () => '/about/'],
 ];
@@ -95,7 +95,7 @@ const viewports = [
 ];
 
 describe('accessibility (axe-core), every page kind', () => {
-  const session = useSite('root');
+  const visit = useSite('root');
   let corpus: Corpus | undefined;
 
   /** Each page is read at every width in turn, laid out again at each: one load, as a reader who turns a phone. */
@@ -110,9 +110,9 @@ describe('accessibility (axe-core), every page kind', () => {
   }
 
   it.each(pageKinds)(`%s: no violation of any impact, on ${viewports.map((viewport) => viewport.name).join(' and on ')}`, async (name, pathOf) => {
-    corpus ??= corpusOf(session);
-    const path = pathOf(corpus, session);
-    const page = await session.open(path);
+    corpus ??= corpusOf(visit);
+    const path = pathOf(corpus, visit);
+    const page = await visit.open(path);
     // The search page fills its results after load.
     if (path.includes('?q=')) await page.locator('[data-search-results] li').first().waitFor();
     // The compare page draws the comparison after load.
@@ -121,20 +121,20 @@ describe('accessibility (axe-core), every page kind', () => {
   });
 
   it('404: no violation of any impact, at every width', async () => {
-    session.guard.allowConsoleError(/status of 404/);
-    const page = await session.newPage();
-    expect((await page.goto(session.server.url('/no-such-page/')))?.status()).toBe(404);
+    visit.guard.allowConsoleError(/status of 404/);
+    const page = await visit.newPage();
+    expect((await page.goto(visit.server.url('/no-such-page/')))?.status()).toBe(404);
     expect((await violationsAtEveryWidth('404', '/no-such-page/', page)).join('\n')).toBe('');
   });
 });
 
 describe('accessibility (axe-core), a moved URL under a base path', () => {
-  const session = useSite('atlas');
+  const visit = useSite('atlas');
 
   it('finds no violation on the page that sends a reader on', async () => {
-    const moved = `${session.plans[0]!.url}moved-for-test/`;
-    const page = await session.newPage();
-    const response = await page.request.get(session.server.url(moved));
+    const moved = `${visit.plans[0]!.url}moved-for-test/`;
+    const page = await visit.newPage();
+    const response = await page.request.get(visit.server.url(moved));
     expect(response.status()).toBe(200);
     const html = await response.text();
     expect(html).toMatch(/<meta http-equiv="refresh" content="0; url=/u);

@@ -11,7 +11,7 @@
  * (facets.ts), so nothing it shows depends on which shard a record is in.
  *
  * Kept free of imports: the search page's script bundles mergeShards, and the
- * quality suite's browser session (browser.ts) serves this file to Chromium as is.
+ * quality suite's browser page (browser.ts) serves this file to Chromium as is.
  */
 
 /**
