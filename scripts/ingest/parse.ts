@@ -236,13 +236,17 @@ const maxLoneHeadingGap = 3;
 
 const maxDepth = 6;
 
+/** The first line before `before` that issues the plan (现将《…》印发, 关于印发…的通知), or -1. */
+const issuingLine = (lines: readonly SourceLine[], genre: Genre, before = lines.length): number =>
+  lines.findIndex((line, index) => index < before && genre.noticeSignals.some((signal) => signal.test(line.text)));
+
 /**
  * A plan printed without its own title line may still follow its covering
  * notice; the notice then ends with its signature: the last issuers or date
  * line after the line that issues the plan (现将《…》印发).
  */
 function untitledNoticeEnd(lines: readonly SourceLine[], outlineStart: number, genre: Genre): number {
-  const issuing = lines.findIndex((line, index) => index < outlineStart && genre.noticeSignals.some((signal) => signal.test(line.text)));
+  const issuing = issuingLine(lines, genre, outlineStart);
   if (issuing < 0) return 0;
   let end = issuing + 1;
   for (let index = issuing + 1; index < outlineStart; index += 1) {
@@ -311,7 +315,7 @@ const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadi
  * plan's outline, or -1.
  */
 function titleBelowNoticeList(lines: readonly SourceLine[], marked: ReadonlyArray<Marker | null>, genre: Genre): number {
-  const issuing = lines.findIndex((line) => genre.noticeSignals.some((signal) => signal.test(line.text)));
+  const issuing = issuingLine(lines, genre);
   if (issuing < 0) return -1;
   const firstLabel = marked.findIndex((marker, index) => index > issuing && marker !== null);
   if (firstLabel < 0) return -1;

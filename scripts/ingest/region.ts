@@ -94,13 +94,13 @@ function ambiguous(name: string, candidates: readonly Division[], index: Divisio
 function standingMentions(text: string, mentions: readonly NameMention[], genre: RegionGenre): NameMention[] {
   const fullyNamed = new Set(mentions.filter(({ entry }) => entry.full).flatMap(({ entry }) => entry.divisions.map((division) => division.code)));
   return mentions.filter(({ entry, index: at }) => {
+    const end = at + entry.surface.length;
     // A wider area named after the place (武汉都市圈) is not the place.
-    if (genre.areaWords.some((word) => text.startsWith(word, at + entry.surface.length))) return false;
+    if (genre.areaWords.some((word) => text.startsWith(word, end))) return false;
     // A two-character full name (房县, 成县) is read like a short name, and one that
     // begins with a linking word (和县) as the word.
     if (entry.full && entry.surface.length > 2) return true;
     if (entry.full && genre.partnerContexts.some((word) => entry.surface.startsWith(word))) return false;
-    const end = at + entry.surface.length;
     // A town that bears its county's name (黄梅镇) is not the county.
     if (!entry.full && genre.township.test(text.slice(end, end + 2))) return false;
     if (!entry.full && entry.divisions.some((division) => fullyNamed.has(division.code))) return true;
