@@ -53,6 +53,8 @@ describe('metadata patterns', () => {
     expect(isoDateOf('二○二四年三月二十六日', genre)).toBe('2024-03-26');
     expect(yearsIn('二〇二三—二〇二四学年工作计划', genre)).toEqual([2023, 2024]);
     expect(genre.docNumber.test('泰教发〔2024〕1号')).toBe(true);
+    expect(genre.docNumber.exec('关于印发2024年工作要点的通知泰教发〔2024〕1号')?.[0]).toBe('泰教发〔2024〕1号');
+    expect(genre.docNumber.exec('泰安市教育局文件泰教发〔2024〕1号')?.[0]).toBe('泰教发〔2024〕1号');
     expect(genre.issuingNotice.exec('关于印发2024年工作要点的通知')?.groups?.['title']).toBe('2024年工作要点');
     expect(genre.attachmentList.test('各学校附件下载')).toBe(false);
   });
