@@ -59,6 +59,11 @@ const maxSummaryParagraphs = 8;
 /** A line that ends a sentence (or a heading's clause): what a real list item follows. */
 const endsSentence = /[。！？；：!?;:”」』）)]$/u;
 const withoutEllipsis = (text: string): string => text.replace(/(?:\.{2,}|…+|。{3})$/u, '');
+/**
+ * A summary's text as compared with the body: letters and digits only, since the
+ * summary a site makes drops a list label's dot and the spaces (1 深入… over 1.深入…).
+ */
+const wordsOf = (text: string): string => text.replace(/[^\p{L}\p{N}]+/gu, '');
 
 function isoDate(value: string): string | null {
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})$/u.exec(value);
@@ -71,11 +76,12 @@ function isoDate(value: string): string | null {
 }
 
 /**
- * A disclosure table justifies its labels with spaces (索 引 号：, 文　　号：, 主 题 词：);
+ * A disclosure table justifies its labels with spaces (索 引 号：, 文　　号：, 主 题 词：,
+ * a two-character label spread to the width of a four-character one: 文      号：);
  * rules and facts are written for the label as a word, so they are matched
  * against the line with those spaces closed. What is removed is the line as printed.
  */
-const spacedLabel = /(?<=^|[\s|｜【\[])(?:\p{Script=Han}\s{1,4}){1,4}\p{Script=Han}(?=\s*[:：|｜]|\s*$)/gu;
+const spacedLabel = /(?<=^|[\s|｜【\[])(?:\p{Script=Han}\s{1,8}){1,4}\p{Script=Han}(?=\s*[:：|｜]|\s*$)/gu;
 const withLabelsClosed = (text: string): string => text.replace(spacedLabel, (label) => label.replace(/\s+/gu, ''));
 
 function readFact(name: FactName, text: string, noise: Noise): string | null {
@@ -180,6 +186,11 @@ export function cleanSource(text: string): CleanedSource {
         removeLine(value, rule);
       }
     }
+    // A line that names the site (成都市教育局官方网站, the pattern's group `site`) takes
+    // the site's name printed alone just above it, which would otherwise read as an issuer.
+    const site = rule.patterns.map((pattern) => pattern.exec(withLabelsClosed(factText))?.groups?.['site']).find(Boolean);
+    const above = entries.slice(0, index).findLast((candidate) => candidate.kept);
+    if (site && above?.text === site) removeLine(above, rule);
     takeFacts(rule, factText);
   }
 
@@ -275,10 +286,10 @@ export function cleanSource(text: string): CleanedSource {
     let haystack = '';
     for (const following of after) {
       offsets.push(haystack.length);
-      haystack += withoutSpaces(following.text);
+      haystack += wordsOf(following.text);
     }
     const repeatsLater = (paragraph: string, from: number): boolean => {
-      const needle = withoutEllipsis(withoutSpaces(paragraph));
+      const needle = wordsOf(withoutEllipsis(paragraph.trim()));
       return needle.length >= minRepeatLength && haystack.indexOf(needle, offsets[from] ?? haystack.length) !== -1;
     };
     const label = rule.patterns.map((pattern) => pattern.exec(entry.text)).find((match) => match !== null);

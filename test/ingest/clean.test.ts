@@ -205,6 +205,25 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)[0]).toBe('关于印发2024年工作要点的通知');
   });
 
+  it('auto-summary: a summary that ran the body lines together and dropped a label dot', () => {
+    const preamble = '2014年全省教育工作的总体要求是：全面贯彻党的十八大精神，深化教育领域综合改革。';
+    const summary = `${preamble}一、深化教育领域综合改革1 深入学习贯彻党的十八届三...`;
+    const cleaned = cleanSource(`摘要\n${summary}\n${preamble}\n一、深化教育领域综合改革\n1.深入学习贯彻党的十八届三中全会精神。内容。`);
+    expect(removedBy(cleaned, 'auto-summary')).toEqual(['摘要', summary]);
+    expect(keptText(cleaned)[0]).toBe(preamble);
+  });
+
+  it('site-navigation: menu bars, the site named as its 官方网站 with its name alone above, the search box; not a table row', () => {
+    const page = ['成都市教育局', '成都市教育局官方网站', '教育概况 | 规划计划 | 人事招考 | 数据公报', '全站搜索', '成都市教育局2018年工作总结', '序号 | 重点任务 | 责任单位 | 完成时限', '一、加强党建。内容。'];
+    const cleaned = cleanSource(page.join('\n'));
+    expect(removedBy(cleaned, 'site-navigation')).toEqual(['成都市教育局', '成都市教育局官方网站', '教育概况 | 规划计划 | 人事招考 | 数据公报', '全站搜索']);
+    expect(keptText(cleaned)).toEqual(page.slice(4));
+  });
+
+  it('a disclosure field whose two-character label is spread over six spaces', () => {
+    expect(removedBy(cleanSource('文      号:\n关于印发2024年工作要点的通知\n一、加强党建。内容。'), 'disclosure-field')).toEqual(['文      号：']);
+  });
+
   it('auto-summary: a summary on the label line itself', () => {
     const notice = '各县区教育局：现将《2024年工作要点》印发给你们，请认真贯彻落实。';
     const cleaned = cleanSource(`摘要：${notice.slice(0, 25)}…\n关于印发的通知\n${notice}\n${body}`);
