@@ -46,7 +46,7 @@ const notAPlanRule = z.object({
   why: z.string().min(1),
   patterns: z.array(regexSource).min(1),
   examples: z.array(z.string().min(1)).min(1),
-  reads: z.array(z.enum(['head', 'above-outline', 'top-headings'])).default(['head']),
+  reads: z.array(z.enum(['head', 'above-outline', 'top-headings', 'short-lines'])).default(['head']),
 });
 
 const kindsTable = z.object({
@@ -140,7 +140,7 @@ export interface NotAPlanRule {
    * line above the outline (a title printed below a page's advertisement); the
    * outline's top headings (第二部分 2021年度部门决算表).
    */
-  reads: ReadonlyArray<'head' | 'above-outline' | 'top-headings'>;
+  reads: ReadonlyArray<'head' | 'above-outline' | 'top-headings' | 'short-lines'>;
 }
 
 export interface DocumentKind {

@@ -15,6 +15,8 @@ import { headingWords, isPlanTitle, matchMarker, type ParsedDocument } from './p
 export const headLineCount = 8;
 /** A rule reads this much of a line: a title, or the opening of a lede. */
 const headLength = 80;
+/** How far down a rule that reads short lines looks (a list of a speech's parts may come first). */
+const shortLineCount = 40;
 
 const overrideHint = 'if it is a bureau\'s annual work plan after all, add "kind: 工作要点" (or its kind) to a sidecar NAME.meta.yaml beside it';
 
@@ -57,6 +59,11 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
       // A title's line: short, and no clause of a paragraph a PDF wrapped (…规划纲要（2024~2035 年）》，全面落实).
       .filter((line) => line.line < outlineStart && isHeadingLine(line.text) && !/[，,；;]/u.test(line.text))
       .map((line) => ({ reads: 'above-outline' as const, line: line.line, text: line.text, shown: line.text })),
+    // Short lines anywhere near the top, in the outline too: a speech's title may stand under the list of its parts.
+    ...lines
+      .slice(0, shortLineCount)
+      .filter((line) => isHeadingLine(line.text) && !matchMarker(line.text, genre))
+      .map((line) => ({ reads: 'short-lines' as const, line: line.line, text: line.text, shown: line.text })),
     // A heading's lead phrase only: an item's sentences may speak of anything (规范部门预算编制).
     ...parsed.outline.slice(0, headLineCount).map((node) => {
       const text = headingWords(node.marker.rest).slice(0, headLength);

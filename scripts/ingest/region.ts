@@ -9,6 +9,7 @@ import { loadDivisionIndex, type Division, type DivisionIndex, type NameMention 
 import { AtlasError } from '../../src/model/errors.ts';
 import { isInsideWord } from './words.ts';
 import { findCitations } from '../../src/model/documents.ts';
+import { loadGarbles } from '../genre/garbles.ts';
 
 export interface RegionEvidence {
   /** An editor's sidecar `region:`, as a code or a name; it wins. */
@@ -389,7 +390,10 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   // Unless it is the one place of the very level the plan speaks for (全县 … 和顺教育; 区教体局 … 庐阳区), not named as a partner.
   // A place inside 《…》 is the cited document's, which need not be the plan's own.
   const insideCitedTitle = (at: number): boolean => findCitations(prefix).some((title) => title.start < at && at < title.end);
+  // Not in a redacted or template copy (接收凤台籍…教师×人): its one place may be a reader's example, not its own.
+  const templateCopy = new RegExp(loadGarbles().maskedWords.source, 'u').test(prefix);
   const onlyOfItsLevel =
+    !templateCopy &&
     scopeIsSure &&
     (claim === null || claim.singleMentionSuffices) &&
     scoped.length === 1 &&

@@ -162,6 +162,12 @@ describe('what is not a plan', () => {
     expect(verdict(text)).not.toMatch(/meeting-report/u);
   });
 
+  it('reads a speech\'s title below the list of its parts, but no speech in a plan that studies one', () => {
+    const parts = '一、担当作为、砥砺奋进\n（一）党对教育工作的领导全面加强\n二、锚定目标、真抓实干\n（一）实施党建引领铸魂工程\n';
+    expect(verdict(`${parts}在2026年全县教育工作会议上的讲话\n同志们：\n今天，我们召开2026年全县教育工作会议。\n`)).toContain('[speech]: "在2026年全县教育工作会议上的讲话"');
+    expect(verdict(`鹰潭市教育局2021年工作要点\n一、加强党的建设\n深入学习习近平总书记在全国教育大会上的讲话精神\n${items}`)).toBe('/jiangxi/yingtan/2021/');
+  });
+
   it('reads no report signs in a plan that prints its title', () => {
     const text = '鹰潭市教育局2021年工作要点\n一、加强党的建设\n1.强化理论武装。3月5日，召开全市教育系统党建工作会议。\n2.加强组织建设。建设组织。\n';
     const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });

@@ -345,6 +345,12 @@ describe('body', () => {
     expect(region.evidence).toContain('全区 (the level the title or issuer claims)');
   });
 
+  it('does not take the one place of the claimed level named once in a template copy (教师×人)', () => {
+    const body = '一、师资建设\n1.接收凤台籍在县外工作申请回乡教师×人。\n2.招聘教师×名。';
+    expect(failure({ title: '县教育局2022年工作总结及2023年工作安排', body }).code).toBe('region-unresolved');
+    expect(resolveRegion(evidence({ title: '县教育局2022年工作总结及2023年工作安排', body: body.replaceAll('×', '12') }), index)).toMatchObject({ code: '340421' });
+  });
+
   it('takes the one place of the level the body speaks for, named once (全省 … 湖北)', () => {
     const body = '2017年全省教育工作的总体要求是:为湖北在中部地区率先全面建成小康社会提供人才保障。引导全省教育战线。';
     expect(resolveRegion(evidence({ body }), index)).toMatchObject({ code: '420000', source: 'body' });
