@@ -39,6 +39,8 @@ const ruleSchema = z
     examples: z.array(z.string().min(1)).default([]),
     /** Rules that must have removed something on the page before this one applies. */
     requires: z.array(z.string()).default([]),
+    /** Facts no line of a page this rule removed something from can give (a sharing site's dates are its uploads'). */
+    voidsFacts: z.array(z.enum(factNames)).default([]),
   })
   .strict()
   .superRefine((rule, context) => {
@@ -90,6 +92,8 @@ export interface NoiseRule {
   examples: string[];
   /** Ids of rules that must have removed something on the page before this one applies. */
   requires: string[];
+  /** Facts the page cannot give once this rule removed something from it. */
+  voidsFacts: FactName[];
 }
 
 export interface Noise {
@@ -126,6 +130,7 @@ export function compileNoise(table: NoiseTable): Noise {
       facts: rule.facts,
       examples: rule.examples,
       requires: rule.requires,
+      voidsFacts: rule.voidsFacts,
     };
   });
   const facts = Object.fromEntries(factNames.map((name) => [name, new RegExp(table.facts[name], 'u')])) as Record<FactName, RegExp>;

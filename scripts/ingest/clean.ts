@@ -323,6 +323,10 @@ export function cleanSource(text: string): CleanedSource {
   }
 
   removed.sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const rule of noise.rules) {
+    if (!removed.some((removal) => removal.rule === rule.id)) continue;
+    for (const name of rule.voidsFacts) facts[name] = null;
+  }
   return {
     lines: entries.filter((entry) => entry.kept).map((entry) => ({ line: entry.line, text: entry.text })),
     removed: removed.map(({ line, text: removedText, rule }) => ({ line, text: removedText, rule })),

@@ -220,6 +220,15 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(page.slice(4));
   });
 
+  it('doc-sharing: a sharing site\'s date is its upload\'s, never the plan\'s publication', () => {
+    const page = ['xx县教育局2010年教育工作要点', 'ID:24694308', '大小:59.62 KB', '时间:2018-11-14', '资源描述:', '《xx县教育局2010年教育工作要点》由会员上传分享,免费在线阅读,更多相关内容在工程资料-天天文库', '一、加强党建。内容。'];
+    const cleaned = cleanSource(page.join('\n'));
+    expect(cleaned.facts.publishedOn).toBeNull();
+    expect(keptText(cleaned)).toEqual(['xx县教育局2010年教育工作要点', '一、加强党建。内容。']);
+    // The same date on a page without such chrome is the page's.
+    expect(cleanSource(['xx县教育局2010年教育工作要点', '时间:2010-03-14', '一、加强党建。内容。'].join('\n')).facts.publishedOn).toBe('2010-03-14');
+  });
+
   it('a disclosure field whose two-character label is spread over six spaces', () => {
     expect(removedBy(cleanSource('文      号:\n关于印发2024年工作要点的通知\n一、加强党建。内容。'), 'disclosure-field')).toEqual(['文      号：']);
   });
