@@ -97,7 +97,7 @@ const issuersTable = z.object({
   pageTag: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
 });
 
-const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'issuingSentence', 'attachmentList'] as const;
+const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'issuingSentence', 'yearAims', 'attachmentList'] as const;
 const metadataTable = z.object({
   shared: z.record(z.string(), z.string().min(1)),
   ...Object.fromEntries(metadataPatterns.map((name) => [name, z.string().min(1)])),
@@ -200,6 +200,8 @@ export interface Genre {
   issuingNotice: RegExp;
   /** A notice's sentence issuing the document (现将《…》印发给你们), its group "title" what it issues. */
   issuingSentence: RegExp;
+  /** The text's own statement of the aims of its year (2024年全市教育工作的总体要求是), its group "year" the year. */
+  yearAims: RegExp;
   /** The line that opens an attachment list. */
   attachmentList: RegExp;
   /** What each metadata pattern must match (test/genre/examples.test.ts). */
@@ -282,6 +284,7 @@ export function loadGenre(): Genre {
     year: new RegExp(withSharedPieces('year', metadata.year, metadata.shared), 'gu'),
     issuingNotice: new RegExp(withSharedPieces('issuingNotice', metadata.issuingNotice, metadata.shared), 'u'),
     issuingSentence: new RegExp(withSharedPieces('issuingSentence', metadata.issuingSentence, metadata.shared), 'u'),
+    yearAims: new RegExp(withSharedPieces('yearAims', metadata.yearAims, metadata.shared), 'u'),
     attachmentList: new RegExp(withSharedPieces('attachmentList', metadata.attachmentList, metadata.shared), 'u'),
     metadataExamples: metadata.examples,
     partyMeetings: {

@@ -170,7 +170,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   }
 
   if (sidecar.year === undefined) {
-    const conflict = yearConflict(cleaned.lines, year, genre);
+    const conflict = yearConflict(cleaned.lines, year, years, genre);
     if (conflict !== null) {
       throw new AtlasError(
         'year-conflict',

@@ -6,7 +6,9 @@
  *   held more than a year after the year, or a latest one older than the next
  *   congress by more than a year (scripts/genre/party-meetings.yaml);
  * - its notice issues a plan of another year (现将《…2009年工作要点》印发给你们 in a
- *   text filed as 2008年工作要点).
+ *   text filed as 2008年工作要点);
+ * - it states the aims of another year than those it speaks for (2012年全区教育工作的
+ *   总体要求是 under 教育局2025年工作安排).
  */
 import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
@@ -46,9 +48,22 @@ export interface YearConflict {
   line: number;
 }
 
-/** The first contradiction of `year` the text holds, or null. */
-export function yearConflict(lines: readonly SourceLine[], year: number, genre: Genre): YearConflict | null {
-  return issuedYearConflict(lines, year, genre) ?? meetingConflict(lines, year, genre);
+/** The first contradiction of `year` (and the other `years` the text speaks for) the text holds, or null. */
+export function yearConflict(lines: readonly SourceLine[], year: number, years: readonly number[], genre: Genre): YearConflict | null {
+  return issuedYearConflict(lines, year, genre) ?? aimsYearConflict(lines, year, years, genre) ?? meetingConflict(lines, year, genre);
+}
+
+/** A statement of a year's aims (2012年全区教育工作的总体要求是) for none of the years the text speaks for. */
+export function aimsYearConflict(lines: readonly SourceLine[], year: number, years: readonly number[], genre: Genre): YearConflict | null {
+  for (const { text, line } of lines) {
+    const match = genre.yearAims.exec(text);
+    if (!match) continue;
+    const stated = yearsIn(`${match.groups?.['year'] ?? ''}年`, genre)[0];
+    if (stated !== undefined && stated !== year && !years.includes(stated)) {
+      return { line, message: `the text is filed as of ${year}, but sets out the aims of ${stated} ("${match[0]}")` };
+    }
+  }
+  return null;
 }
 
 /** A notice in the text that issues a plan of another year (the last year its quoted title names). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
-import { citedMeetings, issuedYearConflict, meetingConflict } from '../../scripts/ingest/year-conflict.ts';
+import { aimsYearConflict, citedMeetings, issuedYearConflict, meetingConflict } from '../../scripts/ingest/year-conflict.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 
 const genre = loadGenre();
@@ -64,3 +64,15 @@ describe('the ingest', () => {
     expect(settled.document.plan.url).toBe('/zhejiang/jinhua/wucheng/2007/silu/');
   });
 });
+
+describe('aimsYearConflict', () => {
+  it('names the statement of another year\'s aims, and accepts the year\'s own or a summary\'s year beside it', () => {
+    const text = lines('教育局2025年工作安排\n2012年全区教育工作的总体要求是：以科学发展观为统领。');
+    expect(aimsYearConflict(text, 2025, [2025], genre)).toEqual({ line: 2, message: 'the text is filed as of 2025, but sets out the aims of 2012 ("2012年全区教育工作的总体要求是")' });
+    expect(aimsYearConflict(text, 2012, [2012], genre)).toBeNull();
+    expect(aimsYearConflict(lines('2023年全县教育工作的总体要求是：稳中求进。'), 2024, [2023, 2024], genre)).toBeNull();
+    // Another place's aims, or a year's without 全县/我县, say nothing of the text's own year.
+    expect(aimsYearConflict(lines('学习2012年全国教育工作会议精神，全省教育工作的总体要求是'), 2025, [2025], genre)).toBeNull();
+  });
+});
+
