@@ -26,7 +26,10 @@ export function leadPhraseOf(text: string, genre: Genre, options: { guessed?: bo
   // A paragraph published as an item was never written as lead phrase and body: only a printed mark ends a lead there.
   const guessed = options.guessed ?? true;
   const limit = Math.min(text.length, rule.maxLength + 1);
+  // A page that ran its paragraphs together left two or more spaces where a heading's line ended (主要目标任务  抓好一个重点：…).
+  const gap = /\s{2,}/u.exec(text.slice(0, limit))?.index ?? -1;
   for (let index = 0; index < limit; index += 1) {
+    if (index === gap && index >= rule.minLength && !clauseBreak.test(text.slice(0, index))) return { title: text.slice(0, index), printed: text.slice(0, index) };
     if (isTerminatorAt(text, index, genre)) {
       if (index < rule.minLength) break;
       // The title without a space the writer left before the mark (…改革成果 。).

@@ -13,6 +13,11 @@ function build(text: string) {
 }
 
 describe('leadPhraseOf', () => {
+  it('ends a heading where a page that ran its paragraphs together left a gap of spaces, not at a gap inside a clause list', () => {
+    expect(leadPhraseOf('主要目标任务  抓好一个重点：区域教育优质均衡发展；遵守两个基本原则。', genre)).toEqual({ title: '主要目标任务', printed: '主要目标任务' });
+    expect(leadPhraseOf('加强党建，强化理论  学习。深入学习贯彻。', genre).title).toBe('加强党建，强化理论  学习');
+  });
+
   it('ends the lead phrase at the first full stop or colon', () => {
     expect(leadPhraseOf('巩固提升主题教育成果。加强思想政治引领。', genre)).toEqual({ title: '巩固提升主题教育成果', printed: '巩固提升主题教育成果。' });
     expect(leadPhraseOf('目标任务：全面完成。', genre).title).toBe('目标任务');
