@@ -394,6 +394,10 @@ describe('body', () => {
     expect(error.hint).toContain('region:');
   });
 
+  it('names the masked name as printed: a popup\'s close button × at a line\'s end is no mask of the line under it', () => {
+    expect(failure({ title: '区教育局2022年工作汇报材料', body: '加入我们\n×\n区教育局工作。*区教育工作稳步推进。' }).message).toContain('"*区"');
+  });
+
   it('refuses a title whose place a copying site replaced with its own name', () => {
     expect(failure({ title: '288563.com2018年工作要点', body: '全面开启佛山教育新征程,佛山教育系统。广东。' }).message).toContain('288563.com');
     expect(failure({ title: '2006年工作总结', body: '出台了《best365官网登录入口_365bet官方网投教育现代化建设实施意见》。佛山,佛山教育' }).code).toBe('region-masked');
