@@ -119,6 +119,9 @@ function issuersOf(doc: ParsedDocument, titleLine: string | null, genre: Genre):
       if (named) addLine(named);
     }
   }
+  // The issuer printed alone on the line under the title (2018年工作总结暨2019年工作思路 / 赣州市赣县区教育局).
+  const underTitle = doc.titleLines.length > 0 ? doc.preamble[0] : undefined;
+  if (underTitle && isIssuerLine(underTitle.text, genre)) addLine(underTitle.text);
   // The notice's heading (黄梅县教育局关于印发…的通知) and signature, then the plan's own signature after its last item.
   for (const line of [...doc.notice, ...doc.closing]) {
     const heading = genre.issuingNotice.exec(line.text);

@@ -329,6 +329,8 @@ describe('cleanSource: facts', () => {
   it('publisher from a bureau the page\'s place in the site names, and from no other step of it', () => {
     const cleaned = cleanSource(`政务公开 > 巴州区教育科技和体育局 > 规划信息\n${body}`);
     expect(cleaned.facts.publisher).toBe('巴州区教育科技和体育局');
+    // A step with no space after it ends at the next mark.
+    expect(cleanSource(`您当前所在位置： 首页>部门信息公开目录>教科体局>计划总结>计划总结\n${body}`).facts.publisher).toBe('教科体局');
     expect(cleaned.removed.map((piece) => piece.rule)).toContain('breadcrumb');
     expect(cleanSource(`当前位置：首页 > 政务公开 > 通知公告\n${body}`).facts.publisher).toBeNull();
   });

@@ -35,6 +35,11 @@ describe('yearsIn', () => {
 });
 
 describe('readMetadata', () => {
+  it('reads the issuer printed alone on the line under the title', () => {
+    expect(metadataOf(`2018年工作总结暨2019年工作思路\n赣州市赣县区教育局\n2018年，全区教育工作稳步推进。\n${outline}`).issuers).toEqual(['赣州市赣县区教育局']);
+    expect(metadataOf(`2019年工作思路\n2018年，全区教育工作稳步推进。\n${outline}`).issuers).toEqual([]);
+  });
+
   it('reads issuers, 文号 and date of issue from the notice, and the title printed over two lines', () => {
     const metadata = metadataOf(`中共泰安市委教育工委  泰安市教育局
 关于印发2024年工作要点的通知
