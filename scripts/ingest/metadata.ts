@@ -286,7 +286,10 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   const closingDates = doc.closing.map((line) => isoDateOf(line.text, genre)).filter((date): date is string => date !== null);
   // The date the document itself prints under its signature outweighs the 成文日期 of
   // the page's disclosure table, which a portal's editor typed (and sometimes mistyped).
-  const issuedOn = noticeDates.at(-1) ?? closingDates.at(-1) ?? facts.issuedOn ?? null;
+  // …or by a date in brackets alone on the line under its title: 石家庄市2015年教育工作要点 / （2015年1月30日）.
+  const bracketedUnderTitle = /^[(（]\s*(?<date>[^()（）]{6,20}?)\s*[)）]$/u.exec(underTitle.trim())?.groups?.['date'];
+  const underTitleDate = doc.titleLines.length > 0 && bracketedUnderTitle ? isoDateOf(bracketedUnderTitle, genre) : null;
+  const issuedOn = noticeDates.at(-1) ?? closingDates.at(-1) ?? underTitleDate ?? facts.issuedOn ?? null;
   // Only the document's own date says its year; the day a page posted it (a 范文 site's
   // 时间:2023-12-29 over a template with blank years) says nothing of the year planned.
   if (years.length === 0 && issuedOn) years = [Number(issuedOn.slice(0, 4))];

@@ -35,6 +35,11 @@ describe('yearsIn', () => {
 });
 
 describe('readMetadata', () => {
+  it('reads the date in brackets alone on the line under the title as the date of issue', () => {
+    expect(metadataOf(`石家庄市2015年教育工作要点\n（2015年1月30日）\n2015年，是全面推进依法治教的开局之年。\n${outline}`).issuedOn).toBe('2015-01-30');
+    expect(metadataOf(`石家庄市2015年教育工作要点\n（2015年1月30日市教育局党委会通过）\n${outline}`).issuedOn).toBeNull();
+  });
+
   it('reads the issuer printed alone on the line under the title', () => {
     expect(metadataOf(`2018年工作总结暨2019年工作思路\n赣州市赣县区教育局\n2018年，全区教育工作稳步推进。\n${outline}`).issuers).toEqual(['赣州市赣县区教育局']);
     expect(metadataOf(`2019年工作思路\n2018年，全区教育工作稳步推进。\n${outline}`).issuers).toEqual([]);
