@@ -97,7 +97,7 @@ const issuersTable = z.object({
   pageTag: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
 });
 
-const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'issuingSentence', 'yearAims', 'attachmentList'] as const;
+const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'issuingSentence', 'yearAims', 'preambleOpening', 'attachmentList'] as const;
 const metadataTable = z.object({
   shared: z.record(z.string(), z.string().min(1)),
   ...Object.fromEntries(metadataPatterns.map((name) => [name, z.string().min(1)])),
@@ -202,6 +202,8 @@ export interface Genre {
   issuingSentence: RegExp;
   /** The text's own statement of the aims of its year (2024年全市教育工作的总体要求是), its group "year" the year. */
   yearAims: RegExp;
+  /** How a plan's opening paragraph begins (2023年是…之年): in a plan printed without numbers it is the preamble, not item 1. */
+  preambleOpening: RegExp;
   /** The line that opens an attachment list. */
   attachmentList: RegExp;
   /** What each metadata pattern must match (test/genre/examples.test.ts). */
@@ -285,6 +287,7 @@ export function loadGenre(): Genre {
     issuingNotice: new RegExp(withSharedPieces('issuingNotice', metadata.issuingNotice, metadata.shared), 'u'),
     issuingSentence: new RegExp(withSharedPieces('issuingSentence', metadata.issuingSentence, metadata.shared), 'u'),
     yearAims: new RegExp(withSharedPieces('yearAims', metadata.yearAims, metadata.shared), 'u'),
+    preambleOpening: new RegExp(withSharedPieces('preambleOpening', metadata.preambleOpening, metadata.shared), 'u'),
     attachmentList: new RegExp(withSharedPieces('attachmentList', metadata.attachmentList, metadata.shared), 'u'),
     metadataExamples: metadata.examples,
     partyMeetings: {

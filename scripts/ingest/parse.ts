@@ -505,8 +505,10 @@ function paragraphOutline(lines: readonly SourceLine[], genre: Genre): ParsedDoc
   const noticeEnd = titleIndex >= 0 ? titleStart : untitledNoticeEnd(lines, lines.length, genre);
   const bodyStart = titleIndex >= 0 ? titleIndex + 1 : noticeEnd;
   const closing = closingBlock(lines, bodyStart - 1, genre);
-  // A 文号 under the title is no paragraph of the plan: it stays before the items, as a preamble.
-  const itemsStart = titleIndex >= 0 && lines[bodyStart] && isDocNumberLine(lines[bodyStart].text, genre) ? bodyStart + 1 : bodyStart;
+  // A 文号 under the title is no paragraph of the plan: it stays before the items, as a preamble;
+  // so does the plan's opening paragraph (2023年是…之年), which sets out no task.
+  const afterNumber = titleIndex >= 0 && lines[bodyStart] && isDocNumberLine(lines[bodyStart].text, genre) ? bodyStart + 1 : bodyStart;
+  const itemsStart = lines[afterNumber] && afterNumber < lines.length - closing.length && genre.preambleOpening.test(lines[afterNumber].text) ? afterNumber + 1 : afterNumber;
   const paragraphs = lines.slice(itemsStart, lines.length - closing.length);
   const outline = paragraphs.map((line, index): OutlineNode => ({
     marker: { style: paragraphStyle, number: index + 1, label: '', rest: line.text },

@@ -219,12 +219,13 @@ ${outline}`);
     expect(metadataOf(`关于印发工作要点的通知\n按青教综〔2019〕28个方面部署\n2019年工作要点\n${outline}`).docNumber).toBeNull();
   });
 
-  it('keeps a 文号 under the title of a plan in plain paragraphs out of its items', () => {
+  it('keeps a 文号 and the opening paragraph under the title of a plan in plain paragraphs out of its items', () => {
     const text = '2019年青海省教育工作要点\n                 青教综〔2019〕28\n2019年全省教育工作的总体要求是：坚持立德树人。\n2019年全省教育工作的总体目标是：办好人民满意的教育。';
     const doc = parseDocument(fixtureLines(text), genre);
     expect(doc.paragraphs).toBe(true);
-    expect(doc.preamble.map((line) => line.text.trim())).toEqual(['青教综〔2019〕28']);
-    expect(doc.outline.map((node) => node.marker.rest.slice(0, 16))).toEqual(['2019年全省教育工作的总体要求', '2019年全省教育工作的总体目标']);
+    // …and so does its opening paragraph, the year's aims, which sets out no task.
+    expect(doc.preamble.map((line) => line.text.trim().slice(0, 16))).toEqual(['青教综〔2019〕28', '2019年全省教育工作的总体要求']);
+    expect(doc.outline.map((node) => node.marker.rest.slice(0, 16))).toEqual(['2019年全省教育工作的总体目标']);
     expect(readMetadata(doc, noFacts, genre).docNumber).toBe('青教综〔2019〕28');
   });
 
