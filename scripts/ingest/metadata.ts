@@ -272,6 +272,9 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
     years = uniqueSorted(topHeadings.flatMap((heading) => yearsIn(leadOf(heading), genre)));
     const firstPreambleYear = doc.preamble.map((line) => yearsIn(line.text, genre)[0]).find((year) => year !== undefined);
     if (years.length === 0 && firstPreambleYear !== undefined) years = [firstPreambleYear];
+    // …or the opening sentence under the first heading (一、指导思想 / 2010年是…之年).
+    const opening = doc.outline[0]?.body.slice(0, 2).find((line) => genre.preambleOpening.test(line.text));
+    if (years.length === 0 && opening) years = yearsIn(opening.text, genre).slice(0, 1);
   }
 
   const noticeText = doc.notice.map((line: SourceLine) => line.text);

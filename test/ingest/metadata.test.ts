@@ -35,6 +35,12 @@ describe('yearsIn', () => {
 });
 
 describe('readMetadata', () => {
+  it('reads the year from the opening sentence under the first heading when the title names none', () => {
+    const metadata = metadataOf('晋江市教育意见\n一、指导思想\n2010年是完成“十一五”教育规划的冲刺之年。新的一年，我市教育工作要围绕建设教育强市目标。\n二、主要任务\n1.加强党建。内容。');
+    expect(metadata).toMatchObject({ years: [2010], yearInferred: true });
+    expect(metadataOf('晋江市教育意见\n一、指导思想\n新的一年，到2012年实现教育强市目标。\n二、主要任务\n1.加强党建。内容。').years).toEqual([]);
+  });
+
   it('reads the date in brackets alone on the line under the title as the date of issue', () => {
     expect(metadataOf(`石家庄市2015年教育工作要点\n（2015年1月30日）\n2015年，是全面推进依法治教的开局之年。\n${outline}`).issuedOn).toBe('2015-01-30');
     expect(metadataOf(`石家庄市2015年教育工作要点\n（2015年1月30日市教育局党委会通过）\n${outline}`).issuedOn).toBeNull();
