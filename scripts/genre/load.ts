@@ -58,6 +58,7 @@ const kindsTable = z.object({
       titlePatterns: z.array(regexSource).min(1),
       sectionSignals: z.array(regexSource).optional(),
       builtTitle: z.string().min(1).optional(),
+      summaryPart: regexSource.optional(),
     }),
   ),
   fallback: z.string(),
@@ -152,6 +153,8 @@ export interface DocumentKind {
   sectionSignals: RegExp[];
   /** The title built for a document of this kind that prints none (see kinds.yaml). */
   builtTitle: string;
+  /** In a title of a summary and a plan, the word that ends the summary's part (总结): a year only before it is the summary's. */
+  summaryPart: RegExp | null;
 }
 
 export interface Genre {
@@ -240,6 +243,7 @@ export function loadGenre(): Genre {
     titlePatterns: kind.titlePatterns.map((source) => new RegExp(source, 'u')),
     sectionSignals: (kind.sectionSignals ?? []).map((source) => new RegExp(source, 'u')),
     builtTitle: kind.builtTitle ?? kinds.builtTitle,
+    summaryPart: kind.summaryPart ? new RegExp(kind.summaryPart, 'u') : null,
   }));
   const fallbackKind = compiledKinds.find((kind) => kind.name === kinds.fallback);
   if (!fallbackKind) throw kindsError(`fallback "${kinds.fallback}" is not a listed kind`, 'name one of the kinds listed under kinds: as fallback');

@@ -161,6 +161,13 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const kind = sidecar.kind === undefined ? metadata.kind : kindNamed(sidecar.kind, genre, source.sidecar?.file ?? null);
   const years = sidecar.year === undefined ? metadata.years : [...new Set([...metadata.years, sidecar.year])].sort();
   const year = sidecar.year ?? metadata.years.at(-1);
+  if (sidecar.year === undefined && metadata.planYearUnprinted) {
+    throw new AtlasError(
+      'year-unknown',
+      `the title names the year of its summary only (${metadata.years.join('、')}年…总结): the year of the plan it adds is not printed`,
+      `add "year: ${(metadata.years[0] ?? 2023) + 1}" (the year planned, if that is what the text means) to a sidecar ${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml`,
+    );
+  }
   if (year === undefined) {
     throw new AtlasError(
       'year-unknown',

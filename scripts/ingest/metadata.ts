@@ -20,6 +20,8 @@ export interface DocumentMetadata {
   /** Years the document speaks for, ascending; the last is the plan year. */
   years: number[];
   yearInferred: boolean;
+  /** The title prints the year of its summary and none for its plan (2020年工作总结及下一步工作安排). */
+  planYearUnprinted: boolean;
   docNumber: string | null;
   issuedOn: string | null;
   publishedOn: string | null;
@@ -264,6 +266,13 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
 
   let years = titleLine ? uniqueSorted(yearsIn(titleLine, genre)) : [];
   let yearInferred = false;
+  // A title that prints only its summary's year (2020年工作总结及下一步工作安排): the plan's year is
+  // the later one its part headings print (二、2021年工作安排), or it is not printed at all.
+  const summaryEnd = titleLine && kind.summaryPart ? titleLine.search(kind.summaryPart) : -1;
+  const summaryYearOnly = summaryEnd >= 0 && years.length === 1 && yearsIn(titleLine!.slice(summaryEnd), genre).length === 0;
+  const laterInHeadings = summaryYearOnly ? topHeadings.flatMap((heading) => yearsIn(headingWords(heading), genre)).filter((year) => year > years[0]!) : [];
+  if (laterInHeadings.length > 0) years = uniqueSorted([...years, ...laterInHeadings]);
+  const planYearUnprinted = summaryYearOnly && laterInHeadings.length === 0;
   if (years.length === 0) {
     yearInferred = true;
     // A heading's own words (its lead phrase, not the item's sentences: 到2027年初步建成…), and
@@ -305,6 +314,7 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
     kindInferred,
     years,
     yearInferred,
+    planYearUnprinted,
     docNumber: docNumber ? collapseSpaces(docNumber) : null,
     issuedOn,
     publishedOn: facts.publishedOn,

@@ -168,6 +168,13 @@ describe('what is not a plan', () => {
     expect(verdict(`鹰潭市教育局2021年工作要点\n一、加强党的建设\n深入学习习近平总书记在全国教育大会上的讲话精神\n${items}`)).toBe('/jiangxi/yingtan/2021/');
   });
 
+  it('refuses a summary and plan whose title prints the summary\'s year only, and reads both years where it prints them', () => {
+    const parts = '一、2020年工作总结\n1.加强党建。内容。\n二、下一步工作安排\n2.发展教育。内容。\n';
+    expect(verdict(`鹰潭市教育局2020年工作总结及下一步工作安排\n${parts}`)).toContain('the title names the year of its summary only');
+    expect(verdict(`鹰潭市教育局2020年工作总结及2021年工作安排\n${parts}`)).toBe('/jiangxi/yingtan/2021/zongjie-jihua/');
+    expect(verdict(`鹰潭市教育局2020年工作总结及下一步工作安排\n一、2020年工作总结\n1.加强党建。内容。\n二、2021年工作安排\n2.发展教育。内容。\n`)).toBe('/jiangxi/yingtan/2021/zongjie-jihua/');
+  });
+
   it('reads no report signs in a plan that prints its title', () => {
     const text = '鹰潭市教育局2021年工作要点\n一、加强党的建设\n1.强化理论武装。3月5日，召开全市教育系统党建工作会议。\n2.加强组织建设。建设组织。\n';
     const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });
