@@ -105,6 +105,9 @@ function isFieldValue(text: string): boolean {
   return text.length <= maxFollowingValue && !/[。；！？]$/u.test(text) && !/关于/u.test(text) && !loadGenre().planTitle.pattern.test(text);
 }
 
+/** How far below a page's headline the plan's title may be printed again. */
+const maxRepeatedTitleDistance = 30;
+
 /** How far down a repost's preface may reach before the line that says the document follows. */
 const maxPrefaceLines = 30;
 
@@ -271,12 +274,17 @@ export function cleanSource(text: string): CleanedSource {
       for (const following of printed.slice(0, 4)) {
         heading += withoutSpaces(following.text);
         const rest = title.slice(heading.length);
-        if (!title.startsWith(heading)) return false;
+        if (!title.startsWith(heading)) break;
         // The page title may add the site's name: 标题_泰安市教育局, 标题 - 某某网.
         if (rest === '' || (/^[_\-|｜—–]/u.test(rest) && rest.length <= 25)) {
           removeLine(entry, rule);
           return true;
         }
+      }
+      // …or a plan's title printed again as it stands further down, below the notice (宜昌市教育局2015年工作要点 / 来源… / 现将《…》印发 / … / 宜昌市教育局2015年工作要点).
+      if (loadGenre().planTitle.pattern.test(entry.text) && printed.slice(1, maxRepeatedTitleDistance).some((following) => withoutSpaces(following.text) === title)) {
+        removeLine(entry, rule);
+        return true;
       }
       return false;
     }

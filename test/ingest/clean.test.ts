@@ -213,6 +213,15 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)[0]).toBe(preamble);
   });
 
+  it('page-title: a plan\'s title as the page\'s headline, printed again below the notice', () => {
+    const page = ['宜昌市教育局2015年工作要点', '现将《宜昌市教育局2015年工作要点》印发给你们，请认真贯彻执行。', '宜昌市教育局', '2015年2月28日', '宜昌市教育局2015年工作要点', '一、加强党建。内容。'];
+    const cleaned = cleanSource(page.join('\n'));
+    expect(removedLines(cleaned)).toEqual([1]);
+    expect(keptText(cleaned)).toEqual(page.slice(1));
+    // Printed once, it is the title.
+    expect(cleanSource(page.slice(4).join('\n')).removed).toEqual([]);
+  });
+
   it('site-navigation: menu bars, the site named as its 官方网站 with its name alone above, the search box; not a table row', () => {
     const page = ['成都市教育局', '成都市教育局官方网站', '教育概况 | 规划计划 | 人事招考 | 数据公报', '全站搜索', '成都市教育局2018年工作总结', '序号 | 重点任务 | 责任单位 | 完成时限', '一、加强党建。内容。'];
     const cleaned = cleanSource(page.join('\n'));
