@@ -126,8 +126,9 @@ function issuerLinesAbove(lines: readonly SourceLine[], titleIndex: number, genr
   const title = withoutSpaces(lines[titleIndex]!.text);
   let start = titleIndex;
   while (start > 0 && titleIndex - start < maxIssuerLines && isIssuerLine(lines[start - 1]!.text, genre)) {
-    // A page's header naming the bureau the title names again (鄂尔多斯市教育局 / 鄂尔多斯市教育局2012年工作安排) is no part of it.
-    if (title.startsWith(withoutSpaces(lines[start - 1]!.text))) break;
+    // A page's header naming a bureau the title names again (鄂尔多斯市教育局 / 鄂尔多斯市教育局2012年工作安排,
+    // 海南省教育厅 / 中共海南省委教育工委 海南省教育厅2013年工作要点) is no part of it.
+    if (title.includes(withoutSpaces(lines[start - 1]!.text))) break;
     start -= 1;
   }
   return start;

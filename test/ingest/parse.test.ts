@@ -298,6 +298,9 @@ describe('parseDocument: parts and closings', () => {
   it('leaves out of the title a page header that names the bureau the title names again', () => {
     const doc = parseDocument(fixtureLines(`鄂尔多斯市教育局\n鄂尔多斯市教育局2012年工作安排\n一、加强党的建设。内容。\n二、发展各类教育。内容。`), genre);
     expect(doc.titleLines.map((line) => line.text)).toEqual(['鄂尔多斯市教育局2012年工作安排']);
+    // …nor a header naming the second of the organs a joint title names.
+    const joint = parseDocument(fixtureLines(`海南省教育厅\n中共海南省委教育工委 海南省教育厅2013年工作要点\n一、加强党的建设。内容。\n二、发展各类教育。内容。`), genre);
+    expect(joint.titleLines.map((line) => line.text)).toEqual(['中共海南省委教育工委 海南省教育厅2013年工作要点']);
     // Issuers printed one a line above a title that does not name them stay its part.
     const above = parseDocument(fixtureLines(`中共北京市委教育工作委员会\n北京市教育委员会\n2009年工作要点\n一、加强党的建设。内容。\n二、发展各类教育。内容。`), genre);
     expect(above.titleLines).toHaveLength(3);
