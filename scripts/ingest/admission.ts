@@ -75,6 +75,17 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
     if (rule) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${place.shown}")`, overrideHint, place.line);
   }
   if (parsed.titleLines.length === 0 && parsed.notice.length === 0) refuseReports(lines, genre);
+  // A text with no title and no notice that begins at its third part or later (三、认真落实2015年暑期…) is a
+  // page torn from a document: what the document is, and whose, cannot be read from it.
+  const first = parsed.paragraphs ? undefined : parsed.outline[0];
+  if (first && parsed.titleLines.length === 0 && parsed.notice.length === 0 && first.marker.style.rank <= 1 && first.marker.number > maxMissingParts + 1) {
+    throw new AtlasError(
+      'not-a-plan',
+      `this is part of a document, not a whole one: it begins at its part ${first.marker.label} with no title or covering notice, so what the document is cannot be told`,
+      `find the whole document; ${overrideHint}`,
+      first.line.line,
+    );
+  }
   if (!parsed.paragraphs || parsed.titleLines.length > 0 || parsed.notice.length > 0) return;
   // Named in a heading: 制定本计划 in a sentence says nothing of what the text is.
   const named = lines
@@ -89,6 +100,9 @@ export function admitPlan(lines: readonly SourceLine[], parsed: ParsedDocument, 
     );
   }
 }
+
+/** Parts a text may lack at its start and still be read as the plan (an excerpt that lost its 一、 heading to the page). */
+const maxMissingParts = 1;
 
 /** A heading is short: a title's length, not a sentence's. */
 const maxHeadingLength = 60;

@@ -175,6 +175,12 @@ describe('what is not a plan', () => {
     expect(verdict(`鹰潭市教育局2020年工作总结及下一步工作安排\n一、2020年工作总结\n1.加强党建。内容。\n二、2021年工作安排\n2.发展教育。内容。\n`)).toBe('/jiangxi/yingtan/2021/zongjie-jihua/');
   });
 
+  it('refuses a page torn from a document, beginning at its 三、 with no title or notice, but not an excerpt that lost only its 一、', () => {
+    const rest = '（一）抓好暑期安全。各县区教育局和各学校要扎实开展暑期各项工作。\n四、加强督查\n（二）强化检查。全区各学校要认真自查。\n';
+    expect(verdict(`三、认真落实2015年暑期学校各项工作\n${rest}`)).toContain('this is part of a document, not a whole one: it begins at its part 三、');
+    expect(verdict(`2015年全市教育工作的总体要求是：办好人民满意的教育。鹰潭市教育局。\n二、认真落实2015年暑期学校各项工作\n${rest}`)).not.toContain('part of a document');
+  });
+
   it('reads no report signs in a plan that prints its title', () => {
     const text = '鹰潭市教育局2021年工作要点\n一、加强党的建设\n1.强化理论武装。3月5日，召开全市教育系统党建工作会议。\n2.加强组织建设。建设组织。\n';
     const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from(text), sidecar: null });
