@@ -319,6 +319,12 @@ describe('body', () => {
     for (const former of loadRegionGenre().formerNames) expect(index.byCode.get(former.now), former.name).toBeDefined();
   });
 
+  it('reads a former county whose short name is its city\'s as the district it became, not as the city', () => {
+    expect(resolveRegion(evidence({ title: '绍兴县教育局2012年工作要点' }), index)).toMatchObject({ code: '330603' });
+    expect(resolveRegion(evidence({ title: '遵义县教育局2012年工作要点' }), index)).toMatchObject({ code: '520304' });
+    expect(resolveRegion(evidence({ title: '绍兴市教育局2012年工作要点' }), index)).toMatchObject({ code: '330600' });
+  });
+
   it('takes the region from the heading atop a text that prints no plan title, as printed evidence', () => {
     const region = resolveRegion(evidence({ heading: '2019年汉阴县政府重点工作任务公开承诺——县教体科技局', body: '全县教育工作。' }), index);
     expect(region).toMatchObject({ code: '610921', source: 'heading' });
