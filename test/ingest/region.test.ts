@@ -319,6 +319,12 @@ describe('body', () => {
     for (const former of loadRegionGenre().formerNames) expect(index.byCode.get(former.now), former.name).toBeDefined();
   });
 
+  it('says what the text printed when it found a district by the name of the county or city it was', () => {
+    expect(resolveRegion(evidence({ title: '富阳市教育局2012年工作要点' }), index).evidence).toContain('(富阳市 is now 富阳区)');
+    expect(resolveRegion(evidence({ title: '赣县教育局2012年工作要点' }), index).evidence).toContain('(赣县 is now 赣县区)');
+    expect(resolveRegion(evidence({ title: '富阳区教育局2022年工作要点' }), index).evidence).not.toContain(' is now ');
+  });
+
   it('reads a former county whose short name is its city\'s as the district it became, not as the city', () => {
     expect(resolveRegion(evidence({ title: '绍兴县教育局2012年工作要点' }), index)).toMatchObject({ code: '330603' });
     expect(resolveRegion(evidence({ title: '遵义县教育局2012年工作要点' }), index)).toMatchObject({ code: '520304' });
