@@ -139,7 +139,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
 
   const notice = joinLines(parsed.notice);
   const preamble = joinLines(parsed.preamble);
-  const body = [preamble, parsed.firstPartHeading?.text ?? '', ...parsed.outline.map(function text(node): string {
+  const body = [preamble, parsed.firstPartHeading?.text ?? '', ...parsed.firstPartIntro.map((line) => line.text), ...parsed.outline.map(function text(node): string {
     return [node.line.text, ...node.body.map((line) => line.text), ...node.children.map(text)].join('\n');
   })].join('\n');
 
@@ -190,7 +190,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
 
   const id = [...region.path, String(year), ...(kind.canonical ? [] : [kind.slug]), ...(sidecar.variant ? [sidecar.variant] : [])].join('/');
   const url = `/${id}/`;
-  const { sections } = buildSections(parsed.outline, url, genre, parsed.firstPartHeading);
+  const { sections } = buildSections(parsed.outline, url, genre, parsed.firstPartHeading, parsed.firstPartIntro);
 
   const title = sidecar.title ?? metadata.title ?? inferredTitle(region.name, years, kind, genre);
   const inferred = [

@@ -49,6 +49,8 @@ export interface ParsedDocument {
    * first list, so neither preamble nor title.
    */
   firstPartHeading: SourceLine | null;
+  /** The first part's own paragraph between its heading and its list (2023年，在市委…). */
+  firstPartIntro: SourceLine[];
   outline: OutlineNode[];
   /** True when no numbered outline was found and the paragraphs stand as items. */
   paragraphs: boolean;
@@ -307,6 +309,8 @@ const isHeadingLike = (marker: Marker): boolean => marker.rest.length <= 40 && !
 
 /** A short unnumbered line that can head a part of the plan: no sentence, no clause. */
 const maxPartHeadingLength = 30;
+/** How many lines of its own text a part heading may have before its list (2024年工作要点 / 2024年全市教育工作的总体要求是… / 一、). */
+export const maxPartIntroLines = 3;
 const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadingLength && !/[。；;：:，,]/u.test(text);
 
 /**
@@ -435,7 +439,23 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
     const isOnlyTitle = isPlanTitle(justAbove.text, genre) && (higher < 0 || lines[higher]?.text === justAbove.text);
     if (!isOnlyTitle) firstPartHeading = justAbove;
   }
-  const outlineStart = firstPartHeading ? firstTopOne - 1 : firstTopOne;
+  // …or a few lines above it, with a paragraph of its own between (2023年工作总结 / 2023年，在市委… / 一、):
+  // a heading that names the part (a year and a kind), below the plan's own title.
+  let firstPartIntro: SourceLine[] = [];
+  if (outline.some((node) => node.startsPart) && !firstPartHeading) {
+    for (let index = firstTopOne - 2; index >= Math.max(0, firstTopOne - 1 - maxPartIntroLines); index -= 1) {
+      const line = lines[index];
+      if (!line || marked[index]) break;
+      if (!isPartHeadingText(line.text) || !isPlanTitle(line.text, genre)) continue;
+      const title = titleAbove(index - 1);
+      if (title >= 0 && withoutSpaces(lines[title]!.text) !== withoutSpaces(line.text)) {
+        firstPartHeading = line;
+        firstPartIntro = lines.slice(index + 1, firstTopOne);
+      }
+      break;
+    }
+  }
+  const outlineStart = firstPartHeading ? firstTopOne - 1 - firstPartIntro.length : firstTopOne;
 
   const nearestTitle = titleAbove(outlineStart - 1);
   // A line naming one part of a combined title printed above it (2020年工作总结 under
@@ -463,7 +483,7 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
     warnings.push({ line: opening.line.line, message: `the outline starts at ${opening.marker.label.trim()}: check that the text is whole` });
   }
 
-  return { notice, titleLines, preamble, firstPartHeading, outline, paragraphs: false, closing, warnings };
+  return { notice, titleLines, preamble, firstPartHeading, firstPartIntro, outline, paragraphs: false, closing, warnings };
 }
 
 /**
@@ -527,6 +547,7 @@ function paragraphOutline(lines: readonly SourceLine[], genre: Genre): ParsedDoc
     titleLines: titleIndex >= 0 ? lines.slice(titleStart, titleIndex + 1) : [],
     preamble: lines.slice(bodyStart, itemsStart),
     firstPartHeading: null,
+    firstPartIntro: [],
     outline,
     paragraphs: true,
     closing,

@@ -6,7 +6,7 @@
 import type { Genre } from '../genre/load.ts';
 import type { Item, Section } from '../../src/model/plan.ts';
 import type { SourceLine } from './clean.ts';
-import { paragraphStyle, type OutlineNode } from './parse.ts';
+import { maxPartIntroLines, paragraphStyle, type OutlineNode } from './parse.ts';
 
 export interface LeadPhrase {
   /** The lead phrase without its closing mark; null when the item has none. */
@@ -194,23 +194,38 @@ function lastDescendant(node: OutlineNode): OutlineNode {
   return last ? lastDescendant(last) : node;
 }
 
+
+const isPartHeadingLine = (line: SourceLine): boolean => line.text.length <= maxPartHeadingLength && !/[。；;]/u.test(line.text);
+
 function splitParts(
   outline: readonly OutlineNode[],
   firstHeading: SourceLine | null,
-): Array<{ heading: SourceLine | null; nodes: OutlineNode[] }> {
-  const parts: Array<{ heading: SourceLine | null; nodes: OutlineNode[] }> = [];
+  firstIntro: readonly SourceLine[],
+  genre: Genre,
+): Array<{ heading: SourceLine | null; intro: SourceLine[]; nodes: OutlineNode[] }> {
+  const parts: Array<{ heading: SourceLine | null; intro: SourceLine[]; nodes: OutlineNode[] }> = [];
   for (const node of outline) {
     if (node.startsPart || parts.length === 0) {
       let heading: SourceLine | null = parts.length === 0 ? firstHeading : null;
+      let intro: SourceLine[] = parts.length === 0 ? [...firstIntro] : [];
       const previous = parts.at(-1)?.nodes.at(-1);
       if (node.startsPart && previous) {
         const tail = lastDescendant(previous).body;
         const candidate = tail.at(-1);
-        if (candidate && candidate.text.length <= maxPartHeadingLength && !/[。；;]/u.test(candidate.text)) {
+        if (candidate && isPartHeadingLine(candidate)) {
           heading = tail.pop() ?? null;
+        } else {
+          // A part's heading with a paragraph of its own before its list: a heading that names the
+          // part (a year and a kind: 2024年工作要点), not the last item's own short line.
+          const at = tail.findLastIndex((line, index) => index >= tail.length - 1 - maxPartIntroLines && isPartHeadingLine(line) && genre.planTitle.pattern.test(line.text));
+          if (at >= 0) {
+            const [found, ...own] = tail.splice(at);
+            heading = found ?? null;
+            intro = own;
+          }
         }
       }
-      parts.push({ heading, nodes: [] });
+      parts.push({ heading, intro, nodes: [] });
     }
     parts.at(-1)?.nodes.push(node);
   }
@@ -255,15 +270,16 @@ export interface BuiltOutline {
   sections: Section[];
 }
 
-/** `firstPartHeading`: the unnumbered heading printed above the first of several lists (see parse.ts). */
+/** `firstPartHeading`: the unnumbered heading printed above the first of several lists, with its own paragraph `firstPartIntro` (see parse.ts). */
 export function buildSections(
   outline: readonly OutlineNode[],
   planUrl: string,
   genre: Genre,
   firstPartHeading: SourceLine | null = null,
+  firstPartIntro: readonly SourceLine[] = [],
 ): BuiltOutline {
   const drafts: DraftItem[] = [];
-  const parts = splitParts(outline, firstPartHeading);
+  const parts = splitParts(outline, firstPartHeading, firstPartIntro, genre);
   const multipart = parts.length > 1;
 
   const convert = (nodes: readonly OutlineNode[], parentPath: number[], atTop: boolean): { sections: Section[]; items: Item[] } => {
@@ -332,7 +348,7 @@ export function buildSections(
       number: partNumber,
       title: part.heading?.text ?? '',
       heading: part.heading?.text ?? '',
-      text: '',
+      text: part.intro.map((line) => line.text).join('\n'),
       line: part.heading?.line ?? first.line.line,
       sections: converted.sections,
       items: converted.items,

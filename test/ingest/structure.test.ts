@@ -254,3 +254,29 @@ describe('lead phrases around quoted titles and addresses', () => {
     expect(leadPhraseOf('推广平台https://edu.example.cn应用。全面推进。', genre).title).toBe('推广平台https://edu.example.cn应用');
   });
 });
+
+describe('parts of a summary and a plan', () => {
+  it('heads each part with its heading and keeps the part\'s own paragraph as its text, out of the preamble and the last item', () => {
+    const text = [
+      '广州市教育局2023年工作总结和2024年工作要点',
+      '2023年工作总结',
+      '2023年，全市教育系统办好人民满意的教育。',
+      '一、加强党的领导',
+      '（一）强化理论武装。深入学习。',
+      '（二）加强组织建设。建强组织。',
+      '2024年工作要点',
+      '2024年全市教育工作的总体要求是：深入贯彻党的二十大精神。',
+      '一、坚持党建引领',
+      '（一）加强政治建设。内容。',
+      '（二）加强作风建设。内容。',
+    ].join('\n');
+    const doc = parseDocument(fixtureLines(text), genre);
+    expect(doc.preamble).toEqual([]);
+    const parts = buildSections(doc.outline, '/guangdong/guangzhou/2024/zongjie-jihua/', genre, doc.firstPartHeading, doc.firstPartIntro).sections;
+    expect(parts.map((part) => [part.heading, part.text])).toEqual([
+      ['2023年工作总结', '2023年，全市教育系统办好人民满意的教育。'],
+      ['2024年工作要点', '2024年全市教育工作的总体要求是：深入贯彻党的二十大精神。'],
+    ]);
+    expect([...itemsOf(parts)].map((item) => item.text)).toContain('加强组织建设。建强组织。');
+  });
+});
