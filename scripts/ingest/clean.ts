@@ -105,6 +105,9 @@ function isFieldValue(text: string): boolean {
   return text.length <= maxFollowingValue && !/[。；！？]$/u.test(text) && !/关于/u.test(text) && !loadGenre().planTitle.pattern.test(text);
 }
 
+/** A date alone on its line, as a disclosure table's cell or a page's stamp prints it (2020-11-26). */
+const bareDate = /^\d{4}-\d{1,2}-\d{1,2}$/u;
+
 /** How far below a page's headline the plan's title may be printed again. */
 const maxRepeatedTitleDistance = 30;
 
@@ -184,7 +187,9 @@ export function cleanSource(text: string): CleanedSource {
     if (rule.labelOnly?.test(withLabelsClosed(factText))) {
       const value = entries.slice(index + 1).find((candidate) => candidate.kept);
       // Cell by cell means line by line, a blank line at most between label and value.
-      if (value && value.line <= entry.line + 2 && isFieldValue(value.text) && !lineRuleOf(value) && !rule.labelOnly.test(withLabelsClosed(value.text))) {
+      // A bare date is the label's value, though alone it would be the page's stamp.
+      const isValue = value !== undefined && (!lineRuleOf(value) || bareDate.test(value.text));
+      if (value && isValue && value.line <= entry.line + 2 && isFieldValue(value.text) && !rule.labelOnly.test(withLabelsClosed(value.text))) {
         factText = `${factText.replace(/[:：]$/u, '')}：${value.text}`;
         removeLine(value, rule);
       }

@@ -238,6 +238,15 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(cleanSource(['xx县教育局2010年教育工作要点', '时间:2010-03-14', '一、加强党建。内容。'].join('\n')).facts.publishedOn).toBe('2010-03-14');
   });
 
+  it('page-time: a bare date alone on its line is the page\'s and gives no fact, but after a disclosure label it is the label\'s value', () => {
+    const stamped = cleanSource('清丰县教育局2020年工作总结\n2020-11-26\n2020年，清丰县教育局深入贯彻上级教育大会精神。');
+    expect(removedBy(stamped, 'page-time')).toEqual(['2020-11-26']);
+    expect(stamped.facts.publishedOn).toBeNull();
+    const labelled = cleanSource('成文日期\n2020-11-26\n清丰县教育局2020年工作要点');
+    expect(removedBy(labelled, 'disclosure-field')).toEqual(['成文日期', '2020-11-26']);
+    expect(labelled.facts.issuedOn).toBe('2020-11-26');
+  });
+
   it('a disclosure field whose two-character label is spread over six spaces', () => {
     expect(removedBy(cleanSource('文      号:\n关于印发2024年工作要点的通知\n一、加强党建。内容。'), 'disclosure-field')).toEqual(['文      号：']);
   });
