@@ -311,7 +311,7 @@ const isHeadingLike = (marker: Marker): boolean => marker.rest.length <= 40 && !
 const maxPartHeadingLength = 30;
 /** How many lines of its own text a part heading may have before its list (2024年工作要点 / 2024年全市教育工作的总体要求是… / 一、). */
 export const maxPartIntroLines = 3;
-const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadingLength && !/[。；;：:，,]/u.test(text);
+export const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadingLength && !/[。；;：:，,]/u.test(text);
 
 /**
  * A covering notice's own numbered requirements (现将《要点》发给你们，并提出如下要求：

@@ -6,7 +6,7 @@
 import type { Genre } from '../genre/load.ts';
 import type { Item, Section } from '../../src/model/plan.ts';
 import type { SourceLine } from './clean.ts';
-import { maxPartIntroLines, paragraphStyle, type OutlineNode } from './parse.ts';
+import { isPartHeadingText, isPlanTitle, maxPartIntroLines, paragraphStyle, type OutlineNode } from './parse.ts';
 
 export interface LeadPhrase {
   /** The lead phrase without its closing mark; null when the item has none. */
@@ -186,16 +186,11 @@ interface DraftItem {
 const joinKey = (numbers: readonly number[]): string => numbers.join('.');
 const dashed = (key: string): string => key.replaceAll('.', '-');
 
-/** A part heading is a short unnumbered line printed right before a list that restarts at 1. */
-const maxPartHeadingLength = 30;
-
 function lastDescendant(node: OutlineNode): OutlineNode {
   const last = node.children.at(-1);
   return last ? lastDescendant(last) : node;
 }
 
-
-const isPartHeadingLine = (line: SourceLine): boolean => line.text.length <= maxPartHeadingLength && !/[。；;]/u.test(line.text);
 
 function splitParts(
   outline: readonly OutlineNode[],
@@ -212,12 +207,13 @@ function splitParts(
       if (node.startsPart && previous) {
         const tail = lastDescendant(previous).body;
         const candidate = tail.at(-1);
-        if (candidate && isPartHeadingLine(candidate)) {
+        // A part heading is a short unnumbered line printed right before a list that restarts at 1…
+        if (candidate && isPartHeadingText(candidate.text)) {
           heading = tail.pop() ?? null;
         } else {
           // A part's heading with a paragraph of its own before its list: a heading that names the
           // part (a year and a kind: 2024年工作要点), not the last item's own short line.
-          const at = tail.findLastIndex((line, index) => index >= tail.length - 1 - maxPartIntroLines && isPartHeadingLine(line) && genre.planTitle.pattern.test(line.text));
+          const at = tail.findLastIndex((line, index) => index >= tail.length - 1 - maxPartIntroLines && isPartHeadingText(line.text) && isPlanTitle(line.text, genre));
           if (at >= 0) {
             const [found, ...own] = tail.splice(at);
             heading = found ?? null;
