@@ -24,3 +24,8 @@ export function loadGarbles(): GarbleGenre {
   cached = { maskedWords: new RegExp(table.maskedWords.pattern, 'gu'), maskedExamples: table.maskedWords.examples };
   return cached;
 }
+
+/** Whether a text holds a masked figure or name (×人, XX万元): a redacted or template copy. */
+export function holdsMaskedWords(text: string): boolean {
+  return new RegExp(loadGarbles().maskedWords.source, 'u').test(text);
+}

@@ -21,7 +21,7 @@ import { buildSections } from './structure.ts';
 import { admitPlan, headingOf } from './admission.ts';
 import { joinBrokenNumbers, joinBrokenTitles, joinLoneLabels, splitFlattenedLines } from './flattened-lines.ts';
 import { readScript, restorePrinted } from './script.ts';
-import { loadGarbles } from '../genre/garbles.ts';
+import { holdsMaskedWords, loadGarbles } from '../genre/garbles.ts';
 import { markdownBodyText, verifyNothingLost } from './verify.ts';
 
 export interface SourceDocument {
@@ -251,7 +251,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   // Each masked word with what follows it (X个, XX万元), as a reader finds it.
   const masked = [...printedText.matchAll(loadGarbles().maskedWords)].map((match) => printedText.slice(match.index, match.index + match[0].length + 2));
   const maskedWarnings = masked.length > 0
-    ? [{ line: printedLines.find((line) => new RegExp(loadGarbles().maskedWords.source, 'u').test(line.text))?.line ?? 1, message: `the text holds ${masked.length} masked figure(s) or name(s) (${[...new Set(masked)].slice(0, 3).join(' ')} …): a redacted or template copy, whose figures are not the plan's` }]
+    ? [{ line: printedLines.find((line) => holdsMaskedWords(line.text))?.line ?? 1, message: `the text holds ${masked.length} masked figure(s) or name(s) (${[...new Set(masked)].slice(0, 3).join(' ')} …): a redacted or template copy, whose figures are not the plan's` }]
     : [];
   const scriptWarnings = script.traditional
     ? [{ line: 1, message: `printed in traditional characters: read in simplified form, published as printed${script.ambiguous.map(({ read, printed, restored }) => `; ${read} is printed as ${printed.join(' and ')}, shown as ${restored}`).join('')}` }]

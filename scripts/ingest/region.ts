@@ -9,7 +9,7 @@ import { loadDivisionIndex, type Division, type DivisionIndex, type NameMention 
 import { AtlasError } from '../../src/model/errors.ts';
 import { isInsideWord } from './words.ts';
 import { findCitations } from '../../src/model/documents.ts';
-import { loadGarbles } from '../genre/garbles.ts';
+import { holdsMaskedWords } from '../genre/garbles.ts';
 
 export interface RegionEvidence {
   /** An editor's sidecar `region:`, as a code or a name; it wins. */
@@ -391,7 +391,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   // A place inside 《…》 is the cited document's, which need not be the plan's own.
   const insideCitedTitle = (at: number): boolean => findCitations(prefix).some((title) => title.start < at && at < title.end);
   // Not in a redacted or template copy (接收凤台籍…教师×人): its one place may be a reader's example, not its own.
-  const templateCopy = new RegExp(loadGarbles().maskedWords.source, 'u').test(prefix);
+  const templateCopy = holdsMaskedWords(prefix);
   const onlyOfItsLevel =
     !templateCopy &&
     scopeIsSure &&
