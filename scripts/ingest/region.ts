@@ -427,33 +427,33 @@ export function scopeUses(text: string, word: string, genre: RegionGenre): numbe
   return count;
 }
 
-/** Evidence that names a division by a former name says so: 襄樊市 (now 襄阳市, renamed 2010). */
-function withFormerNames(region: Region, genre: RegionGenre): Region {
+/**
+ * Evidence that names a division by a former name says so: 襄樊市 (now 襄阳市, renamed 2010),
+ * from the table; or, where the text found a district by the short name it kept, what the
+ * text printed (富阳市 is now 富阳区; 赣县, now 赣县区).
+ */
+function withFormerNames(region: Region, evidence: RegionEvidence, genre: RegionGenre): Region {
   const notes = genre.formerNames
     .filter((former) => former.now === region.code && region.evidence.includes(former.name))
     .map((former) => `${former.name} is ${region.name} since ${former.changed}`);
+  if (notes.length === 0) notes.push(...formerLevelNotes(region, evidence));
   return notes.length === 0 ? region : { ...region, evidence: `${region.evidence} (${notes.join('; ')})` };
 }
 
-/**
- * Evidence that found a county by the short name it kept as a district (富阳 of 富阳市, now
- * 富阳区; 赣县, now 赣县区) says what the text printed: 富阳市 is now 富阳区.
- */
-function withFormerLevel(region: Region, evidence: RegionEvidence): Region {
+function formerLevelNotes(region: Region, evidence: RegionEvidence): string[] {
   const short = region.name.replace(/(?:区|市|县)$/u, '');
-  if (region.level !== 'county' || short.length < 2 || short === region.name || region.evidence.includes(' is ')) return region;
-  const printed = [evidence.title ?? '', evidence.heading ?? '', ...evidence.issuers, evidence.notice]
-    .flatMap((text) => [
-      ...['市', '县', '区'].map((suffix) => `${short}${suffix}`).filter((name) => name !== region.name && text.includes(name)),
-      // …or a county's whole old name the district keeps before its 区 (赣县 of 赣县区).
-      ...(/[县市]$/u.test(short) && new RegExp(`${short}(?!区)`, 'u').test(text) ? [short] : []),
-    ]);
+  if (region.level !== 'county' || short.length < 2 || short === region.name) return [];
+  const printed = [evidence.title ?? '', evidence.heading ?? '', ...evidence.issuers, evidence.notice].flatMap((text) => [
+    ...['市', '县', '区'].map((suffix) => `${short}${suffix}`).filter((name) => name !== region.name && text.includes(name)),
+    // …or a county's whole old name the district keeps before its 区 (赣县 of 赣县区).
+    ...(/[县市]$/u.test(short) && new RegExp(`${short}(?!区)`, 'u').test(text) ? [short] : []),
+  ]);
   const former = [...new Set(printed)];
-  return former.length === 0 ? region : { ...region, evidence: `${region.evidence} (${former.join('、')} is now ${region.name})` };
+  return former.length === 0 ? [] : [`${former.join('、')} is now ${region.name}`];
 }
 
 export function resolveRegion(evidence: RegionEvidence, index: DivisionIndex = loadDivisionIndex()): Region {
-  return withFormerLevel(withFormerNames(resolveRegionFromEvidence(evidence, index), loadRegionGenre()), evidence);
+  return withFormerNames(resolveRegionFromEvidence(evidence, index), evidence, loadRegionGenre());
 }
 
 function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionIndex): Region {
