@@ -161,18 +161,20 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const kind = sidecar.kind === undefined ? metadata.kind : kindNamed(sidecar.kind, genre, source.sidecar?.file ?? null);
   const years = sidecar.year === undefined ? metadata.years : [...new Set([...metadata.years, sidecar.year])].sort();
   const year = sidecar.year ?? metadata.years.at(-1);
+  // Where the hints below tell an editor to put the year.
+  const sidecarFile = `${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml`;
   if (sidecar.year === undefined && metadata.planYearUnprinted) {
     throw new AtlasError(
       'year-unknown',
       `the title names the year of its summary only (${metadata.years.join('、')}年…总结): the year of the plan it adds is not printed`,
-      `add "year: ${(metadata.years[0] ?? 2023) + 1}" (the year planned, if that is what the text means) to a sidecar ${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml`,
+      `add "year: ${metadata.years[0]! + 1}" (the year planned, if that is what the text means) to a sidecar ${sidecarFile}`,
     );
   }
   if (year === undefined) {
     throw new AtlasError(
       'year-unknown',
       'the document names no year in its title, headings or dates',
-      `add "year: 2024" (the year planned) to a sidecar ${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml`,
+      `add "year: 2024" (the year planned) to a sidecar ${sidecarFile}`,
     );
   }
 
@@ -182,7 +184,7 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
       throw new AtlasError(
         'year-conflict',
         conflict.message,
-        `document-sharing and template sites put another year on a text: find the plan as its bureau published it, or give the year it plans in a sidecar ${source.file.replace(/\.[^./]+$/u, '')}.meta.yaml (year: …)`,
+        `document-sharing and template sites put another year on a text: find the plan as its bureau published it, or give the year it plans in a sidecar ${sidecarFile} (year: …)`,
         conflict.line,
       );
     }
