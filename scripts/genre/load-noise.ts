@@ -113,9 +113,10 @@ export function compileNoise(table: NoiseTable): Noise {
       // Longest first, so 发布日期 is not read as a shorter label plus text.
       const alternatives = [...rule.labels].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
       // A label may come as a list bullet (• 发布时间：…, 1. [发文字号] …) or in brackets (【来源：…】).
-      // In brackets the label needs nothing after it (【制定机关】苏州市教育局); bare, a colon or a space.
-      patterns = [new RegExp(`^(?:[•·]\\s?|\\d{1,2}\\.\\s)?(?:[【\\[](?:${alternatives})[】\\]]|[【\\[]?(?:${alternatives})(?:\\s?[:：]|\\s|$))`, 'u')];
-      labelOnly = new RegExp(`^(?:[•·]\\s?|\\d{1,2}\\.\\s)?[【\\[]?(?:${alternatives})[】\\]]?\\s?[:：]?$`, 'u');
+      // In brackets the label needs nothing after it (【制定机关】苏州市教育局), and may stand apart
+      // from them (• [ 索引号 ]); bare, a colon or a space.
+      patterns = [new RegExp(`^(?:[•·]\\s?|\\d{1,2}\\.\\s)?(?:[【\\[]\\s?(?:${alternatives})\\s?[】\\]]|[【\\[]?(?:${alternatives})(?:\\s?[:：]|\\s|$))`, 'u')];
+      labelOnly = new RegExp(`^(?:[•·]\\s?|\\d{1,2}\\.\\s)?(?:[【\\[]\\s?)?(?:${alternatives})(?:\\s?[】\\]])?\\s?[:：]?$`, 'u');
     } else {
       patterns = (rule.patterns ?? []).map((source) => new RegExp(source, rule.scope === 'inline' ? 'gu' : 'u'));
     }

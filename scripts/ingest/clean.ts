@@ -190,7 +190,9 @@ export function cleanSource(text: string): CleanedSource {
       // A bare date is the label's value, though alone it would be the page's stamp.
       const isValue = value !== undefined && (!lineRuleOf(value) || bareDate.test(value.text));
       if (value && isValue && value.line <= entry.line + 2 && isFieldValue(value.text) && !rule.labelOnly.test(withLabelsClosed(value.text))) {
-        factText = `${factText.replace(/[:：]$/u, '')}：${value.text}`;
+        // Read as one field, without the bullets and brackets around its parts (• [ 发布机构 ] / • 渝北区教委).
+        const label = factText.replace(/^(?:[•·]\s?|\d{1,2}\.\s)?[【\[]?\s?/u, '').replace(/\s?[】\]]?\s?[:：]?$/u, '');
+        factText = `${label}：${value.text.replace(/^[•·]\s?/u, '')}`;
         removeLine(value, rule);
       }
     }

@@ -249,7 +249,7 @@ function genericBureau(
   for (const name of names) {
     for (let at = prefix.indexOf(name); at >= 0; at = prefix.indexOf(name, at + 1)) {
       const organ = organs.find((each) => prefix.startsWith(each, at + name.length));
-      if (!organ || namedAsPartner(prefix, at, genre)) continue;
+      if (!organ || namedAsPartner(prefix, at, genre) || insideLongerName(prefix, at, name, index)) continue;
       const candidates = index.lookup(name).filter((division) => division.name === name);
       const division = candidates.length > 0 ? disambiguate(candidates, new Map(), anywhere, index) : null;
       const scope = division ? genre.scopes.find((each) => scopeUses(prefix, each.word, genre) > 0 && fitsLevel(each, division)) : undefined;
@@ -260,6 +260,14 @@ function genericBureau(
     }
   }
   return null;
+}
+
+/** A generic name that ends a longer place name (北区 in 渝北区教委, 城区 in 东城区) is that place, not the generic one. */
+function insideLongerName(text: string, at: number, name: string, index: DivisionIndex): boolean {
+  for (let start = at - 1; start >= Math.max(0, at - 3); start -= 1) {
+    if (index.lookup(text.slice(start, at + name.length)).length > 0) return true;
+  }
+  return false;
 }
 
 interface BodyCandidate {

@@ -229,6 +229,22 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(page.slice(4));
   });
 
+  it('site-navigation: a portal\'s log-in strip and menu button, and the site\'s name above a trail that begins with it, go', () => {
+    const page = ['一网搜 登录| 注册', '政府信息公开', '首页 > 政府信息公开 > 五公开 > 结果公开 > 工作总结', '二道区教育局2023年工作总结', '一是党建工作全面加强。'];
+    expect(keptText(cleanSource(page.join('\n')))).toEqual(page.slice(3));
+    const mirror = ['草莓视频在线下载', '菜單', '草莓视频在线下载 > 教育局主站 > 信息公開 > 重點領域信息公開 > 發展規劃', '深圳市教育局2023年工作要點', '一、總體思路'];
+    const cleaned = cleanSource(mirror.join('\n'));
+    expect(removedBy(cleaned, 'site-navigation')).toEqual(['菜單']);
+    expect(keptText(cleaned)).toEqual(mirror.slice(3));
+  });
+
+  it('disclosure-field: a table whose labels stand in spaced brackets, each value on a bullet of its own, goes with its facts', () => {
+    const page = ['    • [ 索引号 ]', '    • 11500112450511511J/2022-00108 ', '    • [ 发布机构 ]', '    • 渝北区教委 ', '    • [ 发布日期 ]', '    • 2022-11-08 ', '渝北区人民政府2022年履行教育职责自评报告', '一、自查情况'];
+    const cleaned = cleanSource(page.join('\n'));
+    expect(keptText(cleaned)).toEqual(page.slice(6));
+    expect(cleaned.facts.publisher).toBe('渝北区教委');
+  });
+
   it('doc-sharing: a sharing site\'s date is its upload\'s, never the plan\'s publication', () => {
     const page = ['xx县教育局2010年教育工作要点', 'ID:24694308', '大小:59.62 KB', '时间:2018-11-14', '资源描述:', '《xx县教育局2010年教育工作要点》由会员上传分享,免费在线阅读,更多相关内容在工程资料-天天文库', '一、加强党建。内容。'];
     const cleaned = cleanSource(page.join('\n'));

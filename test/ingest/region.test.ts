@@ -260,6 +260,11 @@ describe('body', () => {
     expect(codeOf(body.replace('深化城中区', '与城中区'))).not.toBe('630103');
   });
 
+  it('reads a generic name that ends a longer place name (北区 in 渝北区教委) as that place, not the generic one', () => {
+    const body = ['[ 发布机构 ]', '渝北区教委', '2021年以来，渝北区坚持以习近平新时代中国特色社会主义思想为指导，推进全区教育高质量发展。', '全面加强渝北区教育工作领导小组的职能职责，开创全区教育新局面。'].join('\n');
+    expect(resolveRegion(evidence({ body, organs: ['教委'] }), index)).toMatchObject({ code: '500112', name: '渝北区' });
+  });
+
   it('reads no scope from a ranking (排名全省第一) and no place from a wider area named after it (武汉都市圈)', () => {
     const genre = loadRegionGenre();
     expect(scopeUses('成为全省实施学前教育提升试点。信息化发展指数排名全省第一。首次获评全省业绩考核优秀。全省', '全省', genre)).toBe(2);
