@@ -30,6 +30,7 @@ const regionsTable = z.object({
   zoneLeadership: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
   areaWords: z.object({ words: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   townships: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
+  schoolNames: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
   rankingContexts: z.object({ before: z.array(han).min(1), after: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   unnamedIssuers: z.object({ heads: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   shortNameContexts: z.array(han).default([]),
@@ -68,6 +69,9 @@ export interface RegionGenre {
   /** What after a place's short name makes it a township's (黄梅镇): no evidence of the county. Tried on the text right after the name. */
   township: RegExp;
   townshipExamples: readonly string[];
+  /** What after a place's short name makes it a school's name (新昌一小): alone, no evidence of the plan's place. Tried on the text right after the name. */
+  schoolName: RegExp;
+  schoolNameExamples: readonly string[];
   /** Words around a scope word that make it a ranking in a wider area (排名全省第一), no claim of the plan's level. */
   rankingBefore: readonly string[];
   rankingAfter: readonly string[];
@@ -115,6 +119,8 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
     areaExamples: table.areaWords.examples,
     township: new RegExp(table.townships.pattern, 'u'),
     townshipExamples: table.townships.examples,
+    schoolName: new RegExp(table.schoolNames.pattern, 'u'),
+    schoolNameExamples: table.schoolNames.examples,
     rankingBefore: table.rankingContexts.before,
     rankingAfter: table.rankingContexts.after,
     rankingExamples: table.rankingContexts.examples,

@@ -249,10 +249,12 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   let titleLine = doc.titleLines.length > 0 ? withoutTitleMarks(withoutPageTag(doc.titleLines.slice(-halves).map((line) => unspacedType(line.text)).join(''), genre)) : title;
   // What the notice issues may be wider than the title line found below it: a
   // 2023年…工作总结 heading of the 2023年…总结和2024年工作要点 the notice names. The
-  // notice then tells the kind and the years, and the title when it prints it as one.
+  // notice then tells the kind and the years, and the title when it prints it as one; when it
+  // quotes the parts apart (现将《…2016年工作总结》和《…2017年工作要点》印发), no title names the
+  // whole, and the part's heading would title a 2017 plan 2016年工作总结: the title is built.
   if (issued && titleLine && yearsIn(issued, genre).length > yearsIn(titleLine, genre).length) {
     titleLine = issued;
-    if (notice?.printed) title = issued;
+    title = notice?.printed ? issued : null;
   }
   // A title printed bare (2018年工作要点) that the notice names with its issuers
   // (《湖南省教育厅 中共湖南省委教育工委2018年工作要点》): the notice's is the whole title.

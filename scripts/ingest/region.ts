@@ -315,6 +315,11 @@ function ownDocumentsScope(body: string, genre: RegionGenre): Claim | null {
     : null;
 }
 
+/** A short name that begins a school's or college's name (新昌一小, 安顺学院): perhaps a town's of the same name. */
+function namesASchool(text: string, entry: NameMention['entry'], at: number, genre: RegionGenre): boolean {
+  return !entry.full && genre.schoolName.test(text.slice(at + entry.surface.length, at + entry.surface.length + 2));
+}
+
 /** A place named as a partner, model or destination (与东平县结对, 赴上海市) is another place than the plan's own. */
 export function namedAsPartner(text: string, at: number, genre: RegionGenre): boolean {
   const before = text.slice(Math.max(0, at - 4), at);
@@ -406,7 +411,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
     (claim === null || claim.singleMentionSuffices) &&
     scoped.length === 1 &&
     fitsScope(chosen.division) &&
-    chosenMentions.some(({ index: at }) => !namedAsPartner(prefix, at, genre) && !insideCitedTitle(at));
+    chosenMentions.some(({ entry, index: at }) => !namedAsPartner(prefix, at, genre) && !insideCitedTitle(at) && !namesASchool(prefix, entry, at, genre));
   if (named < minBodyMentions && !onlyOfItsLevel) return null;
 
   const relevant = new Set([chosen.division.code, ...index.ancestors(chosen.division.code).map((each) => each.code)]);
@@ -529,7 +534,7 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
   }
   throw new AtlasError(
     'region-unresolved',
-    'the document names no region: no province, city or county in its title, issuers or notice, and none named often enough in its text (a place mentioned in passing, or inside an ordinary word, is no evidence)',
+    'the document names no region: no province, city or county in its title, issuers or notice, and none named often enough in its text (a place mentioned in passing, inside an ordinary word or a school’s name, is no evidence)',
     sidecarHint('370900'),
   );
 }

@@ -261,6 +261,11 @@ describe('region genre', () => {
     expect(mentions.some(({ entry, index: at }) => !entry.full && regions.township.test(example.slice(at + entry.surface.length, at + entry.surface.length + 2)))).toBe(true);
   });
 
+  it.each(regions.schoolNameExamples)('%s names a school after a place\'s short name', (example) => {
+    const mentions = divisions.scan(example);
+    expect(mentions.some(({ entry, index: at }) => !entry.full && regions.schoolName.test(example.slice(at + entry.surface.length, at + entry.surface.length + 2)))).toBe(true);
+  });
+
   it.each(regions.rankingExamples)('%s ranks within a scope rather than claiming it', (example) => {
     const scope = regions.scopes.find((each) => example.includes(each.word))!;
     expect(scope).toBeDefined();

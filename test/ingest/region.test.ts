@@ -260,6 +260,12 @@ describe('body', () => {
     expect(codeOf(body.replace('深化城中区', '与城中区'))).not.toBe('630103');
   });
 
+  it('takes no school\'s name (新昌一小) as the one place of a plan that says 全县, though the same place named as such would do', () => {
+    const body = '2023年全县教育工作的总体要求是：办好人民满意的教育。加快推进新昌一小综合楼建设，全县义务教育学校全部达标。统筹全县资源，提升全县教育质量。';
+    expect(() => resolveRegion(evidence({ body, organs: ['教育局'] }), index)).toThrow(/school’s name/u);
+    expect(resolveRegion(evidence({ body: body.replace('新昌一小', '新昌县第一小学'), organs: ['教育局'] }), index)).toMatchObject({ code: '330624' });
+  });
+
   it('reads a generic name that ends a longer place name (北区 in 渝北区教委) as that place, not the generic one', () => {
     const body = ['[ 发布机构 ]', '渝北区教委', '2021年以来，渝北区坚持以习近平新时代中国特色社会主义思想为指导，推进全区教育高质量发展。', '全面加强渝北区教育工作领导小组的职能职责，开创全区教育新局面。'].join('\n');
     expect(resolveRegion(evidence({ body, organs: ['教委'] }), index)).toMatchObject({ code: '500112', name: '渝北区' });
