@@ -39,6 +39,11 @@ const partyMeetingsTable = z.object({
   congressPattern: regexSource,
   plenumPattern: regexSource,
   examples: z.array(z.object({ text: z.string().min(1), latest: z.number().int() })).min(1),
+  fiveYearPlans: z.object({
+    firstYears: z.record(z.string().regex(/^[一二三四五六七八九十]+$/u), z.number().int()),
+    milestonePattern: regexSource,
+    examples: z.array(z.object({ text: z.string().min(1), year: z.number().int() })).min(1),
+  }),
 });
 
 const notAPlanRule = z.object({
@@ -217,6 +222,8 @@ export interface Genre {
     congressPattern: RegExp;
     plenumPattern: RegExp;
     examples: Array<{ text: string; latest: number }>;
+    /** The year each five-year plan begins, by its number (十四 → 2021), and how a text names its start or end. Pattern global. */
+    fiveYearPlans: { firstYears: Record<string, number>; milestonePattern: RegExp; examples: Array<{ text: string; year: number }> };
   };
 }
 
@@ -299,6 +306,7 @@ export function loadGenre(): Genre {
       congressPattern: new RegExp(partyMeetings.congressPattern, 'gu'),
       plenumPattern: new RegExp(partyMeetings.plenumPattern, 'gu'),
       examples: partyMeetings.examples,
+      fiveYearPlans: { ...partyMeetings.fiveYearPlans, milestonePattern: new RegExp(partyMeetings.fiveYearPlans.milestonePattern, 'gu') },
     },
   };
   return cached;

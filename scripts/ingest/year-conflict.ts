@@ -8,7 +8,9 @@
  * - its notice issues a plan of another year (现将《…2009年工作要点》印发给你们 in a
  *   text filed as 2008年工作要点);
  * - it states the aims of another year than those it speaks for (2012年全区教育工作的
- *   总体要求是 under 教育局2025年工作安排).
+ *   总体要求是 under 教育局2025年工作安排);
+ * - it names the start or end of a five-year plan none of its years is in or near
+ *   (“十三五”良好开局 in a 2023 plan).
  */
 import type { Genre } from '../genre/load.ts';
 import type { SourceLine } from './clean.ts';
@@ -50,7 +52,7 @@ export interface YearConflict {
 
 /** The first contradiction of `year` (and the other `years` the text speaks for) the text holds, or null. */
 export function yearConflict(lines: readonly SourceLine[], year: number, years: readonly number[], genre: Genre): YearConflict | null {
-  return issuedYearConflict(lines, year, genre) ?? aimsYearConflict(lines, year, years, genre) ?? meetingConflict(lines, year, genre);
+  return issuedYearConflict(lines, year, genre) ?? aimsYearConflict(lines, year, years, genre) ?? meetingConflict(lines, year, genre) ?? milestoneConflict(lines, year, years, genre);
 }
 
 /** A statement of a year's aims (2012年全区教育工作的总体要求是) for none of the years the text speaks for. */
@@ -98,4 +100,39 @@ export function meetingConflict(lines: readonly SourceLine[], year: number, genr
     };
   }
   return null;
+}
+
+export interface Milestone {
+  /** As printed: 十三五良好开局. */
+  text: string;
+  /** The year of the start or end it names. */
+  year: number;
+  /** The years of the five-year plan it names: 十三五 2016–2020. */
+  span: [number, number];
+  line: number;
+}
+
+/** The starts and ends of five-year plans a text names (“十四五”开局之年 → 2021), with their years. */
+export function fiveYearMilestones(lines: readonly SourceLine[], genre: Genre): Milestone[] {
+  const { firstYears, milestonePattern } = genre.partyMeetings.fiveYearPlans;
+  return lines.flatMap(({ text, line }) =>
+    [...text.matchAll(milestonePattern)].flatMap((match): Milestone[] => {
+      const first = firstYears[match.groups?.['plan'] ?? ''];
+      if (first === undefined) return [];
+      return [{ text: match[0], year: match.groups?.['event'] === '收官' ? first + 4 : first, span: [first, first + 4], line }];
+    }),
+  );
+}
+
+/**
+ * A five-year plan's start or end the text names though none of its years is in that plan
+ * or a year from it: a 2023 plan aims for no “十三五良好开局” (2016–2020), where a 2023 plan
+ * may well aim for “十四五”顺利收官 (2025), and a 2025 plan for “十五五”良好开局.
+ */
+export function milestoneConflict(lines: readonly SourceLine[], year: number, years: readonly number[], genre: Genre): YearConflict | null {
+  const spoken = [year, ...years];
+  const stray = fiveYearMilestones(lines, genre).find(({ span: [first, last] }) => spoken.every((each) => each < first - 1 || each > last + 1));
+  return stray
+    ? { line: stray.line, message: `the text gives ${year} as its year, but names “${stray.text}” (${stray.year}), of a five-year plan that ran ${stray.span[0]}–${stray.span[1]}` }
+    : null;
 }

@@ -13,7 +13,7 @@ import { loadNoise } from '../../scripts/genre/load-noise.ts';
 import { isIssuerLine, isPlanTitle, isTitleSecondPart, matchMarker } from '../../scripts/ingest/parse.ts';
 import { isoDateOf } from '../../scripts/ingest/metadata.ts';
 import { yearsIn } from '../../scripts/ingest/numerals.ts';
-import { citedMeetings } from '../../scripts/ingest/year-conflict.ts';
+import { citedMeetings, fiveYearMilestones } from '../../scripts/ingest/year-conflict.ts';
 import { cleanSource } from '../../scripts/ingest/clean.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 import { loadGarbles } from '../../scripts/genre/garbles.ts';
@@ -37,6 +37,10 @@ describe('numbering styles', () => {
 describe('party meetings', () => {
   it.each(genre.partyMeetings.examples.map((example) => [example.text, example.latest] as const))('%s cites a meeting of %i as its latest', (text, latest) => {
     expect(Math.max(...citedMeetings([{ line: 1, text }], genre).map((meeting) => meeting.year))).toBe(latest);
+  });
+
+  it.each(genre.partyMeetings.fiveYearPlans.examples.map((example) => [example.text, example.year] as const))('%s names a five-year plan\'s start or end in %i', (text, year) => {
+    expect(fiveYearMilestones([{ line: 1, text }], genre).map((milestone) => milestone.year)).toEqual([year]);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * A year the text contradicts: the latest party meeting it cites is too old for it,
- * or held after it; its notice issues a plan of another year.
+ * or held after it; its notice issues a plan of another year; it names a five-year
+ * plan's start or end far from its years.
  */
 import { describe, expect, it } from 'vitest';
 import { loadGenre } from '../../scripts/genre/load.ts';
-import { aimsYearConflict, citedMeetings, issuedYearConflict, meetingConflict } from '../../scripts/ingest/year-conflict.ts';
+import { aimsYearConflict, citedMeetings, issuedYearConflict, meetingConflict, milestoneConflict } from '../../scripts/ingest/year-conflict.ts';
 import { createParser } from '../../scripts/ingest/parser.ts';
 
 const genre = loadGenre();
@@ -76,3 +77,18 @@ describe('aimsYearConflict', () => {
   });
 });
 
+describe('milestoneConflict', () => {
+  it('refuses a year outside the five-year plan whose start the text aims for, as a template site leaves it', () => {
+    const text = '2023年全县教育工作的总体要求是：坚持以党的十九大和十九届六中全会精神为指导，努力实现全县教育事业“十三五良好开局。';
+    expect(milestoneConflict(lines(text), 2023, [2023], genre)?.message).toBe('the text gives 2023 as its year, but names “十三五良好开局” (2016), of a five-year plan that ran 2016–2020');
+    expect(milestoneConflict(lines(text), 2016, [2016], genre)).toBeNull();
+  });
+
+  it('accepts a milestone of the plan its years are in, or a year from it', () => {
+    expect(milestoneConflict(lines('2016年，全市教育实现了“十三五”良好开局。'), 2017, [2016, 2017], genre)).toBeNull();
+    expect(milestoneConflict(lines('2020年是“十三五”规划收官之年'), 2021, [2021], genre)).toBeNull();
+    expect(milestoneConflict(lines('为“十五五”良好开局奠定基础'), 2025, [2025], genre)).toBeNull();
+    expect(milestoneConflict(lines('确保“十四五”规划顺利收官'), 2023, [2023], genre)).toBeNull();
+    expect(milestoneConflict(lines('今年是十三五规划开局之年'), 2022, [2022], genre)?.line).toBe(1);
+  });
+});
