@@ -238,6 +238,13 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(mirror.slice(3));
   });
 
+  it('disclosure-field: a table copied with a | after each label\'s colon keeps its dates and publisher, and its title without the pipes', () => {
+    const page = ['索引号: | 11500106009290649X/2025-00149 | 信息分类名称: | 科技、教育/其他 | ||', '发布机构: | 沙坪坝区教委 | 生成日期: | 2025-04-28 | 发布日期: | 2025-04-28 |', '名称: | 沙坪坝区2025年教育工作要点 | ||||', '文号: | 主题词: |', '一、加强党建统领'];
+    const cleaned = cleanSource(page.join('\n'));
+    expect(keptText(cleaned)).toEqual(['沙坪坝区2025年教育工作要点', '一、加强党建统领']);
+    expect(cleaned.facts).toMatchObject({ publishedOn: '2025-04-28', publisher: '沙坪坝区教委', docNumber: null });
+  });
+
   it('disclosure-field: a table whose labels stand in spaced brackets, each value on a bullet of its own, goes with its facts', () => {
     const page = ['    • [ 索引号 ]', '    • 11500112450511511J/2022-00108 ', '    • [ 发布机构 ]', '    • 渝北区教委 ', '    • [ 发布日期 ]', '    • 2022-11-08 ', '渝北区人民政府2022年履行教育职责自评报告', '一、自查情况'];
     const cleaned = cleanSource(page.join('\n'));
