@@ -90,6 +90,7 @@ const titlesTable = z.object({
     hanTerminators: z.array(z.string().length(1)),
     bodyOpeners: z.array(z.string().min(1)),
     notBeforeOpener: z.array(z.string().length(1)),
+    chainedVerbs: z.array(z.string().min(1)),
     minOpenerOffset: z.number().int().nonnegative(),
     minBodyLength: z.number().int().nonnegative(),
     minRunOnClause: z.number().int().positive(),
@@ -188,6 +189,8 @@ export interface Genre {
     hanTerminators: ReadonlySet<string>;
     bodyOpeners: string[];
     notBeforeOpener: ReadonlySet<string>;
+    /** Verbs a body verb right after continues (学习宣传贯彻); the body openers do too. */
+    chainedVerbs: readonly string[];
     minOpenerOffset: number;
     minBodyLength: number;
     minRunOnClause: number;
@@ -286,6 +289,7 @@ export function loadGenre(): Genre {
       terminators: new Set(titles.leadPhrase.terminators),
       hanTerminators: new Set(titles.leadPhrase.hanTerminators),
       notBeforeOpener: new Set(titles.leadPhrase.notBeforeOpener),
+      chainedVerbs: [...titles.leadPhrase.chainedVerbs, ...titles.leadPhrase.bodyOpeners],
     },
     // Longest first, so 教育和体育局 wins over 体育局-like shorter endings.
     organSuffixes: [...issuers.organSuffixes].sort((a, b) => b.length - a.length),

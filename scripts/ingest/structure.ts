@@ -146,7 +146,9 @@ function openerAt(text: string, window: string, genre: Genre): number {
     let at = window.indexOf(opener, rule.minOpenerOffset);
     // "政策的实施" is a noun phrase, not a lead phrase followed by a body; nor is a verb inside a
     // title it cites (研究制定《教育强国建设规划纲要实施方案》).
-    while (at >= 0 && (rule.notBeforeOpener.has(text[at - 1] as string) || insideQuote(text, at))) at = window.indexOf(opener, at + 1);
+    // Nor is one that continues a chain of verbs (深入学习宣传贯彻…, 坚持落实…).
+    const chained = (at: number): boolean => rule.chainedVerbs.some((verb) => text.startsWith(verb, at - verb.length));
+    while (at >= 0 && (rule.notBeforeOpener.has(text[at - 1] as string) || insideQuote(text, at) || chained(at))) at = window.indexOf(opener, at + 1);
     if (at >= 0 && text.length - at < rule.minBodyLength) at = -1;
     if (at >= 0 && (best < 0 || at < best)) best = at;
   }

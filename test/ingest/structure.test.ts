@@ -47,6 +47,11 @@ describe('leadPhraseOf', () => {
   it('does not cut a noun phrase before a verb (政策的实施)', () => {
     expect(leadPhraseOf('随着“二孩”“三胎”政策的实施,适龄儿童逐年增多，城区学位紧张', genre).title).toBeNull();
   });
+
+  it('does not cut a chain of verbs that opens a sentence (深入学习宣传贯彻, 坚持落实)', () => {
+    expect(leadPhraseOf('深入学习宣传贯彻习近平总书记“七一”重要讲话精神、党的十九大及历次全会精神和习近平总书记关于教育的重要论述，推动党的创新理论进校园。', genre).title).toBeNull();
+    expect(leadPhraseOf('各级党组织坚持落实“第一议题”、中心组理论学习、“三会一课”制度，用好“学习强国”等平台。', genre).title).toBeNull();
+  });
 });
 
 describe('buildSections', () => {
