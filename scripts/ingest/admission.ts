@@ -34,6 +34,14 @@ function headOf(lines: readonly SourceLine[], genre: Genre): SourceLine[] {
 /** How much of a text with no title and no notice is read for the signs of a report (its lede). */
 const ledeLength = 600;
 
+/** The words around a match, quoted from the start of its clause: a quote cut inside 2024年 would misquote the text. */
+function quoteAround(text: string, index: number, length: number): string {
+  let start = Math.max(0, ...[...'。，,；;！？'].map((mark) => text.lastIndexOf(mark, index - 1) + 1));
+  // A long clause is quoted from 20 characters before the match, not inside a number.
+  if (index - start > 40) for (start = index - 20; /\d/u.test(text[start - 1] ?? '') && /\d/u.test(text[start] ?? ''); start += 1);
+  return text.slice(start, index + length + 20);
+}
+
 /** Throws not-a-plan when the lede of a text that prints no plan title and no notice shows a report. */
 function refuseReports(lines: readonly SourceLine[], genre: Genre): void {
   let read = 0;
@@ -43,7 +51,7 @@ function refuseReports(lines: readonly SourceLine[], genre: Genre): void {
     read += text.length + 1;
     for (const rule of genre.reportSigns) {
       const match = rule.patterns.map((pattern) => pattern.exec(text)).find((found) => found !== null);
-      if (match) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20)}"; it prints no plan title or covering notice)`, overrideHint, line.line);
+      if (match) throw new AtlasError('not-a-plan', `this is ${rule.why} ([${rule.id}]: "${quoteAround(text, match.index, match[0].length)}"; it prints no plan title or covering notice)`, overrideHint, line.line);
     }
   }
 }

@@ -136,6 +136,11 @@ describe('what is not a plan', () => {
     expect('error' in outcome && outcome.error.message).toContain(`[${id}]`);
   });
 
+  it('quotes a report\'s sign from the start of its clause, never from inside a number', () => {
+    const outcome = parser.parse({ file: 'example.txt', bytes: Buffer.from('一、总体情况\n2024年，教育局深入贯彻落实党的二十大精神，按照《中华人民共和国政府信息公开条例》要求，扎实推进政务公开。\n（一）主动公开情况\n'), sidecar: null });
+    expect('error' in outcome && outcome.error.message).toContain('[disclosure-report]: "按照《中华人民共和国政府信息公开条例》要求，扎实推进政务公开。"');
+  });
+
   /** What the ingest makes of a text: its refusal, or the URL it publishes it at. */
   const verdict = (text: string): string => {
     const outcome = parser.parse({ file: 'plan.txt', bytes: Buffer.from(text), sidecar: null });
