@@ -189,8 +189,10 @@ function kindOf(titleLine: string | null, topHeadings: readonly string[], genre:
  * The title a covering notice says it issues: quoted (现将《鹰潭市教育局2021年工作要点》印发给你们)
  * or named in its heading (…关于印发2024年工作总结和2025年工作要点的通知).
  */
-function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { text: string; printed: boolean } | null {
+function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { text: string; printed: boolean; quotedAlone: ReadonlySet<string> } | null {
   const candidates: string[] = [];
+  // Titles a sentence issues on their own (现将《…2014年工作要点》印发给你们。《…2013年工作总结》一并印发。).
+  const quotedAlone = new Set<string>();
   // Two titles quoted apart and joined here: what is issued, but no title printed as one.
   const joined = new Set<string>();
   // …unless the notice's heading prints that very title (关于印发2021年…总结和2022年…要点的通知).
@@ -202,6 +204,7 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
       const quoted = [...new Set([...sentence.matchAll(/《([^《》]{4,80})》/gu)].map((match) => collapseSpaces(match[1] ?? '')))].filter((text) => isPlanTitle(text, genre));
       const distinct = quoted.filter((text, index) => quoted.findIndex((other) => withoutSpaces(other) === withoutSpaces(text)) === index);
       candidates.push(...distinct);
+      if (distinct.length === 1) quotedAlone.add(withoutSpaces(distinct[0]!));
       if (distinct.length > 1) {
         candidates.push(distinct.join('和'));
         joined.add(distinct.join('和'));
@@ -218,7 +221,7 @@ function titleIssuedByNotice(notice: readonly SourceLine[], genre: Genre): { tex
   for (const candidate of candidates) {
     if (best === null || yearsIn(candidate, genre).length > yearsIn(best, genre).length) best = candidate;
   }
-  return best === null ? null : { text: best, printed: printedAsOne.has(best) || !joined.has(best) };
+  return best === null ? null : { text: best, printed: printedAsOne.has(best) || !joined.has(best), quotedAlone };
 }
 
 /**
@@ -252,7 +255,10 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   // notice then tells the kind and the years, and the title when it prints it as one; when it
   // quotes the parts apart (现将《…2016年工作总结》和《…2017年工作要点》印发), no title names the
   // whole, and the part's heading would title a 2017 plan 2016年工作总结: the title is built.
-  if (issued && titleLine && yearsIn(issued, genre).length > yearsIn(titleLine, genre).length) {
+  // Not where a sentence issues the printed title on its own: the notice's heading then names
+  // two documents (关于印发…2014年工作要点和2013年工作总结的通知), and this is the first.
+  const issuedAlone = titleLine !== null && notice !== null && notice.quotedAlone.has(withoutSpaces(titleLine));
+  if (issued && titleLine && !issuedAlone && yearsIn(issued, genre).length > yearsIn(titleLine, genre).length) {
     titleLine = issued;
     title = notice?.printed ? issued : null;
   }

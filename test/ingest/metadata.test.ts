@@ -154,6 +154,12 @@ ${outline}`);
     // Quoted apart, but the notice's heading prints them as one title: that title.
     const headed = '省教育厅关于印发2021年全省教育工作总结和2022年全省教育工作要点的通知\n现将《2021年全省教育工作总结》和《2022年全省教育工作要点》印发给你们。\n省教育厅\n2022年1月25日';
     expect(metadataOf(`${headed}\n2021年全省教育工作总结\n${outline}`).title).toBe('2021年全省教育工作总结和2022年全省教育工作要点');
+    // Quoted together with no heading that prints them as one: no title names the whole, and the summary's heading is none.
+    const joined = headed.split('\n').slice(1).join('\n');
+    expect(metadataOf(`${joined}\n2021年全省教育工作总结\n${outline}`)).toMatchObject({ title: null, years: [2021, 2022] });
+    // A heading that names both, over a sentence that issues the printed plan on its own: the plan printed is the 工作要点.
+    const batch = `关于印发宁波市教育局2014年工作要点和2013年工作总结的通知\n${together.replaceAll('慈溪', '宁波').replaceAll('2021', '2014').replaceAll('2020', '2013')}`;
+    expect(metadataOf(`${batch}\n宁波市教育局2014年工作要点\n${outline}`)).toMatchObject({ title: '宁波市教育局2014年工作要点', years: [2014] });
   });
 
   it('takes the 文号 a repost\'s lede prints after the notice that issues the plan, and no other number it cites', () => {
