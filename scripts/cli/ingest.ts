@@ -84,7 +84,7 @@ const regionConfidence: Record<Plan['region']['source'], string> = {
   notice: 'printed in the covering notice',
   heading: 'printed in the heading atop the text',
   body: 'inferred from the places the text names (counted above), as no title or issuer names one',
-  publisher: 'inferred from the page\'s 发布机构 or 信息来源, or the bureau its place in the site names, as the text itself names no region',
+  publisher: 'inferred from the page\'s 发布机构 or 信息来源, the bureau its place in the site names, or the government whose portal published a text that speaks for its level, as the text itself names no region',
 };
 
 function titleEvidence(plan: Plan, fromSidecar: readonly string[]): string {

@@ -34,6 +34,7 @@ const regionsTable = z.object({
   rankingContexts: z.object({ before: z.array(han).min(1), after: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   unnamedIssuers: z.object({ heads: z.array(han).min(1), examples: z.array(z.string().min(1)).min(1) }),
   shortNameContexts: z.array(han).default([]),
+  publishingGovernments: z.array(han).min(1),
   bureauContexts: z.array(han).default([]),
   formerNames: z.array(z.object({ name: han, now: z.string().regex(/^\d{6}$/, 'a six-digit code'), changed: z.number().int().min(1949).max(2100) }).strict()).default([]),
   masked: z.object({ patterns: z.array(z.string().min(1)).min(1), examples: z.array(z.string().min(1)).min(1) }),
@@ -89,6 +90,8 @@ export interface RegionGenre {
   bureauContexts: readonly string[];
   /** Words after which a short name in running text stands as a name (泰安教育). */
   shortNameContexts: readonly string[];
+  /** The organs a government's name ends in (人民政府): a publisher that names one is the plan's place if the text speaks for its level. */
+  publishingGovernments: readonly string[];
   /** Masked place names (XX县, 某市): the region is hidden on purpose. */
   masked: readonly RegExp[];
   maskedExamples: readonly string[];
@@ -131,6 +134,7 @@ function compileRegionGenre(table: z.infer<typeof regionsTable>): RegionGenre {
       .map((key) => [key, (table.readings[key] as string).split(' ')] as const),
     slugs: new Map(Object.entries(table.slugs)),
     shortNameContexts: table.shortNameContexts,
+    publishingGovernments: table.publishingGovernments,
     bureauContexts: table.bureauContexts,
     formerNames: table.formerNames,
     masked: table.masked.patterns.map((source) => new RegExp(source, 'u')),

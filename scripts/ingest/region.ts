@@ -528,9 +528,13 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
   const region = fromBody(evidence.body, index, genre, ownBureau, claim);
   if (region) return region;
   const publisher = evidence.publisher?.trim() ?? '';
-  if ((evidence.organs ?? []).some((organ) => publisher.endsWith(organ))) {
+  const publishedByBureau = (evidence.organs ?? []).some((organ) => publisher.endsWith(organ));
+  const government = genre.publishingGovernments.some((organ) => publisher.endsWith(organ));
+  if (publishedByBureau || government) {
     const found = resolveText(publisher, anywhere, index, null);
-    if (found) return regionForDivision(found.division, 'publisher', publisher, index);
+    // A government's portal also carries what other places send it: its own level's word must be the text's.
+    const speaksForIt = (division: Division): boolean => genre.scopes.some((scope) => fitsLevel(scope, division) && scopeUses(evidence.body.slice(0, bodyScanLimit), scope.word, genre) > 0);
+    if (found && (publishedByBureau || speaksForIt(found.division))) return regionForDivision(found.division, 'publisher', publisher, index);
   }
   throw new AtlasError(
     'region-unresolved',

@@ -238,6 +238,12 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(mirror.slice(3));
   });
 
+  it('page-time: a portal\'s byline with its address gives the date, and the portal\'s owner as the publisher', () => {
+    const cleaned = cleanSource(['2019年度教育工作总结', '沅陵县人民政府门户网站 www.yuanling.gov.cn 发布时间:2020-01-11 11:22', '今年以来，全县教育工作稳步推进。'].join('\n'));
+    expect(keptText(cleaned)).toEqual(['2019年度教育工作总结', '今年以来，全县教育工作稳步推进。']);
+    expect(cleaned.facts).toMatchObject({ publishedOn: '2020-01-11', publisher: '沅陵县人民政府' });
+  });
+
   it('disclosure-field: a table copied with a | after each label\'s colon keeps its dates and publisher, and its title without the pipes', () => {
     const page = ['索引号: | 11500106009290649X/2025-00149 | 信息分类名称: | 科技、教育/其他 | ||', '发布机构: | 沙坪坝区教委 | 生成日期: | 2025-04-28 | 发布日期: | 2025-04-28 |', '名称: | 沙坪坝区2025年教育工作要点 | ||||', '文号: | 主题词: |', '一、加强党建统领'];
     const cleaned = cleanSource(page.join('\n'));

@@ -224,12 +224,17 @@ describe('body', () => {
     expect(failure({ body: tied }).code).toBe('region-unresolved');
   });
 
-  it('falls back on the page\'s publisher when it is a bureau and the text names no region, and only then', () => {
+  it('falls back on the page\'s publisher when it is a bureau, or a government the text speaks for, and the text names no region, and only then', () => {
     const organs = ['教育局', '教育厅'];
     const text = { body: '全年工作目标任务全面完成。', organs };
     expect(resolveRegion(evidence({ ...text, publisher: '无锡市教育局' }), index)).toMatchObject({ code: '320200', source: 'publisher', evidence: '无锡市教育局' });
     // A publisher that is no bureau (a newspaper, a portal) says nothing of whose plan it is.
     expect(failure({ ...text, publisher: '无锡日报' }).code).toBe('region-unresolved');
+    // A government that published a text speaking for its level (全县) is its place; not one that speaks for another (全市).
+    const county = { body: '今年以来，我们认真贯彻全县教育大会精神，建设教育强县。', organs };
+    expect(resolveRegion(evidence({ ...county, publisher: '沅陵县人民政府' }), index)).toMatchObject({ code: '431222', source: 'publisher' });
+    expect(failure({ ...county, body: county.body.replaceAll('县', '市'), publisher: '沅陵县人民政府' }).code).toBe('region-unresolved');
+    expect(failure({ ...text, publisher: '沅陵县人民政府' }).code).toBe('region-unresolved');
     // A text that names its region keeps it, whoever reposted it.
     const city = { body: '全市教育工作。常州市教育局，常州市，常州市。', organs };
     expect(resolveRegion(evidence({ ...city, publisher: '江苏省教育厅' }), index)).toMatchObject({ code: '320400', source: 'body' });
