@@ -123,11 +123,16 @@ const maxIssuerNamesLength = 60;
 /** How many lines of issuers a title may carry above it (中共…教育工作委员会 / …教育委员会 / …督导室2009年工作要点). */
 const maxIssuerLines = 4;
 
+/** How many source lines below an issuer line the next line of the title block may start (blank lines between). */
+const maxIssuerGap = 4;
+
 /** Where a title starts that its issuers head, one a line, right above it. */
 function issuerLinesAbove(lines: readonly SourceLine[], titleIndex: number, genre: Genre): number {
   const title = withoutSpaces(lines[titleIndex]!.text);
   let start = titleIndex;
-  while (start > 0 && titleIndex - start < maxIssuerLines && isIssuerLine(lines[start - 1]!.text, genre)) {
+  // Printed with the title, blank lines between at most: a site's name above the page's table of facts is the site's.
+  const nextTo = (above: SourceLine, below: SourceLine): boolean => below.line - above.line <= maxIssuerGap;
+  while (start > 0 && titleIndex - start < maxIssuerLines && isIssuerLine(lines[start - 1]!.text, genre) && nextTo(lines[start - 1]!, lines[start]!)) {
     // A page's header naming a bureau the title names again (鄂尔多斯市教育局 / 鄂尔多斯市教育局2012年工作安排,
     // 海南省教育厅 / 中共海南省委教育工委 海南省教育厅2013年工作要点) is no part of it.
     if (title.includes(withoutSpaces(lines[start - 1]!.text))) break;

@@ -102,6 +102,15 @@ describe('parseDocument', () => {
     expect(doc.preamble).toHaveLength(1);
   });
 
+  it('joins no site\'s name printed above the page\'s table of facts to the title, though blank lines may stand between an issuer and its title', () => {
+    const body = '2017年，全县教育工作的总体要求是：办好人民满意的教育。\n一、主要工作\n1.加强党建。内容。\n2.发展教育。内容。';
+    // The disclosure table the cleaning removed stood on lines 2–6: the name is the site's.
+    const site = parseDocument([{ line: 1, text: '施甸县人民政府' }, ...fixtureLines(`\n\n\n\n\n\n2017年工作要点\n${body}`)], genre);
+    expect(site.titleLines.map((line) => line.text)).toEqual(['2017年工作要点']);
+    const issuer = parseDocument(fixtureLines(`施甸县教育局\n\n\n2017年工作要点\n${body}`), genre);
+    expect(issuer.titleLines.map((line) => line.text)).toEqual(['施甸县教育局', '2017年工作要点']);
+  });
+
   it('treats a sentence that starts like a number as text, not as an item', () => {
     const doc = parseDocument(
       fixtureLines(`一、改善办学条件
