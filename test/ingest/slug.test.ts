@@ -26,6 +26,15 @@ describe('pinyinSlug', () => {
     ['喀什', 'kashi'],
     ['六安', 'luan'],
     ['单县', 'shanxian'],
+    ['闵行', 'minhang'],
+    ['繁峙', 'fanshi'],
+    ['珲春', 'hunchun'],
+    ['泌阳', 'biyang'],
+    ['筠连', 'junlian'],
+    ['牟定', 'mouding'],
+    ['大城', 'dacheng'],
+    ['民乐', 'minle'],
+    ['阿图什', 'atushi'],
   ])('uses the place-name reading of %s (%s), not the everyday one', (chinese, slug) => {
     expect(pinyinSlug(chinese)).toBe(slug);
   });
