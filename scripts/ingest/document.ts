@@ -138,7 +138,8 @@ export function ingestDocument(source: SourceDocument, context: IngestContext): 
   const metadata = readMetadata(parsed, cleaned.facts, genre, heading);
 
   const notice = joinLines(parsed.notice);
-  const preamble = joinLines(parsed.preamble);
+  // Lines that head only the first part of what the notice issues open the text (see readMetadata).
+  const preamble = joinLines(metadata.titleHeadsAPart ? [...parsed.titleLines, ...parsed.preamble] : parsed.preamble);
   const body = [preamble, parsed.firstPartHeading?.text ?? '', ...parsed.firstPartIntro.map((line) => line.text), ...parsed.outline.map(function text(node): string {
     return [node.line.text, ...node.body.map((line) => line.text), ...node.children.map(text)].join('\n');
   })].join('\n');

@@ -12,8 +12,10 @@ import { continuesTitle, headingWords, isDocNumberLine, isIssuerLine, isPlanTitl
 export interface DocumentMetadata {
   /** The title as printed (an issuers line above it joined on), else as the notice quotes it, or null. */
   title: string | null;
-  /** The title lines exactly as printed, joined; null when the document prints none. */
+  /** The title lines exactly as printed, joined; null when the document prints none, or they head only a part of it (headsAPart). */
   printedTitle: string | null;
+  /** The lines found as the title head one part of what the notice issues (2021年…工作总结 of …总结和2022年工作要点): the text's, not its title. */
+  titleHeadsAPart: boolean;
   issuers: string[];
   kind: DocumentKind;
   kindInferred: boolean;
@@ -258,7 +260,8 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
   // Not where a sentence issues the printed title on its own: the notice's heading then names
   // two documents (关于印发…2014年工作要点和2013年工作总结的通知), and this is the first.
   const issuedAlone = titleLine !== null && notice !== null && notice.quotedAlone.has(withoutSpaces(titleLine));
-  if (issued && titleLine && !issuedAlone && yearsIn(issued, genre).length > yearsIn(titleLine, genre).length) {
+  const titleHeadsAPart = issued !== null && titleLine !== null && !issuedAlone && yearsIn(issued, genre).length > yearsIn(titleLine, genre).length;
+  if (titleHeadsAPart) {
     titleLine = issued;
     title = notice?.printed ? issued : null;
   }
@@ -316,7 +319,8 @@ export function readMetadata(doc: ParsedDocument, facts: CleanFacts, genre: Genr
 
   return {
     title,
-    printedTitle,
+    printedTitle: titleHeadsAPart ? null : printedTitle,
+    titleHeadsAPart,
     issuers: issuersOf(doc, titleLine, genre),
     kind,
     kindInferred,

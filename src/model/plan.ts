@@ -104,7 +104,7 @@ export const planSchema = z.object({
   /** The title: a sidecar's, else the printed one, else inferred (see titleInferred). */
   title: z.string().min(1),
   titleInferred: z.boolean(),
-  /** The title lines exactly as printed in the document (joined), or null when it prints none. */
+  /** The title lines exactly as printed in the document (joined), or null when it prints none (a heading of one part of what its notice issues opens the preamble instead). */
   printedTitle: z.string().nullable(),
   /** Document kind as named in scripts/genre/kinds.yaml, e.g. 工作要点. */
   kind: z.string().min(1),

@@ -145,10 +145,12 @@ ${outline}`);
     const notice = '衢州市教育局关于印发2024年工作总结和2025年工作计划的通知\n（此件依申请公开）';
     const metadata = metadataOf(`${notice}\n衢州市教育局2024年工作总结\n${outline}`);
     expect(metadata).toMatchObject({ title: '2024年工作总结和2025年工作计划', years: [2024, 2025] });
+    // The line found as the title heads the summary: it is the text's, and no title of the whole.
+    expect(metadata).toMatchObject({ printedTitle: null, titleHeadsAPart: true });
     // Two documents quoted apart (…一并印发) are no one title: the printed title stays.
     const together = '各学校：\n现将《慈溪市教育局2021年工作要点》印发给你们。《慈溪市教育局2020年工作总结》一并印发。\n慈溪市教育局\n2021年2月24日';
     const apart = metadataOf(`${together}\n慈溪市教育局2021年工作要点\n${outline}`);
-    expect(apart.title).toBe('慈溪市教育局2021年工作要点');
+    expect(apart).toMatchObject({ title: '慈溪市教育局2021年工作要点', printedTitle: '慈溪市教育局2021年工作要点', titleHeadsAPart: false });
     // …nor is the kind theirs together: the plan printed is the 工作要点.
     expect([apart.kind.name, apart.years]).toEqual(['工作要点', [2021]]);
     // Quoted apart, but the notice's heading prints them as one title: that title.

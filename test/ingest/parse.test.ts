@@ -555,3 +555,14 @@ describe('isIssuerLine', () => {
     expect(isIssuerLine('全面履行教育工作领导小组职责。加强对我市教育重大工作的研究部署、统筹协调，进一步增强党组', genre)).toBe(false);
   });
 });
+
+describe('a summary-and-plan its notice issues whole', () => {
+  it('opens its text with the heading of its first part, which titles no page', () => {
+    const text = ['穗教发〔2022〕9号', '市属各高校，各区教育局：', '现将《2021年广州教育工作总结和2022年工作要点》印发给你们，请认真贯彻执行。', '广州市教育局', '2022年3月17日', '2021年广州教育工作总结', '2021年，全市教育系统坚持立德树人。', '一、突出党的政治建设', '（一）深入学习贯彻。内容。', '（二）加强基层党建。内容。'].join('\n');
+    const outcome = createParser({ divisionsFile: null, tablesFile: null }).parse({ file: 'plan.txt', bytes: new TextEncoder().encode(text), sidecar: null });
+    if ('error' in outcome) throw new Error(outcome.error.message);
+    const { plan } = outcome.document;
+    expect(plan).toMatchObject({ title: '2021年广州教育工作总结和2022年工作要点', printedTitle: null, year: 2022 });
+    expect(plan.preamble.split('\n')).toEqual(['2021年广州教育工作总结', '2021年，全市教育系统坚持立德树人。']);
+  });
+});
