@@ -12,7 +12,7 @@ import { continuesTitle, headingWords, isDocNumberLine, isIssuerLine, isPlanTitl
 export interface DocumentMetadata {
   /** The title as printed (an issuers line above it joined on), else as the notice quotes it, or null. */
   title: string | null;
-  /** The title lines exactly as printed, joined; null when the document prints none, or they head only a part of it (headsAPart). */
+  /** The title lines exactly as printed, joined; null when the document prints none, or they head only a part of it (titleHeadsAPart). */
   printedTitle: string | null;
   /** The lines found as the title head one part of what the notice issues (2021年…工作总结 of …总结和2022年工作要点): the text's, not its title. */
   titleHeadsAPart: boolean;
