@@ -104,7 +104,7 @@ const issuersTable = z.object({
   pageTag: z.object({ pattern: regexSource, examples: z.array(z.string().min(1)).min(1) }),
 });
 
-const metadataPatterns = ['docNumber', 'issueDate', 'bareIssueDate', 'year', 'issuingNotice', 'issuingSentence', 'yearAims', 'preambleOpening', 'attachmentList'] as const;
+const metadataPatterns = ['docNumber', 'issueDate', 'issueDateRunIn', 'bareIssueDate', 'year', 'issuingNotice', 'issuingSentence', 'yearAims', 'preambleOpening', 'attachmentList'] as const;
 const metadataTable = z.object({
   shared: z.record(z.string(), z.string().min(1)),
   ...Object.fromEntries(metadataPatterns.map((name) => [name, z.string().min(1)])),
@@ -114,11 +114,14 @@ const metadataTable = z.object({
 /** A metadata pattern with its {shared} pieces put in; an unknown piece is an error of the table. */
 function withSharedPieces(name: string, source: string, shared: Record<string, string>): string {
   // A piece's name starts with a letter, so quantifiers such as {2} and {1,12} stay as they are.
-  const filled = source.replace(/\{([A-Za-z]\w*)\}/gu, (_whole, piece: string) => {
-    const value = shared[piece];
-    if (value === undefined) throw tableError('metadata.yaml', `${name} uses {${piece}}, which shared: does not define`, `define ${piece} under shared:, or correct the name`);
-    return value;
-  });
+  const fill = (text: string): string =>
+    text.replace(/\{([A-Za-z]\w*)\}/gu, (_whole, piece: string) => {
+      const value = shared[piece];
+      if (value === undefined) throw tableError('metadata.yaml', `${name} uses {${piece}}, which shared: does not define`, `define ${piece} under shared:, or correct the name`);
+      return value;
+    });
+  // A piece may be made of others ({fullDate} of {arabicYear} and {chineseYear}), one level down.
+  const filled = fill(fill(source));
   if (!regexSource.safeParse(filled).success) throw tableError('metadata.yaml', `${name} is not a valid regular expression once its pieces are put in`, 'correct the pattern, as the examples beside it show');
   return filled;
 }
@@ -204,6 +207,8 @@ export interface Genre {
   pageTag: { pattern: RegExp; examples: string[] };
   docNumber: RegExp;
   issueDate: RegExp;
+  /** A date of issue a run-together notice prints mid-line, before its 抄送 or 附件. */
+  issueDateRunIn: RegExp;
   bareIssueDate: RegExp;
   /** Global: use with matchAll. */
   year: RegExp;
@@ -297,6 +302,7 @@ export function loadGenre(): Genre {
     pageTag: { pattern: new RegExp(issuers.pageTag.pattern, 'u'), examples: issuers.pageTag.examples },
     docNumber: new RegExp(withSharedPieces('docNumber', metadata.docNumber, metadata.shared), 'u'),
     issueDate: new RegExp(withSharedPieces('issueDate', metadata.issueDate, metadata.shared), 'u'),
+    issueDateRunIn: new RegExp(withSharedPieces('issueDateRunIn', metadata.issueDateRunIn, metadata.shared), 'u'),
     bareIssueDate: new RegExp(withSharedPieces('bareIssueDate', metadata.bareIssueDate, metadata.shared), 'u'),
     year: new RegExp(withSharedPieces('year', metadata.year, metadata.shared), 'gu'),
     issuingNotice: new RegExp(withSharedPieces('issuingNotice', metadata.issuingNotice, metadata.shared), 'u'),

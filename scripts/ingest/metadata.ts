@@ -165,7 +165,7 @@ function bareDateOf(text: string, genre: Genre): string | null {
 }
 
 export function isoDateOf(text: string, genre: Genre): string | null {
-  const groups = genre.issueDate.exec(text)?.groups;
+  const groups = (genre.issueDate.exec(text) ?? genre.issueDateRunIn.exec(text))?.groups;
   if (!groups) return bareDateOf(text, genre);
   const year = numeralValue(groups['year'] ?? '');
   const month = numeralValue(groups['month'] ?? '');

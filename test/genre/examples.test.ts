@@ -45,7 +45,7 @@ describe('party meetings', () => {
 });
 
 describe('metadata patterns', () => {
-  const patterns = { docNumber: genre.docNumber, issueDate: genre.issueDate, bareIssueDate: genre.bareIssueDate, year: genre.year, issuingNotice: genre.issuingNotice, issuingSentence: genre.issuingSentence, yearAims: genre.yearAims, preambleOpening: genre.preambleOpening, attachmentList: genre.attachmentList };
+  const patterns = { docNumber: genre.docNumber, issueDate: genre.issueDate, issueDateRunIn: genre.issueDateRunIn, bareIssueDate: genre.bareIssueDate, year: genre.year, issuingNotice: genre.issuingNotice, issuingSentence: genre.issuingSentence, yearAims: genre.yearAims, preambleOpening: genre.preambleOpening, attachmentList: genre.attachmentList };
   const cases = Object.entries(genre.metadataExamples).flatMap(([name, examples]) => examples.map((example) => [name, example] as const));
   it.each(cases)('%s matches %s', (name, example) => {
     // A copy without the global flag: test() on the shared global pattern would move its lastIndex.
