@@ -108,6 +108,9 @@ function isFieldValue(text: string): boolean {
 /** A date alone on its line, as a disclosure table's cell or a page's stamp prints it (2020-11-26). */
 const bareDate = /^\d{4}-\d{1,2}-\d{1,2}$/u;
 
+/** How long a line must be to be a whole page a counter opens, where no site's chrome shows the page is a document-sharing site's. */
+const minCounterPageLength = 300;
+
 /** How far below a page's headline the plan's title may be printed again. */
 const maxRepeatedTitleDistance = 30;
 
@@ -204,12 +207,13 @@ export function cleanSource(text: string): CleanedSource {
     takeFacts(rule, factText);
   }
 
-  // Page counters, on pages whose chrome shows where they come from.
+  // Page counters, on pages whose chrome shows where they come from, or that are whole pages run into a line each.
   for (const rule of counterRules) {
-    if (rule.requires.every((id) => removed.some((removal) => removal.rule === id))) removeCounters(rule);
+    const chromeShown = rule.requires.every((id) => removed.some((removal) => removal.rule === id));
+    removeCounters(rule, !chromeShown);
   }
 
-  function removeCounters(rule: NoiseRule): void {
+  function removeCounters(rule: NoiseRule, wholePagesOnly: boolean): void {
     const kept = entries.filter((entry) => entry.kept);
     const run: Array<{ entry: Entry; label: string }> = [];
     for (const [position, entry] of kept.entries()) {
@@ -222,6 +226,8 @@ export function cleanSource(text: string): CleanedSource {
       run.push({ entry, label: match[0] });
     }
     if (run.length < 2) return;
+    // Without the site's chrome, only lines as long as a page (not an outline's 1、坚持立德树人 / 2、…).
+    if (wholePagesOnly && run.slice(0, -1).some(({ entry }) => entry.text.length < minCounterPageLength)) return;
     // The site prints the file's name again where its first page starts (1、眉县…要点眉县…要点眉县…2017年…).
     const fileNames = removed
       .filter((removal) => removal.rule === 'doc-sharing')

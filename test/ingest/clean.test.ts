@@ -191,6 +191,16 @@ describe('cleanSource: one fixture per noise rule', () => {
     expect(keptText(cleaned)).toEqual(['眉县教育局教育工作要点', '眉县教育局 2017 年教育工作要点 一、牢固树立“育人为本，德育为首”的观念 1、深入贯彻落实意见。']);
   });
 
+  it('page-counter: without the site\'s chrome, counters go only where each opens a line as long as a page', () => {
+    const first = `1、射阳县教育局 2018 年 3 月 30 日 2018 年全县教育工作要点2018 年全县教育工作总体要求是：${'以建设教育强县为目标，坚持教育优先发展。'.repeat(16)}实施内涵提升、项目攻坚、教育惠民`;
+    const cleaned = cleanSource([first, '2、、共建共享、开放融合五大行动，全力办好人民满意的教育。'].join('\n'));
+    expect(removedBy(cleaned, 'page-counter')).toEqual(['1、', '2、']);
+    expect(keptText(cleaned)).toEqual([`${first.slice(2)}、共建共享、开放融合五大行动，全力办好人民满意的教育。`]);
+    // An outline of headings numbered so is the plan's own.
+    const outline = ['1、坚持立德树人', '2、提高教育质量', '3、促进教育公平'];
+    expect(keptText(cleanSource(outline.join('\n')))).toEqual(outline);
+  });
+
   it('page-counter: a file named as its plan keeps that title where the first page starts, on a line of its own', () => {
     const page = ['《教育局2022工作总结及2022年工作计划.docx》由会员分享，可在线阅读', '1、教育局2022工作总结及2022年工作计划今年是开局之年。一、加强党建，深入', '2、学习贯彻。'];
     expect(keptText(cleanSource(page.join('\n')))).toEqual(['教育局2022工作总结及2022年工作计划', '今年是开局之年。一、加强党建，深入学习贯彻。']);
