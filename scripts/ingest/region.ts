@@ -369,6 +369,8 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   // A plan that speaks of 全区 is a district's: a prefecture it names in passing is not its region.
   if (scopeIsSure && scoped.length === 0) return null;
   const pool = (scoped.length > 0 ? scoped : candidates).sort((a, b) => b.score - a.score || a.division.code.localeCompare(b.division.code));
+  // Places all above the level the text speaks for (浙江 and 绍兴 in a text of 全区) leave its own unnamed, not in doubt.
+  if (scope !== null && pool.every(({ division }) => !fitsScope(division) && isBelow(scope, division))) return null;
   const best = pool[0] as BodyCandidate;
   const tied = pool.filter((candidate) => candidate.score === best.score);
   if (tied.length > 1) {

@@ -265,6 +265,11 @@ describe('body', () => {
     expect(codeOf(body.replace('深化城中区', '与城中区'))).not.toBe('630103');
   });
 
+  it('leaves a text of 全县 that names only places above it (浙江, 绍兴) unresolved, not in doubt between them', () => {
+    const body = '2024年全县教育工作的总体思路是：深入贯彻习近平总书记考察浙江重要讲话和考察绍兴重要指示精神，推动教育高质量发展。';
+    expect(failure({ body, organs: ['教育局'] }).code).toBe('region-unresolved');
+  });
+
   it('takes no school\'s name (新昌一小) as the one place of a plan that says 全县, though the same place named as such would do', () => {
     const body = '2023年全县教育工作的总体要求是：办好人民满意的教育。加快推进新昌一小综合楼建设，全县义务教育学校全部达标。统筹全县资源，提升全县教育质量。';
     expect(() => resolveRegion(evidence({ body, organs: ['教育局'] }), index)).toThrow(/school’s name/u);
