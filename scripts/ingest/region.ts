@@ -315,9 +315,12 @@ function ownDocumentsScope(body: string, genre: RegionGenre): Claim | null {
     : null;
 }
 
+/** How far after a short name a school's name is looked for (幼儿园, 中心小学). */
+const schoolNameReach = 4;
+
 /** A short name that begins a school's or college's name (新昌一小, 安顺学院): perhaps a town's of the same name. */
 function namesASchool(text: string, entry: NameMention['entry'], at: number, genre: RegionGenre): boolean {
-  return !entry.full && genre.schoolName.test(text.slice(at + entry.surface.length, at + entry.surface.length + 2));
+  return !entry.full && genre.schoolName.test(text.slice(at + entry.surface.length, at + entry.surface.length + schoolNameReach));
 }
 
 /** A place named as a partner, model or destination (与东平县结对, 赴上海市) is another place than the plan's own. */

@@ -272,7 +272,7 @@ describe('region genre', () => {
 
   it.each(regions.schoolNameExamples)('%s names a school after a place\'s short name', (example) => {
     const mentions = divisions.scan(example);
-    expect(mentions.some(({ entry, index: at }) => !entry.full && regions.schoolName.test(example.slice(at + entry.surface.length, at + entry.surface.length + 2)))).toBe(true);
+    expect(mentions.some(({ entry, index: at }) => !entry.full && regions.schoolName.test(example.slice(at + entry.surface.length, at + entry.surface.length + 4)))).toBe(true);
   });
 
   it.each(regions.rankingExamples)('%s ranks within a scope rather than claiming it', (example) => {

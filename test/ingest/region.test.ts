@@ -274,6 +274,9 @@ describe('body', () => {
     const body = '2023年全县教育工作的总体要求是：办好人民满意的教育。加快推进新昌一小综合楼建设，全县义务教育学校全部达标。统筹全县资源，提升全县教育质量。';
     expect(() => resolveRegion(evidence({ body, organs: ['教育局'] }), index)).toThrow(/school’s name/u);
     expect(resolveRegion(evidence({ body: body.replace('新昌一小', '新昌县第一小学'), organs: ['教育局'] }), index)).toMatchObject({ code: '330624' });
+    // …nor a town's kindergarten, where the city centre (新昌中心城区) is the place itself.
+    expect(() => resolveRegion(evidence({ body: body.replace('新昌一小', '新昌幼儿园'), organs: ['教育局'] }), index)).toThrow(/school’s name/u);
+    expect(resolveRegion(evidence({ body: body.replace('新昌一小综合楼', '新昌中心城区学校'), organs: ['教育局'] }), index)).toMatchObject({ code: '330624' });
   });
 
   it('reads a generic name that ends a longer place name (北区 in 渝北区教委) as that place, not the generic one', () => {
