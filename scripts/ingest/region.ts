@@ -537,8 +537,13 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
   const government = genre.publishingGovernments.some((organ) => publisher.endsWith(organ));
   if (publishedByBureau || government) {
     const found = resolveText(publisher, anywhere, index, null);
-    // A government's portal also carries what other places send it: its own level's word must be the text's.
-    const speaksForIt = (division: Division): boolean => genre.scopes.some((scope) => fitsLevel(scope, division) && scopeUses(evidence.body.slice(0, bodyScanLimit), scope.word, genre) > 0);
+    // A government's portal also carries what other places send it: the text's own scope word, most used
+    // and of one level only, must be its level's (全县 for a 县; not 全市, which a county-level city shares with its prefecture).
+    const speaksForIt = (division: Division): boolean => {
+      const uses = genre.scopes.map((scope) => ({ scope, count: scopeUses(evidence.body.slice(0, bodyScanLimit), scope.word, genre) })).sort((a, b) => b.count - a.count);
+      const [first, second] = uses;
+      return first !== undefined && first.count > 0 && first.count !== second?.count && first.scope.levels.length === 1 && fitsLevel(first.scope, division);
+    };
     if (found && (publishedByBureau || speaksForIt(found.division))) return regionForDivision(found.division, 'publisher', publisher, index);
   }
   throw new AtlasError(

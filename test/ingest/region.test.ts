@@ -235,6 +235,8 @@ describe('body', () => {
     expect(resolveRegion(evidence({ ...county, publisher: '沅陵县人民政府' }), index)).toMatchObject({ code: '431222', source: 'publisher' });
     expect(failure({ ...county, body: county.body.replaceAll('县', '市'), publisher: '沅陵县人民政府' }).code).toBe('region-unresolved');
     expect(failure({ ...text, publisher: '沅陵县人民政府' }).code).toBe('region-unresolved');
+    // …nor a county-level city's portal with a text of 全市, which may be its prefecture's.
+    expect(failure({ body: '今年以来，全市教育系统认真贯彻全市教育大会精神。', organs, publisher: '义乌市人民政府' }).code).toBe('region-unresolved');
     // A text that names its region keeps it, whoever reposted it.
     const city = { body: '全市教育工作。常州市教育局，常州市，常州市。', organs };
     expect(resolveRegion(evidence({ ...city, publisher: '江苏省教育厅' }), index)).toMatchObject({ code: '320400', source: 'body' });
