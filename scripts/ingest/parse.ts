@@ -317,6 +317,8 @@ const maxPartHeadingLength = 30;
 /** How many lines of its own text a part heading may have before its list (2024年工作要点 / 2024年全市教育工作的总体要求是… / 一、). */
 export const maxPartIntroLines = 3;
 export const isPartHeadingText = (text: string): boolean => text.length <= maxPartHeadingLength && !/[。；;：:，,]/u.test(text);
+/** A part heading that names the part (a year and a kind: 2023年工作总结), which may have a paragraph of its own before its list. */
+export const namesAPart = (text: string, genre: Genre): boolean => isPartHeadingText(text) && isPlanTitle(text, genre);
 
 /**
  * A covering notice's own numbered requirements (现将《要点》发给你们，并提出如下要求：
@@ -451,7 +453,7 @@ export function parseDocument(lines: readonly SourceLine[], genre: Genre): Parse
     for (let index = firstTopOne - 2; index >= Math.max(0, firstTopOne - 1 - maxPartIntroLines); index -= 1) {
       const line = lines[index];
       if (!line || marked[index]) break;
-      if (!isPartHeadingText(line.text) || !isPlanTitle(line.text, genre)) continue;
+      if (!namesAPart(line.text, genre)) continue;
       const title = titleAbove(index - 1);
       if (title >= 0 && withoutSpaces(lines[title]!.text) !== withoutSpaces(line.text)) {
         firstPartHeading = line;

@@ -342,6 +342,18 @@ function isBelow(scope: RegionScope, division: Division): boolean {
   return scope.levels.every((level) => levelRank[level] > levelRank[division.level]);
 }
 
+/**
+ * The scope words a text uses as its own, most used first; equal counts go to the lower
+ * level (the table lists the higher first): a city's plan speaks of 全省 as often as of
+ * 全市, a province's seldom of 全市.
+ */
+function rankedScopes(text: string, genre: RegionGenre): Array<{ scope: RegionScope; count: number }> {
+  return genre.scopes
+    .map((scope, order) => ({ scope, order, count: scopeUses(text, scope.word, genre) }))
+    .filter(({ count }) => count > 0)
+    .sort((a, b) => b.count - a.count || b.order - a.order);
+}
+
 function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs: readonly string[], claim: Claim | null): Region | null {
   const claimed = claim?.scope ?? null;
   const prefix = body.length > bodyScanLimit ? body.slice(0, bodyScanLimit) : body;
@@ -349,12 +361,7 @@ function fromBody(body: string, index: DivisionIndex, genre: RegionGenre, organs
   if (mentions.length === 0) return null;
   const weights = weigh(mentions);
 
-  // Equal counts go to the lower level (the table lists the higher first): a city's
-  // plan speaks of 全省 as often as of 全市, a province's seldom of 全市.
-  const scopeCounts = genre.scopes
-    .map((scope, order) => ({ scope, order, count: scopeUses(prefix, scope.word, genre) }))
-    .filter(({ count }) => count > 0)
-    .sort((a, b) => b.count - a.count || b.order - a.order);
+  const scopeCounts = rankedScopes(prefix, genre);
   // A level the title or issuer claims outweighs the words of the body, which also speak of the levels above (全省).
   const scope = claimed ?? scopeCounts[0]?.scope ?? null;
   // …but a tie leaves the level unsure (全市 and 全省 three times each).
@@ -540,9 +547,8 @@ function resolveRegionFromEvidence(evidence: RegionEvidence, index: DivisionInde
     // A government's portal also carries what other places send it: the text's own scope word, most used
     // and of one level only, must be its level's (全县 for a 县; not 全市, which a county-level city shares with its prefecture).
     const speaksForIt = (division: Division): boolean => {
-      const uses = genre.scopes.map((scope) => ({ scope, count: scopeUses(evidence.body.slice(0, bodyScanLimit), scope.word, genre) })).sort((a, b) => b.count - a.count);
-      const [first, second] = uses;
-      return first !== undefined && first.count > 0 && first.count !== second?.count && first.scope.levels.length === 1 && fitsLevel(first.scope, division);
+      const [first, second] = rankedScopes(evidence.body.slice(0, bodyScanLimit), genre);
+      return first !== undefined && first.count !== second?.count && first.scope.levels.length === 1 && fitsLevel(first.scope, division);
     };
     if (found && (publishedByBureau || speaksForIt(found.division))) return regionForDivision(found.division, 'publisher', publisher, index);
   }

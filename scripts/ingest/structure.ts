@@ -6,7 +6,7 @@
 import type { Genre } from '../genre/load.ts';
 import type { Item, Section } from '../../src/model/plan.ts';
 import type { SourceLine } from './clean.ts';
-import { isPartHeadingText, isPlanTitle, maxPartIntroLines, paragraphStyle, type OutlineNode } from './parse.ts';
+import { isPartHeadingText, maxPartIntroLines, namesAPart, paragraphStyle, type OutlineNode } from './parse.ts';
 
 export interface LeadPhrase {
   /** The lead phrase without its closing mark; null when the item has none. */
@@ -215,7 +215,7 @@ function splitParts(
         } else {
           // A part's heading with a paragraph of its own before its list: a heading that names the
           // part (a year and a kind: 2024年工作要点), not the last item's own short line.
-          const at = tail.findLastIndex((line, index) => index >= tail.length - 1 - maxPartIntroLines && isPartHeadingText(line.text) && isPlanTitle(line.text, genre));
+          const at = tail.findLastIndex((line, index) => index >= tail.length - 1 - maxPartIntroLines && namesAPart(line.text, genre));
           if (at >= 0) {
             const [found, ...own] = tail.splice(at);
             heading = found ?? null;
